@@ -1,0 +1,39 @@
+#pragma once
+/// Severities and diagnostics: findings in the user's roadmap are data, never exceptions.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "boussole/source.hpp"
+
+namespace boussole {
+
+/// How much a finding matters; `off` silences a rule.
+enum class Severity { off, info, warning, error };
+
+/// The lower-case name of a severity (`error`, `warning`, `info`, `off`).
+std::string_view to_string(Severity s);
+/// Parses `off`, `info`, `warning` or `error`.
+std::optional<Severity> parse_severity(std::string_view text);
+
+/// A problem found while reading or checking, before its severity is decided.
+struct Finding {
+    std::string_view rule;  ///< a registered rule id (static storage)
+    SourcePos pos;
+    std::string message;
+};
+
+/// A finding with its configured severity and its file resolved for output.
+struct Diagnostic {
+    std::string file;  ///< display path
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+    std::uint32_t end_line = 1;
+    std::uint32_t end_column = 1;
+    Severity severity = Severity::error;
+    std::string rule;
+    std::string message;
+};
+
+}  // namespace boussole

@@ -1,0 +1,85 @@
+#pragma once
+/// The rule catalogue and the linter: model -> rules -> diagnostics.
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "boussole/diagnostic.hpp"
+#include "boussole/model.hpp"
+
+namespace boussole {
+
+/// Look-ups over a roadmap that several rules need, built once per lint.
+struct RoadmapIndex {
+    explicit RoadmapIndex(const Roadmap& roadmap);
+
+    std::unordered_map<std::string, const Person*> people;
+    std::unordered_map<std::string, const Metric*> metrics;
+    std::unordered_map<std::string, const KeyResult*> key_results;
+    std::unordered_map<std::string, const Epic*> epics;
+    std::vector<std::string> person_ids, metric_ids, key_result_ids, epic_ids;  ///< in reading order
+};
+
+/// What a check may read.
+struct LintContext {
+    const Roadmap& roadmap;
+    const RoadmapIndex& index;
+    int themes_min = 3;  ///< bounds of theme-count
+    int themes_max = 10;
+};
+
+/// Where a check reports; the linter stamps the rule id and severity, not the check.
+class Reporter {
+public:
+    /// Records a problem at `pos`.
+    virtual void report(SourcePos pos, std::string message) = 0;
+
+protected:
+    ~Reporter() = default;
+};
+
+/// One lint rule: its documentation and its check, in one source file.
+struct Rule {
+    std::string_view id;
+    Severity default_severity;
+    std::string_view summary;  ///< one line: when it fires
+    std::string_view why;      ///< why it matters
+    std::string_view bad;      ///< a YAML snippet that triggers it
+    std::string_view good;     ///< the same snippet, fixed
+    /// The check; null for the rules reported while reading the files.
+    void (*check)(const LintContext&, Reporter&);
+    /// True when the rule needs every file to judge (skipped when a file cannot be parsed).
+    bool needs_whole_tree = false;
+};
+
+/// Every registered rule, in catalogue order.
+std::span<const Rule* const> all_rules();
+/// The rule with this id, or null.
+const Rule* find_rule(std::string_view id);
+/// Every rule id, in catalogue order.
+std::vector<std::string> rule_ids();
+
+/// How the user configured the linter (command line; the roadmap's own settings are read too).
+struct LintOptions {
+    std::map<std::string, Severity, std::less<>> rule_overrides;  ///< `--rule ID=SEVERITY`, wins over the file
+};
+
+/// The outcome of a lint: sorted diagnostics and their counts.
+struct LintResult {
+    std::vector<Diagnostic> diagnostics;
+    std::size_t files = 0;
+    std::size_t errors = 0, warnings = 0, infos = 0;
+    std::vector<std::string> notes;  ///< things the user should know that are not diagnostics
+};
+
+/// Runs every rule on `roadmap` and returns its diagnostics with their configured severity.
+LintResult lint_roadmap(const Roadmap& roadmap, const LintOptions& options = {});
+
+/// Merges several results into one, sorted (for `lint` with several PATHs).
+LintResult merge_results(std::vector<LintResult> results);
+
+}  // namespace boussole

@@ -1,0 +1,20 @@
+#pragma once
+/// "Did you mean" suggestions.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace boussole {
+
+/// Edit distance (insertions, deletions, substitutions, adjacent swaps) between two strings.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word`, when close enough to be a likely typo.
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
+
+/// " (did you mean 'x'?)" when a close candidate exists, else "".
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
+
+}  // namespace boussole

@@ -1,0 +1,42 @@
+#pragma once
+// The subcommands: one file each, with an options struct, a setup_* and a run_*.
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace boussole::cli {
+
+// A usage error found after parsing (a bad --rule, an unknown id): exit 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct LintCommand {
+    std::vector<std::string> paths;
+    std::string format;
+    std::string output;
+    bool strict = false;
+    std::optional<std::size_t> max_warnings;
+    std::vector<std::string> rules;
+    std::string color = "auto";
+};
+CLI::App* setup_lint(CLI::App& app, LintCommand& cmd);
+int run_lint(const LintCommand& cmd);
+
+struct RulesCommand {
+    std::string id;
+};
+CLI::App* setup_rules(CLI::App& app, RulesCommand& cmd);
+int run_rules(const RulesCommand& cmd);
+
+// The PATH used when none is given: `roadmap/` when it exists, else the current directory.
+std::string default_roadmap_path();
+
+// Writes `text` to standard output, or whole to `output` when set (never over a roadmap file).
+void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files);
+
+}  // namespace boussole::cli

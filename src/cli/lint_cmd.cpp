@@ -1,0 +1,109 @@
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "boussole/io.hpp"
+#include "boussole/lint.hpp"
+#include "boussole/loader.hpp"
+#include "boussole/output.hpp"
+#include "boussole/spell.hpp"
+#include "cli/commands.hpp"
+
+namespace boussole::cli {
+
+namespace fs = std::filesystem;
+
+std::string default_roadmap_path() {
+    std::error_code ec;
+    return fs::is_directory("roadmap", ec) ? "roadmap" : ".";
+}
+
+void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files) {
+    if (output.empty() || output == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+        return;
+    }
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(output, ec);
+    for (const std::string& f : roadmap_files) {
+        std::error_code ec2;
+        if (!ec && fs::weakly_canonical(f, ec2) == target)
+            throw WriteError(fmt::format("refusing to write '{}': it is one of the roadmap's own files", output));
+    }
+    write_file_atomically(output, text);
+}
+
+CLI::App* setup_lint(CLI::App& app, LintCommand& cmd) {
+    CLI::App* sub = app.add_subcommand("lint", "Check a roadmap and print its problems (never changes the files).");
+    sub->add_option("path", cmd.paths, "roadmap files or directories (default: roadmap/ if it exists, else .)");
+    sub->add_option("--format", cmd.format, "output format: text or json (default text)")
+        ->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)");
+    sub->add_flag("--strict", cmd.strict, "warnings fail too (exit 1)");
+    sub->add_option("--max-warnings", cmd.max_warnings, "exit 1 when there are more than N warnings");
+    sub->add_option("--rule", cmd.rules, "override a rule's severity: ID=off|info|warning|error (repeatable)");
+    sub->add_option("--color", cmd.color, "colour in text output: auto (terminal, NO_COLOR unset), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    return sub;
+}
+
+namespace {
+
+LintOptions parse_rule_overrides(const std::vector<std::string>& specs) {
+    LintOptions options;
+    const std::vector<std::string> ids = rule_ids();
+    for (const std::string& spec : specs) {
+        const auto eq = spec.find('=');
+        if (eq == std::string::npos)
+            throw UsageError(fmt::format("--rule '{}': expected ID=SEVERITY, e.g. --rule missing-due=error", spec));
+        const std::string id = spec.substr(0, eq);
+        const std::string level = spec.substr(eq + 1);
+        if (!find_rule(id)) throw UsageError(fmt::format("--rule: unknown rule '{}'{}", id, did_you_mean(id, ids)));
+        const auto sev = parse_severity(level);
+        if (!sev)
+            throw UsageError(
+                fmt::format("--rule {}: severity must be off, info, warning or error, got '{}'", id, level));
+        options.rule_overrides[id] = *sev;
+    }
+    return options;
+}
+
+bool use_color(const std::string& mode, const std::string& output) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    return (output.empty() || output == "-") && std::getenv("NO_COLOR") == nullptr && ::isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace
+
+int run_lint(const LintCommand& cmd) {
+    const LintOptions options = parse_rule_overrides(cmd.rules);
+    std::vector<std::string> paths = cmd.paths;
+    if (paths.empty()) paths.push_back(default_roadmap_path());
+    const std::string format = cmd.format.empty() ? "text" : cmd.format;
+
+    std::vector<LintResult> results;
+    std::vector<std::string> files_read;
+    for (const std::string& path : paths) {
+        const Roadmap roadmap = load_roadmap(path);
+        for (const SourceFile& f : roadmap.files) files_read.push_back(f.display_path);
+        results.push_back(lint_roadmap(roadmap, options));
+    }
+    const LintResult result = merge_results(std::move(results));
+
+    const std::string text =
+        format == "json" ? render_json(result) : render_text(result, use_color(cmd.color, cmd.output));
+    emit(text, cmd.output, files_read);
+    for (const std::string& note : result.notes) fmt::print(stderr, "boussole: note: {}\n", note);
+
+    if (result.errors > 0) return 1;
+    if (cmd.strict && result.warnings > 0) return 1;
+    if (cmd.max_warnings && result.warnings > *cmd.max_warnings) return 1;
+    return 0;
+}
+
+}  // namespace boussole::cli

@@ -1,0 +1,72 @@
+// boussole: keep a quarterly roadmap as YAML in git, lint it, report on it.
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "boussole/io.hpp"
+#include "boussole/loader.hpp"
+#include "cli/commands.hpp"
+
+#ifndef BOUSSOLE_VERSION
+#define BOUSSOLE_VERSION "0.0.0"
+#endif
+
+namespace {
+
+int run(int argc, char** argv) {
+    using namespace boussole::cli;
+    CLI::App app{"boussole: a quarterly roadmap kept as YAML in git, linted on every pull request.", "boussole"};
+    app.set_version_flag("--version", std::string("boussole ") + BOUSSOLE_VERSION);
+    app.require_subcommand(1);
+    app.footer(
+        "Exit status: 0 success, 1 the roadmap has errors, 2 usage error.\nSee boussole(1) and boussole-format(5).");
+
+    LintCommand lint;
+    RulesCommand rules;
+    CLI::App* lint_app = setup_lint(app, lint);
+    CLI::App* rules_app = setup_rules(app, rules);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    } catch (const CLI::ParseError& e) {
+        if (argc <= 1) {
+            std::fputs(app.help().c_str(), stderr);
+            return 2;
+        }
+        fmt::print(stderr, "boussole: error: {}\nRun 'boussole --help' for more information.\n", e.what());
+        return 2;
+    }
+
+    // Every failure that is not a finding in the roadmap ends here, with exit 2.
+    try {
+        if (lint_app->parsed()) return run_lint(lint);
+        if (rules_app->parsed()) return run_rules(rules);
+    } catch (const UsageError& e) {
+        fmt::print(stderr, "boussole: error: {}\n", e.what());
+        return 2;
+    } catch (const boussole::PathError& e) {
+        fmt::print(stderr, "boussole: error: {}\n", e.what());
+        return 2;
+    } catch (const boussole::WriteError& e) {
+        fmt::print(stderr, "boussole: error: {}\n", e.what());
+        return 2;
+    }
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "boussole: internal error: {}\n", e.what());
+        return 2;
+    }
+}

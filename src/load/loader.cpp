@@ -1,0 +1,172 @@
+#include "boussole/loader.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "boussole/io.hpp"
+#include "load/convert.hpp"
+#include "load/yaml_tree.hpp"
+
+namespace boussole {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_yaml_name(const fs::path& p) {
+    const std::string ext = p.extension().string();
+    return ext == ".yaml" || ext == ".yml";
+}
+
+bool inside(const fs::path& root, const fs::path& p) {
+    const auto rel = p.lexically_relative(root);
+    return !rel.empty() && *rel.begin() != "..";
+}
+
+// Walks `dir`, collecting YAML files; symbolic links are followed only when they stay inside
+// the tree, and each real file or folder is read once.
+void walk(const fs::path& root, const fs::path& dir, const fs::path& rel_dir, std::set<fs::path>& seen_dirs,
+          std::set<fs::path>& seen_files, std::vector<std::pair<std::string, std::string>>& out) {
+    std::error_code ec;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    if (ec) throw PathError(fmt::format("cannot read '{}': {}", dir.string(), ec.message()));
+    // Sorted so that, of two links to one file, the first in byte order is the one kept.
+    std::sort(entries.begin(), entries.end());
+    for (const fs::directory_entry& e : entries) {
+        const std::string name = e.path().filename().string();
+        if (name.starts_with('.')) continue;
+        const fs::path rel = rel_dir / name;
+        fs::path real = e.path();
+        if (e.is_symlink(ec)) {
+            real = fs::canonical(e.path(), ec);
+            if (ec || !inside(root, real)) continue;  // dangling, or pointing out of the tree
+        }
+        if (fs::is_directory(real, ec)) {
+            const fs::path canon = fs::canonical(real, ec);
+            if (ec || !seen_dirs.insert(canon).second) continue;
+            walk(root, real, rel, seen_dirs, seen_files, out);
+        } else if (fs::is_regular_file(real, ec) && is_yaml_name(e.path())) {
+            const fs::path canon = fs::canonical(real, ec);
+            if (ec || !seen_files.insert(canon).second) continue;
+            out.emplace_back(e.path().string(), rel.generic_string());
+        }
+    }
+}
+
+std::string display_join(const std::string& given, const std::string& rel) {
+    if (rel.empty()) return given;
+    std::string joined = (fs::path(given) / rel).lexically_normal().generic_string();
+    return joined;
+}
+
+struct FileWork {
+    std::string path;
+    Roadmap partial;
+    std::string read_error;
+};
+
+// Parses and converts one text; whatever a library throws on hostile input is a finding.
+void read_text(std::string_view text, std::uint32_t index, Roadmap& out) {
+    try {
+        const yaml::ParsedFile parsed = yaml::parse(text, index);
+        out.load_findings = parsed.findings;
+        if (parsed.broken) ++out.unparsable_files;
+        load::convert_file(parsed, out);
+    } catch (const std::exception& e) {
+        out.load_findings.push_back(
+            {"yaml-syntax", SourcePos{index, 1, 1, 0}, fmt::format("cannot read this file: {}", e.what())});
+        ++out.unparsable_files;
+    }
+}
+
+void load_one(FileWork& w, std::uint32_t index) {
+    std::string text;
+    try {
+        text = read_file(w.path);
+    } catch (const std::exception& e) {
+        w.read_error = e.what();
+        return;
+    }
+    read_text(text, index, w.partial);
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::string& path) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+        throw PathError(
+            fmt::format("cannot read '{}': {}", path, ec ? ec.message() : std::string("no such file or directory")));
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    if (fs::is_directory(st)) {
+        const fs::path root = fs::canonical(path, ec);
+        if (ec) throw PathError(fmt::format("cannot read '{}': {}", path, ec.message()));
+        std::set<fs::path> seen_dirs{root}, seen_files;
+        walk(root, fs::path(path), fs::path(), seen_dirs, seen_files, out);
+        // FORMAT.md: byte order of the relative paths ("a-b.yaml" before "a/x.yaml").
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    } else {
+        out.emplace_back(path, "");
+    }
+    return out;
+}
+
+Roadmap load_roadmap(const std::string& path, const LoadOptions& options) {
+    const auto files = list_roadmap_files(path);
+    std::vector<FileWork> work(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) work[i].path = files[i].first;
+
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, work.size()));
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < work.size(); i = next++) load_one(work[i], static_cast<std::uint32_t>(i));
+    };
+    if (threads <= 1) {
+        worker();
+    } else {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    }
+
+    Roadmap r;
+    r.root = path;
+    for (std::size_t i = 0; i < work.size(); ++i) {
+        if (!work[i].read_error.empty()) throw PathError(work[i].read_error);
+        r.files.push_back({display_join(path, files[i].second), files[i].second});
+        Roadmap& p = work[i].partial;
+        append(r.roadmap_blocks, p.roadmap_blocks);
+        append(r.people, p.people);
+        append(r.metrics, p.metrics);
+        append(r.objectives, p.objectives);
+        append(r.streams, p.streams);
+        append(r.load_findings, p.load_findings);
+        r.unparsable_files += p.unparsable_files;
+    }
+    return r;
+}
+
+Roadmap load_roadmap_from_string(std::string_view text, const std::string& display_path) {
+    Roadmap r;
+    r.root = display_path;
+    r.files.push_back({display_path, ""});
+    read_text(text, 0, r);
+    return r;
+}
+
+}  // namespace boussole

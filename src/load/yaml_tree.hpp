@@ -1,0 +1,45 @@
+#pragma once
+// A small YAML tree built from yaml-cpp's events: positions on every node, aliases shared
+// (never expanded), duplicate keys and hostile input reported as findings. Internal to load/.
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "boussole/diagnostic.hpp"
+
+namespace boussole::yaml {
+
+enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
+
+struct Node {
+    Kind kind = Kind::null;
+    bool plain = false;     // a scalar written without quotes or an explicit string tag
+    bool complete = false;  // all its children have been read (an alias to it is safe)
+    SourcePos pos;
+    std::string value;            // scalars
+    std::vector<Node*> children;  // sequence items, or mapping keys and values interleaved
+
+    [[nodiscard]] bool is_null() const {
+        return kind == Kind::null ||
+               (kind == Kind::scalar && plain &&
+                (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL"));
+    }
+};
+
+struct ParsedFile {
+    std::deque<Node> nodes;  // owns every node; addresses are stable
+    std::vector<const Node*> documents;
+    std::vector<Finding> findings;  // yaml-syntax and duplicate-key
+    bool broken = false;            // a syntax error stopped the reading
+};
+
+// Parses `text` (UTF-8, BOM allowed); positions name `file`.
+ParsedFile parse(std::string_view text, std::uint32_t file);
+
+// How a node's kind reads in a message: "a list", "a mapping", ...
+std::string_view describe(const Node& node);
+
+}  // namespace boussole::yaml

@@ -1,0 +1,109 @@
+#include "boussole/model.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace boussole {
+
+std::string_view to_string(Severity s) {
+    switch (s) {
+        case Severity::off:
+            return "off";
+        case Severity::info:
+            return "info";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
+    }
+    return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view t) {
+    if (t == "off") return Severity::off;
+    if (t == "info") return Severity::info;
+    if (t == "warning") return Severity::warning;
+    if (t == "error") return Severity::error;
+    return std::nullopt;
+}
+
+std::string_view to_string(EpicStatus s) {
+    switch (s) {
+        case EpicStatus::planned:
+            return "planned";
+        case EpicStatus::in_progress:
+            return "in-progress";
+        case EpicStatus::blocked:
+            return "blocked";
+        case EpicStatus::done:
+            return "done";
+        case EpicStatus::dropped:
+            return "dropped";
+    }
+    return "planned";
+}
+
+std::string_view to_string(TaskStatus s) {
+    switch (s) {
+        case TaskStatus::todo:
+            return "todo";
+        case TaskStatus::doing:
+            return "doing";
+        case TaskStatus::done:
+            return "done";
+        case TaskStatus::dropped:
+            return "dropped";
+    }
+    return "todo";
+}
+
+std::string_view to_string(StreamKind k) { return k == StreamKind::run ? "run" : "build"; }
+
+std::optional<double> KeyResult::progress() const {
+    if (!baseline || !target || !current || *target == *baseline) return std::nullopt;
+    const double p = (*current - *baseline) / (*target - *baseline);
+    return std::clamp(p, 0.0, 1.0);
+}
+
+double Epic::progress() const {
+    std::size_t counted = 0, done = 0;
+    for (const Task& t : tasks) {
+        const TaskStatus s = t.effective_status();
+        if (s == TaskStatus::dropped) continue;
+        ++counted;
+        if (s == TaskStatus::done) ++done;
+    }
+    if (counted == 0) return effective_status() == EpicStatus::done ? 1.0 : 0.0;
+    return static_cast<double>(done) / static_cast<double>(counted);
+}
+
+namespace {
+template <class Epics>
+std::optional<double> mean_progress(const Epics& epic_lists) {
+    double sum = 0;
+    std::size_t n = 0;
+    for (const std::vector<Epic>* epics : epic_lists) {
+        for (const Epic& e : *epics) {
+            if (e.effective_status() == EpicStatus::dropped) continue;
+            sum += e.progress();
+            ++n;
+        }
+    }
+    if (n == 0) return std::nullopt;
+    return sum / static_cast<double>(n);
+}
+}  // namespace
+
+std::optional<double> Stream::progress() const {
+    const std::vector<const std::vector<Epic>*> lists{&epics};
+    return mean_progress(lists);
+}
+
+std::optional<double> Roadmap::progress() const {
+    std::vector<const std::vector<Epic>*> lists;
+    lists.reserve(streams.size());
+    for (const Stream& s : streams) lists.push_back(&s.epics);
+    return mean_progress(lists);
+}
+
+}  // namespace boussole
