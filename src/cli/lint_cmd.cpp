@@ -45,7 +45,8 @@ CLI::App* setup_lint(CLI::App& app, LintCommand& cmd) {
     sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)");
     sub->add_flag("--strict", cmd.strict, "warnings fail too (exit 1)");
     sub->add_option("--max-warnings", cmd.max_warnings, "exit 1 when there are more than N warnings");
-    sub->add_option("--rule", cmd.rules, "override a rule's severity: ID=off|info|warning|error (repeatable)");
+    sub->add_option("--rule", cmd.rules, "override a rule's severity: ID=off|info|warning|error (repeatable)")
+        ->allow_extra_args(false);
     sub->add_option("--color", cmd.color, "colour in text output: auto (terminal, NO_COLOR unset), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     return sub;

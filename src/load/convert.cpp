@@ -60,6 +60,14 @@ public:
         }
     }
 
+    // True when `key` is absent but an unknown key is a typo of it (`ownr` for `owner`): the
+    // value was written, just misspelt, so the field is not reported missing as well.
+    bool typo_of(std::string_view key) const {
+        return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) {
+            return !e.used && !e.key->value.starts_with("x-") && closest_match(e.key->value, known_) == key;
+        });
+    }
+
     // The value of `key` and the key node, or nulls when absent.
     std::pair<const Node*, const Node*> take(std::string_view key) {
         for (Entry& e : entries_) {
@@ -138,7 +146,10 @@ private:
 template <class T>
 const Node* begin_field(MapView& m, std::string_view key, Field<T>& f) {
     auto [k, v] = m.take(key);
-    if (!k) return nullptr;
+    if (!k) {
+        f.invalid = m.typo_of(key);
+        return nullptr;
+    }
     f.present = true;
     f.pos = k->pos;
     if (v->is_null()) return nullptr;
@@ -581,6 +592,7 @@ RoadmapInfo read_roadmap_block(Ctx& ctx, const Node& n) {
     if (auto [k, v] = m.take("north_star"); k && !v->is_null()) {
         if (v->kind == Kind::mapping) {
             r.north_star = read_key_result(ctx, *v, "the north star");
+            r.north_star->pos = k->pos;
         } else {
             ctx.finding(
                 invalid_value, v->pos,
@@ -601,6 +613,7 @@ void read_document(Ctx& ctx, const Node& doc) {
             fmt::format(
                 "a roadmap file must hold a mapping at the top (roadmap, people, metrics, objectives, streams), not {}",
                 yaml::describe(doc)));
+        ++ctx.out().unparsable_files;  // the file contributes nothing: judge the tree once it parses
         return;
     }
     Roadmap& out = ctx.out();
@@ -608,6 +621,7 @@ void read_document(Ctx& ctx, const Node& doc) {
     if (auto [k, v] = m.take("roadmap"); k) {
         if (v->kind == Kind::mapping) {
             out.roadmap_blocks.push_back(read_roadmap_block(ctx, *v));
+            out.roadmap_blocks.back().pos = k->pos;  // the block's first line is its key
         } else {
             ctx.finding(
                 invalid_value, v->is_null() ? k->pos : v->pos,

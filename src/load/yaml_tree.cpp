@@ -133,6 +133,7 @@ public:
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
+        if (tag == "!") check_closed_quote(mark);
         Node& n = make(mark, Kind::scalar, anchor);
         n.plain = tag == "?" || (tag != "!" && tag != "tag:yaml.org,2002:str");
         n.value = value;
@@ -157,6 +158,26 @@ public:
     const Node* root() const { return root_; }
 
 private:
+    // yaml-cpp accepts a quoted string left open at the end of the file; YAML does not.
+    void check_closed_quote(const YAML::Mark& mark) const {
+        if (mark.pos < 0) return;
+        const auto start = static_cast<std::size_t>(mark.pos);
+        if (start >= text_.size() || (text_[start] != '"' && text_[start] != '\'')) return;
+        const char quote = text_[start];
+        for (std::size_t i = start + 1; i < text_.size(); ++i) {
+            if (quote == '"' && text_[i] == '\\') {
+                ++i;
+            } else if (text_[i] == quote) {
+                if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+                    ++i;
+                } else {
+                    return;
+                }
+            }
+        }
+        throw Stop{pos_of(mark), fmt::format("this quoted string is never closed (no {} before the end of the file)", quote)};
+    }
+
     Node& make(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
         Node& n = out_.nodes.emplace_back();
         n.kind = kind;

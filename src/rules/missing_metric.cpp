@@ -10,7 +10,10 @@ void check_key_result(Reporter& out, const KeyResult& kr, const std::string& nam
     if (kr.baseline.missing()) lacking.push_back("a numeric baseline");
     if (kr.target.missing()) lacking.push_back("a numeric target");
     if (lacking.empty()) return;
-    out.report(kr.pos, fmt::format("{} has no {}: it cannot be measured", name, fmt::join(lacking, ", no ")));
+    const std::string last(lacking.back());
+    lacking.pop_back();
+    const std::string what = lacking.empty() ? last : fmt::format("{} and {}", fmt::join(lacking, ", "), last);
+    out.report(kr.pos, fmt::format("{} lacks {}: it cannot be measured", name, what));
 }
 
 void check(const LintContext& ctx, Reporter& out) {

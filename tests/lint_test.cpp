@@ -1,0 +1,107 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "boussole/lint.hpp"
+#include "boussole/loader.hpp"
+#include "boussole/output.hpp"
+#include "support.hpp"
+
+using namespace boussole;
+
+namespace {
+
+const std::string clean = test::slurp(test::source_dir() + "/tests/rules/clean.yaml");
+
+std::size_t count(const LintResult& r, std::string_view rule) {
+    return static_cast<std::size_t>(
+        std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) { return d.rule == rule; }));
+}
+
+std::string with_lint(const std::string& lint_block) {
+    std::string text = clean;
+    const std::string anchor = "  period: 2026-Q4\n";
+    text.replace(text.find(anchor), anchor.size(), anchor + lint_block);
+    return text;
+}
+
+}  // namespace
+
+TEST_SUITE("lint") {
+    TEST_CASE("the clean fixture is clean") {
+        const LintResult r = lint_roadmap(load_roadmap_from_string(clean));
+        CHECK(r.diagnostics.empty());
+        CHECK(summary_line(r) == "0 errors, 0 warnings in 1 file");
+    }
+
+    TEST_CASE("severities: default, then roadmap.lint.rules, then the command line") {
+        const std::string text = with_lint("  lint:\n    rules: {missing-north-star: error, no-run-stream: info}\n");
+        std::string no_star = text;
+        const auto ns = no_star.find("  north_star:");
+        no_star.erase(ns, no_star.find('\n', ns) - ns + 1);
+        const Roadmap r = load_roadmap_from_string(no_star);
+        const LintResult from_file = lint_roadmap(r);
+        REQUIRE(count(from_file, "missing-north-star") == 1);
+        CHECK(from_file.errors == 1);
+
+        LintOptions cli;
+        cli.rule_overrides["missing-north-star"] = Severity::info;
+        const LintResult from_cli = lint_roadmap(r, cli);
+        CHECK(from_cli.errors == 0);
+        CHECK(from_cli.infos == 1);
+        CHECK(summary_line(from_cli) == "0 errors, 0 warnings, 1 info in 1 file");
+
+        cli.rule_overrides["missing-north-star"] = Severity::off;
+        CHECK(lint_roadmap(r, cli).diagnostics.empty());
+    }
+
+    TEST_CASE("an unknown rule in roadmap.lint.rules is an invalid-value with a suggestion") {
+        const LintResult r = lint_roadmap(load_roadmap_from_string(with_lint("  lint:\n    rules: {missing-owners: off, missing-due: loud}\n")));
+        REQUIRE(count(r, "invalid-value") == 2);
+        std::vector<std::string> msgs;
+        for (const Diagnostic& d : r.diagnostics) msgs.push_back(d.message);
+        CHECK(std::find(msgs.begin(), msgs.end(), "unknown rule 'missing-owners' in roadmap.lint.rules (did you mean 'missing-owner'?)") !=
+              msgs.end());
+    }
+
+    TEST_CASE("theme bounds come from roadmap.lint.themes") {
+        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 4}}\n"))), "theme-count") == 1);
+        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 1, max: 3}}\n"))), "theme-count") == 0);
+        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 1, max: 2}}\n"))), "theme-count") == 1);
+        const LintResult bad = lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 6, max: 4}}\n")));
+        CHECK(count(bad, "invalid-value") == 1);
+        CHECK(count(bad, "theme-count") == 0);  // the defaults are used
+        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 2.5}}\n"))), "invalid-value") == 1);
+    }
+
+    TEST_CASE("a file that cannot be parsed skips the whole-tree rules, with a note, and hides nothing else") {
+        const std::string dir = test::temp_dir("lint-broken");
+        test::write(dir + "/a.yaml", "roadmap: {name: N, period: 2026-Q4}\nstreams:\n  - {id: s, title: S, owner: x, epics: [{id: e, title: E, ownr: x}]}\n");
+        test::write(dir + "/b.yaml", "streams:\n  - id: t\n   title: broken\n");
+        const LintResult r = lint_roadmap(load_roadmap(dir));
+        CHECK(count(r, "yaml-syntax") == 1);
+        CHECK(count(r, "unknown-key") == 1);  // the other file is still linted
+        CHECK(count(r, "theme-count") == 0);
+        CHECK(count(r, "no-run-stream") == 0);
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].find("1 file could not be parsed") != std::string::npos);
+    }
+
+    TEST_CASE("diagnostics are sorted by path, line and column, and a value read twice is reported once") {
+        const Roadmap r = load_roadmap_from_string(
+            "x-e: &e {id: e, title: E, ownr: x}\nstreams:\n  - {id: s, title: S, epics: [*e]}\n  - {id: t, title: T, epics: [*e]}\n");
+        const LintResult res = lint_roadmap(r);
+        CHECK(count(res, "unknown-key") == 1);
+        CHECK(std::is_sorted(res.diagnostics.begin(), res.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+        }));
+    }
+
+    TEST_CASE("no roadmap at all points at the PATH itself") {
+        const std::string dir = test::temp_dir("lint-empty");
+        const LintResult r = lint_roadmap(load_roadmap(dir));
+        CHECK(r.files == 0);
+        REQUIRE(count(r, "single-roadmap") == 1);
+        CHECK(r.diagnostics[0].file == dir);
+    }
+}

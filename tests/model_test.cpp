@@ -1,0 +1,93 @@
+#include <doctest/doctest.h>
+
+#include "boussole/loader.hpp"
+
+using namespace boussole;
+
+namespace {
+KeyResult kr(std::optional<double> baseline, std::optional<double> target, std::optional<double> current) {
+    KeyResult k;
+    k.baseline.value = baseline;
+    k.target.value = target;
+    k.current.value = current;
+    return k;
+}
+}  // namespace
+
+TEST_SUITE("model") {
+    TEST_CASE("key-result progress works both ways and is clamped") {
+        CHECK(*kr(96000, 120000, 104000).progress() == doctest::Approx(1.0 / 3.0));
+        CHECK(*kr(40, 10, 25).score() == doctest::Approx(0.5));  // a metric that must go down
+        CHECK(*kr(45, 10, 30).score() == doctest::Approx(15.0 / 35.0));
+        CHECK(*kr(40, 10, 5).score() == 1.0);    // beyond the target
+        CHECK(*kr(40, 10, 50).score() == 0.0);   // the wrong way
+        CHECK(*kr(62, 90, 62).score() == 0.0);
+        CHECK_FALSE(kr(40, 10, std::nullopt).score());
+        CHECK_FALSE(kr(std::nullopt, 10, 3).score());
+        CHECK_FALSE(kr(10, 10, 10).score());  // no distance to cover
+    }
+
+    TEST_CASE("epic, stream and roadmap progress roll up over non-dropped work") {
+        const Roadmap r = load_roadmap_from_string(R"(
+streams:
+  - id: a
+    title: A
+    epics:
+      - id: tasks-two-of-three
+        title: x
+        tasks:
+          - {title: t1, status: done}
+          - {title: t2, status: done}
+          - {title: t3, status: doing}
+          - {title: t4, status: dropped}
+      - {id: done-no-tasks, title: x, status: done}
+      - {id: active-no-tasks, title: x, status: in-progress}
+      - {id: dropped, title: x, status: dropped}
+      - id: all-tasks-dropped
+        title: x
+        status: done
+        tasks: [{title: t, status: dropped}]
+  - id: b
+    title: B
+)");
+        REQUIRE(r.streams.size() == 2);
+        const auto& e = r.streams[0].epics;
+        REQUIRE(e.size() == 5);
+        CHECK(e[0].progress() == doctest::Approx(2.0 / 3.0));
+        CHECK(e[1].progress() == 1.0);
+        CHECK(e[2].progress() == 0.0);
+        CHECK(e[4].progress() == 1.0);
+        CHECK(e[3].effective_status() == EpicStatus::dropped);
+        const double expected = (2.0 / 3.0 + 1.0 + 0.0 + 1.0) / 4.0;
+        CHECK(*r.streams[0].progress() == doctest::Approx(expected));
+        CHECK_FALSE(r.streams[1].progress());
+        CHECK(*r.progress() == doctest::Approx(expected));
+    }
+
+    TEST_CASE("defaults: planned epics, todo tasks, build streams, key-result owner from its objective") {
+        const Roadmap r = load_roadmap_from_string(R"(
+objectives:
+  - id: o
+    title: O
+    owner: lea
+    key_results:
+      - {id: k1, title: K1}
+      - {id: k2, title: K2, owner: sam}
+streams:
+  - id: s
+    title: S
+    epics:
+      - id: e
+        title: E
+        tasks: [{title: t}]
+)");
+        REQUIRE(r.objectives.size() == 1);
+        const Objective& o = r.objectives[0];
+        CHECK(*Roadmap::owner_of(o, o.key_results[0]) == "lea");
+        CHECK(*Roadmap::owner_of(o, o.key_results[1]) == "sam");
+        CHECK(r.streams[0].epics[0].effective_status() == EpicStatus::planned);
+        CHECK(r.streams[0].epics[0].tasks[0].effective_status() == TaskStatus::todo);
+        CHECK_FALSE(r.streams[0].is_run());
+        CHECK(to_string(EpicStatus::in_progress) == "in-progress");
+    }
+}
