@@ -81,8 +81,20 @@ bool use_color(const std::string& mode, const std::string& output) {
 
 }  // namespace
 
+// BOUSSOLE_THREADS: how many files are parsed at once (default: one per core).
+LoadOptions load_options() {
+    LoadOptions o;
+    if (const char* env = std::getenv("BOUSSOLE_THREADS")) {
+        const int n = std::atoi(env);
+        if (n < 1 || n > 256) throw UsageError(fmt::format("BOUSSOLE_THREADS must be a number from 1 to 256, got '{}'", env));
+        o.threads = static_cast<unsigned>(n);
+    }
+    return o;
+}
+
 int run_lint(const LintCommand& cmd) {
     const LintOptions options = parse_rule_overrides(cmd.rules);
+    const LoadOptions load = load_options();
     std::vector<std::string> paths = cmd.paths;
     if (paths.empty()) paths.push_back(default_roadmap_path());
     const std::string format = cmd.format.empty() ? "text" : cmd.format;
@@ -90,7 +102,7 @@ int run_lint(const LintCommand& cmd) {
     std::vector<LintResult> results;
     std::vector<std::string> files_read;
     for (const std::string& path : paths) {
-        const Roadmap roadmap = load_roadmap(path);
+        const Roadmap roadmap = load_roadmap(path, load);
         for (const SourceFile& f : roadmap.files) files_read.push_back(f.display_path);
         results.push_back(lint_roadmap(roadmap, options));
     }

@@ -48,6 +48,10 @@ public:
         : ctx_(ctx), known_(known), what_(what) {
         collect(map, 0, true);
         ctx_.spend(entries_.size() + 1);
+        for (const Entry& e : entries_) {
+            if (e.key->value.starts_with("x-") || std::find(known_.begin(), known_.end(), e.key->value) != known_.end()) continue;
+            if (auto m = closest_match(e.key->value, known_)) typos_.push_back(std::move(*m));
+        }
     }
     MapView(const MapView&) = delete;
     MapView& operator=(const MapView&) = delete;
@@ -63,9 +67,7 @@ public:
     // True when `key` is absent but an unknown key is a typo of it (`ownr` for `owner`): the
     // value was written, just misspelt, so the field is not reported missing as well.
     bool typo_of(std::string_view key) const {
-        return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) {
-            return !e.used && !e.key->value.starts_with("x-") && closest_match(e.key->value, known_) == key;
-        });
+        return std::find(typos_.begin(), typos_.end(), key) != typos_.end();
     }
 
     // The value of `key` and the key node, or nulls when absent.
@@ -138,6 +140,7 @@ private:
     const std::vector<std::string>& known_;
     std::string_view what_;
     std::vector<Entry> entries_;
+    std::vector<std::string> typos_;  // known keys that an unknown key here is a likely typo of
 };
 
 // ---- scalar readers -------------------------------------------------------------------------

@@ -32,15 +32,25 @@ std::vector<std::string> words(std::string_view title) {
     return out;
 }
 
+// The numbers a title holds: "Wave 1" and "Wave 2" are two themes, not a typo.
+std::string digits(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words)
+        for (char c : w)
+            if (c >= '0' && c <= '9') out.push_back(c);
+    return out;
+}
+
 bool overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    if (a.empty() || b.empty()) return false;
+    if (a.empty() || b.empty() || digits(a) != digits(b)) return false;
     std::vector<std::string> sa = a, sb = b;
     std::sort(sa.begin(), sa.end());
     std::sort(sb.begin(), sb.end());
     if (sa == sb) return true;
     const std::string ja = fmt::format("{}", fmt::join(a, " ")), jb = fmt::format("{}", fmt::join(b, " "));
     const std::size_t limit = std::max<std::size_t>(1, std::min(ja.size(), jb.size()) / 8);
-    return edit_distance(ja, jb) <= limit;
+    const std::size_t length_gap = ja.size() > jb.size() ? ja.size() - jb.size() : jb.size() - ja.size();
+    return length_gap <= limit && edit_distance(ja, jb) <= limit;
 }
 
 void check(const LintContext& ctx, Reporter& out) {
