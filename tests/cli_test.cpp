@@ -56,7 +56,9 @@ TEST_SUITE("cli") {
         check_golden("rules-unknown-key.txt", one.out);
         const auto bad = boussole({"rules", "unknown-kye"});
         CHECK(bad.status == 2);
-        CHECK(bad.err == "boussole: error: unknown rule 'unknown-kye' (did you mean 'unknown-key'?); 'boussole rules' lists them\n");
+        CHECK(
+            bad.err ==
+            "boussole: error: unknown rule 'unknown-kye' (did you mean 'unknown-key'?); 'boussole rules' lists them\n");
     }
 
     TEST_CASE("exit codes: --strict, --max-warnings, --rule") {

@@ -56,27 +56,36 @@ TEST_SUITE("lint") {
     }
 
     TEST_CASE("an unknown rule in roadmap.lint.rules is an invalid-value with a suggestion") {
-        const LintResult r = lint_roadmap(load_roadmap_from_string(with_lint("  lint:\n    rules: {missing-owners: off, missing-due: loud}\n")));
+        const LintResult r = lint_roadmap(
+            load_roadmap_from_string(with_lint("  lint:\n    rules: {missing-owners: off, missing-due: loud}\n")));
         REQUIRE(count(r, "invalid-value") == 2);
         std::vector<std::string> msgs;
         for (const Diagnostic& d : r.diagnostics) msgs.push_back(d.message);
-        CHECK(std::find(msgs.begin(), msgs.end(), "unknown rule 'missing-owners' in roadmap.lint.rules (did you mean 'missing-owner'?)") !=
+        CHECK(std::find(msgs.begin(), msgs.end(),
+                        "unknown rule 'missing-owners' in roadmap.lint.rules (did you mean 'missing-owner'?)") !=
               msgs.end());
     }
 
     TEST_CASE("theme bounds come from roadmap.lint.themes") {
-        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 4}}\n"))), "theme-count") == 1);
-        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 1, max: 3}}\n"))), "theme-count") == 0);
-        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 1, max: 2}}\n"))), "theme-count") == 1);
-        const LintResult bad = lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 6, max: 4}}\n")));
+        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 4}}\n"))), "theme-count") ==
+              1);
+        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 1, max: 3}}\n"))),
+                    "theme-count") == 0);
+        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 1, max: 2}}\n"))),
+                    "theme-count") == 1);
+        const LintResult bad =
+            lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 6, max: 4}}\n")));
         CHECK(count(bad, "invalid-value") == 1);
         CHECK(count(bad, "theme-count") == 0);  // the defaults are used
-        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 2.5}}\n"))), "invalid-value") == 1);
+        CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 2.5}}\n"))),
+                    "invalid-value") == 1);
     }
 
     TEST_CASE("a file that cannot be parsed skips the whole-tree rules, with a note, and hides nothing else") {
         const std::string dir = test::temp_dir("lint-broken");
-        test::write(dir + "/a.yaml", "roadmap: {name: N, period: 2026-Q4}\nstreams:\n  - {id: s, title: S, owner: x, epics: [{id: e, title: E, ownr: x}]}\n");
+        test::write(dir + "/a.yaml",
+                    "roadmap: {name: N, period: 2026-Q4}\nstreams:\n  - {id: s, title: S, owner: x, epics: [{id: e, "
+                    "title: E, ownr: x}]}\n");
         test::write(dir + "/b.yaml", "streams:\n  - id: t\n   title: broken\n");
         const LintResult r = lint_roadmap(load_roadmap(dir));
         CHECK(count(r, "yaml-syntax") == 1);
@@ -89,12 +98,14 @@ TEST_SUITE("lint") {
 
     TEST_CASE("diagnostics are sorted by path, line and column, and a value read twice is reported once") {
         const Roadmap r = load_roadmap_from_string(
-            "x-e: &e {id: e, title: E, ownr: x}\nstreams:\n  - {id: s, title: S, epics: [*e]}\n  - {id: t, title: T, epics: [*e]}\n");
+            "x-e: &e {id: e, title: E, ownr: x}\nstreams:\n  - {id: s, title: S, epics: [*e]}\n  - {id: t, title: T, "
+            "epics: [*e]}\n");
         const LintResult res = lint_roadmap(r);
         CHECK(count(res, "unknown-key") == 1);
-        CHECK(std::is_sorted(res.diagnostics.begin(), res.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-            return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
-        }));
+        CHECK(std::is_sorted(res.diagnostics.begin(), res.diagnostics.end(),
+                             [](const Diagnostic& a, const Diagnostic& b) {
+                                 return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+                             }));
     }
 
     TEST_CASE("no roadmap at all points at the PATH itself") {

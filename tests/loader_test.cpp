@@ -151,7 +151,8 @@ TEST_SUITE("loader") {
             "    title: [not, text]\n"
             "    kind: runn\n"
             "    epics:\n"
-            "      - {id: e, title: E, status: in_progress, priority: P5, due: 2026-02-30, estimate: two weeks, contributors: sam}\n");
+            "      - {id: e, title: E, status: in_progress, priority: P5, due: 2026-02-30, estimate: two weeks, "
+            "contributors: sam}\n");
         std::vector<std::string> msgs;
         for (const Finding& f : r.load_findings) {
             CHECK(f.rule == "invalid-value");
@@ -159,7 +160,8 @@ TEST_SUITE("loader") {
         }
         CHECK(r.load_findings.size() == 11);
         auto has = [&](std::string_view part) {
-            return std::any_of(msgs.begin(), msgs.end(), [&](const std::string& m) { return m.find(part) != std::string::npos; });
+            return std::any_of(msgs.begin(), msgs.end(),
+                               [&](const std::string& m) { return m.find(part) != std::string::npos; });
         };
         CHECK(has("'period' must be YYYY-Qn"));
         CHECK(has("remove the quotes"));
@@ -170,7 +172,8 @@ TEST_SUITE("loader") {
         CHECK(has("did you mean 'in-progress'?"));
         CHECK(has("got '2026-02-30'"));
         CHECK(has("'estimate' must be a duration"));
-        CHECK(has("'contributors' must be a list, e.g. [sam]"));
+        CHECK(has("'contributors' must be a list, e.g. [sam]; read as one item"));
+        CHECK(r.streams[0].epics[0].contributors.size() == 1);
         // An invalid value is not also a missing one.
         CHECK(r.streams[0].title.invalid);
         CHECK_FALSE(r.streams[0].title.missing());
@@ -184,8 +187,8 @@ TEST_SUITE("loader") {
         std::string bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n";
         for (char c = 'b'; c <= 'i'; ++c) {
             const char p = static_cast<char>(c - 1);
-            bomb += std::string(1, c) + ": &" + c + " [*" + p + ",*" + p + ",*" + p + ",*" + p + ",*" + p + ",*" + p + ",*" + p +
-                    ",*" + p + ",*" + p + "]\n";
+            bomb += std::string(1, c) + ": &" + c + " [*" + p + ",*" + p + ",*" + p + ",*" + p + ",*" + p + ",*" + p +
+                    ",*" + p + ",*" + p + ",*" + p + "]\n";
         }
         const std::vector<Case> cases{
             {"lone comma", ",", 1},
@@ -193,7 +196,11 @@ TEST_SUITE("loader") {
             {"alias cycle", "a: &x [*x]\n", 1},
             {"deep flow nesting", std::string(3000, '[') + std::string(3000, ']'), 1},
             {"invalid UTF-8", "roadmap:\n  name: caf\xC3\n", 2},
-            {"UTF-16", std::string("\xFF\xFE" "a\0:\0 \0", 8), 1},
+            {"UTF-16",
+             std::string("\xFF\xFE"
+                         "a\0:\0 \0",
+                         8),
+             1},
             {"top-level list", "- a\n- b\n", 1},
             {"top-level scalar", "just text\n", 1},
             {"unclosed quote", "roadmap:\n  name: \"abc\n", 2},

@@ -19,8 +19,8 @@ TEST_SUITE("model") {
         CHECK(*kr(96000, 120000, 104000).progress() == doctest::Approx(1.0 / 3.0));
         CHECK(*kr(40, 10, 25).score() == doctest::Approx(0.5));  // a metric that must go down
         CHECK(*kr(45, 10, 30).score() == doctest::Approx(15.0 / 35.0));
-        CHECK(*kr(40, 10, 5).score() == 1.0);    // beyond the target
-        CHECK(*kr(40, 10, 50).score() == 0.0);   // the wrong way
+        CHECK(*kr(40, 10, 5).score() == 1.0);   // beyond the target
+        CHECK(*kr(40, 10, 50).score() == 0.0);  // the wrong way
         CHECK(*kr(62, 90, 62).score() == 0.0);
         CHECK_FALSE(kr(40, 10, std::nullopt).score());
         CHECK_FALSE(kr(std::nullopt, 10, 3).score());

@@ -45,18 +45,27 @@ std::string rule_of(const fs::path& p) {
 
 TEST_SUITE("rules") {
     TEST_CASE("the catalogue is CLI.md's, in its order, with CLI.md's default severities") {
-        const std::vector<std::pair<std::string, Severity>> expected{
-            {"yaml-syntax", Severity::error},       {"duplicate-key", Severity::error},
-            {"unknown-key", Severity::error},       {"invalid-value", Severity::error},
-            {"missing-field", Severity::error},     {"single-roadmap", Severity::error},
-            {"duplicate-id", Severity::error},      {"unknown-reference", Severity::error},
-            {"dependency-cycle", Severity::error},  {"date-order", Severity::error},
-            {"theme-count", Severity::error},       {"theme-overlap", Severity::warning},
-            {"no-run-stream", Severity::warning},   {"empty-stream", Severity::warning},
-            {"missing-owner", Severity::warning},   {"missing-metric", Severity::warning},
-            {"missing-north-star", Severity::warning}, {"missing-due", Severity::warning},
-            {"outside-period", Severity::warning},  {"orphan-key-result", Severity::warning},
-            {"dropped-without-reason", Severity::warning}};
+        const std::vector<std::pair<std::string, Severity>> expected{{"yaml-syntax", Severity::error},
+                                                                     {"duplicate-key", Severity::error},
+                                                                     {"unknown-key", Severity::error},
+                                                                     {"invalid-value", Severity::error},
+                                                                     {"missing-field", Severity::error},
+                                                                     {"single-roadmap", Severity::error},
+                                                                     {"duplicate-id", Severity::error},
+                                                                     {"unknown-reference", Severity::error},
+                                                                     {"dependency-cycle", Severity::error},
+                                                                     {"date-order", Severity::error},
+                                                                     {"theme-count", Severity::error},
+                                                                     {"theme-overlap", Severity::warning},
+                                                                     {"no-run-stream", Severity::warning},
+                                                                     {"empty-stream", Severity::warning},
+                                                                     {"missing-owner", Severity::warning},
+                                                                     {"missing-metric", Severity::warning},
+                                                                     {"missing-north-star", Severity::warning},
+                                                                     {"missing-due", Severity::warning},
+                                                                     {"outside-period", Severity::warning},
+                                                                     {"orphan-key-result", Severity::warning},
+                                                                     {"dropped-without-reason", Severity::warning}};
         const auto rules = all_rules();
         REQUIRE(rules.size() == expected.size());
         for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -99,7 +108,8 @@ TEST_SUITE("rules") {
             for (const Diagnostic& d : result.diagnostics) actual.insert(std::to_string(d.line) + ": " + d.rule);
             CHECK(actual == expected);
             if (actual != expected)
-                for (const Diagnostic& d : result.diagnostics) MESSAGE(d.line, ":", d.column, " ", d.rule, " ", d.message);
+                for (const Diagnostic& d : result.diagnostics)
+                    MESSAGE(d.line, ":", d.column, " ", d.rule, " ", d.message);
         }
     }
 
@@ -115,15 +125,18 @@ TEST_SUITE("rules") {
         const LintResult u = lint_roadmap(load_roadmap(fixtures + "/unknown-reference.yaml"));
         for (const Diagnostic& d : u.diagnostics) refs.push_back(d.message);
         CHECK(std::count(refs.begin(), refs.end(), "owner 'samm' is not a declared person (did you mean 'sam'?)") == 1);
-        CHECK(std::count(refs.begin(), refs.end(), "dependency 'dedupe' is not a declared epic (did you mean 'dedup'?)") == 1);
+        CHECK(std::count(refs.begin(), refs.end(),
+                         "dependency 'dedupe' is not a declared epic (did you mean 'dedup'?)") == 1);
         CHECK(std::count(refs.begin(), refs.end(), "contributor 'noah' is not a declared person") == 1);
-        CHECK(std::count(refs.begin(), refs.end(), "metric 'minute' is not a declared metric (did you mean 'minutes'?)") == 1);
+        CHECK(std::count(refs.begin(), refs.end(),
+                         "metric 'minute' is not a declared metric (did you mean 'minutes'?)") == 1);
     }
 
     TEST_CASE("a long dependency chain that closes on itself is one cycle") {
         std::string text = "streams:\n  - id: s\n    title: S\n    epics:\n";
         for (int i = 0; i < 2000; ++i)
-            text += "      - {id: e" + std::to_string(i) + ", title: E, depends_on: [e" + std::to_string((i + 1) % 2000) + "]}\n";
+            text += "      - {id: e" + std::to_string(i) + ", title: E, depends_on: [e" +
+                    std::to_string((i + 1) % 2000) + "]}\n";
         const LintResult r = lint_roadmap(load_roadmap_from_string(text));
         const auto n = std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
                                      [](const Diagnostic& d) { return d.rule == "dependency-cycle"; });

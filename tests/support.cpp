@@ -41,9 +41,11 @@ void write(const std::string& path, const std::string& content) {
     std::ofstream(path, std::ios::binary) << content;
 }
 
-Run run(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& env, int timeout_ms) {
+Run run(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& env,
+        int timeout_ms) {
     Run result;
-    const std::string base = temp_dir("run-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    const std::string base =
+        temp_dir("run-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
     const std::string out_path = base + "/out", err_path = base + "/err";
     const pid_t pid = ::fork();
     if (pid == 0) {

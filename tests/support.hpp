@@ -18,7 +18,7 @@ std::string temp_dir(const std::string& name);
 void write(const std::string& path, const std::string& content);
 
 struct Run {
-    int status = -1;         ///< exit status, or 128 + signal, or -1 on time-out
+    int status = -1;  ///< exit status, or 128 + signal, or -1 on time-out
     bool timed_out = false;
     std::string out, err;
 };

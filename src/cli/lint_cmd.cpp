@@ -86,7 +86,8 @@ LoadOptions load_options() {
     LoadOptions o;
     if (const char* env = std::getenv("BOUSSOLE_THREADS")) {
         const int n = std::atoi(env);
-        if (n < 1 || n > 256) throw UsageError(fmt::format("BOUSSOLE_THREADS must be a number from 1 to 256, got '{}'", env));
+        if (n < 1 || n > 256)
+            throw UsageError(fmt::format("BOUSSOLE_THREADS must be a number from 1 to 256, got '{}'", env));
         o.threads = static_cast<unsigned>(n);
     }
     return o;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -49,7 +48,8 @@ public:
         collect(map, 0, true);
         ctx_.spend(entries_.size() + 1);
         for (const Entry& e : entries_) {
-            if (e.key->value.starts_with("x-") || std::find(known_.begin(), known_.end(), e.key->value) != known_.end()) continue;
+            if (e.key->value.starts_with("x-") || std::find(known_.begin(), known_.end(), e.key->value) != known_.end())
+                continue;
             if (auto m = closest_match(e.key->value, known_)) typos_.push_back(std::move(*m));
         }
     }
@@ -66,9 +66,7 @@ public:
 
     // True when `key` is absent but an unknown key is a typo of it (`ownr` for `owner`): the
     // value was written, just misspelt, so the field is not reported missing as well.
-    bool typo_of(std::string_view key) const {
-        return std::find(typos_.begin(), typos_.end(), key) != typos_.end();
-    }
+    bool typo_of(std::string_view key) const { return std::find(typos_.begin(), typos_.end(), key) != typos_.end(); }
 
     // The value of `key` and the key node, or nulls when absent.
     std::pair<const Node*, const Node*> take(std::string_view key) {
@@ -160,10 +158,12 @@ const Node* begin_field(MapView& m, std::string_view key, Field<T>& f) {
     return v;
 }
 
+// Marks a written value as rejected (so it is neither used nor reported missing) and says why.
 template <class T>
-void reject(Ctx& ctx, Field<T>& f, const Node& v, std::string message) {
+void reject(Ctx& ctx, Field<T>& f, SourcePos where, std::string message) {
     f.invalid = true;
-    ctx.finding(invalid_value, v.pos, std::move(message));
+    f.value.reset();
+    ctx.finding(invalid_value, where, std::move(message));
 }
 
 std::string trimmed(std::string_view s) {
@@ -177,7 +177,7 @@ void read_string(Ctx& ctx, MapView& m, std::string_view key, Field<std::string>&
     const Node* v = begin_field(m, key, f);
     if (!v) return;
     if (v->kind != Kind::scalar) {
-        reject(ctx, f, *v, fmt::format("'{}' must be text, not {}", key, yaml::describe(*v)));
+        reject(ctx, f, v->pos, fmt::format("'{}' must be text, not {}", key, yaml::describe(*v)));
         return;
     }
     std::string s = trimmed(v->value);
@@ -202,18 +202,18 @@ void read_number(Ctx& ctx, MapView& m, std::string_view key, Field<double>& f) {
     const Node* v = begin_field(m, key, f);
     if (!v) return;
     if (v->kind != Kind::scalar) {
-        reject(ctx, f, *v, fmt::format("'{}' must be a number, not {}", key, yaml::describe(*v)));
+        reject(ctx, f, v->pos, fmt::format("'{}' must be a number, not {}", key, yaml::describe(*v)));
         return;
     }
     const auto d = parse_number(v->value);
     if (!d) {
         std::string hint;
         if (!v->plain && parse_number(v->value)) hint = " (remove the quotes)";
-        reject(ctx, f, *v, fmt::format("'{}' must be a number, got '{}'{}", key, v->value, hint));
+        reject(ctx, f, v->pos, fmt::format("'{}' must be a number, got '{}'{}", key, v->value, hint));
         return;
     }
     if (!v->plain) {
-        reject(ctx, f, *v,
+        reject(ctx, f, v->pos,
                fmt::format("'{}' must be a number, got the quoted string '{}' (remove the quotes)", key, v->value));
         return;
     }
@@ -229,7 +229,7 @@ void read_date(Ctx& ctx, MapView& m, std::string_view key, Field<Date>& f) {
             return;
         }
     }
-    reject(ctx, f, *v,
+    reject(ctx, f, v->pos,
            fmt::format("'{}' must be a date YYYY-MM-DD, got {}", key,
                        v->kind == Kind::scalar ? fmt::format("'{}'", v->value) : std::string(yaml::describe(*v))));
 }
@@ -259,12 +259,12 @@ void read_id(Ctx& ctx, MapView& m, Field<std::string>& f) {
     const Node* v = begin_field(m, "id", f);
     if (!v) return;
     if (v->kind != Kind::scalar) {
-        reject(ctx, f, *v, fmt::format("'id' must be text, not {}", yaml::describe(*v)));
+        reject(ctx, f, v->pos, fmt::format("'id' must be text, not {}", yaml::describe(*v)));
         return;
     }
     if (!valid_id(v->value)) {
         const std::string suggestion = slug(v->value);
-        reject(ctx, f, *v,
+        reject(ctx, f, v->pos,
                fmt::format("id '{}' must be lower-case kebab or snake case ([a-z0-9][a-z0-9_-]*){}", v->value,
                            suggestion.empty() ? std::string() : fmt::format(", e.g. '{}'", suggestion)));
         return;
@@ -286,7 +286,7 @@ void read_enum(Ctx& ctx, MapView& m, std::string_view key, Field<T>& f,
         names.push_back(name);
     }
     const std::string got = v->kind == Kind::scalar ? fmt::format("'{}'", v->value) : std::string(yaml::describe(*v));
-    reject(ctx, f, *v,
+    reject(ctx, f, v->pos,
            fmt::format("'{}' must be one of {}, got {}{}", key, fmt::join(names, ", "), got,
                        v->kind == Kind::scalar ? did_you_mean(v->value, names) : std::string()));
 }
@@ -295,10 +295,20 @@ void read_enum(Ctx& ctx, MapView& m, std::string_view key, Field<T>& f,
 void read_string_list(Ctx& ctx, MapView& m, std::string_view key, std::vector<Field<std::string>>& out) {
     auto [k, v] = m.take(key);
     if (!k || v->is_null()) return;
-    if (v->kind != Kind::sequence) {
+    if (v->kind == Kind::scalar) {
+        // Reported, but read as the one item it obviously is, so that the rules after it
+        // (references, orphan key results) judge what the user meant.
         ctx.finding(invalid_value, v->pos,
-                    fmt::format("'{}' must be a list, e.g. [{}], not {}", key,
-                                v->kind == Kind::scalar ? v->value : "...", yaml::describe(*v)));
+                    fmt::format("'{}' must be a list, e.g. [{}]; read as one item", key, v->value));
+        Field<std::string> f;
+        f.present = true;
+        f.pos = v->pos;
+        f.value = trimmed(v->value);
+        out.push_back(std::move(f));
+        return;
+    }
+    if (v->kind != Kind::sequence) {
+        ctx.finding(invalid_value, v->pos, fmt::format("'{}' must be a list of text, not {}", key, yaml::describe(*v)));
         return;
     }
     ctx.spend(v->children.size());
@@ -307,9 +317,8 @@ void read_string_list(Ctx& ctx, MapView& m, std::string_view key, std::vector<Fi
         f.present = true;
         f.pos = item->pos;
         if (item->kind != Kind::scalar || item->is_null()) {
-            f.invalid = true;
-            ctx.finding(invalid_value, item->pos,
-                        fmt::format("each item of '{}' must be text, not {}", key, yaml::describe(*item)));
+            reject(ctx, f, item->pos,
+                   fmt::format("each item of '{}' must be text, not {}", key, yaml::describe(*item)));
         } else {
             f.value = trimmed(item->value);
         }
@@ -363,11 +372,8 @@ Person read_person(Ctx& ctx, const Node& n) {
     read_string(ctx, m, "name", p.name);
     read_string(ctx, m, "role", p.role);
     read_string(ctx, m, "email", p.email);
-    if (p.email && p.email->find('@') == std::string::npos) {
-        p.email.invalid = true;
-        p.email.value.reset();
-        ctx.finding(invalid_value, p.email.pos, "'email' must be an e-mail address (name@domain)");
-    }
+    if (p.email && p.email->find('@') == std::string::npos)
+        reject(ctx, p.email, p.email.pos, "'email' must be an e-mail address (name@domain)");
     read_string_list(ctx, m, "responsibilities", p.responsibilities);
     return p;
 }
@@ -381,12 +387,9 @@ Metric read_metric(Ctx& ctx, const Node& n) {
     read_string(ctx, m, "unit", x.unit);
     read_string(ctx, m, "definition", x.definition);
     read_string(ctx, m, "dashboard", x.dashboard);
-    if (x.dashboard && !x.dashboard->starts_with("https://") && !x.dashboard->starts_with("http://")) {
-        x.dashboard.invalid = true;
-        ctx.finding(invalid_value, x.dashboard.pos,
-                    fmt::format("'dashboard' must be a URL (http:// or https://), got '{}'", *x.dashboard));
-        x.dashboard.value.reset();
-    }
+    if (x.dashboard && !x.dashboard->starts_with("https://") && !x.dashboard->starts_with("http://"))
+        reject(ctx, x.dashboard, x.dashboard.pos,
+               fmt::format("'dashboard' must be a URL (http:// or https://), got '{}'", *x.dashboard));
     read_string(ctx, m, "owner", x.owner);
     return x;
 }
@@ -403,12 +406,9 @@ KeyResult read_key_result(Ctx& ctx, const Node& n, std::string_view what) {
     read_number(ctx, m, "target", kr.target);
     read_number(ctx, m, "current", kr.current);
     read_number(ctx, m, "confidence", kr.confidence);
-    if (kr.confidence && (*kr.confidence < 0 || *kr.confidence > 1)) {
-        kr.confidence.invalid = true;
-        ctx.finding(invalid_value, kr.confidence.pos,
-                    fmt::format("'confidence' must be between 0 and 1, got {}", *kr.confidence));
-        kr.confidence.value.reset();
-    }
+    if (kr.confidence && (*kr.confidence < 0 || *kr.confidence > 1))
+        reject(ctx, kr.confidence, kr.confidence.pos,
+               fmt::format("'confidence' must be between 0 and 1, got {}", *kr.confidence));
     read_string(ctx, m, "owner", kr.owner);
     return kr;
 }
@@ -455,12 +455,12 @@ Task read_task(Ctx& ctx, const Node& n) {
 void read_estimate(Ctx& ctx, MapView& m, Field<std::string>& f) {
     read_string(ctx, m, "estimate", f);
     if (!f) return;
-    static const std::regex pattern("[0-9]+(\\.[0-9]+)?[dw]");
-    if (!std::regex_match(*f, pattern)) {
-        f.invalid = true;
-        ctx.finding(invalid_value, f.pos, fmt::format("'estimate' must be a duration such as 5d or 3w, got '{}'", *f));
-        f.value.reset();
-    }
+    // A number of days or weeks: 5d, 3w, 1.5w.
+    const std::string& e = *f;
+    const bool unit = e.size() >= 2 && (e.back() == 'd' || e.back() == 'w');
+    const auto amount = unit ? parse_number(std::string_view(e).substr(0, e.size() - 1)) : std::nullopt;
+    if (!amount || *amount <= 0 || e.find_first_of("_+-eE") != std::string::npos)
+        reject(ctx, f, f.pos, fmt::format("'estimate' must be a duration such as 5d or 3w, got '{}'", e));
 }
 
 Epic read_epic(Ctx& ctx, const Node& n) {
@@ -507,13 +507,13 @@ void read_period(Ctx& ctx, MapView& m, Field<Period>& f) {
             f.value = *p;
             return;
         }
-        reject(ctx, f, *v,
+        reject(ctx, f, v->pos,
                fmt::format("'period' must be YYYY-Qn, YYYY-Hn or {{start: DATE, end: DATE}}, got '{}'", v->value));
         return;
     }
     if (v->kind != Kind::mapping) {
         reject(
-            ctx, f, *v,
+            ctx, f, v->pos,
             fmt::format("'period' must be YYYY-Qn, YYYY-Hn or {{start: DATE, end: DATE}}, not {}", yaml::describe(*v)));
         return;
     }
@@ -573,12 +573,9 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
             MapView tm(ctx, *tv, themes_keys, "'themes'");
             for (auto [name, field] : {std::pair{"min", &lint.themes_min}, std::pair{"max", &lint.themes_max}}) {
                 read_number(ctx, tm, name, *field);
-                if (*field && (**field < 0 || std::floor(**field) != **field)) {
-                    field->invalid = true;
-                    ctx.finding(invalid_value, field->pos,
-                                fmt::format("'themes.{}' must be a whole number, got {}", name, **field));
-                    field->value.reset();
-                }
+                if (*field && (**field < 0 || std::floor(**field) != **field))
+                    reject(ctx, *field, field->pos,
+                           fmt::format("'themes.{}' must be a whole number, got {}", name, **field));
             }
         }
     }

@@ -175,7 +175,8 @@ private:
                 }
             }
         }
-        throw Stop{pos_of(mark), fmt::format("this quoted string is never closed (no {} before the end of the file)", quote)};
+        throw Stop{pos_of(mark),
+                   fmt::format("this quoted string is never closed (no {} before the end of the file)", quote)};
     }
 
     Node& make(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
