@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "boussole/format.hpp"
 #include "boussole/spell.hpp"
 
 namespace boussole::load {
@@ -348,26 +349,10 @@ void read_list(Ctx& ctx, const Node* key, const Node* v, std::string_view what, 
 
 // ---- entities -------------------------------------------------------------------------------
 
-const std::vector<std::string> person_keys{"id", "name", "role", "email", "responsibilities"};
-const std::vector<std::string> metric_keys{"id", "name", "unit", "definition", "dashboard", "owner"};
-const std::vector<std::string> objective_keys{"id", "title", "owner", "key_results"};
-const std::vector<std::string> key_result_keys{"id",     "title",   "metric",     "unit", "baseline",
-                                               "target", "current", "confidence", "owner"};
-const std::vector<std::string> stream_keys{"id", "title", "owner", "kind", "description", "epics"};
-const std::vector<std::string> epic_keys{
-    "id",  "title",    "owner",        "contributors", "status",      "priority",       "start",
-    "due", "estimate", "deliverables", "depends_on",   "key_results", "dropped_reason", "tasks"};
-const std::vector<std::string> task_keys{"title", "id", "owner", "status", "due"};
-const std::vector<std::string> roadmap_keys{"name", "team", "mission", "period", "north_star", "lint"};
-const std::vector<std::string> lint_keys{"rules", "themes"};
-const std::vector<std::string> themes_keys{"min", "max"};
-const std::vector<std::string> period_keys{"start", "end"};
-const std::vector<std::string> top_keys{"roadmap", "people", "metrics", "objectives", "streams"};
-
 Person read_person(Ctx& ctx, const Node& n) {
     Person p;
     p.pos = n.pos;
-    MapView m(ctx, n, person_keys, "a person");
+    MapView m(ctx, n, format::key_names(format::Entity::person), "a person");
     read_id(ctx, m, p.id);
     read_string(ctx, m, "name", p.name);
     read_string(ctx, m, "role", p.role);
@@ -381,7 +366,7 @@ Person read_person(Ctx& ctx, const Node& n) {
 Metric read_metric(Ctx& ctx, const Node& n) {
     Metric x;
     x.pos = n.pos;
-    MapView m(ctx, n, metric_keys, "a metric");
+    MapView m(ctx, n, format::key_names(format::Entity::metric), "a metric");
     read_id(ctx, m, x.id);
     read_string(ctx, m, "name", x.name);
     read_string(ctx, m, "unit", x.unit);
@@ -394,10 +379,10 @@ Metric read_metric(Ctx& ctx, const Node& n) {
     return x;
 }
 
-KeyResult read_key_result(Ctx& ctx, const Node& n, std::string_view what) {
+KeyResult read_key_result(Ctx& ctx, const Node& n, std::string_view what, format::Entity entity) {
     KeyResult kr;
     kr.pos = n.pos;
-    MapView m(ctx, n, key_result_keys, what);
+    MapView m(ctx, n, format::key_names(entity), what);
     read_id(ctx, m, kr.id);
     read_string(ctx, m, "title", kr.title);
     read_string(ctx, m, "metric", kr.metric);
@@ -416,13 +401,14 @@ KeyResult read_key_result(Ctx& ctx, const Node& n, std::string_view what) {
 Objective read_objective(Ctx& ctx, const Node& n) {
     Objective o;
     o.pos = n.pos;
-    MapView m(ctx, n, objective_keys, "an objective");
+    MapView m(ctx, n, format::key_names(format::Entity::objective), "an objective");
     read_id(ctx, m, o.id);
     read_string(ctx, m, "title", o.title);
     read_string(ctx, m, "owner", o.owner);
     auto [k, v] = m.take("key_results");
-    read_list(ctx, k, v, "a key result",
-              [&](const Node& item) { o.key_results.push_back(read_key_result(ctx, item, "a key result")); });
+    read_list(ctx, k, v, "a key result", [&](const Node& item) {
+        o.key_results.push_back(read_key_result(ctx, item, "a key result", format::Entity::key_result));
+    });
     return o;
 }
 
@@ -443,7 +429,7 @@ const std::vector<std::pair<std::string, std::string>> priorities{
 Task read_task(Ctx& ctx, const Node& n) {
     Task t;
     t.pos = n.pos;
-    MapView m(ctx, n, task_keys, "a task");
+    MapView m(ctx, n, format::key_names(format::Entity::task), "a task");
     read_string(ctx, m, "title", t.title);
     read_id(ctx, m, t.id);
     read_string(ctx, m, "owner", t.owner);
@@ -466,7 +452,7 @@ void read_estimate(Ctx& ctx, MapView& m, Field<std::string>& f) {
 Epic read_epic(Ctx& ctx, const Node& n) {
     Epic e;
     e.pos = n.pos;
-    MapView m(ctx, n, epic_keys, "an epic");
+    MapView m(ctx, n, format::key_names(format::Entity::epic), "an epic");
     read_id(ctx, m, e.id);
     read_string(ctx, m, "title", e.title);
     read_string(ctx, m, "owner", e.owner);
@@ -488,7 +474,7 @@ Epic read_epic(Ctx& ctx, const Node& n) {
 Stream read_stream(Ctx& ctx, const Node& n) {
     Stream s;
     s.pos = n.pos;
-    MapView m(ctx, n, stream_keys, "a stream");
+    MapView m(ctx, n, format::key_names(format::Entity::stream), "a stream");
     read_id(ctx, m, s.id);
     read_string(ctx, m, "title", s.title);
     read_string(ctx, m, "owner", s.owner);
@@ -517,7 +503,7 @@ void read_period(Ctx& ctx, MapView& m, Field<Period>& f) {
             fmt::format("'period' must be YYYY-Qn, YYYY-Hn or {{start: DATE, end: DATE}}, not {}", yaml::describe(*v)));
         return;
     }
-    MapView pm(ctx, *v, period_keys, "a period");
+    MapView pm(ctx, *v, format::key_names(format::Entity::period), "a period");
     Field<Date> start, end;
     read_date(ctx, pm, "start", start);
     read_date(ctx, pm, "end", end);
@@ -538,7 +524,7 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
         ctx.finding(invalid_value, v->pos, fmt::format("'lint' must be a mapping, not {}", yaml::describe(*v)));
         return;
     }
-    MapView m(ctx, *v, lint_keys, "'lint'");
+    MapView m(ctx, *v, format::key_names(format::Entity::lint), "'lint'");
     if (auto [rk, rv] = m.take("rules"); rk && !rv->is_null()) {
         if (rv->kind != Kind::mapping) {
             ctx.finding(invalid_value, rv->pos, "'rules' must map rule ids to off, info, warning or error");
@@ -570,7 +556,7 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
         if (tv->kind != Kind::mapping) {
             ctx.finding(invalid_value, tv->pos, "'themes' must be a mapping such as {min: 3, max: 10}");
         } else {
-            MapView tm(ctx, *tv, themes_keys, "'themes'");
+            MapView tm(ctx, *tv, format::key_names(format::Entity::themes), "'themes'");
             for (auto [name, field] : {std::pair{"min", &lint.themes_min}, std::pair{"max", &lint.themes_max}}) {
                 read_number(ctx, tm, name, *field);
                 if (*field && (**field < 0 || std::floor(**field) != **field))
@@ -584,14 +570,14 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
 RoadmapInfo read_roadmap_block(Ctx& ctx, const Node& n) {
     RoadmapInfo r;
     r.pos = n.pos;
-    MapView m(ctx, n, roadmap_keys, "'roadmap'");
+    MapView m(ctx, n, format::key_names(format::Entity::roadmap), "'roadmap'");
     read_string(ctx, m, "name", r.name);
     read_string(ctx, m, "team", r.team);
     read_string(ctx, m, "mission", r.mission);
     read_period(ctx, m, r.period);
     if (auto [k, v] = m.take("north_star"); k && !v->is_null()) {
         if (v->kind == Kind::mapping) {
-            r.north_star = read_key_result(ctx, *v, "the north star");
+            r.north_star = read_key_result(ctx, *v, "the north star", format::Entity::north_star);
             r.north_star->pos = k->pos;
         } else {
             ctx.finding(
@@ -617,7 +603,7 @@ void read_document(Ctx& ctx, const Node& doc) {
         return;
     }
     Roadmap& out = ctx.out();
-    MapView m(ctx, doc, top_keys, "the top level");
+    MapView m(ctx, doc, format::key_names(format::Entity::file), "the top level");
     if (auto [k, v] = m.take("roadmap"); k) {
         if (v->kind == Kind::mapping) {
             out.roadmap_blocks.push_back(read_roadmap_block(ctx, *v));

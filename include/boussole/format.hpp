@@ -1,0 +1,73 @@
+#pragma once
+/// The roadmap format as data: every key of every entity, its type and its documentation.
+/// The loader takes its known keys from here and `boussole schema` is generated from it,
+/// so the two cannot disagree.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace boussole::format {
+
+/// The mappings of the format.
+enum class Entity {
+    file,
+    roadmap,
+    north_star,
+    lint,
+    themes,
+    period,
+    person,
+    metric,
+    objective,
+    key_result,
+    stream,
+    epic,
+    task
+};
+
+/// What a key holds.
+enum class Type {
+    text,          ///< any scalar, read as text
+    id,            ///< [a-z0-9][a-z0-9_-]*
+    number,        ///< a plain number
+    confidence,    ///< a number from 0 to 1
+    whole_number,  ///< a non-negative integer
+    date,          ///< YYYY-MM-DD
+    period,        ///< YYYY-Qn, YYYY-Hn or {start, end}
+    duration,      ///< 5d, 3w
+    url,           ///< http(s)://...
+    email,         ///< name@domain
+    choice,        ///< one of `choices`
+    texts,         ///< a list of text
+    ids,           ///< a list of ids (references)
+    severities,    ///< a mapping of rule id to severity
+    mapping,       ///< a mapping of kind `child`
+    mappings,      ///< a list of mappings of kind `child`
+};
+
+/// One key of an entity.
+struct Key {
+    std::string_view name;
+    Type type;
+    bool required;  ///< missing-field when absent
+    std::string_view description;
+    std::span<const std::string_view> choices = {};  ///< for Type::choice
+    Entity child = Entity::file;                     ///< for Type::mapping and Type::mappings
+};
+
+/// The keys of an entity, in documentation order.
+std::span<const Key> keys(Entity e);
+/// Their names, for "did you mean" suggestions.
+const std::vector<std::string>& key_names(Entity e);
+/// One line about the entity, for the schema's descriptions.
+std::string_view describe(Entity e);
+
+/// Epic statuses, task statuses, stream kinds, priorities, severities, in the format's spelling.
+extern const std::span<const std::string_view> epic_statuses, task_statuses, stream_kinds, priorities, severity_names;
+
+/// The identifier pattern, as a regular expression.
+inline constexpr std::string_view id_pattern = "^[a-z0-9][a-z0-9_-]*$";
+
+}  // namespace boussole::format
