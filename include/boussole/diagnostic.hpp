@@ -30,7 +30,7 @@ struct Diagnostic {
     std::uint32_t line = 1;
     std::uint32_t column = 1;
     std::uint32_t end_line = 1;
-    std::uint32_t end_column = 1;
+    std::uint32_t end_column = 2;  ///< the column just after the region (exclusive)
     Severity severity = Severity::error;
     std::string rule;
     std::string message;

@@ -33,6 +33,18 @@ struct RulesCommand {
 CLI::App* setup_rules(CLI::App& app, RulesCommand& cmd);
 int run_rules(const RulesCommand& cmd);
 
+struct InitCommand {
+    std::string dir;
+};
+CLI::App* setup_init(CLI::App& app, InitCommand& cmd);
+int run_init(const InitCommand& cmd);
+
+struct SchemaCommand {
+    std::string output;
+};
+CLI::App* setup_schema(CLI::App& app, SchemaCommand& cmd);
+int run_schema(const SchemaCommand& cmd);
+
 // The PATH used when none is given: `roadmap/` when it exists, else the current directory.
 std::string default_roadmap_path();
 

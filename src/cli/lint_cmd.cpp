@@ -40,8 +40,10 @@ void emit(const std::string& text, const std::string& output, const std::vector<
 CLI::App* setup_lint(CLI::App& app, LintCommand& cmd) {
     CLI::App* sub = app.add_subcommand("lint", "Check a roadmap and print its problems (never changes the files).");
     sub->add_option("path", cmd.paths, "roadmap files or directories (default: roadmap/ if it exists, else .)");
-    sub->add_option("--format", cmd.format, "output format: text or json (default text)")
-        ->check(CLI::IsMember({"text", "json"}));
+    sub->add_option(
+           "--format", cmd.format,
+           "output format: text, json, github, sarif or gitlab (default text, or github when GITHUB_ACTIONS=true)")
+        ->check(CLI::IsMember({"text", "json", "github", "sarif", "gitlab"}));
     sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)");
     sub->add_flag("--strict", cmd.strict, "warnings fail too (exit 1)");
     sub->add_option("--max-warnings", cmd.max_warnings, "exit 1 when there are more than N warnings");
@@ -98,7 +100,12 @@ int run_lint(const LintCommand& cmd) {
     const LoadOptions load = load_options();
     std::vector<std::string> paths = cmd.paths;
     if (paths.empty()) paths.push_back(default_roadmap_path());
-    const std::string format = cmd.format.empty() ? "text" : cmd.format;
+    std::string format = cmd.format;
+    if (format.empty()) {
+        // As yamllint does: inside GitHub Actions, annotate the pull request by default.
+        const char* actions = std::getenv("GITHUB_ACTIONS");
+        format = actions && std::string_view(actions) == "true" ? "github" : "text";
+    }
 
     std::vector<LintResult> results;
     std::vector<std::string> files_read;
@@ -109,8 +116,18 @@ int run_lint(const LintCommand& cmd) {
     }
     const LintResult result = merge_results(std::move(results));
 
-    const std::string text =
-        format == "json" ? render_json(result) : render_text(result, use_color(cmd.color, cmd.output));
+    std::string text;
+    if (format == "json") {
+        text = render_json(result);
+    } else if (format == "github") {
+        text = render_github(result);
+    } else if (format == "sarif") {
+        text = render_sarif(result);
+    } else if (format == "gitlab") {
+        text = render_gitlab(result);
+    } else {
+        text = render_text(result, use_color(cmd.color, cmd.output));
+    }
     emit(text, cmd.output, files_read);
     for (const std::string& note : result.notes) fmt::print(stderr, "boussole: note: {}\n", note);
 

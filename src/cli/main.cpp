@@ -7,10 +7,6 @@
 #include "boussole/loader.hpp"
 #include "cli/commands.hpp"
 
-#ifndef BOUSSOLE_VERSION
-#define BOUSSOLE_VERSION "0.0.0"
-#endif
-
 namespace {
 
 int run(int argc, char** argv) {
@@ -23,8 +19,12 @@ int run(int argc, char** argv) {
 
     LintCommand lint;
     RulesCommand rules;
+    InitCommand init;
+    SchemaCommand schema;
     CLI::App* lint_app = setup_lint(app, lint);
     CLI::App* rules_app = setup_rules(app, rules);
+    CLI::App* init_app = setup_init(app, init);
+    CLI::App* schema_app = setup_schema(app, schema);
 
     try {
         app.parse(argc, argv);
@@ -47,6 +47,8 @@ int run(int argc, char** argv) {
     try {
         if (lint_app->parsed()) return run_lint(lint);
         if (rules_app->parsed()) return run_rules(rules);
+        if (init_app->parsed()) return run_init(init);
+        if (schema_app->parsed()) return run_schema(schema);
     } catch (const UsageError& e) {
         fmt::print(stderr, "boussole: error: {}\n", e.what());
         return 2;

@@ -119,7 +119,7 @@ LintResult lint_roadmap(const Roadmap& roadmap, const LintOptions& options) {
         d.line = std::max<std::uint32_t>(f.pos.line, 1);
         d.column = std::max<std::uint32_t>(f.pos.column, 1);
         d.end_line = d.line;
-        d.end_column = d.column + f.pos.length;
+        d.end_column = d.column + std::max<std::uint32_t>(f.pos.length, 1);  // exclusive, as SARIF's
         d.severity = s;
         d.rule = std::string(f.rule);
         d.message = std::move(f.message);

@@ -1,0 +1,17 @@
+#include "boussole/output.hpp"
+#include "cli/commands.hpp"
+
+namespace boussole::cli {
+
+CLI::App* setup_schema(CLI::App& app, SchemaCommand& cmd) {
+    CLI::App* sub = app.add_subcommand("schema", "Print a JSON Schema (draft-07) of a roadmap file, for editors.");
+    sub->add_option("-o,--output", cmd.output, "write it to FILE (whole, or not at all)");
+    return sub;
+}
+
+int run_schema(const SchemaCommand& cmd) {
+    emit(render_schema(), cmd.output, {});
+    return 0;
+}
+
+}  // namespace boussole::cli

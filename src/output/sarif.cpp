@@ -1,0 +1,115 @@
+// SARIF 2.1.0, as GitHub code scanning reads it.
+#include <cctype>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "boussole/output.hpp"
+
+namespace boussole {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string_view level(Severity s) {
+    switch (s) {
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::info:
+            return "note";
+        case Severity::off:
+            return "none";
+    }
+    return "error";
+}
+
+// "unknown-key" -> "UnknownKey": SARIF's rule name is an identifier, the id stays as is.
+std::string rule_name(std::string_view id) {
+    std::string out;
+    bool upper = true;
+    for (char c : id) {
+        if (c == '-') {
+            upper = true;
+            continue;
+        }
+        out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        upper = false;
+    }
+    return out;
+}
+
+// A relative URI reference (RFC 3986): unreserved characters and '/' stay, the rest is %XX.
+std::string uri(std::string_view path) {
+    std::string out;
+    for (char ch : path) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out += ch;
+        } else {
+            out += fmt::format("%{:02X}", c);
+        }
+    }
+    return out;
+}
+
+json rule_descriptor(const Rule& r) {
+    const std::string text = fmt::format("{}\n\nBad:\n{}\n\nGood:\n{}\n", r.why, r.bad, r.good);
+    const std::string markdown =
+        fmt::format("{}\n\nBad:\n\n```yaml\n{}\n```\n\nGood:\n\n```yaml\n{}\n```\n", r.why, r.bad, r.good);
+    return {{"id", r.id},
+            {"name", rule_name(r.id)},
+            {"shortDescription", {{"text", r.summary}}},
+            {"fullDescription", {{"text", r.why}}},
+            {"help", {{"text", text}, {"markdown", markdown}}},
+            {"defaultConfiguration", {{"level", level(r.default_severity)}}},
+            {"properties", {{"tags", {"roadmap"}}}}};
+}
+
+}  // namespace
+
+std::string render_sarif(const LintResult& r) {
+    json rules = json::array();
+    const auto catalogue = all_rules();
+    for (const Rule* rule : catalogue) rules.push_back(rule_descriptor(*rule));
+
+    const std::vector<std::string> prints = fingerprints(r);
+    json results = json::array();
+    for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
+        const Diagnostic& d = r.diagnostics[i];
+        std::size_t index = 0;
+        while (index < catalogue.size() && catalogue[index]->id != d.rule) ++index;
+        json region = {{"startLine", d.line},
+                       {"startColumn", d.column},
+                       {"endLine", d.end_line},
+                       {"endColumn", std::max(d.end_column, d.column + 1)}};
+        results.push_back(
+            {{"ruleId", d.rule},
+             {"ruleIndex", index},
+             {"level", level(d.severity)},
+             {"message", {{"text", d.message}}},
+             {"locations",
+              {{{"physicalLocation",
+                 {{"artifactLocation", {{"uri", uri(repository_path(d.file))}, {"uriBaseId", "%SRCROOT%"}}},
+                  {"region", std::move(region)}}}}}},
+             {"partialFingerprints", {{"boussole/v1", prints[i]}}}});
+    }
+
+    const json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                      {"version", "2.1.0"},
+                      {"runs",
+                       {{{"tool",
+                          {{"driver",
+                            {{"name", "boussole"},
+                             {"version", BOUSSOLE_VERSION},
+                             {"semanticVersion", BOUSSOLE_VERSION},
+                             {"informationUri", BOUSSOLE_HOMEPAGE},
+                             {"rules", std::move(rules)}}}}},
+                         {"columnKind", "unicodeCodePoints"},
+                         {"results", std::move(results)}}}}};
+    return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace boussole

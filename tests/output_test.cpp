@@ -1,0 +1,97 @@
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "boussole/output.hpp"
+
+using namespace boussole;
+
+namespace {
+
+LintResult one(std::string file, std::string rule, std::string message, Severity s = Severity::error) {
+    LintResult r;
+    r.files = 1;
+    Diagnostic d;
+    d.file = std::move(file);
+    d.line = 3;
+    d.column = 5;
+    d.end_line = 3;
+    d.end_column = 9;
+    d.severity = s;
+    d.rule = std::move(rule);
+    d.message = std::move(message);
+    r.diagnostics.push_back(d);
+    (s == Severity::error ? r.errors : s == Severity::warning ? r.warnings : r.infos) = 1;
+    return r;
+}
+
+}  // namespace
+
+TEST_SUITE("output") {
+    TEST_CASE("github: messages escape % CR LF; properties also : and ,") {
+        const auto r = one("road,map/a:b%.yaml", "unknown-key", "100% of 'a,b: c'\r\nsecond line");
+        const std::string out = render_github(r);
+        CHECK(out.starts_with(
+            "::error file=road%2Cmap/a%3Ab%25.yaml,line=3,col=5,endLine=3,endColumn=8,title=unknown-key::"
+            "100%25 of 'a,b: c'%0D%0Asecond line\n"));
+        CHECK(out.ends_with("1 error, 0 warnings in 1 file\n"));
+        CHECK(render_github(one("a.yaml", "x", "m", Severity::warning)).starts_with("::warning "));
+        CHECK(render_github(one("a.yaml", "x", "m", Severity::info)).starts_with("::notice "));
+    }
+
+    TEST_CASE("github: a region without length ends where it starts") {
+        auto r = one("a.yaml", "missing-owner", "m");
+        r.diagnostics[0].end_column = r.diagnostics[0].column + 1;
+        CHECK(render_github(r).find(",col=5,endLine=3,endColumn=5,") != std::string::npos);
+    }
+
+    TEST_CASE("fingerprints: stable, unique, and blind to line moves") {
+        LintResult r = one("a.yaml", "missing-owner", "stream 's' has no owner");
+        r.diagnostics.push_back(r.diagnostics[0]);  // the same finding twice
+        r.diagnostics.push_back(one("a.yaml", "missing-owner", "stream 't' has no owner").diagnostics[0]);
+        const auto a = fingerprints(r);
+        CHECK(a.size() == 3);
+        CHECK(std::set<std::string>(a.begin(), a.end()).size() == 3);
+        CHECK(a[0].size() == 32);
+        r.diagnostics[0].line = 40;
+        CHECK(fingerprints(r) == a);
+        CHECK(fingerprints(r) == fingerprints(r));
+    }
+
+    TEST_CASE("gitlab: severities on GitLab's scale, every field present") {
+        const auto j = nlohmann::json::parse(render_gitlab(one("a b.yaml", "missing-due", "m", Severity::warning)));
+        REQUIRE(j.is_array());
+        REQUIRE(j.size() == 1);
+        CHECK(j[0]["severity"] == "minor");
+        CHECK(j[0]["check_name"] == "missing-due");
+        CHECK(j[0]["description"] == "m");
+        CHECK(j[0]["location"]["path"] == "a b.yaml");
+        CHECK(j[0]["location"]["lines"]["begin"] == 3);
+        CHECK(nlohmann::json::parse(render_gitlab(one("a.yaml", "x", "m")))[0]["severity"] == "major");
+        CHECK(nlohmann::json::parse(render_gitlab(one("a.yaml", "x", "m", Severity::info)))[0]["severity"] == "info");
+        CHECK(nlohmann::json::parse(render_gitlab(LintResult{})).empty());
+    }
+
+    TEST_CASE("sarif: rules, rule index, level, URI encoding, region, fingerprints") {
+        const auto j =
+            nlohmann::json::parse(render_sarif(one("dir with space/é.yaml", "missing-due", "m", Severity::info)));
+        CHECK(j["version"] == "2.1.0");
+        const auto& run = j["runs"][0];
+        CHECK(run["columnKind"] == "unicodeCodePoints");
+        const auto& rules = run["tool"]["driver"]["rules"];
+        CHECK(rules.size() == all_rules().size());
+        const auto& res = run["results"][0];
+        CHECK(res["level"] == "note");
+        CHECK(rules[res["ruleIndex"].get<std::size_t>()]["id"] == "missing-due");
+        CHECK(rules[res["ruleIndex"].get<std::size_t>()]["defaultConfiguration"]["level"] == "warning");
+        CHECK(rules[0]["name"] == "YamlSyntax");
+        const auto& loc = res["locations"][0]["physicalLocation"];
+        CHECK(loc["artifactLocation"]["uri"] == "dir%20with%20space/%C3%A9.yaml");
+        CHECK(loc["region"]["startLine"] == 3);
+        CHECK(loc["region"]["startColumn"] == 5);
+        CHECK(loc["region"]["endColumn"] == 9);
+        CHECK(res["partialFingerprints"]["boussole/v1"].get<std::string>().size() == 32);
+    }
+}
