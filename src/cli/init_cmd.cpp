@@ -192,7 +192,7 @@ int run_init(const InitCommand& cmd) {
         const auto existing = list_roadmap_files(dir.string());
         if (!existing.empty())
             throw UsageError(fmt::format("'{}' already holds YAML ({}); nothing was written", dir.string(),
-                                         existing.front().second));
+                                         (dir / existing.front().second).generic_string()));
     }
 
     const Period period = current_quarter();

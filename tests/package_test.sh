@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the .deb with CPack and checks what it holds and what it depends on.
+set -euo pipefail
+build=$1
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+(cd "$build" && cpack -G DEB -B "$out" >/dev/null)
+deb=$(ls "$out"/boussole_*.deb)
+contents=$(dpkg-deb -c "$deb")
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "package: $(basename "$deb")"
+echo "depends: $depends"
+fail=0
+for f in ./usr/bin/boussole ./usr/share/man/man1/boussole.1 ./usr/share/man/man5/boussole-format.5; do
+  grep -q " $f\$" <<<"$contents" || { echo "missing from the package: $f"; fail=1; }
+done
+for d in libyaml-cpp0.7 libfmt9 libstdc++6 libc6; do
+  grep -q "$d" <<<"$depends" || { echo "missing dependency: $d"; fail=1; }
+done
+# The packaged binary runs.
+dpkg-deb -x "$deb" "$out/root"
+"$out/root/usr/bin/boussole" --version | grep -q '^boussole ' || { echo "the packaged binary does not run"; fail=1; }
+[ $fail -eq 0 ] && echo "1 passed, 0 failed" || { echo "0 passed, 1 failed"; exit 1; }
