@@ -17,6 +17,7 @@ enum class Entity {
     north_star,
     lint,
     themes,
+    report,
     period,
     person,
     metric,
@@ -63,6 +64,10 @@ std::span<const Key> keys(Entity e);
 const std::vector<std::string>& key_names(Entity e);
 /// One line about the entity, for the schema's descriptions.
 std::string_view describe(Entity e);
+/// The entity's name in the schema's definitions ("key_result", ...).
+std::string_view name(Entity e);
+/// Every entity, the file first.
+std::span<const Entity> entities();
 
 /// Epic statuses, task statuses, stream kinds, priorities, severities, in the format's spelling.
 extern const std::span<const std::string_view> epic_statuses, task_statuses, stream_kinds, priorities, severity_names;

@@ -104,6 +104,13 @@ struct Epic {
     [[nodiscard]] EpicStatus effective_status() const { return status.value_or(EpicStatus::planned); }
     /// Share of its non-dropped tasks that are done; without such tasks, 1 when done else 0.
     [[nodiscard]] double progress() const;
+    /// Neither done nor dropped.
+    [[nodiscard]] bool open() const {
+        const EpicStatus s = effective_status();
+        return s != EpicStatus::done && s != EpicStatus::dropped;
+    }
+    /// Open and due before `as_of`.
+    [[nodiscard]] bool overdue(Date as_of) const { return open() && due && *due < as_of; }
 };
 
 /// One of the roadmap's few MECE themes.
@@ -125,6 +132,11 @@ struct RuleSetting {
     Severity severity = Severity::error;
 };
 
+/// `roadmap.report`: settings of the status report.
+struct ReportSettings {
+    Field<double> max_open_epics;  ///< flag an owner above this many open epics (default 4)
+};
+
 /// `roadmap.lint`: rule settings kept with the roadmap.
 struct LintSettings {
     std::vector<RuleSetting> rules;
@@ -138,7 +150,16 @@ struct RoadmapInfo {
     Field<Period> period;
     std::optional<KeyResult> north_star;
     LintSettings lint;
+    ReportSettings report;
 };
+
+/// How a key result's score compares with the share of the period elapsed.
+enum class Pace { no_data, on_track, behind_pace, at_risk };
+/// The words for a pace in reports: "on track", "behind pace", "at risk", "no data".
+std::string_view to_string(Pace p);
+/// On track when the score is at most 0.10 behind the elapsed share, behind pace up to 0.25
+/// behind, at risk beyond; no data without a score.
+Pace pace_of(std::optional<double> score, double elapsed_share);
 
 /// A whole roadmap tree, merged from all its files in reading order.
 struct Roadmap {

@@ -56,6 +56,7 @@ const Key roadmap_keys[] = {
      {},
      Entity::north_star},
     {"lint", mapping, false, "Rule settings for boussole lint.", {}, Entity::lint},
+    {"report", mapping, false, "Settings of boussole report.", {}, Entity::report},
 };
 
 // The north star and the key results share their keys; only the id's need differs.
@@ -82,6 +83,11 @@ const Key lint_keys[] = {
 const Key themes_keys[] = {
     {"min", whole_number, false, "Fewest streams (default 3)."},
     {"max", whole_number, false, "Most streams (default 10)."},
+};
+
+const Key report_keys[] = {
+    {"max_open_epics", whole_number, false,
+     "Flag an owner with more open epics than this in the load table (default 4)."},
 };
 
 const Key period_keys[] = {
@@ -148,25 +154,29 @@ const Key task_keys[] = {
 };
 
 struct EntitySpec {
+    std::string_view name;
     std::span<const Key> keys;
     std::string_view description;
 };
 
 const std::map<Entity, EntitySpec>& specs() {
     static const std::map<Entity, EntitySpec> s{
-        {Entity::file, {file_keys, "A boussole roadmap file: any of roadmap, people, metrics, objectives, streams."}},
-        {Entity::roadmap, {roadmap_keys, "The roadmap: its name and period, the North Star, lint settings."}},
-        {Entity::north_star, {north_star_keys, "The team's one North Star metric."}},
-        {Entity::lint, {lint_keys, "Rule settings for boussole lint."}},
-        {Entity::themes, {themes_keys, "Bounds of the number of streams."}},
-        {Entity::period, {period_keys, "A span of days, both ends inclusive."}},
-        {Entity::person, {person_keys, "A member of the team."}},
-        {Entity::metric, {metric_keys, "An entry of the metric catalogue."}},
-        {Entity::objective, {objective_keys, "An objective (the O of OKR)."}},
-        {Entity::key_result, {key_result_keys, "A measurable key result: baseline, target, current."}},
-        {Entity::stream, {stream_keys, "A theme of the roadmap, holding epics."}},
-        {Entity::epic, {epic_keys, "A piece of work with one accountable owner."}},
-        {Entity::task, {task_keys, "A step of an epic."}},
+        {Entity::file,
+         {"file", file_keys, "A boussole roadmap file: any of roadmap, people, metrics, objectives, streams."}},
+        {Entity::roadmap,
+         {"roadmap", roadmap_keys, "The roadmap: its name and period, the North Star, lint settings."}},
+        {Entity::north_star, {"north_star", north_star_keys, "The team's one North Star metric."}},
+        {Entity::lint, {"lint", lint_keys, "Rule settings for boussole lint."}},
+        {Entity::themes, {"themes", themes_keys, "Bounds of the number of streams."}},
+        {Entity::report, {"report", report_keys, "Settings of the status report."}},
+        {Entity::period, {"period", period_keys, "A span of days, both ends inclusive."}},
+        {Entity::person, {"person", person_keys, "A member of the team."}},
+        {Entity::metric, {"metric", metric_keys, "An entry of the metric catalogue."}},
+        {Entity::objective, {"objective", objective_keys, "An objective (the O of OKR)."}},
+        {Entity::key_result, {"key_result", key_result_keys, "A measurable key result: baseline, target, current."}},
+        {Entity::stream, {"stream", stream_keys, "A theme of the roadmap, holding epics."}},
+        {Entity::epic, {"epic", epic_keys, "A piece of work with one accountable owner."}},
+        {Entity::task, {"task", task_keys, "A step of an epic."}},
     };
     return s;
 }
@@ -177,6 +187,17 @@ const std::span<const std::string_view> epic_statuses{epic_status_values}, task_
     stream_kinds{stream_kind_values}, priorities{priority_values}, severity_names{severity_values};
 
 std::span<const Key> keys(Entity e) { return specs().at(e).keys; }
+
+std::string_view name(Entity e) { return specs().at(e).name; }
+
+std::span<const Entity> entities() {
+    static const std::vector<Entity> all = [] {
+        std::vector<Entity> out;
+        for (const auto& [entity, spec] : specs()) out.push_back(entity);
+        return out;
+    }();
+    return all;
+}
 
 std::string_view describe(Entity e) { return specs().at(e).description; }
 

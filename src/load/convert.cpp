@@ -221,6 +221,12 @@ void read_number(Ctx& ctx, MapView& m, std::string_view key, Field<double>& f) {
     f.value = *d;
 }
 
+void read_whole_number(Ctx& ctx, MapView& m, std::string_view key, Field<double>& f) {
+    read_number(ctx, m, key, f);
+    if (f && (*f < 0 || std::floor(*f) != *f))
+        reject(ctx, f, f.pos, fmt::format("'{}' must be a whole number, got {}", key, *f));
+}
+
 void read_date(Ctx& ctx, MapView& m, std::string_view key, Field<Date>& f) {
     const Node* v = begin_field(m, key, f);
     if (!v) return;
@@ -557,12 +563,8 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
             ctx.finding(invalid_value, tv->pos, "'themes' must be a mapping such as {min: 3, max: 10}");
         } else {
             MapView tm(ctx, *tv, format::key_names(format::Entity::themes), "'themes'");
-            for (auto [name, field] : {std::pair{"min", &lint.themes_min}, std::pair{"max", &lint.themes_max}}) {
-                read_number(ctx, tm, name, *field);
-                if (*field && (**field < 0 || std::floor(**field) != **field))
-                    reject(ctx, *field, field->pos,
-                           fmt::format("'themes.{}' must be a whole number, got {}", name, **field));
-            }
+            read_whole_number(ctx, tm, "min", lint.themes_min);
+            read_whole_number(ctx, tm, "max", lint.themes_max);
         }
     }
 }
@@ -588,6 +590,14 @@ RoadmapInfo read_roadmap_block(Ctx& ctx, const Node& n) {
     }
     auto [lk, lv] = m.take("lint");
     read_lint(ctx, lk, lv, r.lint);
+    if (auto [k, v] = m.take("report"); k && !v->is_null()) {
+        if (v->kind != Kind::mapping) {
+            ctx.finding(invalid_value, v->pos, "'report' must be a mapping such as {max_open_epics: 4}");
+        } else {
+            MapView rm(ctx, *v, format::key_names(format::Entity::report), "'report'");
+            read_whole_number(ctx, rm, "max_open_epics", r.report.max_open_epics);
+        }
+    }
     return r;
 }
 

@@ -59,6 +59,29 @@ std::string_view to_string(TaskStatus s) {
 
 std::string_view to_string(StreamKind k) { return k == StreamKind::run ? "run" : "build"; }
 
+std::string_view to_string(Pace p) {
+    switch (p) {
+        case Pace::no_data:
+            return "no data";
+        case Pace::on_track:
+            return "on track";
+        case Pace::behind_pace:
+            return "behind pace";
+        case Pace::at_risk:
+            return "at risk";
+    }
+    return "no data";
+}
+
+Pace pace_of(std::optional<double> score, double elapsed_share) {
+    if (!score) return Pace::no_data;
+    const double gap = elapsed_share - *score;
+    // A small tolerance: a week behind on a quarter is still on track.
+    if (gap <= 0.10 + 1e-9) return Pace::on_track;
+    if (gap <= 0.25 + 1e-9) return Pace::behind_pace;
+    return Pace::at_risk;
+}
+
 std::optional<double> KeyResult::progress() const {
     if (!baseline || !target || !current || *target == *baseline) return std::nullopt;
     const double p = (*current - *baseline) / (*target - *baseline);

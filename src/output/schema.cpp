@@ -13,39 +13,7 @@ using json = nlohmann::ordered_json;
 using format::Entity;
 using format::Type;
 
-std::string_view definition_name(Entity e) {
-    switch (e) {
-        case Entity::file:
-            return "file";
-        case Entity::roadmap:
-            return "roadmap";
-        case Entity::north_star:
-            return "north_star";
-        case Entity::lint:
-            return "lint";
-        case Entity::themes:
-            return "themes";
-        case Entity::period:
-            return "period";
-        case Entity::person:
-            return "person";
-        case Entity::metric:
-            return "metric";
-        case Entity::objective:
-            return "objective";
-        case Entity::key_result:
-            return "key_result";
-        case Entity::stream:
-            return "stream";
-        case Entity::epic:
-            return "epic";
-        case Entity::task:
-            return "task";
-    }
-    return "file";
-}
-
-json ref(Entity e) { return {{"$ref", "#/definitions/" + std::string(definition_name(e))}}; }
+json ref(Entity e) { return {{"$ref", "#/definitions/" + std::string(format::name(e))}}; }
 
 // Text: a plain number or boolean reads as text too (`title: 2027`).
 const json text_schema = {{"type", {"string", "number", "boolean"}}};
@@ -121,9 +89,8 @@ json entity_schema(Entity e) {
 
 std::string render_schema() {
     json definitions = json::object();
-    for (Entity e : {Entity::roadmap, Entity::north_star, Entity::lint, Entity::themes, Entity::period, Entity::person,
-                     Entity::metric, Entity::objective, Entity::key_result, Entity::stream, Entity::epic, Entity::task})
-        definitions[std::string(definition_name(e))] = entity_schema(e);
+    for (Entity e : format::entities())
+        if (e != Entity::file) definitions[std::string(format::name(e))] = entity_schema(e);
     json root = {{"$schema", "http://json-schema.org/draft-07/schema#"},
                  {"$id", std::string(BOUSSOLE_HOMEPAGE) + "schema/roadmap-" + BOUSSOLE_VERSION + ".json"},
                  {"title", "boussole roadmap file"}};
