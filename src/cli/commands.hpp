@@ -15,6 +15,9 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The roadmap has errors that stop the command (the message is already printed): exit 1.
+struct RoadmapError {};
+
 struct LintCommand {
     std::vector<std::string> paths;
     std::string format;
@@ -44,6 +47,15 @@ struct SchemaCommand {
 };
 CLI::App* setup_schema(CLI::App& app, SchemaCommand& cmd);
 int run_schema(const SchemaCommand& cmd);
+
+struct ReportCommand {
+    std::string path;
+    std::string as_of;
+    std::string audience = "team";
+    std::string output;
+};
+CLI::App* setup_report(CLI::App& app, ReportCommand& cmd);
+int run_report(const ReportCommand& cmd);
 
 // The PATH used when none is given: `roadmap/` when it exists, else the current directory.
 std::string default_roadmap_path();

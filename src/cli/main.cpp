@@ -21,10 +21,12 @@ int run(int argc, char** argv) {
     RulesCommand rules;
     InitCommand init;
     SchemaCommand schema;
+    ReportCommand report;
     CLI::App* lint_app = setup_lint(app, lint);
     CLI::App* rules_app = setup_rules(app, rules);
     CLI::App* init_app = setup_init(app, init);
     CLI::App* schema_app = setup_schema(app, schema);
+    CLI::App* report_app = setup_report(app, report);
 
     try {
         app.parse(argc, argv);
@@ -49,6 +51,9 @@ int run(int argc, char** argv) {
         if (rules_app->parsed()) return run_rules(rules);
         if (init_app->parsed()) return run_init(init);
         if (schema_app->parsed()) return run_schema(schema);
+        if (report_app->parsed()) return run_report(report);
+    } catch (const RoadmapError&) {
+        return 1;
     } catch (const UsageError& e) {
         fmt::print(stderr, "boussole: error: {}\n", e.what());
         return 2;

@@ -1,0 +1,32 @@
+#pragma once
+/// Markdown reports built from the model: the weekly status report.
+
+#include <optional>
+#include <string>
+
+#include "boussole/date.hpp"
+#include "boussole/model.hpp"
+
+namespace boussole {
+
+/// Who reads the status report.
+enum class Audience {
+    team,        ///< everything, down to tasks and owners
+    leadership,  ///< header, North Star, scorecard, one line per stream, what is at risk
+};
+
+/// What a status report depends on besides the roadmap.
+struct ReportOptions {
+    Date as_of;  ///< the report date
+    Audience audience = Audience::team;
+    std::string generator = "boussole";  ///< named in the last line
+};
+
+/// Why no report can be made from this roadmap (no roadmap block, no usable period), or empty.
+std::optional<std::string> report_blocker(const Roadmap& roadmap);
+
+/// The status report in Markdown: a pure function of the roadmap and the options.
+/// Only call when report_blocker() is empty.
+std::string render_status_report(const Roadmap& roadmap, const ReportOptions& options);
+
+}  // namespace boussole

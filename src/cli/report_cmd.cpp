@@ -1,0 +1,55 @@
+#include <fmt/format.h>
+
+#include "boussole/lint.hpp"
+#include "boussole/loader.hpp"
+#include "boussole/report.hpp"
+#include "cli/commands.hpp"
+
+namespace boussole::cli {
+
+CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
+    CLI::App* sub = app.add_subcommand("report", "Print the status report of a roadmap in Markdown.");
+    sub->add_option("path", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)");
+    sub->add_option("--as-of", cmd.as_of, "the report date, YYYY-MM-DD (default: today, UTC)");
+    sub->add_option("--audience", cmd.audience, "team (everything, down to tasks) or leadership (one page)")
+        ->check(CLI::IsMember({"team", "leadership"}));
+    sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)");
+    return sub;
+}
+
+Date parse_as_of(const std::string& text) {
+    if (text.empty()) return Date::today();
+    const auto d = Date::parse(text);
+    if (!d) throw UsageError(fmt::format("--as-of must be a date YYYY-MM-DD, got '{}'", text));
+    return *d;
+}
+
+const Roadmap& reportable(const Roadmap& roadmap, const std::string& path) {
+    // A report needs a period; lint errors elsewhere only make it less complete.
+    if (const auto why = report_blocker(roadmap)) {
+        fmt::print(stderr, "boussole: error: cannot make a report: {}; run 'boussole lint {}'\n", *why, path);
+        throw RoadmapError();
+    }
+    const LintResult lint = lint_roadmap(roadmap);
+    if (lint.errors > 0)
+        fmt::print(
+            stderr,
+            "boussole: warning: the roadmap has {} error{}: the report may be incomplete; run 'boussole lint {}'\n",
+            lint.errors, lint.errors == 1 ? "" : "s", path);
+    return roadmap;
+}
+
+int run_report(const ReportCommand& cmd) {
+    const Date as_of = parse_as_of(cmd.as_of);
+    const std::string path = cmd.path.empty() ? default_roadmap_path() : cmd.path;
+    const Roadmap roadmap = load_roadmap(path);
+    ReportOptions options{as_of, cmd.audience == "leadership" ? Audience::leadership : Audience::team,
+                          std::string("boussole ") + BOUSSOLE_VERSION};
+    const std::string text = render_status_report(reportable(roadmap, path), options);
+    std::vector<std::string> files;
+    for (const SourceFile& f : roadmap.files) files.push_back(f.display_path);
+    emit(text, cmd.output, files);
+    return 0;
+}
+
+}  // namespace boussole::cli

@@ -1,0 +1,141 @@
+#include "report/markdown.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace boussole::md {
+
+std::string text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool url_start = (s.substr(i, 8) == "https://" || s.substr(i, 7) == "http://") &&
+                               (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(');
+        if (url_start) {
+            std::size_t end = s.find_first_of(" \t\r\n<>|", i);
+            if (end == std::string_view::npos) end = s.size();
+            while (end > i && std::string_view(".,;:!?)").find(s[end - 1]) != std::string_view::npos) --end;
+            out += '<';
+            out.append(s.substr(i, end - i));
+            out += '>';
+            i = end - 1;
+            continue;
+        }
+        switch (c) {
+            case '\r':
+                break;
+            case '\n':
+            case '\t':
+                out += ' ';
+                break;
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '<':
+            case '>':
+            case '|':
+            case '#':
+            case '~':
+                out += '\\';
+                out += c;
+                break;
+            default:
+                out += c;
+        }
+    }
+    // No run of spaces, and none at the ends (markdownlint MD009, MD010).
+    std::string folded;
+    for (char c : out) {
+        if (c == ' ' && (folded.empty() || folded.back() == ' ')) continue;
+        folded += c;
+    }
+    while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+    return folded;
+}
+
+std::string percent(double share) { return fmt::format("{}%", static_cast<long>(std::lround(share * 100))); }
+
+std::string bar(double share) {
+    const double s = std::clamp(share, 0.0, 1.0);
+    const auto filled = static_cast<int>(std::lround(s * 10));
+    std::string out;
+    for (int i = 0; i < 10; ++i) out += i < filled ? "▓" : "░";
+    return out + " " + percent(s);
+}
+
+std::string number(double value) {
+    std::string digits = fmt::format("{:.2f}", std::abs(value));
+    while (digits.back() == '0') digits.pop_back();
+    if (digits.back() == '.') digits.pop_back();
+    const auto dot = digits.find('.');
+    std::string whole = digits.substr(0, dot), fraction = dot == std::string::npos ? "" : digits.substr(dot);
+    if (whole.size() > 4)  // 2025 stays 2025; 96000 becomes 96,000
+        for (auto i = static_cast<long>(whole.size()) - 3; i > 0; i -= 3)
+            whole.insert(static_cast<std::size_t>(i), ",");
+    const bool negative = value < 0 && (whole != "0" || !fraction.empty());
+    return (negative ? "-" : "") + whole + fraction;
+}
+
+std::string score(std::optional<double> value) { return value ? fmt::format("{:.2f}", *value) : "–"; }
+
+Table::Table(std::vector<std::string> header, std::string align)
+    : header_(std::move(header)), align_(std::move(align)) {}
+
+void Table::row(std::vector<std::string> cells) {
+    cells.resize(header_.size());
+    for (std::string& c : cells)
+        if (c.empty()) c = "–";
+    rows_.push_back(std::move(cells));
+}
+
+std::string Table::render() const {
+    auto line = [](const std::vector<std::string>& cells) {
+        std::string out = "|";
+        for (const std::string& c : cells) out += " " + c + " |";
+        return out + "\n";
+    };
+    std::string out = line(header_);
+    out += "|";
+    for (std::size_t i = 0; i < header_.size(); ++i)
+        out += i < align_.size() && align_[i] == 'r' ? " ---: |" : " --- |";
+    out += "\n";
+    for (const auto& r : rows_) out += line(r);
+    return out;
+}
+
+std::string mermaid_text(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == ':' || c == ';' || c == '#' || c == '%' || c == '<' || c == '>' || c == '\n' || c == '\r' ||
+            c == '\t') {
+            c = ' ';
+        }
+        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out += c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    if (out.empty()) return "(untitled)";
+    // A line that starts with a gantt keyword is read as that statement ("section x" opens a
+    // section, "click x" fails), and one that starts with a date fails: mark them as text.
+    static constexpr std::string_view keywords[] = {
+        "accdescr", "acctitle",          "axisformat", "call",         "click", "dateformat",  "excludes", "href",
+        "includes", "inclusiveenddates", "section",    "tickinterval", "title", "todaymarker", "topaxis",  "weekday",
+        "weekend"};
+    std::string first;
+    for (char c : out) {
+        if (c == ' ') break;
+        first += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    const bool keyword = std::find(std::begin(keywords), std::end(keywords), first) != std::end(keywords);
+    const bool date = out.size() >= 10 && std::isdigit(static_cast<unsigned char>(out[0])) && out[4] == '-';
+    return keyword || date ? "▸ " + out : out;
+}
+
+}  // namespace boussole::md

@@ -1,0 +1,45 @@
+#pragma once
+// Small Markdown building blocks shared by the reports.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace boussole::md {
+
+// User text as inline Markdown: special characters escaped, line breaks folded, bare URLs
+// made autolinks, so that it renders as written and passes markdownlint.
+std::string text(std::string_view s);
+
+// A progress bar of ten cells and the percentage: "▓▓▓▓░░░░░░ 40%".
+std::string bar(double share);
+
+// A share as a whole percentage: "59%".
+std::string percent(double share);
+
+// A number as people write it: 104,000 · 3.5 · -2 · 0.25.
+std::string number(double value);
+
+// A score with two decimals: "0.43", or "–" without one.
+std::string score(std::optional<double> value);
+
+// A GitHub-flavoured table: header, alignment ('l' or 'r' per column), rows of cells
+// (cells are already Markdown; '|' in them must be escaped by text()).
+class Table {
+public:
+    Table(std::vector<std::string> header, std::string align);
+    void row(std::vector<std::string> cells);
+    [[nodiscard]] bool empty() const { return rows_.empty(); }
+    [[nodiscard]] std::string render() const;
+
+private:
+    std::vector<std::string> header_;
+    std::string align_;
+    std::vector<std::vector<std::string>> rows_;
+};
+
+// Text safe inside a Mermaid gantt line (no ':', ';', '#', '%' or line breaks).
+std::string mermaid_text(std::string_view s);
+
+}  // namespace boussole::md

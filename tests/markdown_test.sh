@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The reports pass markdownlint (markdownlint-cli2, MD013 off) and every Mermaid block parses
+# with Mermaid's own parser. The npm packages are installed by .ci/test (npm ci in tests/js).
+set -euo pipefail
+boussole=$1
+here=$(cd "$(dirname "$0")" && pwd)
+js=$here/js
+if [ ! -x "$js/node_modules/.bin/markdownlint-cli2" ] || [ ! -d "$js/node_modules/mermaid" ]; then
+  echo "the npm test tools are missing: run (cd tests/js && npm ci)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+cd "$here/.."
+for roadmap in examples/revops tests/data/report-edge; do
+  for audience in team leadership; do
+    "$boussole" report "$roadmap" --as-of 2026-11-23 --audience "$audience" -o "$out/$(basename "$roadmap")-$audience.md"
+  done
+done
+# A fresh starter, reported on the first and last days of its quarter.
+(cd "$out" && "$boussole" init starter >/dev/null)
+"$boussole" report "$out/starter" -o "$out/starter-today.md"
+files=("$out"/*.md)
+echo "checking ${#files[@]} reports"
+status=0
+(cd "$js" && node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "${files[@]}") || status=1
+(cd "$js" && node check-mermaid.mjs "${files[@]}") || status=1
+[ $status -eq 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"
+exit $status

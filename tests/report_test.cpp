@@ -1,0 +1,160 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "boussole/loader.hpp"
+#include "boussole/report.hpp"
+#include "report/markdown.hpp"
+#include "support.hpp"
+
+using namespace boussole;
+
+namespace {
+
+void check_golden(const std::string& name, const std::string& actual) {
+    const std::string path = test::source_dir() + "/tests/golden/" + name;
+    if (std::getenv("BOUSSOLE_UPDATE_GOLDEN")) test::write(path, actual);
+    CAPTURE(path);
+    CHECK(actual == test::slurp(path));
+}
+
+}  // namespace
+
+TEST_SUITE("report") {
+    TEST_CASE("pace: score against the share of the period elapsed") {
+        CHECK(pace_of(std::nullopt, 0.5) == Pace::no_data);
+        CHECK(pace_of(0.5, 0.5) == Pace::on_track);
+        CHECK(pace_of(0.40, 0.5) == Pace::on_track);  // within 0.10
+        CHECK(pace_of(0.39, 0.5) == Pace::behind_pace);
+        CHECK(pace_of(0.25, 0.5) == Pace::behind_pace);  // within 0.25
+        CHECK(pace_of(0.24, 0.5) == Pace::at_risk);
+        CHECK(pace_of(0.0, 0.05) == Pace::on_track);
+        CHECK(pace_of(1.0, 1.0) == Pace::on_track);
+        CHECK(to_string(Pace::behind_pace) == "behind pace");
+    }
+
+    TEST_CASE("open and overdue epics") {
+        Epic e;
+        e.due.value = *Date::parse("2026-11-01");
+        CHECK(e.open());
+        CHECK(e.overdue(*Date::parse("2026-11-02")));
+        CHECK_FALSE(e.overdue(*Date::parse("2026-11-01")));  // due today is not late
+        e.status.value = EpicStatus::done;
+        CHECK_FALSE(e.overdue(*Date::parse("2026-12-01")));
+        e.status.value = EpicStatus::dropped;
+        CHECK_FALSE(e.open());
+        Epic undated;
+        CHECK_FALSE(undated.overdue(*Date::parse("2030-01-01")));
+    }
+
+    TEST_CASE("markdown helpers") {
+        CHECK(md::number(96000) == "96,000");
+        CHECK(md::number(2025) == "2025");
+        CHECK(md::number(1234567.5) == "1,234,567.5");
+        CHECK(md::number(3.5) == "3.5");
+        CHECK(md::number(0.25) == "0.25");
+        CHECK(md::number(-12000) == "-12,000");
+        CHECK(md::number(1.0 / 3.0) == "0.33");
+        CHECK(md::percent(0.587) == "59%");
+        CHECK(md::bar(0.35) == "▓▓▓▓░░░░░░ 35%");
+        CHECK(md::bar(1.7) == "▓▓▓▓▓▓▓▓▓▓ 100%");
+        CHECK(md::bar(-1) == "░░░░░░░░░░ 0%");
+        CHECK(md::score(std::nullopt) == "–");
+        CHECK(md::score(0.4286) == "0.43");
+        CHECK(md::text("a | b *c* _d_ <e> [f] `g` #h\nnext  line ") ==
+              "a \\| b \\*c\\* \\_d\\_ \\<e\\> \\[f\\] \\`g\\` \\#h next line");
+        CHECK(md::text("see https://example.com/x, then (http://a.b).") ==
+              "see <https://example.com/x>, then (<http://a.b>).");
+        CHECK(md::mermaid_text("a: b; c #1 100% <b>") == "a b c 1 100 b");
+        CHECK(md::mermaid_text("click me") == "▸ click me");
+        CHECK(md::mermaid_text("Section two") == "▸ Section two");
+        CHECK(md::mermaid_text("2026-11-23 launch") == "▸ 2026-11-23 launch");
+        CHECK(md::mermaid_text("2027 territories") == "2027 territories");
+        CHECK(md::mermaid_text(":::") == "(untitled)");
+        md::Table t({"A", "B"}, "lr");
+        t.row({"x"});
+        CHECK(t.render() == "| A | B |\n| --- | ---: |\n| x | – |\n");
+    }
+
+    TEST_CASE("a report needs a roadmap block and a usable period") {
+        CHECK(report_blocker(load_roadmap_from_string("streams: []\n")) == "the roadmap has no 'roadmap' block");
+        CHECK(report_blocker(load_roadmap_from_string("roadmap: {name: N}\n")) == "the roadmap has no valid period");
+        CHECK(report_blocker(
+                  load_roadmap_from_string("roadmap: {name: N, period: {start: 2026-12-01, end: 2026-10-01}}\n")) ==
+              "the roadmap's period ends before it starts");
+        CHECK_FALSE(report_blocker(load_roadmap_from_string("roadmap: {period: 2026-Q4}\n")));
+        // The smallest reportable roadmap renders every section without crashing.
+        const std::string out = render_status_report(load_roadmap_from_string("roadmap: {period: 2026-Q4}\n"),
+                                                     {*Date::parse("2026-11-23"), Audience::team, "boussole"});
+        CHECK(out.starts_with("# Roadmap: status report\n"));
+        CHECK(out.find("No North Star is declared") != std::string::npos);
+        CHECK(out.find("No epic has a due date yet") != std::string::npos);
+    }
+
+    TEST_CASE("golden: both audiences on the example and on the edge roadmap") {
+        for (const auto& [name, path] :
+             {std::pair{"revops", "examples/revops"}, std::pair{"edge", "tests/data/report-edge"}}) {
+            for (const char* audience : {"team", "leadership"}) {
+                CAPTURE(name);
+                CAPTURE(audience);
+                const auto r = test::boussole({"report", path, "--as-of", "2026-11-23", "--audience", audience});
+                CHECK(r.status == 0);
+                CHECK(r.err.empty());
+                check_golden(std::string("report-") + name + "-" + audience + ".md", r.out);
+            }
+        }
+    }
+
+    TEST_CASE("the report is a pure function of the roadmap and --as-of") {
+        const auto a = test::boussole({"report", "examples/revops", "--as-of", "2026-11-23"});
+        const auto b = test::boussole({"report", "examples/revops", "--as-of", "2026-11-23"}, {"BOUSSOLE_THREADS=1"});
+        CHECK(a.out == b.out);
+        const auto later = test::boussole({"report", "examples/revops", "--as-of", "2026-12-20"});
+        CHECK(later.out != a.out);
+        CHECK(later.out.find("day 81 of 92 (88% of the period elapsed)") != std::string::npos);
+    }
+
+    TEST_CASE("leadership: no task detail, no load table, no timeline") {
+        const auto r =
+            test::boussole({"report", "examples/revops", "--as-of", "2026-11-23", "--audience", "leadership"});
+        CHECK(r.out.find("Tasks of") == std::string::npos);
+        CHECK(r.out.find("## Load per owner") == std::string::npos);
+        CHECK(r.out.find("```mermaid") == std::string::npos);
+        for (const char* section : {"## North Star", "## Key results", "## Streams", "## At risk"})
+            CHECK(r.out.find(section) != std::string::npos);
+    }
+
+    TEST_CASE("-o writes the same bytes as standard output") {
+        const std::string dir = test::temp_dir("report-out");
+        const auto r = test::boussole({"report", "examples/revops", "--as-of", "2026-11-23", "-o", dir + "/status.md"});
+        CHECK(r.status == 0);
+        CHECK(r.out.empty());
+        CHECK(test::slurp(dir + "/status.md") ==
+              test::boussole({"report", "examples/revops", "--as-of", "2026-11-23"}).out);
+    }
+
+    TEST_CASE("errors: a report despite lint errors, none without a period, usage errors") {
+        const std::string dir = test::temp_dir("report-errors");
+        test::write(dir + "/errors.yaml",
+                    "roadmap: {name: N, period: 2026-Q4}\nstreams:\n  - {id: s, title: S, ownr: x, epics: [{id: e, "
+                    "title: E, due: 2026-11-31}]}\n");
+        auto r = test::boussole({"report", dir + "/errors.yaml", "--as-of", "2026-11-23"});
+        CHECK(r.status == 0);
+        CHECK(r.out.starts_with("# N: status report\n"));
+        CHECK(r.err ==
+              "boussole: warning: the roadmap has 3 errors: the report may be incomplete; run 'boussole lint " + dir +
+                  "/errors.yaml'\n");
+
+        test::write(dir + "/no-period.yaml", "roadmap: {name: N}\n");
+        r = test::boussole({"report", dir + "/no-period.yaml", "-o", dir + "/out.md"});
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("cannot make a report: the roadmap has no valid period") != std::string::npos);
+        CHECK_FALSE(std::filesystem::exists(dir + "/out.md"));
+
+        CHECK(test::boussole({"report", "examples/revops", "--as-of", "2026-02-30"}).status == 2);
+        CHECK(test::boussole({"report", "examples/revops", "--audience", "board"}).status == 2);
+        CHECK(test::boussole({"report", "no/such/roadmap"}).status == 2);
+        CHECK(test::boussole({"report", "--help"}).status == 0);
+    }
+}
