@@ -21,7 +21,7 @@ std::string_view status_label(EpicStatus s) {
         case EpicStatus::in_progress:
             return "◐ in progress";
         case EpicStatus::blocked:
-            return "⛔ blocked";
+            return "⊘ blocked";
         case EpicStatus::done:
             return "✔ done";
         case EpicStatus::dropped:
@@ -376,8 +376,8 @@ private:
         }
         paragraph(chart);
         paragraph(
-            "Done epics are grey, active ones highlighted, blocked or overdue ones red; the milestone marks the report "
-            "date.");
+            "Done epics are grey, active ones highlighted, blocked or overdue ones outlined in red; the diamond marks "
+            "the report date.");
         if (!undated.empty())
             paragraph(fmt::format("Not on the timeline, without a due date: {}.", fmt::join(undated, ", ")));
     }
