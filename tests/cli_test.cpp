@@ -12,18 +12,6 @@
 namespace fs = std::filesystem;
 using test::boussole;
 
-namespace {
-
-void check_golden(const std::string& name, const std::string& actual) {
-    const std::string path = test::source_dir() + "/tests/golden/" + name;
-    if (std::getenv("BOUSSOLE_UPDATE_GOLDEN")) test::write(path, actual);
-    CAPTURE(path);
-    CHECK(fs::exists(path));
-    CHECK(actual == test::slurp(path));
-}
-
-}  // namespace
-
 TEST_SUITE("cli") {
     TEST_CASE("the shipped example lints clean, with no warning") {
         const auto r = boussole({"lint", "--strict", "examples/revops"});
@@ -35,10 +23,10 @@ TEST_SUITE("cli") {
     TEST_CASE("golden: the broken example in text and json") {
         const auto text = boussole({"lint", "examples/broken"});
         CHECK(text.status == 1);
-        check_golden("broken.txt", text.out);
+        test::check_golden("broken.txt", text.out);
         const auto json = boussole({"lint", "--format", "json", "examples/broken"});
         CHECK(json.status == 1);
-        check_golden("broken.json", json.out);
+        test::check_golden("broken.json", json.out);
         const auto doc = nlohmann::json::parse(json.out);
         CHECK(doc["version"] == 1);
         CHECK(doc["files"] == 3);
@@ -50,10 +38,10 @@ TEST_SUITE("cli") {
     TEST_CASE("golden: the rule catalogue and one rule's help") {
         const auto list = boussole({"rules"});
         CHECK(list.status == 0);
-        check_golden("rules.txt", list.out);
+        test::check_golden("rules.txt", list.out);
         const auto one = boussole({"rules", "unknown-key"});
         CHECK(one.status == 0);
-        check_golden("rules-unknown-key.txt", one.out);
+        test::check_golden("rules-unknown-key.txt", one.out);
         const auto bad = boussole({"rules", "unknown-kye"});
         CHECK(bad.status == 2);
         CHECK(

@@ -14,13 +14,6 @@ using Key = std::tuple<std::string, int, int, std::string, std::string>;  // fil
 
 namespace {
 
-void check_golden(const std::string& name, const std::string& actual) {
-    const std::string path = test::source_dir() + "/tests/golden/" + name;
-    if (std::getenv("BOUSSOLE_UPDATE_GOLDEN")) test::write(path, actual);
-    CAPTURE(path);
-    CHECK(actual == test::slurp(path));
-}
-
 std::string unescape(std::string s) {
     for (const auto& [from, to] : {std::pair{"%0D", "\r"}, {"%0A", "\n"}, {"%3A", ":"}, {"%2C", ","}, {"%25", "%"}})
         for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + 1)) s.replace(at, 3, to);
@@ -44,7 +37,7 @@ TEST_SUITE("formats") {
             CAPTURE(format);
             const auto r = boussole({"lint", "--format", format, "examples/broken"});
             CHECK(r.status == 1);
-            check_golden(std::string("broken.") + format, r.out);
+            test::check_golden(std::string("broken.") + format, r.out);
         }
     }
 

@@ -9,17 +9,6 @@
 
 using namespace boussole;
 
-namespace {
-
-void check_golden(const std::string& name, const std::string& actual) {
-    const std::string path = test::source_dir() + "/tests/golden/" + name;
-    if (std::getenv("BOUSSOLE_UPDATE_GOLDEN")) test::write(path, actual);
-    CAPTURE(path);
-    CHECK(actual == test::slurp(path));
-}
-
-}  // namespace
-
 TEST_SUITE("report") {
     TEST_CASE("pace: score against the share of the period elapsed") {
         CHECK(pace_of(std::nullopt, 0.5) == Pace::no_data);
@@ -100,7 +89,7 @@ TEST_SUITE("report") {
                 const auto r = test::boussole({"report", path, "--as-of", "2026-11-23", "--audience", audience});
                 CHECK(r.status == 0);
                 CHECK(r.err.empty());
-                check_golden(std::string("report-") + name + "-" + audience + ".md", r.out);
+                test::check_golden(std::string("report-") + name + "-" + audience + ".md", r.out);
             }
         }
     }

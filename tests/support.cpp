@@ -97,6 +97,14 @@ Run run(const std::vector<std::string>& args, const std::string& cwd, const std:
     return result;
 }
 
+void check_golden(const std::string& name, const std::string& actual) {
+    const std::string path = source_dir() + "/tests/golden/" + name;
+    if (std::getenv("BOUSSOLE_UPDATE_GOLDEN")) write(path, actual);
+    CAPTURE(path);
+    CHECK(fs::exists(path));
+    CHECK(actual == slurp(path));
+}
+
 Run boussole(const std::vector<std::string>& args, const std::vector<std::string>& env) {
     std::vector<std::string> all{binary()};
     all.insert(all.end(), args.begin(), args.end());

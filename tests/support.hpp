@@ -28,6 +28,9 @@ struct Run {
 Run run(const std::vector<std::string>& args, const std::string& cwd = "", const std::vector<std::string>& env = {},
         int timeout_ms = 20000);
 
+/// Checks `actual` against tests/golden/NAME; with BOUSSOLE_UPDATE_GOLDEN set, rewrites it instead.
+void check_golden(const std::string& name, const std::string& actual);
+
 /// Runs boussole with `args` from the source folder.
 Run boussole(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
