@@ -78,6 +78,12 @@ TEST_SUITE("report") {
         CHECK(out.starts_with("# Roadmap: status report\n"));
         CHECK(out.find("No North Star is declared") != std::string::npos);
         CHECK(out.find("No epic has a due date yet") != std::string::npos);
+        CHECK(out.find("- **Period:** 2026-Q4 (2026-10-01 to 2026-12-31)\n") != std::string::npos);
+        const std::string custom =
+            render_status_report(load_roadmap_from_string("roadmap: {period: {start: 2026-10-05, end: 2026-12-18}}\n"),
+                                 {*Date::parse("2026-11-23"), Audience::team, "boussole"});
+        CHECK(custom.find("- **Period:** 2026-10-05 to 2026-12-18\n") != std::string::npos);
+        CHECK(custom.find("day 50 of 75 (67% of the period elapsed)") != std::string::npos);
     }
 
     TEST_CASE("golden: both audiences on the example and on the edge roadmap") {

@@ -80,8 +80,11 @@ private:
         out_ += fmt::format("# {}: status report\n\n", md::text(info_.name.value_or("Roadmap")));
         if (info_.team) out_ += fmt::format("- **Team:** {}\n", md::text(*info_.team));
         if (info_.mission) out_ += fmt::format("- **Mission:** {}\n", md::text(*info_.mission));
-        out_ += fmt::format("- **Period:** {} ({} to {})\n", md::text(period_.label), period_.start.iso(),
-                            period_.end.iso());
+        // A named period (2026-Q4) gets its dates in brackets; a {start, end} period is its dates.
+        const std::string dates = fmt::format("{} to {}", period_.start.iso(), period_.end.iso());
+        const bool named = period_.label.find("..") == std::string::npos;
+        out_ +=
+            fmt::format("- **Period:** {}\n", named ? fmt::format("{} ({})", md::text(period_.label), dates) : dates);
         out_ += fmt::format("- **Report date:** {}, day {} of {} ({} of the period elapsed)\n", o_.as_of.iso(),
                             period_.elapsed_days(o_.as_of), period_.length_days(), md::percent(elapsed_));
         std::size_t epics = 0;
