@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "boussole/format.hpp"
 #include "boussole/loader.hpp"
 
 using namespace boussole;
@@ -89,5 +90,24 @@ streams:
         CHECK(r.streams[0].epics[0].tasks[0].effective_status() == TaskStatus::todo);
         CHECK_FALSE(r.streams[0].is_run());
         CHECK(to_string(EpicStatus::in_progress) == "in-progress");
+    }
+
+    TEST_CASE("every spelling of the format table reads back as itself (enums follow the table's order)") {
+        for (std::string_view status : format::epic_statuses) {
+            const Roadmap r = load_roadmap_from_string(
+                "streams: [{id: s, title: S, epics: [{id: e, title: E, status: " + std::string(status) + "}]}]\n");
+            CHECK(to_string(r.streams.at(0).epics.at(0).effective_status()) == status);
+        }
+        for (std::string_view status : format::task_statuses) {
+            const Roadmap r = load_roadmap_from_string(
+                "streams: [{id: s, title: S, epics: [{id: e, title: E, tasks: [{title: t, status: " +
+                std::string(status) + "}]}]}]\n");
+            CHECK(to_string(r.streams.at(0).epics.at(0).tasks.at(0).effective_status()) == status);
+        }
+        for (std::string_view kind : format::stream_kinds) {
+            const Roadmap r =
+                load_roadmap_from_string("streams: [{id: s, title: S, kind: " + std::string(kind) + "}]\n");
+            CHECK(to_string(r.streams.at(0).kind.value_or(StreamKind::build)) == kind);
+        }
     }
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <span>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -279,18 +281,21 @@ void read_id(Ctx& ctx, MapView& m, Field<std::string>& f) {
     f.value = v->value;
 }
 
+// One of the spellings of the format table; an enum takes the spelling's index (the enums are
+// declared in the table's order), text takes the spelling itself.
 template <class T>
-void read_enum(Ctx& ctx, MapView& m, std::string_view key, Field<T>& f,
-               const std::vector<std::pair<std::string, T>>& table) {
+void read_enum(Ctx& ctx, MapView& m, std::string_view key, Field<T>& f, std::span<const std::string_view> spellings) {
     const Node* v = begin_field(m, key, f);
     if (!v) return;
-    std::vector<std::string> names;
-    for (const auto& [name, value] : table) {
-        if (v->kind == Kind::scalar && v->value == name) {
-            f.value = value;
-            return;
+    std::vector<std::string> names(spellings.begin(), spellings.end());
+    for (std::size_t i = 0; i < spellings.size(); ++i) {
+        if (v->kind != Kind::scalar || v->value != spellings[i]) continue;
+        if constexpr (std::is_enum_v<T>) {
+            f.value = static_cast<T>(i);
+        } else {
+            f.value = std::string(spellings[i]);
         }
-        names.push_back(name);
+        return;
     }
     const std::string got = v->kind == Kind::scalar ? fmt::format("'{}'", v->value) : std::string(yaml::describe(*v));
     reject(ctx, f, v->pos,
@@ -418,20 +423,6 @@ Objective read_objective(Ctx& ctx, const Node& n) {
     return o;
 }
 
-const std::vector<std::pair<std::string, EpicStatus>> epic_statuses{{"planned", EpicStatus::planned},
-                                                                    {"in-progress", EpicStatus::in_progress},
-                                                                    {"blocked", EpicStatus::blocked},
-                                                                    {"done", EpicStatus::done},
-                                                                    {"dropped", EpicStatus::dropped}};
-const std::vector<std::pair<std::string, TaskStatus>> task_statuses{{"todo", TaskStatus::todo},
-                                                                    {"doing", TaskStatus::doing},
-                                                                    {"done", TaskStatus::done},
-                                                                    {"dropped", TaskStatus::dropped}};
-const std::vector<std::pair<std::string, StreamKind>> stream_kinds{{"build", StreamKind::build},
-                                                                   {"run", StreamKind::run}};
-const std::vector<std::pair<std::string, std::string>> priorities{
-    {"P0", "P0"}, {"P1", "P1"}, {"P2", "P2"}, {"P3", "P3"}};
-
 Task read_task(Ctx& ctx, const Node& n) {
     Task t;
     t.pos = n.pos;
@@ -439,7 +430,7 @@ Task read_task(Ctx& ctx, const Node& n) {
     read_string(ctx, m, "title", t.title);
     read_id(ctx, m, t.id);
     read_string(ctx, m, "owner", t.owner);
-    read_enum(ctx, m, "status", t.status, task_statuses);
+    read_enum(ctx, m, "status", t.status, format::task_statuses);
     read_date(ctx, m, "due", t.due);
     return t;
 }
@@ -463,8 +454,8 @@ Epic read_epic(Ctx& ctx, const Node& n) {
     read_string(ctx, m, "title", e.title);
     read_string(ctx, m, "owner", e.owner);
     read_string_list(ctx, m, "contributors", e.contributors);
-    read_enum(ctx, m, "status", e.status, epic_statuses);
-    read_enum(ctx, m, "priority", e.priority, priorities);
+    read_enum(ctx, m, "status", e.status, format::epic_statuses);
+    read_enum(ctx, m, "priority", e.priority, format::priorities);
     read_date(ctx, m, "start", e.start);
     read_date(ctx, m, "due", e.due);
     read_estimate(ctx, m, e.estimate);
@@ -484,7 +475,7 @@ Stream read_stream(Ctx& ctx, const Node& n) {
     read_id(ctx, m, s.id);
     read_string(ctx, m, "title", s.title);
     read_string(ctx, m, "owner", s.owner);
-    read_enum(ctx, m, "kind", s.kind, stream_kinds);
+    read_enum(ctx, m, "kind", s.kind, format::stream_kinds);
     read_string(ctx, m, "description", s.description);
     auto [k, v] = m.take("epics");
     read_list(ctx, k, v, "an epic", [&](const Node& item) { s.epics.push_back(read_epic(ctx, item)); });

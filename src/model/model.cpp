@@ -1,5 +1,7 @@
 #include "boussole/model.hpp"
 
+#include "boussole/format.hpp"
+
 #include <algorithm>
 #include <numeric>
 
@@ -27,37 +29,11 @@ std::optional<Severity> parse_severity(std::string_view t) {
     return std::nullopt;
 }
 
-std::string_view to_string(EpicStatus s) {
-    switch (s) {
-        case EpicStatus::planned:
-            return "planned";
-        case EpicStatus::in_progress:
-            return "in-progress";
-        case EpicStatus::blocked:
-            return "blocked";
-        case EpicStatus::done:
-            return "done";
-        case EpicStatus::dropped:
-            return "dropped";
-    }
-    return "planned";
-}
+std::string_view to_string(EpicStatus s) { return format::epic_statuses[static_cast<std::size_t>(s)]; }
 
-std::string_view to_string(TaskStatus s) {
-    switch (s) {
-        case TaskStatus::todo:
-            return "todo";
-        case TaskStatus::doing:
-            return "doing";
-        case TaskStatus::done:
-            return "done";
-        case TaskStatus::dropped:
-            return "dropped";
-    }
-    return "todo";
-}
+std::string_view to_string(TaskStatus s) { return format::task_statuses[static_cast<std::size_t>(s)]; }
 
-std::string_view to_string(StreamKind k) { return k == StreamKind::run ? "run" : "build"; }
+std::string_view to_string(StreamKind k) { return format::stream_kinds[static_cast<std::size_t>(k)]; }
 
 std::string_view to_string(Pace p) {
     switch (p) {
