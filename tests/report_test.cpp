@@ -73,15 +73,16 @@ TEST_SUITE("report") {
               "the roadmap's period ends before it starts");
         CHECK_FALSE(report_blocker(load_roadmap_from_string("roadmap: {period: 2026-Q4}\n")));
         // The smallest reportable roadmap renders every section without crashing.
-        const std::string out = render_status_report(load_roadmap_from_string("roadmap: {period: 2026-Q4}\n"),
-                                                     {*Date::parse("2026-11-23"), Audience::team, "boussole"});
+        const std::string out =
+            render_status_report(load_roadmap_from_string("roadmap: {period: 2026-Q4}\n"),
+                                 {*Date::parse("2026-11-23"), Audience::team, "boussole", std::nullopt});
         CHECK(out.starts_with("# Roadmap: status report\n"));
         CHECK(out.find("No North Star is declared") != std::string::npos);
         CHECK(out.find("No epic has a due date yet") != std::string::npos);
         CHECK(out.find("- **Period:** 2026-Q4 (2026-10-01 to 2026-12-31)\n") != std::string::npos);
         const std::string custom =
             render_status_report(load_roadmap_from_string("roadmap: {period: {start: 2026-10-05, end: 2026-12-18}}\n"),
-                                 {*Date::parse("2026-11-23"), Audience::team, "boussole"});
+                                 {*Date::parse("2026-11-23"), Audience::team, "boussole", std::nullopt});
         CHECK(custom.find("- **Period:** 2026-10-05 to 2026-12-18\n") != std::string::npos);
         CHECK(custom.find("day 50 of 75 (67% of the period elapsed)") != std::string::npos);
     }
@@ -92,7 +93,8 @@ TEST_SUITE("report") {
             for (const char* audience : {"team", "leadership"}) {
                 CAPTURE(name);
                 CAPTURE(audience);
-                const auto r = test::boussole({"report", path, "--as-of", "2026-11-23", "--audience", audience});
+                const auto r =
+                    test::boussole({"report", "--no-history", path, "--as-of", "2026-11-23", "--audience", audience});
                 CHECK(r.status == 0);
                 CHECK(r.err.empty());
                 test::check_golden(std::string("report-") + name + "-" + audience + ".md", r.out);
@@ -101,17 +103,18 @@ TEST_SUITE("report") {
     }
 
     TEST_CASE("the report is a pure function of the roadmap and --as-of") {
-        const auto a = test::boussole({"report", "examples/revops", "--as-of", "2026-11-23"});
-        const auto b = test::boussole({"report", "examples/revops", "--as-of", "2026-11-23"}, {"BOUSSOLE_THREADS=1"});
+        const auto a = test::boussole({"report", "--no-history", "examples/revops", "--as-of", "2026-11-23"});
+        const auto b = test::boussole({"report", "--no-history", "examples/revops", "--as-of", "2026-11-23"},
+                                      {"BOUSSOLE_THREADS=1"});
         CHECK(a.out == b.out);
-        const auto later = test::boussole({"report", "examples/revops", "--as-of", "2026-12-20"});
+        const auto later = test::boussole({"report", "--no-history", "examples/revops", "--as-of", "2026-12-20"});
         CHECK(later.out != a.out);
         CHECK(later.out.find("day 81 of 92 (88% of the period elapsed)") != std::string::npos);
     }
 
     TEST_CASE("leadership: no task detail, no load table, no timeline") {
-        const auto r =
-            test::boussole({"report", "examples/revops", "--as-of", "2026-11-23", "--audience", "leadership"});
+        const auto r = test::boussole(
+            {"report", "--no-history", "examples/revops", "--as-of", "2026-11-23", "--audience", "leadership"});
         CHECK(r.out.find("Tasks of") == std::string::npos);
         CHECK(r.out.find("## Load per owner") == std::string::npos);
         CHECK(r.out.find("```mermaid") == std::string::npos);
@@ -121,11 +124,12 @@ TEST_SUITE("report") {
 
     TEST_CASE("-o writes the same bytes as standard output") {
         const std::string dir = test::temp_dir("report-out");
-        const auto r = test::boussole({"report", "examples/revops", "--as-of", "2026-11-23", "-o", dir + "/status.md"});
+        const auto r = test::boussole(
+            {"report", "--no-history", "examples/revops", "--as-of", "2026-11-23", "-o", dir + "/status.md"});
         CHECK(r.status == 0);
         CHECK(r.out.empty());
         CHECK(test::slurp(dir + "/status.md") ==
-              test::boussole({"report", "examples/revops", "--as-of", "2026-11-23"}).out);
+              test::boussole({"report", "--no-history", "examples/revops", "--as-of", "2026-11-23"}).out);
     }
 
     TEST_CASE("errors: a report despite lint errors, none without a period, usage errors") {
@@ -147,7 +151,7 @@ TEST_SUITE("report") {
         CHECK(r.err.find("cannot make a report: the roadmap has no valid period") != std::string::npos);
         CHECK_FALSE(std::filesystem::exists(dir + "/out.md"));
 
-        CHECK(test::boussole({"report", "examples/revops", "--as-of", "2026-02-30"}).status == 2);
+        CHECK(test::boussole({"report", "--no-history", "examples/revops", "--as-of", "2026-02-30"}).status == 2);
         CHECK(test::boussole({"report", "examples/revops", "--audience", "board"}).status == 2);
         CHECK(test::boussole({"report", "no/such/roadmap"}).status == 2);
         CHECK(test::boussole({"report", "--help"}).status == 0);

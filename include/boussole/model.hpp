@@ -46,6 +46,11 @@ struct Metric {
     Field<std::string> id, name, unit, definition, dashboard, owner;
 };
 
+/// (current - baseline) / (target - baseline) clamped to 0..1 (also for metrics that must go
+/// down); empty when a value is missing or target equals baseline.
+std::optional<double> key_result_progress(std::optional<double> baseline, std::optional<double> target,
+                                          std::optional<double> current);
+
 /// A measurable key result (also the shape of the North Star, which has no id).
 struct KeyResult {
     SourcePos pos;
@@ -134,7 +139,8 @@ struct RuleSetting {
 
 /// `roadmap.report`: settings of the status report.
 struct ReportSettings {
-    Field<double> max_open_epics;  ///< flag an owner above this many open epics (default 4)
+    Field<double> max_open_epics;    ///< flag an owner above this many open epics (default 4)
+    Field<double> stale_after_days;  ///< flag a key result not checked in for longer (default 14)
 };
 
 /// `roadmap.lint`: rule settings kept with the roadmap.

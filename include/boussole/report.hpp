@@ -1,6 +1,7 @@
 #pragma once
 /// Markdown reports built from the model: the weekly status report.
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -15,11 +16,19 @@ enum class Audience {
     leadership,  ///< header, North Star, scorecard, one line per stream, what is at risk
 };
 
+/// When a key result's `current` value last changed, found in git history.
+struct CheckIn {
+    std::optional<Date> date;  ///< the commit's date; empty when the change is not committed yet
+    bool or_before = false;    ///< the history read stops there: it may have changed earlier
+};
+
 /// What a status report depends on besides the roadmap.
 struct ReportOptions {
     Date as_of;  ///< the report date
     Audience audience = Audience::team;
     std::string generator = "boussole";  ///< named in the last line
+    /// Check-in dates by key-result id ("" for the North Star); none outside git (no column).
+    std::optional<std::map<std::string, CheckIn>> check_ins;
 };
 
 /// Why no report can be made from this roadmap (no roadmap block, no usable period), or empty.

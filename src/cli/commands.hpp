@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "boussole/model.hpp"
+
 namespace boussole::cli {
 
 // A usage error found after parsing (a bad --rule, an unknown id): exit 2.
@@ -50,6 +52,7 @@ int run_schema(const SchemaCommand& cmd);
 
 struct ReportCommand {
     std::string path;
+    bool no_history = false;
     std::string as_of;
     std::string audience = "team";
     std::string output;
@@ -57,8 +60,31 @@ struct ReportCommand {
 CLI::App* setup_report(CLI::App& app, ReportCommand& cmd);
 int run_report(const ReportCommand& cmd);
 
+struct RecapCommand {
+    std::string path;
+    std::string baseline;
+    std::string at;
+    std::string output;
+};
+CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd);
+int run_recap(const RecapCommand& cmd);
+
+struct DiffCommand {
+    std::vector<std::string> args;  // REV_A [REV_B] [PATH]
+    std::string format = "text";
+    std::string output;
+};
+CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd);
+int run_diff(const DiffCommand& cmd);
+
 // The PATH used when none is given: `roadmap/` when it exists, else the current directory.
 std::string default_roadmap_path();
+
+// The files of the roadmap at `path` in the working tree, to never write over (none if absent).
+std::vector<std::string> roadmap_files_at(const std::string& path);
+
+// Warns on standard error when the roadmap has lint errors (the report may be incomplete).
+void warn_lint_errors(const Roadmap& roadmap, const std::string& path);
 
 // Writes `text` to standard output, or whole to `output` when set (never over a roadmap file).
 void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "boussole/history.hpp"
 #include "boussole/io.hpp"
 #include "boussole/loader.hpp"
 #include "cli/commands.hpp"
@@ -26,7 +27,11 @@ int run(int argc, char** argv) {
     CLI::App* rules_app = setup_rules(app, rules);
     CLI::App* init_app = setup_init(app, init);
     CLI::App* schema_app = setup_schema(app, schema);
+    RecapCommand recap;
+    DiffCommand diff;
     CLI::App* report_app = setup_report(app, report);
+    CLI::App* recap_app = setup_recap(app, recap);
+    CLI::App* diff_app = setup_diff(app, diff);
 
     try {
         app.parse(argc, argv);
@@ -52,12 +57,17 @@ int run(int argc, char** argv) {
         if (init_app->parsed()) return run_init(init);
         if (schema_app->parsed()) return run_schema(schema);
         if (report_app->parsed()) return run_report(report);
+        if (recap_app->parsed()) return run_recap(recap);
+        if (diff_app->parsed()) return run_diff(diff);
     } catch (const RoadmapError&) {
         return 1;
     } catch (const UsageError& e) {
         fmt::print(stderr, "boussole: error: {}\n", e.what());
         return 2;
     } catch (const boussole::PathError& e) {
+        fmt::print(stderr, "boussole: error: {}\n", e.what());
+        return 2;
+    } catch (const boussole::HistoryError& e) {
         fmt::print(stderr, "boussole: error: {}\n", e.what());
         return 2;
     } catch (const boussole::WriteError& e) {

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "boussole/history.hpp"
 #include "boussole/lint.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/report.hpp"
@@ -14,6 +15,9 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
     sub->add_option("--audience", cmd.audience, "team (everything, down to tasks) or leadership (one page)")
         ->check(CLI::IsMember({"team", "leadership"}));
     sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)");
+    sub->add_flag("--no-history", cmd.no_history,
+                  "do not read git history (no last check-in dates): the report depends only on the files and "
+                  "--as-of");
     return sub;
 }
 
@@ -30,22 +34,54 @@ const Roadmap& reportable(const Roadmap& roadmap, const std::string& path) {
         fmt::print(stderr, "boussole: error: cannot make a report: {}; run 'boussole lint {}'\n", *why, path);
         throw RoadmapError();
     }
+    warn_lint_errors(roadmap, path);
+    return roadmap;
+}
+
+void warn_lint_errors(const Roadmap& roadmap, const std::string& path) {
     const LintResult lint = lint_roadmap(roadmap);
     if (lint.errors > 0)
         fmt::print(
             stderr,
             "boussole: warning: the roadmap has {} error{}: the report may be incomplete; run 'boussole lint {}'\n",
             lint.errors, lint.errors == 1 ? "" : "s", path);
-    return roadmap;
 }
+
+namespace {
+
+// The key results' last check-ins, when the roadmap is in a git repository that tracks it.
+std::optional<std::map<std::string, CheckIn>> check_ins(const Roadmap& roadmap, const std::string& path) {
+    std::optional<History> history;
+    try {
+        history.emplace(History::open(path));
+    } catch (const HistoryError&) {
+        return std::nullopt;  // not in git: no check-in column
+    }
+    try {
+        const auto head = history->head();
+        if (!head || !history->has_path(*head)) return std::nullopt;  // not committed: nothing to tell
+        Snapshot s = snapshot_of(roadmap);
+        s.index();
+        return find_check_ins(*history, s, *roadmap.info()->period);
+    } catch (const HistoryError& e) {
+        fmt::print(stderr, "boussole: warning: cannot read check-in dates from git history: {}\n", e.what());
+        return std::nullopt;
+    }
+}
+
+}  // namespace
 
 int run_report(const ReportCommand& cmd) {
     const Date as_of = parse_as_of(cmd.as_of);
     const std::string path = cmd.path.empty() ? default_roadmap_path() : cmd.path;
     const Roadmap roadmap = load_roadmap(path);
-    ReportOptions options{as_of, cmd.audience == "leadership" ? Audience::leadership : Audience::team,
-                          std::string("boussole ") + BOUSSOLE_VERSION};
-    const std::string text = render_status_report(reportable(roadmap, path), options);
+    ReportOptions options;
+    options.as_of = as_of;
+    options.audience = cmd.audience == "leadership" ? Audience::leadership : Audience::team;
+    options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
+    reportable(roadmap, path);
+    if (!cmd.no_history) options.check_ins = check_ins(roadmap, path);
+    const std::string text = render_status_report(roadmap, options);
     std::vector<std::string> files;
     for (const SourceFile& f : roadmap.files) files.push_back(f.display_path);
     emit(text, cmd.output, files);

@@ -88,6 +88,8 @@ const Key themes_keys[] = {
 const Key report_keys[] = {
     {"max_open_epics", whole_number, false,
      "Flag an owner with more open epics than this in the load table (default 4)."},
+    {"stale_after_days", whole_number, false,
+     "Flag a key result whose current value has not changed in git for more than this many days (default 14)."},
 };
 
 const Key period_keys[] = {

@@ -587,6 +587,7 @@ RoadmapInfo read_roadmap_block(Ctx& ctx, const Node& n) {
         } else {
             MapView rm(ctx, *v, format::key_names(format::Entity::report), "'report'");
             read_whole_number(ctx, rm, "max_open_epics", r.report.max_open_epics);
+            read_whole_number(ctx, rm, "stale_after_days", r.report.stale_after_days);
         }
     }
     return r;

@@ -20,11 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_yaml_name(const fs::path& p) {
-    const std::string ext = p.extension().string();
-    return ext == ".yaml" || ext == ".yml";
-}
-
 bool inside(const fs::path& root, const fs::path& p) {
     const auto rel = p.lexically_relative(root);
     return !rel.empty() && *rel.begin() != "..";
@@ -53,7 +48,7 @@ void walk(const fs::path& root, const fs::path& dir, const fs::path& rel_dir, st
             const fs::path canon = fs::canonical(real, ec);
             if (ec || !seen_dirs.insert(canon).second) continue;
             walk(root, real, rel, seen_dirs, seen_files, out);
-        } else if (fs::is_regular_file(real, ec) && is_yaml_name(e.path())) {
+        } else if (fs::is_regular_file(real, ec) && is_yaml_file_name(e.path().filename().string())) {
             const fs::path canon = fs::canonical(real, ec);
             if (ec || !seen_files.insert(canon).second) continue;
             out.emplace_back(e.path().string(), rel.generic_string());
@@ -69,6 +64,7 @@ std::string display_join(const std::string& given, const std::string& rel) {
 
 struct FileWork {
     std::string path;
+    const std::string* text = nullptr;  // held in memory instead of read from `path`
     Roadmap partial;
     std::string read_error;
 };
@@ -88,6 +84,10 @@ void read_text(std::string_view text, std::uint32_t index, Roadmap& out) {
 }
 
 void load_one(FileWork& w, std::uint32_t index) {
+    if (w.text) {
+        read_text(*w.text, index, w.partial);
+        return;
+    }
     std::string text;
     try {
         text = read_file(w.path);
@@ -126,11 +126,11 @@ std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::s
     return out;
 }
 
-Roadmap load_roadmap(const std::string& path, const LoadOptions& options) {
-    const auto files = list_roadmap_files(path);
-    std::vector<FileWork> work(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i) work[i].path = files[i].first;
+namespace {
 
+// Parses every file of `work` (in parallel) and merges them in order into one roadmap.
+Roadmap load_all(const std::string& path, std::vector<FileWork>& work, const std::vector<std::string>& relative,
+                 const LoadOptions& options) {
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, work.size()));
     std::atomic<std::size_t> next{0};
@@ -148,7 +148,7 @@ Roadmap load_roadmap(const std::string& path, const LoadOptions& options) {
     r.root = path;
     for (std::size_t i = 0; i < work.size(); ++i) {
         if (!work[i].read_error.empty()) throw PathError(work[i].read_error);
-        r.files.push_back({display_join(path, files[i].second), files[i].second});
+        r.files.push_back({display_join(path, relative[i]), relative[i]});
         Roadmap& p = work[i].partial;
         append(r.roadmap_blocks, p.roadmap_blocks);
         append(r.people, p.people);
@@ -159,6 +159,35 @@ Roadmap load_roadmap(const std::string& path, const LoadOptions& options) {
         r.unparsable_files += p.unparsable_files;
     }
     return r;
+}
+
+}  // namespace
+
+bool is_yaml_file_name(std::string_view name) {
+    return !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"));
+}
+
+Roadmap load_roadmap(const std::string& path, const LoadOptions& options) {
+    const auto files = list_roadmap_files(path);
+    std::vector<FileWork> work(files.size());
+    std::vector<std::string> relative(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        work[i].path = files[i].first;
+        relative[i] = files[i].second;
+    }
+    return load_all(path, work, relative, options);
+}
+
+Roadmap load_roadmap_from_texts(const std::string& root, const std::vector<FileText>& files,
+                                const LoadOptions& options) {
+    std::vector<FileWork> work(files.size());
+    std::vector<std::string> relative(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        work[i].path = display_join(root, files[i].relative);
+        work[i].text = &files[i].text;
+        relative[i] = files[i].relative;
+    }
+    return load_all(root, work, relative, options);
 }
 
 Roadmap load_roadmap_from_string(std::string_view text, const std::string& display_path) {

@@ -58,10 +58,15 @@ Pace pace_of(std::optional<double> score, double elapsed_share) {
     return Pace::at_risk;
 }
 
-std::optional<double> KeyResult::progress() const {
+std::optional<double> key_result_progress(std::optional<double> baseline, std::optional<double> target,
+                                          std::optional<double> current) {
     if (!baseline || !target || !current || *target == *baseline) return std::nullopt;
     const double p = (*current - *baseline) / (*target - *baseline);
     return std::clamp(p, 0.0, 1.0);
+}
+
+std::optional<double> KeyResult::progress() const {
+    return key_result_progress(baseline.value, target.value, current.value);
 }
 
 double Epic::progress() const {

@@ -13,6 +13,7 @@ namespace boussole {
 namespace {
 
 constexpr double default_max_open_epics = 4;
+constexpr double default_stale_after_days = 14;
 
 std::string_view status_label(EpicStatus s) {
     switch (s) {
@@ -69,6 +70,27 @@ private:
         const std::string t = md::text(title.value_or(id.value_or("(untitled)")));
         return id && title ? fmt::format("{} ({})", t, md::text(*id)) : t;
     }
+    // The last check-in of a key result ("" for the North Star), when history was read.
+    const CheckIn* check_in(const std::string& id) const {
+        if (!o_.check_ins) return nullptr;
+        const auto it = o_.check_ins->find(id);
+        return it == o_.check_ins->end() ? nullptr : &it->second;
+    }
+    // Days since the last check-in, when it is older than roadmap.report.stale_after_days.
+    std::optional<int> stale_days(const CheckIn* c) const {
+        if (!c || !c->date) return std::nullopt;
+        const int age = o_.as_of - *c->date;
+        if (age <= info_.report.stale_after_days.value_or(default_stale_after_days)) return std::nullopt;
+        return age;
+    }
+    std::string check_in_cell(const CheckIn* c) const {
+        if (!c) return "";
+        if (!c->date) return "not committed yet";
+        std::string cell = c->or_before ? fmt::format("{} or before", c->date->iso()) : c->date->iso();
+        if (const auto d = stale_days(c)) cell += fmt::format(" ⚠ stale ({}{} days)", c->or_before ? "≥ " : "", *d);
+        return cell;
+    }
+
     void section(std::string_view heading) { out_ += fmt::format("## {}\n\n", heading); }
     // A block followed by one blank line, whether or not it ends with a line break.
     void paragraph(const std::string& text) {
@@ -121,6 +143,7 @@ private:
         std::string line = fmt::format("{} of the way to the target: **{}**, with {} of the period elapsed",
                                        md::bar(*s), to_string(pace), md::percent(elapsed_));
         if (ns.confidence) line += fmt::format("; confidence {}", md::number(*ns.confidence));
+        if (const CheckIn* c = check_in("")) line += fmt::format("; last check-in {}", check_in_cell(c));
         paragraph(line + ".");
     }
 
@@ -134,9 +157,10 @@ private:
             out_ += fmt::format("### {}\n\n", named(o.title, o.id));
             double sum = 0;
             std::size_t measured = 0;
-            md::Table t(
-                {"Key result", "Owner", "Baseline", "Current", "Target", "Unit", "Score", "Confidence", "Status"},
-                "llrrrlrrl");
+            std::vector<std::string> header{"Key result", "Owner", "Baseline",   "Current", "Target",
+                                            "Unit",       "Score", "Confidence", "Status"};
+            if (o_.check_ins) header.emplace_back("Last check-in");
+            md::Table t(header, o_.check_ins ? "llrrrlrrll" : "llrrrlrrl");
             for (const KeyResult& k : o.key_results) {
                 const auto s = k.score();
                 if (s) {
@@ -144,9 +168,17 @@ private:
                     ++measured;
                 }
                 auto num = [](const Field<double>& f) { return f ? md::number(*f) : std::string(); };
-                t.row({named(k.title, k.id), person(Roadmap::owner_of(o, k)), num(k.baseline), num(k.current),
-                       num(k.target), k.unit ? md::text(*k.unit) : "", md::score(s), num(k.confidence),
-                       std::string(to_string(pace_of(s, elapsed_)))});
+                std::vector<std::string> row{named(k.title, k.id),
+                                             person(Roadmap::owner_of(o, k)),
+                                             num(k.baseline),
+                                             num(k.current),
+                                             num(k.target),
+                                             k.unit ? md::text(*k.unit) : "",
+                                             md::score(s),
+                                             num(k.confidence),
+                                             std::string(to_string(pace_of(s, elapsed_)))};
+                if (o_.check_ins) row.push_back(k.id ? check_in_cell(check_in(*k.id)) : "");
+                t.row(std::move(row));
             }
             std::string summary = o.owner ? fmt::format("Owner: {}. ", person(o.owner)) : "No owner. ";
             summary += measured
@@ -291,6 +323,16 @@ private:
                            fmt::format("{}: score {} with {} of the period elapsed", to_string(pace),
                                        md::score(k.score()), md::percent(elapsed_))});
             }
+        auto stale = [&](const std::string& what, const std::string& owner, const CheckIn* c) {
+            if (const auto d = stale_days(c))
+                t.row({what, owner,
+                       fmt::format("stale: current value unchanged for {}{} days (last check-in {})",
+                                   c->or_before ? "at least " : "", *d, check_in_cell(c).substr(0, 10))});
+        };
+        if (info_.north_star) stale("North Star", person(info_.north_star->owner), check_in(""));
+        for (const Objective& o : r_.objectives)
+            for (const KeyResult& k : o.key_results)
+                if (k.id) stale("Key result " + named(k.title, k.id), person(Roadmap::owner_of(o, k)), check_in(*k.id));
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
                 if (!e.owner && e.open()) t.row({"Epic " + named(e.title, e.id), "", "no owner"});

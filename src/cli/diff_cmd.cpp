@@ -1,0 +1,105 @@
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "boussole/history.hpp"
+#include "boussole/loader.hpp"
+#include "boussole/recap.hpp"
+#include "cli/commands.hpp"
+
+namespace boussole::cli {
+
+CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd) {
+    CLI::App* sub = app.add_subcommand(
+        "diff", "Print what changed in the plan between two revisions (or a revision and the working tree).");
+    sub->add_option("args", cmd.args,
+                    "REV_A [REV_B] [PATH]: the revisions to compare (REV_B default: the working tree) and the "
+                    "roadmap file or directory (default: roadmap/ if it exists, else .)")
+        ->required()
+        ->expected(1, 3);
+    sub->add_option("--format", cmd.format, "output format: text (default), json or markdown (a pull-request comment)")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)");
+    return sub;
+}
+
+namespace {
+
+struct Side {
+    DiffSide name;
+    Snapshot snapshot;
+};
+
+Side side_at(const History& history, const std::string& revision, const std::string& path) {
+    const CommitInfo c = history.resolve(revision);
+    if (!history.has_path(c))
+        throw HistoryError(fmt::format("'{}' does not exist at {} ({})", path, revision, c.short_id));
+    Side s{{revision, c.id}, std::move(history.snapshots({c}).front())};
+    if (s.snapshot.unparsable_files)
+        fmt::print(stderr, "boussole: warning: at {}, {} file{} could not be parsed: left out of the comparison\n",
+                   revision, s.snapshot.unparsable_files, s.snapshot.unparsable_files == 1 ? "" : "s");
+    return s;
+}
+
+Side working_tree(const std::string& path) {
+    const Roadmap roadmap = load_roadmap(path);
+    Side s{{"working tree", ""}, snapshot_of(roadmap)};
+    s.snapshot.index();
+    if (s.snapshot.unparsable_files)
+        fmt::print(stderr,
+                   "boussole: warning: in the working tree, {} file{} could not be parsed: left out of the "
+                   "comparison; run 'boussole lint {}'\n",
+                   s.snapshot.unparsable_files, s.snapshot.unparsable_files == 1 ? "" : "s", path);
+    return s;
+}
+
+bool is_revision(const History& history, const std::string& text) {
+    try {
+        (void)history.resolve(text);
+        return true;
+    } catch (const HistoryError&) {
+        return false;
+    }
+}
+
+}  // namespace
+
+int run_diff(const DiffCommand& cmd) {
+    std::string rev_a = cmd.args.at(0), rev_b, path;
+    if (cmd.args.size() == 3) {
+        rev_b = cmd.args[1];
+        path = cmd.args[2];
+    } else if (cmd.args.size() == 2) {
+        // REV_A REV_B or REV_A PATH: decided by what the second one is.
+        const std::string& second = cmd.args[1];
+        std::error_code ec;
+        const bool a_path = std::filesystem::exists(second, ec);
+        const bool a_revision = is_revision(History::open(a_path ? second : default_roadmap_path()), second);
+        if (a_path && a_revision)
+            throw UsageError(fmt::format(
+                "'{}' is both a revision and a path: write 'boussole diff {} {} PATH' to compare two revisions, or "
+                "'./{}' for the path",
+                second, rev_a, second, second));
+        if (!a_path && !a_revision)
+            throw UsageError(fmt::format("'{}' is neither a revision nor an existing path", second));
+        (a_path ? path : rev_b) = second;
+    }
+    if (path.empty()) path = default_roadmap_path();
+
+    const History history = History::open(path);
+    const Side a = side_at(history, rev_a, path);
+    const Side b = rev_b.empty() ? working_tree(path) : side_at(history, rev_b, path);
+    const std::vector<Change> changes = compare(a.snapshot, b.snapshot);
+    std::string text;
+    if (cmd.format == "json") {
+        text = render_diff_json(changes, a.name, b.name, path);
+    } else if (cmd.format == "markdown") {
+        text = render_diff_markdown(changes, a.name, b.name, path);
+    } else {
+        text = render_diff_text(changes, a.name, b.name, path);
+    }
+    emit(text, cmd.output, roadmap_files_at(path));
+    return 0;
+}
+
+}  // namespace boussole::cli

@@ -1,0 +1,357 @@
+// The roadmap's git history through libgit2: the only file that includes it. Everything is
+// read from the object database on one thread; only the parsing of file texts runs in parallel.
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <thread>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <git2.h>
+
+#include "boussole/history.hpp"
+
+namespace boussole {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// libgit2 is initialised once, on first use, and shut down at exit.
+struct Library {
+    Library() { git_libgit2_init(); }
+    ~Library() { git_libgit2_shutdown(); }
+    Library(const Library&) = delete;
+    Library& operator=(const Library&) = delete;
+};
+void ensure_library() { static const Library library; }
+
+template <class T, void (*Free)(T*)>
+struct Deleter {
+    void operator()(T* p) const { Free(p); }
+};
+using RepoPtr = std::unique_ptr<git_repository, Deleter<git_repository, git_repository_free>>;
+using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
+using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
+using EntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tree_entry_free>>;
+using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
+using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
+
+std::string last_error() {
+    const git_error* e = git_error_last();
+    return e && e->message ? e->message : "unknown libgit2 error";
+}
+
+std::string hex(const git_oid& oid) {
+    char buf[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(buf, sizeof buf, &oid);
+    return buf;
+}
+
+// What PATH is at one commit: nothing, one file (a blob), or a folder (a tree).
+struct PathEntry {
+    enum Kind { absent, blob, tree } kind = absent;
+    git_oid oid{};
+
+    friend bool operator==(const PathEntry& a, const PathEntry& b) {
+        return a.kind == b.kind && (a.kind == absent || git_oid_equal(&a.oid, &b.oid));
+    }
+};
+
+// A file of a tree: its path relative to PATH and its blob.
+struct TreeFile {
+    std::string relative;
+    git_oid blob;
+};
+
+struct OidHash {
+    std::size_t operator()(const git_oid& o) const {
+        std::size_t h = 0;
+        std::memcpy(&h, o.id, sizeof h);
+        return h;
+    }
+};
+struct OidEq {
+    bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
+};
+
+}  // namespace
+
+struct History::Impl {
+    RepoPtr repo;
+    std::string workdir, prefix;
+    bool shallow = false;
+    // Listings of trees already walked, by tree id: commits share most of their trees.
+    mutable std::unordered_map<git_oid, std::vector<TreeFile>, OidHash, OidEq> listings;
+
+    CommitPtr lookup(const std::string& id) const {
+        git_oid oid;
+        git_commit* c = nullptr;
+        if (git_oid_fromstr(&oid, id.c_str()) != 0 || git_commit_lookup(&c, repo.get(), &oid) != 0)
+            throw HistoryError(fmt::format("cannot read commit {}: {}", id.substr(0, 7), last_error()));
+        return CommitPtr(c);
+    }
+
+    static CommitInfo info_of(const git_commit* c) {
+        CommitInfo info;
+        info.id = hex(*git_commit_id(c));
+        info.short_id = info.id.substr(0, 7);
+        info.time = git_commit_time(c);
+        const std::int64_t local = info.time + std::int64_t{git_commit_time_offset(c)} * 60;
+        const std::int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+        info.date = Date{static_cast<int>(days)};
+        const char* summary = git_commit_summary(const_cast<git_commit*>(c));
+        info.summary = summary ? summary : "";
+        return info;
+    }
+
+    PathEntry entry_of(const git_commit* c) const {
+        git_tree* t = nullptr;
+        if (git_commit_tree(&t, c) != 0)
+            throw HistoryError(fmt::format("cannot read a commit's files: {}", last_error()));
+        const TreePtr tree(t);
+        PathEntry pe;
+        if (prefix.empty()) {
+            pe.kind = PathEntry::tree;
+            git_oid_cpy(&pe.oid, git_tree_id(tree.get()));
+            return pe;
+        }
+        git_tree_entry* e = nullptr;
+        if (git_tree_entry_bypath(&e, tree.get(), prefix.c_str()) != 0) return pe;
+        const EntryPtr entry(e);
+        const git_object_t type = git_tree_entry_type(entry.get());
+        if (type == GIT_OBJECT_TREE) {
+            pe.kind = PathEntry::tree;
+        } else if (type == GIT_OBJECT_BLOB && git_tree_entry_filemode(entry.get()) != GIT_FILEMODE_LINK) {
+            pe.kind = PathEntry::blob;
+        } else {
+            return pe;  // a symbolic link or a submodule is not a roadmap
+        }
+        git_oid_cpy(&pe.oid, git_tree_entry_id(entry.get()));
+        return pe;
+    }
+
+    // The YAML files under a tree, hidden names skipped, in FORMAT.md's reading order.
+    const std::vector<TreeFile>& list(const git_oid& tree_id) const {
+        if (const auto it = listings.find(tree_id); it != listings.end()) return it->second;
+        git_tree* t = nullptr;
+        if (git_tree_lookup(&t, repo.get(), &tree_id) != 0)
+            throw HistoryError(fmt::format("cannot read folder {}: {}", hex(tree_id).substr(0, 7), last_error()));
+        const TreePtr tree(t);
+        std::vector<TreeFile> files;
+        const std::size_t n = git_tree_entrycount(tree.get());
+        for (std::size_t i = 0; i < n; ++i) {
+            const git_tree_entry* e = git_tree_entry_byindex(tree.get(), i);
+            const std::string name = git_tree_entry_name(e);
+            if (name.starts_with('.')) continue;
+            const git_object_t type = git_tree_entry_type(e);
+            if (type == GIT_OBJECT_TREE) {
+                for (const TreeFile& f : list(*git_tree_entry_id(e)))
+                    files.push_back({name + "/" + f.relative, f.blob});
+            } else if (type == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK &&
+                       is_yaml_file_name(name)) {
+                files.push_back({name, *git_tree_entry_id(e)});
+            }
+        }
+        // Byte order of the relative paths ("a-b.yaml" before "a/x.yaml"), as on disk.
+        std::sort(files.begin(), files.end(),
+                  [](const TreeFile& a, const TreeFile& b) { return a.relative < b.relative; });
+        return listings.emplace(tree_id, std::move(files)).first->second;
+    }
+
+    std::vector<TreeFile> files_of(const PathEntry& pe) const {
+        if (pe.kind == PathEntry::blob) return {{"", pe.oid}};
+        if (pe.kind == PathEntry::tree) return list(pe.oid);
+        return {};
+    }
+
+    std::string read_blob(const git_oid& oid) const {
+        git_blob* b = nullptr;
+        if (git_blob_lookup(&b, repo.get(), &oid) != 0)
+            throw HistoryError(fmt::format("cannot read file {}: {}", hex(oid).substr(0, 7), last_error()));
+        const BlobPtr blob(b);
+        const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+        return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+    }
+
+    std::string absent_message(const CommitInfo& c) const {
+        return fmt::format("'{}' does not exist at {} ({}, {})", prefix.empty() ? "." : prefix, c.short_id,
+                           c.date.iso(), c.summary);
+    }
+};
+
+History::History(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+History::History(History&&) noexcept = default;
+History& History::operator=(History&&) noexcept = default;
+History::~History() = default;
+
+History History::open(const std::string& path) {
+    ensure_library();
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(path.empty() ? "." : path, ec).lexically_normal();
+    // The repository is searched from the nearest folder that exists: PATH may be gone from
+    // the working tree and still be read at a revision.
+    fs::path start = absolute;
+    while (!start.empty() && !fs::is_directory(start, ec)) {
+        if (start == start.parent_path()) break;
+        start = start.parent_path();
+    }
+    git_repository* r = nullptr;
+    if (git_repository_open_ext(&r, start.string().c_str(), 0, nullptr) != 0)
+        throw HistoryError(fmt::format(
+            "'{}' is not in a git repository: recap, diff and check-in dates read the roadmap's git history",
+            path.empty() ? "." : path));
+    auto impl = std::make_unique<Impl>();
+    impl->repo.reset(r);
+    const char* wd = git_repository_workdir(r);
+    if (!wd) throw HistoryError(fmt::format("the repository holding '{}' is bare: it has no working tree", path));
+    const fs::path workdir = fs::weakly_canonical(fs::path(wd), ec);
+    impl->workdir = workdir.string();
+    const fs::path relative = fs::weakly_canonical(absolute, ec).lexically_relative(workdir);
+    const std::string rel = relative.generic_string();
+    if (rel.empty() || rel.starts_with(".."))
+        throw HistoryError(fmt::format("'{}' is outside the repository at '{}'", path, impl->workdir));
+    impl->prefix = rel == "." ? "" : rel;
+    if (impl->prefix.ends_with('/')) impl->prefix.pop_back();
+    impl->shallow = git_repository_is_shallow(r) == 1;
+    return History(std::move(impl));
+}
+
+const std::string& History::workdir() const { return impl_->workdir; }
+const std::string& History::prefix() const { return impl_->prefix; }
+bool History::shallow() const { return impl_->shallow; }
+
+CommitInfo History::resolve(const std::string& revision) const {
+    if (revision.empty() || revision.starts_with('-'))
+        throw HistoryError(fmt::format("unknown revision '{}'", revision));
+    git_object* o = nullptr;
+    if (git_revparse_single(&o, impl_->repo.get(), revision.c_str()) != 0)
+        throw HistoryError(fmt::format("unknown revision '{}': {}", revision, last_error()));
+    const ObjectPtr object(o);
+    git_object* c = nullptr;
+    if (git_object_peel(&c, object.get(), GIT_OBJECT_COMMIT) != 0)
+        throw HistoryError(fmt::format("revision '{}' does not name a commit", revision));
+    const ObjectPtr commit(c);
+    return Impl::info_of(reinterpret_cast<const git_commit*>(commit.get()));
+}
+
+std::optional<CommitInfo> History::head() const {
+    if (git_repository_head_unborn(impl_->repo.get()) == 1) return std::nullopt;
+    return resolve("HEAD");
+}
+
+bool History::has_path(const CommitInfo& commit) const {
+    return impl_->entry_of(impl_->lookup(commit.id).get()).kind != PathEntry::absent;
+}
+
+std::vector<FileText> History::files_at(const CommitInfo& commit) const {
+    const PathEntry pe = impl_->entry_of(impl_->lookup(commit.id).get());
+    if (pe.kind == PathEntry::absent) throw HistoryError(impl_->absent_message(commit));
+    std::vector<FileText> out;
+    for (const TreeFile& f : impl_->files_of(pe)) out.push_back({f.relative, impl_->read_blob(f.blob)});
+    return out;
+}
+
+Roadmap History::roadmap_at(const CommitInfo& commit, const std::string& display_root) const {
+    return load_roadmap_from_texts(display_root, files_at(commit));
+}
+
+Mainline History::mainline(const CommitInfo& tip,
+                           const std::function<bool(const CommitInfo&, bool changed)>& stop) const {
+    Mainline m;
+    CommitPtr current = impl_->lookup(tip.id);
+    PathEntry entry = impl_->entry_of(current.get());
+    for (;;) {
+        const CommitInfo info = Impl::info_of(current.get());
+        CommitPtr parent;
+        bool cut = false;
+        if (git_commit_parentcount(current.get()) > 0) {
+            git_commit* p = nullptr;
+            if (git_commit_lookup(&p, impl_->repo.get(), git_commit_parent_id(current.get(), 0)) != 0) {
+                if (!impl_->shallow)
+                    throw HistoryError(fmt::format("cannot read the parent of {}: {}", info.short_id, last_error()));
+                cut = true;  // a shallow clone: the parent was not fetched
+            }
+            parent.reset(p);
+        }
+        PathEntry parent_entry;
+        if (parent) parent_entry = impl_->entry_of(parent.get());
+        // At a cut, whether PATH changed is unknown: the commit stands for everything before it.
+        const bool changed = cut || !(entry == parent_entry);
+        if (changed) m.commits.push_back(info);
+        if (stop(info, changed)) {
+            if (!changed) m.commits.push_back(info);
+            m.reached_stop = true;
+            break;
+        }
+        if (cut) {
+            m.cut_at = info;
+            break;
+        }
+        if (!parent) break;
+        current = std::move(parent);
+        entry = parent_entry;
+    }
+    std::reverse(m.commits.begin(), m.commits.end());
+    return m;
+}
+
+std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits, unsigned threads) const {
+    // Each distinct (file, path) is parsed once, whichever commits share it.
+    struct Work {
+        FileText file;
+        Snapshot facts;
+    };
+    std::vector<Work> work;
+    std::map<std::pair<std::string, std::string>, std::size_t> index;  // (blob id, path) -> work
+    std::vector<std::optional<std::vector<std::size_t>>> per_commit;
+    for (const CommitInfo& c : commits) {
+        const PathEntry pe = impl_->entry_of(impl_->lookup(c.id).get());
+        if (pe.kind == PathEntry::absent) {
+            per_commit.emplace_back();
+            continue;
+        }
+        std::vector<std::size_t> parts;
+        for (const TreeFile& f : impl_->files_of(pe)) {
+            auto key = std::make_pair(hex(f.blob), f.relative);
+            auto [it, fresh] = index.emplace(std::move(key), work.size());
+            if (fresh) work.push_back({{f.relative, impl_->read_blob(f.blob)}, {}});
+            parts.push_back(it->second);
+        }
+        per_commit.emplace_back(std::move(parts));
+    }
+
+    unsigned n = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    n = static_cast<unsigned>(std::min<std::size_t>(n, work.size()));
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < work.size(); i = next++) {
+            const Roadmap one = load_roadmap_from_texts(impl_->prefix, {work[i].file}, LoadOptions{1});
+            work[i].facts = snapshot_of(one);
+        }
+    };
+    if (n <= 1) {
+        worker();
+    } else {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < n; ++t) pool.emplace_back(worker);
+    }
+
+    std::vector<Snapshot> out;
+    out.reserve(commits.size());
+    for (const auto& parts : per_commit) {
+        Snapshot s;
+        if (!parts) {
+            s.present = false;
+        } else {
+            for (std::size_t i : *parts) s.append(work[i].facts);
+        }
+        s.index();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+}  // namespace boussole
