@@ -21,6 +21,8 @@ done
 # A fresh starter, reported on the first and last days of its quarter.
 (cd "$out" && "$boussole" init starter >/dev/null)
 "$boussole" report "$out/starter" -o "$out/starter-today.md"
+# The recap and the diff comment, as the history tests pin them (tests/golden).
+cp tests/golden/recap-*.md tests/golden/diff-*.md "$out"/
 files=("$out"/*.md)
 echo "checking ${#files[@]} reports"
 status=0

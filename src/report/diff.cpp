@@ -15,6 +15,7 @@ bool goalposts(const Change& c) { return c.kind == ChangeKind::target_changed; }
 
 std::string side_name(const DiffSide& s) {
     if (s.commit.empty()) return s.revision;
+    if (s.revision.size() >= 4 && s.commit.starts_with(s.revision)) return s.commit.substr(0, 7);  // a hash
     return fmt::format("{} ({})", s.revision, s.commit.substr(0, 7));
 }
 
@@ -146,7 +147,8 @@ std::string render_diff_json(const std::vector<Change>& changes, const DiffSide&
 
 std::string render_diff_markdown(const std::vector<Change>& changes, const DiffSide& a, const DiffSide& b,
                                  const std::string& path) {
-    std::string out = "### Roadmap changes\n\n";
+    // The comment marks the comment, so that a workflow can find and update its earlier one.
+    std::string out = "<!-- boussole-diff -->\n# Roadmap changes\n\n";
     out += fmt::format("Comparing {} with {} for {}: ", md::text(side_name(a)), md::text(side_name(b)), md::text(path));
     if (changes.empty()) return out + "no change to the plan.\n";
     out += count_line(changes) + ".\n\n";

@@ -1,0 +1,383 @@
+// Git history: reading the roadmap at revisions, the recap, the diff and the check-in dates,
+// on throw-away repositories with scripted commits and fixed dates.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "boussole/history.hpp"
+#include "git_repo.hpp"
+#include "support.hpp"
+
+using namespace boussole;
+
+namespace {
+
+struct EpicSpec {
+    std::string id, title, status, due, extra;
+};
+
+std::string stream_file(const std::string& id, const std::string& title, const std::string& kind,
+                        const std::vector<EpicSpec>& epics) {
+    std::string out =
+        "streams:\n  - id: " + id + "\n    title: " + title + "\n    owner: ana\n    kind: " + kind + "\n    epics:\n";
+    for (const EpicSpec& e : epics) {
+        out += "      - id: " + e.id + "\n        title: " + e.title +
+               "\n        owner: ana\n        status: " + e.status + "\n";
+        if (!e.due.empty()) out += "        due: " + e.due + "\n";
+        out += e.extra;
+    }
+    return out;
+}
+
+std::string roadmap_file(int target_a, int current_a, int current_b) {
+    return "roadmap:\n  name: Test ops roadmap\n  team: Ops\n  period: 2026-Q4\n"
+           "  north_star: {title: Revenue per rep, metric: rev, unit: EUR, baseline: 100, target: 200, current: 120}\n"
+           "people:\n  - {id: ana, name: Ana}\n"
+           "metrics:\n  - {id: rev, name: Revenue per rep, unit: EUR}\n  - {id: m1, name: M1, unit: '%'}\n"
+           "objectives:\n  - id: o1\n    title: Objective one\n    owner: ana\n    key_results:\n"
+           "      - {id: kr-a, title: KR A, metric: m1, baseline: 10, target: " +
+           std::to_string(target_a) + ", current: " + std::to_string(current_a) +
+           "}\n      - {id: kr-b, title: KR B, metric: m1, baseline: 0, target: 10, current: " +
+           std::to_string(current_b) + "}\n";
+}
+
+const std::string run_stream = stream_file("run", "Run", "run", {{"r1", "Requests", "in-progress", "", ""}});
+
+// The quarter of the recap: every kind of event, with first-parent dates:
+//   09-20 c0 roadmap created (e1..e4)          09-28 c1 e3 renamed (the baseline)
+//   10-10 c2 e1 due +14 days                    10-15 a commit outside the roadmap
+//   10-20 c3 e5 added, kr-a target 40 -> 35     11-02 c4 e2 dropped ("No budget")
+//   11-10 c5 e4 deleted                         11-12 c6 sales.yaml renamed, e3 moved to data.yaml
+//   11-18 side: e1 done (on a branch)           11-19 c7 kr-a current 20 -> 30
+//   11-21 merge of the branch                   12-05 c8 e5 done, kr-b current 5 -> 8
+//   2027-01-05 c9 e6 added (after the period)
+struct Quarter {
+    test::GitRepo repo{"history-quarter"};
+    std::map<std::string, std::string> ids;
+
+    Quarter() {
+        EpicSpec e1{"e1", "Epic one", "planned", "2026-10-31", ""}, e2{"e2", "Epic two", "planned", "2026-11-15", ""},
+            e3{"e3", "Epic three", "in-progress", "2026-12-15", ""}, e4{"e4", "Epic four", "planned", "2026-11-30", ""},
+            e5{"e5", "Epic five", "planned", "2026-12-10", ""}, e6{"e6", "Epic six", "planned", "2027-02-01", ""};
+        repo.write("README.md", "ops\n");
+        repo.write("roadmap/roadmap.yaml", roadmap_file(40, 20, 5));
+        repo.write("roadmap/streams/run.yaml", run_stream);
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e3, e4}));
+        ids["c0"] = repo.commit("Plan Q4", "2026-09-20");
+        e3.title = "Epic three, renamed";
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e3, e4}));
+        ids["c1"] = repo.commit("Rename e3", "2026-09-28");
+        e1.due = "2026-11-14";
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e3, e4}));
+        ids["c2"] = repo.commit("e1 slips two weeks", "2026-10-10");
+        repo.write("README.md", "ops team\n");
+        ids["readme"] = repo.commit("README only", "2026-10-15");
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e3, e4, e5}));
+        repo.write("roadmap/roadmap.yaml", roadmap_file(35, 20, 5));
+        ids["c3"] = repo.commit("Add e5; lower kr-a", "2026-10-20");
+        e2.status = "dropped";
+        e2.extra = "        dropped_reason: No budget\n";
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e3, e4, e5}));
+        ids["c4"] = repo.commit("Drop e2", "2026-11-02");
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e3, e5}));
+        ids["c5"] = repo.commit("Remove e4", "2026-11-10");
+        repo.remove("roadmap/streams/sales.yaml");
+        repo.write("roadmap/streams/revenue.yaml", stream_file("sales", "Sales", "build", {e1, e2, e5}));
+        repo.write("roadmap/streams/data.yaml", stream_file("data", "Data", "build", {e3}));
+        ids["c6"] = repo.commit("Rename the sales file; e3 moves to data", "2026-11-12");
+        // A branch sets e1 done while main checks kr-a in; the merge brings both.
+        e1.status = "done";
+        repo.write("roadmap/streams/revenue.yaml", stream_file("sales", "Sales", "build", {e1, e2, e5}));
+        ids["side"] = repo.commit("e1 done", "2026-11-18", {ids["c6"]}, false);
+        e1.status = "planned";
+        repo.write("roadmap/streams/revenue.yaml", stream_file("sales", "Sales", "build", {e1, e2, e5}));
+        repo.write("roadmap/roadmap.yaml", roadmap_file(35, 30, 5));
+        ids["c7"] = repo.commit("Check in kr-a", "2026-11-19");
+        e1.status = "done";
+        repo.write("roadmap/streams/revenue.yaml", stream_file("sales", "Sales", "build", {e1, e2, e5}));
+        ids["merge"] = repo.commit("Merge branch e1-done", "2026-11-21", {ids["c7"], ids["side"]});
+        e5.status = "done";
+        repo.write("roadmap/streams/revenue.yaml", stream_file("sales", "Sales", "build", {e1, e2, e5}));
+        repo.write("roadmap/roadmap.yaml", roadmap_file(35, 30, 8));
+        ids["c8"] = repo.commit("e5 done; kr-b check-in", "2026-12-05");
+        repo.write("roadmap/streams/revenue.yaml", stream_file("sales", "Sales", "build", {e1, e2, e5, e6}));
+        ids["c9"] = repo.commit("Plan e6 for next quarter", "2027-01-05");
+        repo.tag("q4-plan", ids["c1"]);
+    }
+
+    [[nodiscard]] std::string path() const { return repo.dir() + "/roadmap"; }
+    [[nodiscard]] test::Run run(const std::vector<std::string>& args, const std::string& cwd = "") const {
+        std::vector<std::string> all{test::binary()};
+        all.insert(all.end(), args.begin(), args.end());
+        return test::run(all, cwd.empty() ? repo.dir() : cwd);
+    }
+};
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_SUITE("history") {
+    TEST_CASE("revisions resolve as git resolves them; unknown ones are errors") {
+        const Quarter q;
+        const History h = History::open(q.path());
+        CHECK(h.prefix() == "roadmap");
+        CHECK(h.resolve("HEAD").id == q.ids.at("c9"));
+        CHECK(h.resolve("HEAD~1").id == q.ids.at("c8"));
+        CHECK(h.resolve("q4-plan").id == q.ids.at("c1"));
+        CHECK(h.resolve("main").id == q.ids.at("c9"));
+        CHECK(h.resolve(q.ids.at("c2").substr(0, 10)).id == q.ids.at("c2"));
+        CHECK(h.resolve(q.ids.at("c2")).date.iso() == "2026-10-10");
+        CHECK(h.resolve("HEAD~1").summary == "e5 done; kr-b check-in");
+        CHECK_THROWS_AS((void)h.resolve("no-such-branch"), HistoryError);
+        CHECK_THROWS_AS((void)h.resolve("HEAD~99"), HistoryError);
+        CHECK_THROWS_AS((void)h.resolve("--all"), HistoryError);
+        CHECK_THROWS_AS((void)History::open(test::temp_dir("not-a-repo")), HistoryError);
+    }
+
+    TEST_CASE("the files under PATH at a revision, in reading order; PATH absent is an error") {
+        const Quarter q;
+        const History h = History::open(q.path());
+        const auto files = h.files_at(h.resolve("HEAD"));
+        REQUIRE(files.size() == 4);
+        CHECK(files[0].relative == "roadmap.yaml");
+        CHECK(files[1].relative == "streams/data.yaml");
+        CHECK(files[2].relative == "streams/revenue.yaml");
+        CHECK(files[3].relative == "streams/run.yaml");
+        const Roadmap r = h.roadmap_at(h.resolve("q4-plan"), "roadmap");
+        REQUIRE(r.streams.size() == 2);
+        CHECK(r.streams[1].epics.size() == 4);
+        CHECK(r.files[2].display_path == "roadmap/streams/sales.yaml");
+        // One file as PATH.
+        const History one = History::open(q.path() + "/roadmap.yaml");
+        CHECK(one.files_at(one.resolve("HEAD")).size() == 1);
+        // A path that does not exist then.
+        const History gone = History::open(q.path() + "/streams/data.yaml");
+        CHECK_FALSE(gone.has_path(gone.resolve("q4-plan")));
+        CHECK_THROWS_AS((void)gone.files_at(gone.resolve("q4-plan")), HistoryError);
+    }
+
+    TEST_CASE("the mainline lists the commits that changed PATH, dated by the merge for branch work") {
+        const Quarter q;
+        const History h = History::open(q.path());
+        const Mainline m = h.mainline(h.resolve("HEAD"), [](const CommitInfo&, bool) { return false; });
+        std::vector<std::string> got;
+        for (const CommitInfo& c : m.commits) got.push_back(c.id);
+        const auto& i = q.ids;
+        CHECK(got == std::vector<std::string>{i.at("c0"), i.at("c1"), i.at("c2"), i.at("c3"), i.at("c4"), i.at("c5"),
+                                              i.at("c6"), i.at("c7"), i.at("merge"), i.at("c8"), i.at("c9")});
+        CHECK_FALSE(m.cut_at);
+        CHECK_FALSE(m.reached_stop);
+    }
+
+    TEST_CASE("recap: every number of the scripted quarter") {
+        const Quarter q;
+        const auto r = q.run({"recap", "roadmap", "--at", "HEAD"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        test::check_golden("recap-quarter.md", r.out);
+        // The numbers, checked here by hand as well as in the golden file.
+        CHECK(has(r.out, "**Plan (baseline):** commit " + q.ids.at("c1").substr(0, 7) + " of 2026-09-28"));
+        CHECK(has(r.out, "| Epics planned at the baseline | 4 |"));
+        CHECK(has(r.out, "| Epics added during the period | 1 |"));
+        CHECK(has(r.out, "| Delivered | 2 (40%) |"));
+        CHECK(has(r.out, "| Dropped | 2 (40%) |"));
+        CHECK(has(r.out, "| Carried over | 1 (20%) |"));
+        CHECK(has(r.out, "| Slipped (due moved later, or past due) | 2 (40%) |"));
+        CHECK(has(r.out, "| Mean key-result score | 0.80 |"));
+        CHECK(has(r.out, "1 epic added after the period ended is left out"));
+        CHECK(has(r.out, "The operational run's 1 activity is not counted"));
+        const std::string merge = q.ids.at("merge").substr(0, 7);
+        CHECK(has(r.out, "| Epic one (e1) | Sales | ana | 2026-11-14 | 2026-11-21 (" + merge + ") | 7 days late |"));
+        CHECK(has(r.out, "| Epic one (e1) | ana | 2026-10-31 | 2026-11-14 | +14 days | 2026-10-10 (" +
+                             q.ids.at("c2").substr(0, 7) + "): +14 days | done |"));
+        CHECK(
+            has(r.out, "| Epic three, renamed (e3) | ana | 2026-12-15 | 2026-12-15 | past due by 17 days at the end"));
+        CHECK(has(r.out, "| Epic two (e2) | Sales | ana | status dropped | 2026-11-02 (" + q.ids.at("c4").substr(0, 7) +
+                             ") | No budget |"));
+        CHECK(has(r.out, "| Epic four (e4) | Sales | ana | removed from the files | 2026-11-10 (" +
+                             q.ids.at("c5").substr(0, 7) + ")"));
+        CHECK(has(r.out, "| Epic five (e5) | Sales | ana | 2026-10-20 (" + q.ids.at("c3").substr(0, 7) + ") | done |"));
+        CHECK(has(r.out, "| Epic three, renamed (e3) | Data | ana | in-progress | 2026-12-15 |"));
+        CHECK(has(r.out, "| KR A (kr-a) | 40 | 35 | 2026-10-20"));
+        CHECK(has(r.out, "| KR A (kr-a) | 10 | 20 | 30 | 35 (was 40) | 0.80 |"));
+        CHECK_FALSE(has(r.out, "Epic six"));
+    }
+
+    TEST_CASE("recap: an explicit baseline, a subfolder, the working tree") {
+        const Quarter q;
+        // --baseline by tag gives the same plan as the default.
+        const auto by_tag = q.run({"recap", "roadmap", "--at", "HEAD", "--baseline", "q4-plan"});
+        CHECK(by_tag.status == 0);
+        CHECK(by_tag.out == q.run({"recap", "roadmap", "--at", "HEAD"}).out);
+        // From a subfolder, with PATH relative to it, and with the default PATH.
+        const auto sub = q.run({"recap", "..", "--at", "HEAD"}, q.repo.dir() + "/roadmap/streams");
+        CHECK(sub.status == 0);
+        CHECK(has(sub.out, "| Delivered | 2 (40%) |"));
+        // The working tree: an uncommitted addition is dated "not committed yet" (before today's
+        // date, or after the period: counted or not depending on today, so only its date is checked).
+        q.repo.write("roadmap/streams/data.yaml",
+                     stream_file("data", "Data", "build",
+                                 {{"e3", "Epic three, renamed", "in-progress", "2026-12-15", ""},
+                                  {"e7", "Epic seven", "planned", "", ""}}));
+        const auto wt = q.run({"recap"});
+        INFO(wt.err);
+        CHECK(wt.status == 0);
+        CHECK(has(wt.out, "**End:** the working tree"));
+    }
+
+    TEST_CASE("recap and diff: clear errors with exit 2") {
+        const Quarter q;
+        auto r = q.run({"recap", "roadmap", "--at", "nope"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "unknown revision 'nope'"));
+        r = q.run({"recap", "roadmap/streams/data.yaml", "--baseline", "q4-plan", "--at", "HEAD"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "does not exist at q4-plan"));
+        r = q.run({"diff", "HEAD~1", "HEAD", "roadmap/nothing-here"});
+        CHECK(r.status == 2);
+        const std::string outside = test::temp_dir("diff-outside");
+        test::write(outside + "/r.yaml", "roadmap: {period: 2026-Q4}\n");
+        r = test::run({test::binary(), "diff", "HEAD", "r.yaml"}, outside);
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "is not in a git repository"));
+        r = test::run({test::binary(), "recap", "r.yaml"}, outside);
+        CHECK(r.status == 2);
+        r = q.run({"diff", "HEAD", "neither-rev-nor-path"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "neither a revision nor an existing path"));
+        CHECK(q.run({"diff"}).status == 2);
+        CHECK(q.run({"diff", "a", "b", "c", "d"}).status == 2);
+        CHECK(q.run({"diff", "HEAD", "--format", "sarif"}).status == 2);
+    }
+
+    TEST_CASE("recap: a roadmap folder created during the period") {
+        test::GitRepo repo("history-created-mid-period");
+        repo.write("README.md", "x\n");
+        repo.commit("Start", "2026-09-01");
+        repo.write("roadmap/roadmap.yaml", roadmap_file(40, 20, 5));
+        repo.write("roadmap/streams/sales.yaml",
+                   stream_file("sales", "Sales", "build", {{"e1", "Epic one", "planned", "2026-11-01", ""}}));
+        const std::string created = repo.commit("Create the roadmap", "2026-10-15");
+        repo.write("roadmap/streams/sales.yaml",
+                   stream_file("sales", "Sales", "build",
+                               {{"e1", "Epic one", "done", "2026-11-01", ""}, {"e2", "Epic two", "planned", "", ""}}));
+        repo.commit("More", "2026-10-20");
+        const auto r = test::run({test::binary(), "recap", "--at", "HEAD"}, repo.dir());
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out, "no commit at or before the period's start (2026-10-01) changed the roadmap"));
+        CHECK(has(r.out, "**Plan (baseline):** commit " + created.substr(0, 7) + " of 2026-10-15"));
+        CHECK(has(r.out, "| Epics planned at the baseline | 1 |"));
+        CHECK(has(r.out, "| Epics added during the period | 1 |"));
+        // diff from before the folder existed: PATH absent there.
+        const auto d = test::run({test::binary(), "diff", "HEAD~2", "HEAD", "roadmap"}, repo.dir());
+        CHECK(d.status == 2);
+        CHECK(has(d.err, "'roadmap' does not exist at HEAD~2"));
+    }
+
+    TEST_CASE("a shallow clone: the history is cut and the recap says so") {
+        const Quarter q;
+        q.repo.make_shallow(q.ids.at("c5"));
+        const History h = History::open(q.path());
+        CHECK(h.shallow());
+        const Mainline m = h.mainline(h.resolve("HEAD"), [](const CommitInfo&, bool) { return false; });
+        REQUIRE(m.cut_at);
+        CHECK(m.cut_at->id == q.ids.at("c5"));
+        CHECK(m.commits.front().id == q.ids.at("c5"));
+        const auto r = q.run({"recap", "roadmap", "--at", "HEAD"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out, "the history is cut at " + q.ids.at("c5").substr(0, 7)));
+        CHECK(has(r.out, "git fetch --unshallow"));
+        // The report's check-ins say "or before" the cut.
+        const auto rep = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
+        CHECK(rep.status == 0);
+        CHECK(has(rep.out, "2026-11-10 or before"));
+    }
+
+    TEST_CASE("diff: every kind of change between two revisions, in three formats") {
+        const Quarter q;
+        const std::string c1 = q.ids.at("c1"), c8 = q.ids.at("c8");
+        const auto t = q.run({"diff", c1, c8, "roadmap"});
+        REQUIRE(t.status == 0);
+        test::check_golden("diff-quarter.txt", t.out);
+        CHECK(has(t.out, "~ epic e1 \"Epic one\" due 2026-10-31 → 2026-11-14 (+14 days)\n"));
+        CHECK(has(t.out, "~ epic e3 \"Epic three, renamed\" moved from stream sales to stream data\n"));
+        CHECK(has(t.out, "- epic e4 \"Epic four\" removed (was in stream sales)\n"));
+        CHECK(has(t.out, "+ epic e5 \"Epic five\" added in stream sales\n"));
+        CHECK(has(t.out, "~ epic e2 \"Epic two\" status planned → dropped\n"));
+        CHECK(has(t.out, "! key result kr-a \"KR A\" target 40 → 35: the goalposts moved\n"));
+        CHECK(has(t.out, "~ key result kr-b \"KR B\" current 5 → 8\n"));
+        CHECK(has(t.out, "+ stream data \"Data\" added\n"));
+
+        const auto j = q.run({"diff", c1, c8, "roadmap", "--format", "json"});
+        REQUIRE(j.status == 0);
+        const auto doc = nlohmann::json::parse(j.out);
+        CHECK(doc["from"]["commit"] == c1);
+        CHECK(doc["to"]["revision"] == c8);
+        CHECK(doc["summary"]["target-changed"] == 1);
+        bool found = false;
+        for (const auto& c : doc["changes"])
+            if (c["kind"] == "due-changed" && c["subject"] == "e1") {
+                found = true;
+                CHECK(c["days"] == 14);
+                CHECK(c["before"] == "2026-10-31");
+            }
+        CHECK(found);
+
+        const auto m = q.run({"diff", c1, c8, "roadmap", "--format", "markdown"});
+        REQUIRE(m.status == 0);
+        test::check_golden("diff-quarter.md", m.out);
+
+        // Two arguments: a revision and a path, or two revisions.
+        const auto two = q.run({"diff", "HEAD~1", "roadmap"});
+        CHECK(two.status == 0);
+        CHECK(has(two.out, "→ working tree"));
+        const auto revs = q.run({"diff", "HEAD~1", "HEAD"});
+        CHECK(revs.status == 0);
+        CHECK(has(revs.out, "+ epic e6 \"Epic six\" added in stream sales"));
+        // A file renamed without a change in the plan is no change.
+        const auto rename = q.run({"diff", q.ids.at("c5"), q.ids.at("c6"), "roadmap"});
+        CHECK_FALSE(has(rename.out, "removed"));
+        CHECK(has(rename.out, "moved from stream sales to stream data"));
+        // The working tree against HEAD, after an edit.
+        q.repo.write("roadmap/roadmap.yaml", roadmap_file(30, 31, 8));
+        const auto wt = q.run({"diff", "HEAD"});
+        CHECK(has(wt.out, "→ working tree: 2 changes, 1 target moved\n"));
+    }
+
+    TEST_CASE("report: last check-in per key result from history, stale past the threshold") {
+        const Quarter q;
+        auto r = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        const std::string c1 = q.ids.at("c1").substr(0, 7);
+        // kr-a checked in on 11-19 (21 days before: stale), kr-b on 12-05 (fresh); the North
+        // Star not since the baseline (2026-09-28 or before).
+        CHECK(has(r.out, "| 0.80 | – | on track | 2026-11-19 ⚠ stale (21 days) |"));
+        CHECK(has(r.out, "| 0.80 | – | on track | 2026-12-05 |"));
+        CHECK(has(r.out, "last check-in 2026-09-28 or before ⚠ stale (≥ 73 days)"));
+        CHECK(has(r.out,
+                  "| Key result KR A (kr-a) | Ana | stale: current value unchanged for 21 days (last check-in "
+                  "2026-11-19) |"));
+        // The threshold is a setting.
+        std::string text = roadmap_file(35, 30, 8);
+        const std::string team = "  team: Ops\n";
+        text.replace(text.find(team), team.size(), team + "  report: {stale_after_days: 30}\n");
+        q.repo.write("roadmap/roadmap.yaml", text);
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
+        CHECK(has(r.out, "| 2026-11-19 |"));
+        CHECK_FALSE(has(r.out, "(21 days)"));
+        // An uncommitted check-in.
+        q.repo.write("roadmap/roadmap.yaml", roadmap_file(35, 33, 8));
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
+        CHECK(has(r.out, "| not committed yet |"));
+        // Without history: no column.
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--no-history"});
+        CHECK_FALSE(has(r.out, "Last check-in"));
+    }
+}
