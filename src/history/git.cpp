@@ -12,6 +12,7 @@
 #include <git2.h>
 
 #include "boussole/history.hpp"
+#include "plan/incremental.hpp"
 
 namespace boussole {
 
@@ -299,37 +300,44 @@ Mainline History::mainline(const CommitInfo& tip,
 }
 
 std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits, unsigned threads) const {
-    // Each distinct (file, path) is parsed once, whichever commits share it.
-    struct Work {
-        FileText file;
-        Snapshot facts;
+    // Each file path is a chain of versions in the order the commits bring them; each version
+    // is read from the one before it (incremental.hpp), and chains are read in parallel.
+    struct Chain {
+        std::vector<std::string> texts;
+        std::vector<incremental::FileState> states;
+        std::map<std::string, std::size_t> by_blob;  // blob id -> version
     };
-    std::vector<Work> work;
-    std::map<std::pair<std::string, std::string>, std::size_t> index;  // (blob id, path) -> work
-    std::vector<std::optional<std::vector<std::size_t>>> per_commit;
+    std::map<std::string, Chain> chains;  // by path
+    std::vector<std::optional<std::vector<std::pair<Chain*, std::size_t>>>> per_commit;
     for (const CommitInfo& c : commits) {
         const PathEntry pe = impl_->entry_of(impl_->lookup(c.id).get());
         if (pe.kind == PathEntry::absent) {
             per_commit.emplace_back();
             continue;
         }
-        std::vector<std::size_t> parts;
+        std::vector<std::pair<Chain*, std::size_t>> parts;
         for (const TreeFile& f : impl_->files_of(pe)) {
-            auto key = std::make_pair(hex(f.blob), f.relative);
-            auto [it, fresh] = index.emplace(std::move(key), work.size());
-            if (fresh) work.push_back({{f.relative, impl_->read_blob(f.blob)}, {}});
-            parts.push_back(it->second);
+            Chain& chain = chains[f.relative];
+            auto [it, fresh] = chain.by_blob.emplace(hex(f.blob), chain.texts.size());
+            if (fresh) chain.texts.push_back(impl_->read_blob(f.blob));
+            parts.emplace_back(&chain, it->second);
         }
         per_commit.emplace_back(std::move(parts));
     }
 
+    std::vector<std::pair<const std::string*, Chain*>> work;
+    for (auto& [path, chain] : chains) work.emplace_back(&path, &chain);
     unsigned n = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
     n = static_cast<unsigned>(std::min<std::size_t>(n, work.size()));
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         for (std::size_t i = next++; i < work.size(); i = next++) {
-            const Roadmap one = load_roadmap_from_texts(impl_->prefix, {work[i].file}, LoadOptions{1});
-            work[i].facts = snapshot_of(one);
+            Chain& chain = *work[i].second;
+            chain.states.reserve(chain.texts.size());
+            chain.states.push_back(incremental::parse_whole(*work[i].first, chain.texts[0]));
+            for (std::size_t v = 1; v < chain.texts.size(); ++v)
+                chain.states.push_back(
+                    incremental::next_version(chain.states[v - 1], chain.texts[v - 1], chain.texts[v]));
         }
     };
     if (n <= 1) {
@@ -346,7 +354,7 @@ std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits,
         if (!parts) {
             s.present = false;
         } else {
-            for (std::size_t i : *parts) s.append(work[i].facts);
+            for (const auto& [chain, version] : *parts) s.append(chain->states[version].facts);
         }
         s.index();
         out.push_back(std::move(s));
