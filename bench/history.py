@@ -8,7 +8,7 @@ file; --files 1 puts every stream in one file), plus roadmap.yaml with the North
 key results. Each of the COMMITS commits then makes one change an ops team makes: a status
 moves on, a task is done, a due date slips, a key result is checked in, a target moves, an
 epic is added or dropped or deleted, an epic moves to another stream. The commits are spread
-from 2026-09-15 to 2026-12-31 (period 2026-Q4), about one in ten is a merge of a short
+from 2026-10-01 to 2026-12-31 (period 2026-Q4, so a recap reads every one of them), about one in ten is a merge of a short
 branch, and one in twenty touches a file outside the roadmap.
 
 The repository is written with `git fast-import` (a benchmark tool, not boussole: boussole
@@ -135,8 +135,8 @@ def main():
     stream = []
     mark = 0
     previous = {}
-    start = 1789473600  # 2026-09-15 12:00 UTC
-    span = 107 * 86400  # to 2026-12-31
+    start = 1790856000  # 2026-10-01 12:00 UTC: every commit falls in the period, so a recap reads them all
+    span = 91 * 86400  # to 2026-12-31
 
     def emit(message, when, current, parents=(), ref="refs/heads/main", base=None):
         """A commit whose files are `current`, written as changes from `base` (its first parent's files)."""

@@ -2,6 +2,7 @@
 // read from the object database on one thread; only the parsing of file texts runs in parallel.
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -327,12 +328,21 @@ std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits,
 
     std::vector<std::pair<const std::string*, Chain*>> work;
     for (auto& [path, chain] : chains) work.emplace_back(&path, &chain);
+    // BOUSSOLE_HISTORY_WHOLE=1 parses every version whole (to compare, or should the item-by-item
+    // reading ever be in doubt).
+    const char* whole_env = std::getenv("BOUSSOLE_HISTORY_WHOLE");
+    const bool whole = whole_env && std::string_view(whole_env) == "1";
     unsigned n = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
     n = static_cast<unsigned>(std::min<std::size_t>(n, work.size()));
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         for (std::size_t i = next++; i < work.size(); i = next++) {
             Chain& chain = *work[i].second;
+            if (whole) {
+                for (const std::string& text : chain.texts)
+                    chain.states.push_back(incremental::parse_whole(*work[i].first, text));
+                continue;
+            }
             chain.states.reserve(chain.texts.size());
             chain.states.push_back(incremental::parse_whole(*work[i].first, chain.texts[0]));
             for (std::size_t v = 1; v < chain.texts.size(); ++v)

@@ -76,9 +76,14 @@ std::string number(double value) {
     if (digits.back() == '.') digits.pop_back();
     const auto dot = digits.find('.');
     std::string whole = digits.substr(0, dot), fraction = dot == std::string::npos ? "" : digits.substr(dot);
-    if (whole.size() > 4)  // 2025 stays 2025; 96000 becomes 96,000
-        for (auto i = static_cast<long>(whole.size()) - 3; i > 0; i -= 3)
-            whole.insert(static_cast<std::size_t>(i), ",");
+    if (whole.size() > 4) {  // 2025 stays 2025; 96000 becomes 96,000
+        std::string grouped;
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+            grouped += whole[i];
+        }
+        whole = std::move(grouped);
+    }
     const bool negative = value < 0 && (whole != "0" || !fraction.empty());
     return (negative ? "-" : "") + whole + fraction;
 }

@@ -268,7 +268,8 @@ private:
 
     static std::string value(const std::optional<double>& v, const std::string& unit) {
         if (!v) return "";
-        return md::number(*v) + (unit.empty() ? "" : unit == "%" ? "%" : " " + md::text(unit));
+        if (unit.empty() || unit == "%") return md::number(*v) + unit;
+        return fmt::format("{} {}", md::number(*v), md::text(unit));
     }
 
     void north_star() {
