@@ -191,17 +191,17 @@ TEST_SUITE("history") {
         CHECK(has(r.out, "1 epic added after the period ended is left out"));
         CHECK(has(r.out, "The operational run's 1 activity is not counted"));
         const std::string merge = q.ids.at("merge").substr(0, 7);
-        CHECK(has(r.out, "| Epic one (e1) | Sales | ana | 2026-11-14 | 2026-11-21 (" + merge + ") | 7 days late |"));
-        CHECK(has(r.out, "| Epic one (e1) | ana | 2026-10-31 | 2026-11-14 | +14 days | 2026-10-10 (" +
+        CHECK(has(r.out, "| Epic one (e1) | Sales | Ana | 2026-11-14 | 2026-11-21 (" + merge + ") | 7 days late |"));
+        CHECK(has(r.out, "| Epic one (e1) | Ana | 2026-10-31 | 2026-11-14 | +14 days | 2026-10-10 (" +
                              q.ids.at("c2").substr(0, 7) + "): +14 days | done |"));
         CHECK(
-            has(r.out, "| Epic three, renamed (e3) | ana | 2026-12-15 | 2026-12-15 | past due by 17 days at the end"));
-        CHECK(has(r.out, "| Epic two (e2) | Sales | ana | status dropped | 2026-11-02 (" + q.ids.at("c4").substr(0, 7) +
+            has(r.out, "| Epic three, renamed (e3) | Ana | 2026-12-15 | 2026-12-15 | past due by 17 days at the end"));
+        CHECK(has(r.out, "| Epic two (e2) | Sales | Ana | status dropped | 2026-11-02 (" + q.ids.at("c4").substr(0, 7) +
                              ") | No budget |"));
-        CHECK(has(r.out, "| Epic four (e4) | Sales | ana | removed from the files | 2026-11-10 (" +
+        CHECK(has(r.out, "| Epic four (e4) | Sales | Ana | removed from the files | 2026-11-10 (" +
                              q.ids.at("c5").substr(0, 7) + ")"));
-        CHECK(has(r.out, "| Epic five (e5) | Sales | ana | 2026-10-20 (" + q.ids.at("c3").substr(0, 7) + ") | done |"));
-        CHECK(has(r.out, "| Epic three, renamed (e3) | Data | ana | in-progress | 2026-12-15 |"));
+        CHECK(has(r.out, "| Epic five (e5) | Sales | Ana | 2026-10-20 (" + q.ids.at("c3").substr(0, 7) + ") | done |"));
+        CHECK(has(r.out, "| Epic three, renamed (e3) | Data | Ana | in-progress | 2026-12-15 |"));
         CHECK(has(r.out, "| KR A (kr-a) | 40 | 35 | 2026-10-20"));
         CHECK(has(r.out, "| KR A (kr-a) | 10 | 20 | 30 | 35 (was 40) | 0.80 |"));
         CHECK_FALSE(has(r.out, "Epic six"));

@@ -40,6 +40,7 @@ struct Mainline {
     std::vector<CommitInfo> commits;   ///< oldest first
     std::optional<CommitInfo> cut_at;  ///< set when the history stops at a shallow clone's boundary
     bool reached_stop = false;         ///< the stop condition was met (else the chain ran out)
+    bool reached_root = false;         ///< the oldest commit listed has no parent: nothing is older
 };
 
 /// A git repository holding a roadmap PATH.

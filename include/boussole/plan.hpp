@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "boussole/date.hpp"
@@ -51,6 +52,7 @@ struct Snapshot {
     std::vector<StreamFacts> streams;
     std::vector<EpicFacts> epics;
     std::vector<KrFacts> key_results;
+    std::vector<std::pair<std::string, std::string>> people;  ///< (id, name) of those with both
     std::size_t unparsable_files = 0;  ///< files that could not be parsed: their facts are missing
     std::size_t anonymous = 0;         ///< streams, epics and key results without an id
 
@@ -62,9 +64,11 @@ struct Snapshot {
     [[nodiscard]] const EpicFacts* epic(std::string_view id) const;
     [[nodiscard]] const KrFacts* key_result(std::string_view id) const;
     [[nodiscard]] const StreamFacts* stream(std::string_view id) const;
+    /// A person's name when declared, else the id itself.
+    [[nodiscard]] const std::string& person(const std::string& id) const;
 
 private:
-    std::unordered_map<std::string, std::size_t> epic_index_, kr_index_, stream_index_;
+    std::unordered_map<std::string, std::size_t> epic_index_, kr_index_, stream_index_, person_index_;
 };
 
 /// The facts of a loaded roadmap (call index() before looking up).

@@ -31,7 +31,7 @@ std::map<std::string, CheckIn> find_check_ins(const History& history, const Snap
         history.mainline(*head, [&](const CommitInfo& c, bool changed) { return changed && c.date <= period.start; });
     const std::vector<Snapshot> states = history.snapshots(m.commits);
     // The chain ran out at the root: its first commit is where everything started, exactly.
-    const bool exact_start = !m.reached_stop && !m.cut_at;
+    const bool exact_start = m.reached_root;
     for (const std::string& id : ids) {
         const std::optional<double>& now = *current_of(working, id);
         const std::optional<double>* at_head = states.empty() ? nullptr : current_of(states.back(), id);

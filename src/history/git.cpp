@@ -283,6 +283,7 @@ Mainline History::mainline(const CommitInfo& tip,
         // At a cut, whether PATH changed is unknown: the commit stands for everything before it.
         const bool changed = cut || !(entry == parent_entry);
         if (changed) m.commits.push_back(info);
+        m.reached_root = !parent && !cut;
         if (stop(info, changed)) {
             if (!changed) m.commits.push_back(info);
             m.reached_stop = true;

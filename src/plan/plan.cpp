@@ -70,6 +70,7 @@ void Snapshot::append(const Snapshot& next) {
     append_all(streams, next.streams);
     append_all(epics, next.epics);
     append_all(key_results, next.key_results);
+    append_all(people, next.people);
     unparsable_files += next.unparsable_files;
     anonymous += next.anonymous;
 }
@@ -78,6 +79,13 @@ void Snapshot::index() {
     index_by_id(epics, epic_index_);
     index_by_id(key_results, kr_index_);
     index_by_id(streams, stream_index_);
+    person_index_.clear();
+    for (std::size_t i = 0; i < people.size(); ++i) person_index_.emplace(people[i].first, i);
+}
+
+const std::string& Snapshot::person(const std::string& id) const {
+    const auto it = person_index_.find(id);
+    return it == person_index_.end() ? id : people[it->second].second;
 }
 
 const EpicFacts* Snapshot::epic(std::string_view id) const { return find(epics, epic_index_, id); }
@@ -125,6 +133,8 @@ Snapshot snapshot_of(const Roadmap& r) {
             s.key_results.push_back(facts_of(k, &o));
         }
     }
+    for (const Person& p : r.people)
+        if (p.id && p.name) s.people.emplace_back(*p.id, *p.name);
     s.unparsable_files = r.unparsable_files;
     return s;
 }

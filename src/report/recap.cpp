@@ -336,7 +336,8 @@ private:
         if (!gone.empty()) paragraph(fmt::format("Key results removed during the period: {}.", fmt::join(gone, ", ")));
     }
 
-    std::string owner(const Track& t) const { return md::text(t.last.owner); }
+    // The owner's name as the end state declares it, else the handle as written.
+    std::string owner(const Track& t) const { return md::text(end_.person(t.last.owner)); }
 
     void delivered() {
         section("Delivered");

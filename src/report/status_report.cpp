@@ -326,8 +326,9 @@ private:
         auto stale = [&](const std::string& what, const std::string& owner, const CheckIn* c) {
             if (const auto d = stale_days(c))
                 t.row({what, owner,
-                       fmt::format("stale: current value unchanged for {}{} days (last check-in {})",
-                                   c->or_before ? "at least " : "", *d, check_in_cell(c).substr(0, 10))});
+                       fmt::format("stale: current value unchanged for {}{} days (last check-in {}{})",
+                                   c->or_before ? "at least " : "", *d, c->or_before ? "on or before " : "",
+                                   c->date->iso())});
         };
         if (info_.north_star) stale("North Star", person(info_.north_star->owner), check_in(""));
         for (const Objective& o : r_.objectives)
