@@ -2,14 +2,48 @@
 // status of 0, 1 or 2, never a crash, a signal or a hang.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 
+#include "git_repo.hpp"
+#include "plan/incremental.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
+
+std::vector<std::string> every_input() {
+    std::vector<std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(BOUSSOLE_CORPUS_DIR))
+        if (e.path().filename() == "in.yaml") files.push_back(e.path().string());
+    for (const auto& e : fs::directory_iterator(test::source_dir() + "/tests/data/hostile"))
+        files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// A valid roadmap file with the hostile text pasted inside one of its epics, indented as its
+// keys are: the item-by-item reading has to decide what to make of it.
+std::string pasted_in(const std::string& base, const std::string& hostile) {
+    const std::string anchor = "        title: Epic one\n";
+    std::string indented;
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = hostile.find('\n', start)) != std::string::npos; start = nl + 1)
+        indented += "        " + hostile.substr(start, nl - start + 1);
+    if (start < hostile.size()) indented += "        " + hostile.substr(start) + "\n";
+    std::string t = base;
+    t.insert(t.find(anchor) + anchor.size(), indented);
+    return t;
+}
+
+const char* const roadmap_text =
+    "roadmap: {name: Corpus, period: 2026-Q4}\n"
+    "streams:\n  - id: s\n    title: S\n    epics:\n"
+    "      - id: e1\n        title: Epic one\n        status: planned\n        due: 2026-11-01\n"
+    "      - id: e2\n        title: Epic two\n";
 
 void survive(const std::string& file) {
     CAPTURE(file);
@@ -43,5 +77,60 @@ TEST_SUITE("corpus") {
         CHECK(n >= 8);
         // The whole folder at once too, as a tree.
         survive(test::source_dir() + "/tests/data/hostile");
+    }
+
+    TEST_CASE("every input pasted inside an epic: item-by-item reading equals whole parsing") {
+        using namespace boussole;
+        const std::vector<std::string> files = every_input();
+        REQUIRE(files.size() > 300);
+        const std::string base = roadmap_text;
+        const incremental::FileState start = incremental::parse_whole("r.yaml", base);
+        for (const std::string& f : files) {
+            CAPTURE(f);
+            const std::string next = pasted_in(base, test::slurp(f));
+            const incremental::FileState quick = incremental::next_version(start, base, next);
+            const incremental::FileState whole = incremental::parse_whole("r.yaml", next);
+            REQUIRE(quick.facts.epics.size() == whole.facts.epics.size());
+            for (std::size_t i = 0; i < whole.facts.epics.size(); ++i) {
+                CHECK(quick.facts.epics[i].id == whole.facts.epics[i].id);
+                CHECK(quick.facts.epics[i].title == whole.facts.epics[i].title);
+                CHECK(quick.facts.epics[i].status == whole.facts.epics[i].status);
+                CHECK(quick.facts.epics[i].due == whole.facts.epics[i].due);
+            }
+            CHECK(quick.facts.unparsable_files == whole.facts.unparsable_files);
+            // And back.
+            const incremental::FileState back = incremental::next_version(whole, next, base);
+            CHECK(back.facts.epics.size() == start.facts.epics.size());
+        }
+    }
+
+    TEST_CASE("a history made of every input: recap, diff and report survive it") {
+        test::GitRepo repo("corpus-history");
+        const std::vector<std::string> files = every_input();
+        int day = 1;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            // Every input in turn, as the roadmap file itself or pasted inside an epic, with a
+            // valid roadmap between them.
+            const std::string text = test::slurp(files[i]);
+            repo.write("roadmap/roadmap.yaml", i % 2 ? pasted_in(roadmap_text, text) : text);
+            repo.commit("input " + std::to_string(i), fmt::format("2026-10-{:02}", 1 + (day++ % 28)));
+            if (i % 10 == 0) {
+                repo.write("roadmap/roadmap.yaml", roadmap_text);
+                repo.commit("valid again", fmt::format("2026-10-{:02}", 1 + (day++ % 28)));
+            }
+        }
+        auto check = [&](const std::vector<std::string>& args) {
+            std::vector<std::string> all{test::binary()};
+            all.insert(all.end(), args.begin(), args.end());
+            const test::Run r = test::run(all, repo.dir(), {"NO_COLOR="}, 60000);
+            CAPTURE(args);
+            CAPTURE(r.err);
+            CHECK_FALSE(r.timed_out);
+            CHECK(r.status >= 0);
+            CHECK(r.status <= 2);
+        };
+        check({"recap", "roadmap", "--at", "HEAD", "--baseline", "HEAD~300"});
+        check({"report", "roadmap", "--as-of", "2026-11-23"});
+        for (int back = 1; back < 40; ++back) check({"diff", fmt::format("HEAD~{}", back), "roadmap"});
     }
 }

@@ -14,7 +14,7 @@ fail=0
 for f in ./usr/bin/boussole ./usr/share/man/man1/boussole.1 ./usr/share/man/man5/boussole-format.5; do
   grep -q " $f\$" <<<"$contents" || { echo "missing from the package: $f"; fail=1; }
 done
-for d in libyaml-cpp0.7 libfmt9 libstdc++6 libc6; do
+for d in libyaml-cpp0.7 libfmt9 libgit2-1.5 libstdc++6 libc6; do
   grep -q "$d" <<<"$depends" || { echo "missing dependency: $d"; fail=1; }
 done
 # The packaged binary runs.

@@ -230,7 +230,10 @@ CommitInfo History::resolve(const std::string& revision) const {
         throw HistoryError(fmt::format("unknown revision '{}'", revision));
     git_object* o = nullptr;
     if (git_revparse_single(&o, impl_->repo.get(), revision.c_str()) != 0)
-        throw HistoryError(fmt::format("unknown revision '{}': {}", revision, last_error()));
+        throw HistoryError(fmt::format("unknown revision '{}': {}{}", revision, last_error(),
+                                       impl_->shallow ? " (this is a shallow clone: 'git fetch --unshallow' fetches "
+                                                        "the history before its cut)"
+                                                      : ""));
     const ObjectPtr object(o);
     git_object* c = nullptr;
     if (git_object_peel(&c, object.get(), GIT_OBJECT_COMMIT) != 0)
