@@ -93,6 +93,23 @@ ItemList list_at(const std::vector<std::string_view>& lines, const std::vector<S
     return list;
 }
 
+// The list of the epics of a stream, or of the key results of an objective.
+template <class Item>
+ItemList list_of(const std::vector<std::string_view>& lines, const std::vector<Item>& items, ItemList::Kind kind,
+                 const Field<std::string>& owner_id, const Field<std::string>& owner_title) {
+    std::vector<SourcePos> positions;
+    std::vector<bool> ids;
+    for (const Item& it : items) {
+        positions.push_back(it.pos);
+        ids.push_back(it.id.value.has_value());
+    }
+    ItemList list = list_at(lines, positions, ids);
+    list.kind = kind;
+    list.owner_id = owner_id.value_or("");
+    list.owner_title = owner_title.value_or("");
+    return list;
+}
+
 std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
 
 template <class T>
@@ -113,32 +130,12 @@ FileState parse_whole(const std::string& relative, std::string_view text) {
     if (!s.clean) return s;
     const std::vector<std::string_view> lines = split_lines(text);
     for (const Stream& st : r.streams) {
-        std::vector<SourcePos> positions;
-        std::vector<bool> ids;
-        for (const Epic& e : st.epics) {
-            positions.push_back(e.pos);
-            ids.push_back(e.id.value.has_value());
-        }
-        ItemList list = list_at(lines, positions, ids);
-        list.kind = ItemList::epics;
-        list.owner_id = st.id.value_or("");
-        list.owner_title = st.title.value_or("");
+        ItemList list = list_of(lines, st.epics, ItemList::epics, st.id, st.title);
         list.stream_kind = st.kind.value_or(StreamKind::build);
         s.lists.push_back(std::move(list));
     }
-    for (const Objective& o : r.objectives) {
-        std::vector<SourcePos> positions;
-        std::vector<bool> ids;
-        for (const KeyResult& k : o.key_results) {
-            positions.push_back(k.pos);
-            ids.push_back(k.id.value.has_value());
-        }
-        ItemList list = list_at(lines, positions, ids);
-        list.kind = ItemList::key_results;
-        list.owner_id = o.id.value_or("");
-        list.owner_title = o.title.value_or("");
-        s.lists.push_back(std::move(list));
-    }
+    for (const Objective& o : r.objectives)
+        s.lists.push_back(list_of(lines, o.key_results, ItemList::key_results, o.id, o.title));
     return s;
 }
 
