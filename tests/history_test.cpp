@@ -213,6 +213,14 @@ TEST_SUITE("history") {
         const auto by_tag = q.run({"recap", "roadmap", "--at", "HEAD", "--baseline", "q4-plan"});
         CHECK(by_tag.status == 0);
         CHECK(by_tag.out == q.run({"recap", "roadmap", "--at", "HEAD"}).out);
+        // An end that did not change the roadmap is read at its own date.
+        const auto readme = q.run({"recap", "roadmap", "--at", q.ids.at("readme")});
+        CHECK(has(readme.out, "**End:** commit " + q.ids.at("readme").substr(0, 7) + " of 2026-10-15 (README only)"));
+        CHECK(has(readme.out, "| Epics added during the period | 0 |"));
+        // A baseline that is not an ancestor of the end: two states, and a note.
+        const auto reversed = q.run({"recap", "roadmap", "--baseline", "HEAD", "--at", "HEAD~3"});
+        CHECK(reversed.status == 0);
+        CHECK(has(reversed.out, "is not an ancestor of the end"));
         // From a subfolder, with PATH relative to it, and with the default PATH.
         const auto sub = q.run({"recap", "..", "--at", "HEAD"}, q.repo.dir() + "/roadmap/streams");
         CHECK(sub.status == 0);

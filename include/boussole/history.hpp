@@ -66,6 +66,8 @@ public:
     /// HEAD's commit, or none in a repository without commits.
     [[nodiscard]] std::optional<CommitInfo> head() const;
 
+    /// True when `ancestor` is `commit` or one of its ancestors.
+    [[nodiscard]] bool descends_from(const CommitInfo& commit, const CommitInfo& ancestor) const;
     /// True when PATH exists at `commit`.
     [[nodiscard]] bool has_path(const CommitInfo& commit) const;
     /// The roadmap files under PATH at `commit`, in reading order; throws HistoryError when PATH

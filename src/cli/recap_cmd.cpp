@@ -79,13 +79,21 @@ int run_recap(const RecapCommand& cmd) {
         const CommitInfo base = history.resolve(cmd.baseline);
         if (!history.has_path(base))
             throw HistoryError(fmt::format("'{}' does not exist at {} ({})", path, cmd.baseline, base.short_id));
+        commits.push_back(base);
         // The changes after the baseline along the mainline; a baseline off the mainline is
-        // placed by its date.
+        // placed by its date. One that is not an ancestor of the end at all is compared with
+        // the end alone.
         Mainline m =
             history.mainline(tip, [&](const CommitInfo& c, bool) { return c.id == base.id || c.time < base.time; });
         if (m.reached_stop) m.commits.erase(m.commits.begin());
-        commits.push_back(base);
-        commits.insert(commits.end(), m.commits.begin(), m.commits.end());
+        if (history.descends_from(tip, base)) {
+            commits.insert(commits.end(), m.commits.begin(), m.commits.end());
+        } else {
+            input.notes.push_back(
+                fmt::format("the baseline {} is not an ancestor of the end: only the two states are compared, "
+                            "and the changes in between are not dated.",
+                            base.short_id));
+        }
         if (m.cut_at && !m.reached_stop)
             input.notes.push_back(fmt::format(
                 "the history is cut at {} of {} (a shallow clone): changes between the baseline and that commit are "
@@ -131,13 +139,10 @@ int run_recap(const RecapCommand& cmd) {
         input.states.push_back(state_of(commits[i], std::move(snapshots[i])));
     if (end) {
         input.states.push_back(std::move(*end));
-    } else if (input.states.back().label != tip.short_id) {
-        // --at names a commit that did not change PATH: the end is the same roadmap, at its date.
-        PlanState same = input.states.back();
-        same.label = tip.short_id;
-        same.date = tip.date;
-        same.summary = tip.summary;
-        input.states.push_back(std::move(same));
+    } else if (commits.back().id != tip.id) {
+        // --at names a commit that did not change PATH, or one off the baseline's line: the
+        // end is read there, at its date.
+        input.states.push_back(state_of(tip, std::move(history.snapshots({tip}).front())));
     }
     for (const PlanState& s : input.states) warn_unparsable(s);
     if (!input.states.front().snapshot.present)

@@ -247,6 +247,13 @@ std::optional<CommitInfo> History::head() const {
     return resolve("HEAD");
 }
 
+bool History::descends_from(const CommitInfo& commit, const CommitInfo& ancestor) const {
+    if (commit.id == ancestor.id) return true;
+    git_oid a, b;
+    if (git_oid_fromstr(&a, commit.id.c_str()) != 0 || git_oid_fromstr(&b, ancestor.id.c_str()) != 0) return false;
+    return git_graph_descendant_of(impl_->repo.get(), &a, &b) == 1;
+}
+
 bool History::has_path(const CommitInfo& commit) const {
     return impl_->entry_of(impl_->lookup(commit.id).get()).kind != PathEntry::absent;
 }
