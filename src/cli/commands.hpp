@@ -70,7 +70,7 @@ CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd);
 int run_recap(const RecapCommand& cmd);
 
 struct DiffCommand {
-    std::vector<std::string> args;  // REV_A [REV_B] [PATH]
+    std::string rev_a, rev_b, path;
     std::string format = "text";
     std::string output;
 };

@@ -12,11 +12,10 @@ namespace boussole::cli {
 CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd) {
     CLI::App* sub = app.add_subcommand(
         "diff", "Print what changed in the plan between two revisions (or a revision and the working tree).");
-    sub->add_option("args", cmd.args,
-                    "REV_A [REV_B] [PATH]: the revisions to compare (REV_B default: the working tree) and the "
-                    "roadmap file or directory (default: roadmap/ if it exists, else .)")
-        ->required()
-        ->expected(1, 3);
+    // Positionals in order; with two, the second is a revision or a path (run_diff decides).
+    sub->add_option("REV_A", cmd.rev_a, "the revision to compare from")->required();
+    sub->add_option("REV_B", cmd.rev_b, "the revision to compare to (default: the working tree)");
+    sub->add_option("PATH", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)");
     sub->add_option("--format", cmd.format, "output format: text (default), json or markdown (a pull-request comment)")
         ->check(CLI::IsMember({"text", "json", "markdown"}));
     sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)");
@@ -65,13 +64,13 @@ bool is_revision(const History& history, const std::string& text) {
 }  // namespace
 
 int run_diff(const DiffCommand& cmd) {
-    std::string rev_a = cmd.args.at(0), rev_b, path;
-    if (cmd.args.size() == 3) {
-        rev_b = cmd.args[1];
-        path = cmd.args[2];
-    } else if (cmd.args.size() == 2) {
+    const std::string& rev_a = cmd.rev_a;
+    std::string rev_b, path = cmd.path;
+    if (!cmd.path.empty()) {
+        rev_b = cmd.rev_b;
+    } else if (!cmd.rev_b.empty()) {
         // REV_A REV_B or REV_A PATH: decided by what the second one is.
-        const std::string& second = cmd.args[1];
+        const std::string& second = cmd.rev_b;
         std::error_code ec;
         const bool a_path = std::filesystem::exists(second, ec);
         const bool a_revision = is_revision(History::open(a_path ? second : default_roadmap_path()), second);

@@ -16,7 +16,8 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("boussole ") + BOUSSOLE_VERSION);
     app.require_subcommand(1);
     app.footer(
-        "Exit status: 0 success, 1 the roadmap has errors, 2 usage error.\nSee boussole(1) and boussole-format(5).");
+        "Exit status: 0 success, 1 the roadmap has errors, 2 usage error (arguments, path, git revision).\nSee "
+        "boussole(1) and boussole-format(5).");
 
     LintCommand lint;
     RulesCommand rules;
