@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -84,7 +85,7 @@ std::string default_roadmap_path();
 std::vector<std::string> roadmap_files_at(const std::string& path);
 
 // Warns on standard error when the roadmap has lint errors (the report may be incomplete).
-void warn_lint_errors(const Roadmap& roadmap, const std::string& path);
+void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what);
 
 // Writes `text` to standard output, or whole to `output` when set (never over a roadmap file).
 void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files);

@@ -61,7 +61,7 @@ int run_recap(const RecapCommand& cmd) {
             throw HistoryError(fmt::format("'{}' does not exist at {} ({})", path, cmd.at, tip.short_id));
     } else {
         const Roadmap roadmap = load_roadmap(path);
-        warn_lint_errors(roadmap, path);
+        warn_lint_errors(roadmap, path, "recap");
         Snapshot s = snapshot_of(roadmap);
         s.index();
         end = PlanState{std::move(s), "working tree", std::nullopt, ""};

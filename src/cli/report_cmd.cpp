@@ -34,17 +34,16 @@ const Roadmap& reportable(const Roadmap& roadmap, const std::string& path) {
         fmt::print(stderr, "boussole: error: cannot make a report: {}; run 'boussole lint {}'\n", *why, path);
         throw RoadmapError();
     }
-    warn_lint_errors(roadmap, path);
+    warn_lint_errors(roadmap, path, "report");
     return roadmap;
 }
 
-void warn_lint_errors(const Roadmap& roadmap, const std::string& path) {
+void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what) {
     const LintResult lint = lint_roadmap(roadmap);
     if (lint.errors > 0)
-        fmt::print(
-            stderr,
-            "boussole: warning: the roadmap has {} error{}: the report may be incomplete; run 'boussole lint {}'\n",
-            lint.errors, lint.errors == 1 ? "" : "s", path);
+        fmt::print(stderr,
+                   "boussole: warning: the roadmap has {} error{}: the {} may be incomplete; run 'boussole lint {}'\n",
+                   lint.errors, lint.errors == 1 ? "" : "s", what, path);
 }
 
 namespace {
