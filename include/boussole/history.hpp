@@ -24,6 +24,11 @@ struct HistoryError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// PATH is not inside a git repository at all (the report then simply has no check-in dates).
+struct NotARepository : HistoryError {
+    using HistoryError::HistoryError;
+};
+
 /// A commit as the reports name it.
 struct CommitInfo {
     std::string id;         ///< full hexadecimal id

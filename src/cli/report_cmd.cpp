@@ -53,8 +53,11 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Roadmap& roadmap, 
     std::optional<History> history;
     try {
         history.emplace(History::open(path));
-    } catch (const HistoryError&) {
+    } catch (const NotARepository&) {
         return std::nullopt;  // not in git: no check-in column
+    } catch (const HistoryError& e) {
+        fmt::print(stderr, "boussole: warning: no check-in dates: {}\n", e.what());
+        return std::nullopt;
     }
     try {
         const auto head = history->head();

@@ -201,8 +201,28 @@ History History::open(const std::string& path) {
         start = start.parent_path();
     }
     git_repository* r = nullptr;
-    if (git_repository_open_ext(&r, start.string().c_str(), 0, nullptr) != 0)
-        throw HistoryError(fmt::format(
+    const int rc = git_repository_open_ext(&r, start.string().c_str(), 0, nullptr);
+    if (rc == GIT_EOWNER)
+        throw HistoryError(
+            fmt::format("cannot open the repository holding '{}': {} (git's safe.directory setting "
+                        "lists the folders another user's repositories may be read from)",
+                        path.empty() ? "." : path, last_error()));
+    if (rc != 0 && rc != GIT_ENOTFOUND)
+        throw HistoryError(
+            fmt::format("cannot open the repository holding '{}': {}", path.empty() ? "." : path, last_error()));
+    if (rc != 0) {
+        // libgit2 reports a repository it refuses to open (owned by another user) as absent.
+        for (fs::path dir = start; !dir.empty(); dir = dir.parent_path()) {
+            if (fs::exists(dir / ".git", ec))
+                throw HistoryError(
+                    fmt::format("cannot open the git repository at '{}': if another user owns it, add it to git's "
+                                "safe.directory setting (git config --global --add safe.directory {})",
+                                dir.string(), dir.string()));
+            if (dir == dir.parent_path()) break;
+        }
+    }
+    if (rc != 0)
+        throw NotARepository(fmt::format(
             "'{}' is not in a git repository: recap, diff and check-in dates read the roadmap's git history",
             path.empty() ? "." : path));
     auto impl = std::make_unique<Impl>();
