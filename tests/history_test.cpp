@@ -260,6 +260,16 @@ TEST_SUITE("history") {
         CHECK(q.run({"diff"}).status == 2);
         CHECK(q.run({"diff", "a", "b", "c", "d"}).status == 2);
         CHECK(q.run({"diff", "HEAD", "--format", "sarif"}).status == 2);
+        // Never over a roadmap file; whole or not at all elsewhere.
+        const std::string before = test::slurp(q.path() + "/roadmap.yaml");
+        r = q.run({"recap", "roadmap", "--at", "HEAD", "-o", "roadmap/roadmap.yaml"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "refusing to write"));
+        CHECK(q.run({"diff", "HEAD~1", "-o", "roadmap/streams/run.yaml"}).status == 2);
+        CHECK(test::slurp(q.path() + "/roadmap.yaml") == before);
+        r = q.run({"recap", "roadmap", "--at", "HEAD", "-o", "recap.md"});
+        CHECK(r.status == 0);
+        CHECK(test::slurp(q.repo.dir() + "/recap.md") == q.run({"recap", "roadmap", "--at", "HEAD"}).out);
     }
 
     TEST_CASE("recap: a roadmap folder created during the period") {
