@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -85,6 +87,7 @@ struct History::Impl {
     RepoPtr repo;
     std::string workdir, prefix;
     bool shallow = false;
+    std::set<std::string> shallow_boundaries;  // commits whose parents a shallow clone did not fetch
     // Listings of trees already walked, by tree id: commits share most of their trees.
     mutable std::unordered_map<git_oid, std::vector<TreeFile>, OidHash, OidEq> listings;
 
@@ -238,6 +241,13 @@ History History::open(const std::string& path) {
     impl->prefix = rel == "." ? "" : rel;
     if (impl->prefix.ends_with('/')) impl->prefix.pop_back();
     impl->shallow = git_repository_is_shallow(r) == 1;
+    if (impl->shallow) {
+        // The boundaries are listed in .git/shallow; newer libgit2 versions hide their parents
+        // (a root), older ones fail to find them: both are a cut.
+        std::ifstream list(fs::path(git_repository_path(r)) / "shallow");
+        for (std::string line; std::getline(list, line);)
+            if (!line.empty()) impl->shallow_boundaries.insert(line);
+    }
     return History(std::move(impl));
 }
 
@@ -298,8 +308,8 @@ Mainline History::mainline(const CommitInfo& tip,
     for (;;) {
         const CommitInfo info = Impl::info_of(current.get());
         CommitPtr parent;
-        bool cut = false;
-        if (git_commit_parentcount(current.get()) > 0) {
+        bool cut = impl_->shallow_boundaries.contains(info.id);
+        if (!cut && git_commit_parentcount(current.get()) > 0) {
             git_commit* p = nullptr;
             if (git_commit_lookup(&p, impl_->repo.get(), git_commit_parent_id(current.get(), 0)) != 0) {
                 if (!impl_->shallow)
