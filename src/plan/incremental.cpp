@@ -45,10 +45,10 @@ bool dash_line(std::string_view line, std::size_t d) {
 }
 
 // Everything the item-by-item reading assumes of a whole text.
-bool plain_layout(std::string_view text) {
+bool plain_layout(std::string_view text, const std::vector<std::string_view>& lines) {
     if (text.starts_with("\xEF\xBB\xBF")) return false;
     if (text.find_first_of("&*\t") != std::string_view::npos) return false;  // anchors, aliases, tabs
-    for (std::string_view line : split_lines(text))
+    for (std::string_view line : lines)
         if (line.starts_with("---") || line.starts_with("...") || line.starts_with('%')) return false;
     return true;
 }
@@ -140,8 +140,10 @@ FileState parse_whole(const std::string& relative, std::string_view text) {
 }
 
 std::optional<FileState> splice(const FileState& previous, std::string_view previous_text, std::string_view next_text) {
-    if (!previous.clean || !plain_layout(next_text)) return std::nullopt;
-    const std::vector<std::string_view> old_lines = split_lines(previous_text), new_lines = split_lines(next_text);
+    if (!previous.clean) return std::nullopt;
+    const std::vector<std::string_view> new_lines = split_lines(next_text);
+    if (!plain_layout(next_text, new_lines)) return std::nullopt;
+    const std::vector<std::string_view> old_lines = split_lines(previous_text);
     const std::size_t n0 = old_lines.size(), n1 = new_lines.size(), shortest = std::min(n0, n1);
     std::size_t prefix = 0, suffix = 0;
     while (prefix < shortest && old_lines[prefix] == new_lines[prefix]) ++prefix;
