@@ -138,26 +138,35 @@ TEST_SUITE("history") {
         CHECK_THROWS_AS((void)History::open(test::temp_dir("not-a-repo")), HistoryError);
     }
 
-    TEST_CASE("the files under PATH at a revision, in reading order; PATH absent is an error") {
+    TEST_CASE("the roadmap under PATH at a revision, read in FORMAT.md's order; PATH absent is an error") {
         const Quarter q;
         const History h = History::open(q.path());
-        const auto files = h.files_at(h.resolve("HEAD"));
-        REQUIRE(files.size() == 4);
-        CHECK(files[0].relative == "roadmap.yaml");
-        CHECK(files[1].relative == "streams/data.yaml");
-        CHECK(files[2].relative == "streams/revenue.yaml");
-        CHECK(files[3].relative == "streams/run.yaml");
-        const Roadmap r = h.roadmap_at(h.resolve("q4-plan"), "roadmap");
-        REQUIRE(r.streams.size() == 2);
-        CHECK(r.streams[1].epics.size() == 4);
-        CHECK(r.files[2].display_path == "roadmap/streams/sales.yaml");
+        // Streams and epics in the order of their files: data.yaml, revenue.yaml, run.yaml.
+        const Snapshot head = h.snapshots({h.resolve("HEAD")}).front();
+        REQUIRE(head.streams.size() == 3);
+        CHECK(head.streams[0].id == "data");
+        CHECK(head.streams[1].id == "sales");
+        CHECK(head.streams[2].id == "run");
+        REQUIRE(head.epics.size() == 6);
+        CHECK(head.epics[0].file == "streams/data.yaml");
+        CHECK(head.epics[1].file == "streams/revenue.yaml");
+        CHECK(head.key_results.size() == 2);
+        CHECK(head.period->label == "2026-Q4");
+        const Snapshot plan = h.snapshots({h.resolve("q4-plan")}).front();
+        CHECK(plan.epics.size() == 5);
+        CHECK(plan.epic("e3")->file == "streams/sales.yaml");
         // One file as PATH.
         const History one = History::open(q.path() + "/roadmap.yaml");
-        CHECK(one.files_at(one.resolve("HEAD")).size() == 1);
-        // A path that does not exist then.
+        const Snapshot just_one = one.snapshots({one.resolve("HEAD")}).front();
+        CHECK(just_one.epics.empty());
+        CHECK(just_one.key_results.size() == 2);
+        // A path that does not exist then: absent, and an error where it is required.
         const History gone = History::open(q.path() + "/streams/data.yaml");
         CHECK_FALSE(gone.has_path(gone.resolve("q4-plan")));
-        CHECK_THROWS_AS((void)gone.files_at(gone.resolve("q4-plan")), HistoryError);
+        CHECK_FALSE(gone.snapshots({gone.resolve("q4-plan")}).front().present);
+        CHECK_THROWS_WITH_AS((void)gone.resolve_at_path("q4-plan"), doctest::Contains("does not exist at q4-plan"),
+                             HistoryError);
+        CHECK(gone.resolve_at_path("HEAD").id == q.ids.at("c9"));
     }
 
     TEST_CASE("the mainline lists the commits that changed PATH, dated by the merge for branch work") {
@@ -225,8 +234,8 @@ TEST_SUITE("history") {
         const auto sub = q.run({"recap", "..", "--at", "HEAD"}, q.repo.dir() + "/roadmap/streams");
         CHECK(sub.status == 0);
         CHECK(has(sub.out, "| Delivered | 2 (40%) |"));
-        // The working tree: an uncommitted addition is dated "not committed yet" (before today's
-        // date, or after the period: counted or not depending on today, so only its date is checked).
+        // The working tree: an uncommitted addition is dated today, so it is added during the
+        // period ("not committed yet") until the period ends, and left out after.
         q.repo.write("roadmap/streams/data.yaml",
                      stream_file("data", "Data", "build",
                                  {{"e3", "Epic three, renamed", "in-progress", "2026-12-15", ""},
@@ -235,6 +244,11 @@ TEST_SUITE("history") {
         INFO(wt.err);
         CHECK(wt.status == 0);
         CHECK(has(wt.out, "**End:** the working tree"));
+        if (Date::today() <= *Date::parse("2026-12-31")) {
+            CHECK(has(wt.out, "| Epic seven (e7) | Data | Ana | not committed yet | planned |"));
+        } else {
+            CHECK(has(wt.out, "2 epics added after the period ended are left out"));
+        }
     }
 
     TEST_CASE("recap and diff: clear errors with exit 2") {
@@ -397,5 +411,19 @@ TEST_SUITE("history") {
         // Without history: no column.
         r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--no-history"});
         CHECK_FALSE(has(r.out, "Last check-in"));
+        // Outside git, or never committed: no column, and nothing said about it.
+        const std::string outside = test::temp_dir("report-outside-git");
+        test::write(outside + "/roadmap/roadmap.yaml", roadmap_file(35, 30, 8));
+        r = test::run({test::binary(), "report", "--as-of", "2026-12-10"}, outside);
+        CHECK(r.status == 0);
+        CHECK_FALSE(has(r.out, "Last check-in"));
+        CHECK_FALSE(has(r.err, "check-in"));
+        CHECK_FALSE(has(r.err, "git"));
+        q.repo.write("new-roadmap/roadmap.yaml", roadmap_file(35, 30, 8));
+        r = q.run({"report", "new-roadmap", "--as-of", "2026-12-10"});
+        CHECK(r.status == 0);
+        CHECK_FALSE(has(r.out, "Last check-in"));
+        CHECK_FALSE(has(r.err, "check-in"));
+        CHECK_FALSE(has(r.err, "git"));
     }
 }

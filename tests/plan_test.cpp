@@ -14,11 +14,7 @@ using namespace boussole;
 
 namespace {
 
-Snapshot facts(const std::string& yaml) {
-    Snapshot s = snapshot_of(load_roadmap_from_string(yaml));
-    s.index();
-    return s;
-}
+Snapshot facts(const std::string& yaml) { return snapshot_of(load_roadmap_from_string(yaml)); }
 
 const char* const before = R"(roadmap:
   name: Plan

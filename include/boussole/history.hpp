@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "boussole/date.hpp"
-#include "boussole/loader.hpp"
 #include "boussole/model.hpp"
 #include "boussole/plan.hpp"
 #include "boussole/report.hpp"
@@ -58,8 +57,6 @@ public:
     History& operator=(History&&) noexcept;
     ~History();
 
-    /// The working tree's top folder.
-    [[nodiscard]] const std::string& workdir() const;
     /// PATH relative to the working tree's top ('/'-separated; empty for the top itself).
     [[nodiscard]] const std::string& prefix() const;
     /// True for a shallow clone (history cut at some depth).
@@ -68,6 +65,9 @@ public:
     /// Resolves a revision (`HEAD~3`, a tag, a branch, a hash) to the commit it names. Throws
     /// HistoryError for an unknown revision or one that names no commit.
     [[nodiscard]] CommitInfo resolve(const std::string& revision) const;
+    /// Resolves a revision as resolve() does, and checks that PATH exists there (HistoryError
+    /// naming both when it does not).
+    [[nodiscard]] CommitInfo resolve_at_path(const std::string& revision) const;
     /// HEAD's commit, or none in a repository without commits.
     [[nodiscard]] std::optional<CommitInfo> head() const;
 
@@ -75,13 +75,6 @@ public:
     [[nodiscard]] bool descends_from(const CommitInfo& commit, const CommitInfo& ancestor) const;
     /// True when PATH exists at `commit`.
     [[nodiscard]] bool has_path(const CommitInfo& commit) const;
-    /// The roadmap files under PATH at `commit`, in reading order; throws HistoryError when PATH
-    /// does not exist there.
-    [[nodiscard]] std::vector<FileText> files_at(const CommitInfo& commit) const;
-    /// The roadmap at `commit`, read by the same loader as the working tree; `display_root` is
-    /// the PATH as the user wrote it. Throws HistoryError when PATH does not exist there.
-    [[nodiscard]] Roadmap roadmap_at(const CommitInfo& commit, const std::string& display_root) const;
-
     /// Follows the first parents from `tip` back and lists the commits whose PATH differs from
     /// their parent's (appearing or disappearing counts). Stops after the first commit for
     /// which `stop(commit, changed)` returns true (that commit is listed even when it did not

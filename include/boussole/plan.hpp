@@ -71,7 +71,7 @@ private:
     std::unordered_map<std::string, std::size_t> epic_index_, kr_index_, stream_index_, person_index_;
 };
 
-/// The facts of a loaded roadmap (call index() before looking up).
+/// The facts of a loaded roadmap, indexed.
 Snapshot snapshot_of(const Roadmap& roadmap);
 
 /// The kinds of semantic change between two states.

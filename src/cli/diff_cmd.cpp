@@ -29,26 +29,16 @@ struct Side {
     Snapshot snapshot;
 };
 
-Side side_at(const History& history, const std::string& revision, const std::string& path) {
-    const CommitInfo c = history.resolve(revision);
-    if (!history.has_path(c))
-        throw HistoryError(fmt::format("'{}' does not exist at {} ({})", path, revision, c.short_id));
+Side side_at(const History& history, const std::string& revision) {
+    const CommitInfo c = history.resolve_at_path(revision);
     Side s{{revision, c.id}, std::move(history.snapshots({c}).front())};
-    if (s.snapshot.unparsable_files)
-        fmt::print(stderr, "boussole: warning: at {}, {} file{} could not be parsed: left out of the comparison\n",
-                   revision, s.snapshot.unparsable_files, s.snapshot.unparsable_files == 1 ? "" : "s");
+    warn_unparsable(s.snapshot, "at " + revision);
     return s;
 }
 
 Side working_tree(const std::string& path) {
-    const Roadmap roadmap = load_roadmap(path);
-    Side s{{"working tree", ""}, snapshot_of(roadmap)};
-    s.snapshot.index();
-    if (s.snapshot.unparsable_files)
-        fmt::print(stderr,
-                   "boussole: warning: in the working tree, {} file{} could not be parsed: left out of the "
-                   "comparison; run 'boussole lint {}'\n",
-                   s.snapshot.unparsable_files, s.snapshot.unparsable_files == 1 ? "" : "s", path);
+    Side s{{"working tree", ""}, snapshot_of(load_roadmap(path))};
+    warn_unparsable(s.snapshot, "in the working tree");
     return s;
 }
 
@@ -86,8 +76,8 @@ int run_diff(const DiffCommand& cmd) {
     if (path.empty()) path = default_roadmap_path();
 
     const History history = History::open(path);
-    const Side a = side_at(history, rev_a, path);
-    const Side b = rev_b.empty() ? working_tree(path) : side_at(history, rev_b, path);
+    const Side a = side_at(history, rev_a);
+    const Side b = rev_b.empty() ? working_tree(path) : side_at(history, rev_b);
     const std::vector<Change> changes = compare(a.snapshot, b.snapshot);
     std::string text;
     if (cmd.format == "json") {

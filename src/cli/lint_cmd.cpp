@@ -21,6 +21,18 @@ std::string default_roadmap_path() {
     return fs::is_directory("roadmap", ec) ? "roadmap" : ".";
 }
 
+std::vector<std::string> roadmap_files_at(const std::string& path) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return files;
+    try {
+        for (const auto& f : list_roadmap_files(path)) files.push_back(f.first);
+    } catch (const PathError&) {
+        // Nothing readable there: nothing to protect.
+    }
+    return files;
+}
+
 void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files) {
     if (output.empty() || output == "-") {
         std::fwrite(text.data(), 1, text.size(), stdout);
@@ -35,6 +47,13 @@ void emit(const std::string& text, const std::string& output, const std::vector<
             throw WriteError(fmt::format("refusing to write '{}': it is one of the roadmap's own files", output));
     }
     write_file_atomically(output, text);
+}
+
+void warn_unparsable(const Snapshot& snapshot, const std::string& where) {
+    const std::size_t n = snapshot.unparsable_files;
+    if (n)
+        fmt::print(stderr, "boussole: warning: {}, {} file{} could not be parsed: what {} holds is left out\n", where,
+                   n, n == 1 ? "" : "s", n == 1 ? "it" : "they");
 }
 
 CLI::App* setup_lint(CLI::App& app, LintCommand& cmd) {

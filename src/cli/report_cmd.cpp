@@ -28,14 +28,13 @@ Date parse_as_of(const std::string& text) {
     return *d;
 }
 
-const Roadmap& reportable(const Roadmap& roadmap, const std::string& path) {
-    // A report needs a period; lint errors elsewhere only make it less complete.
+// A report needs a period; lint errors elsewhere only make it less complete.
+void require_reportable(const Roadmap& roadmap, const std::string& path) {
     if (const auto why = report_blocker(roadmap)) {
         fmt::print(stderr, "boussole: error: cannot make a report: {}; run 'boussole lint {}'\n", *why, path);
         throw RoadmapError();
     }
     warn_lint_errors(roadmap, path, "report");
-    return roadmap;
 }
 
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what) {
@@ -62,9 +61,7 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Roadmap& roadmap, 
     try {
         const auto head = history->head();
         if (!head || !history->has_path(*head)) return std::nullopt;  // not committed: nothing to tell
-        Snapshot s = snapshot_of(roadmap);
-        s.index();
-        return find_check_ins(*history, s, *roadmap.info()->period);
+        return find_check_ins(*history, snapshot_of(roadmap), *roadmap.info()->period);
     } catch (const HistoryError& e) {
         fmt::print(stderr, "boussole: warning: cannot read check-in dates from git history: {}\n", e.what());
         return std::nullopt;
@@ -81,7 +78,7 @@ int run_report(const ReportCommand& cmd) {
     options.as_of = as_of;
     options.audience = cmd.audience == "leadership" ? Audience::leadership : Audience::team;
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
-    reportable(roadmap, path);
+    require_reportable(roadmap, path);
     if (!cmd.no_history) options.check_ins = check_ins(roadmap, path);
     const std::string text = render_status_report(roadmap, options);
     std::vector<std::string> files;

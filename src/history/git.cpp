@@ -1,21 +1,21 @@
 // The roadmap's git history through libgit2: the only file that includes it. Everything is
 // read from the object database on one thread; only the parsing of file texts runs in parallel.
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
 #include <git2.h>
 
 #include "boussole/history.hpp"
+#include "boussole/loader.hpp"
 #include "plan/incremental.hpp"
+#include "util/parallel.hpp"
 
 namespace boussole {
 
@@ -85,7 +85,7 @@ struct OidEq {
 
 struct History::Impl {
     RepoPtr repo;
-    std::string workdir, prefix;
+    std::string display, prefix;  // PATH as the user wrote it; PATH relative to the work tree
     bool shallow = false;
     std::set<std::string> shallow_boundaries;  // commits whose parents a shallow clone did not fetch
     // Listings of trees already walked, by tree id: commits share most of their trees.
@@ -180,11 +180,6 @@ struct History::Impl {
         const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
         return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
     }
-
-    std::string absent_message(const CommitInfo& c) const {
-        return fmt::format("'{}' does not exist at {} ({}, {})", prefix.empty() ? "." : prefix, c.short_id,
-                           c.date.iso(), c.summary);
-    }
 };
 
 History::History(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -233,11 +228,11 @@ History History::open(const std::string& path) {
     const char* wd = git_repository_workdir(r);
     if (!wd) throw HistoryError(fmt::format("the repository holding '{}' is bare: it has no working tree", path));
     const fs::path workdir = fs::weakly_canonical(fs::path(wd), ec);
-    impl->workdir = workdir.string();
+    impl->display = path.empty() ? "." : path;
     const fs::path relative = fs::weakly_canonical(absolute, ec).lexically_relative(workdir);
     const std::string rel = relative.generic_string();
     if (rel.empty() || rel.starts_with(".."))
-        throw HistoryError(fmt::format("'{}' is outside the repository at '{}'", path, impl->workdir));
+        throw HistoryError(fmt::format("'{}' is outside the repository at '{}'", path, workdir.string()));
     impl->prefix = rel == "." ? "" : rel;
     if (impl->prefix.ends_with('/')) impl->prefix.pop_back();
     impl->shallow = git_repository_is_shallow(r) == 1;
@@ -251,7 +246,6 @@ History History::open(const std::string& path) {
     return History(std::move(impl));
 }
 
-const std::string& History::workdir() const { return impl_->workdir; }
 const std::string& History::prefix() const { return impl_->prefix; }
 bool History::shallow() const { return impl_->shallow; }
 
@@ -288,16 +282,12 @@ bool History::has_path(const CommitInfo& commit) const {
     return impl_->entry_of(impl_->lookup(commit.id).get()).kind != PathEntry::absent;
 }
 
-std::vector<FileText> History::files_at(const CommitInfo& commit) const {
-    const PathEntry pe = impl_->entry_of(impl_->lookup(commit.id).get());
-    if (pe.kind == PathEntry::absent) throw HistoryError(impl_->absent_message(commit));
-    std::vector<FileText> out;
-    for (const TreeFile& f : impl_->files_of(pe)) out.push_back({f.relative, impl_->read_blob(f.blob)});
-    return out;
-}
-
-Roadmap History::roadmap_at(const CommitInfo& commit, const std::string& display_root) const {
-    return load_roadmap_from_texts(display_root, files_at(commit));
+CommitInfo History::resolve_at_path(const std::string& revision) const {
+    const CommitInfo c = resolve(revision);
+    if (!has_path(c))
+        throw HistoryError(
+            fmt::format("'{}' does not exist at {} ({}, {})", impl_->display, revision, c.short_id, c.date.iso()));
+    return c;
 }
 
 Mainline History::mainline(const CommitInfo& tip,
@@ -373,30 +363,15 @@ std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits,
     // reading ever be in doubt).
     const char* whole_env = std::getenv("BOUSSOLE_HISTORY_WHOLE");
     const bool whole = whole_env && std::string_view(whole_env) == "1";
-    unsigned n = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-    n = static_cast<unsigned>(std::min<std::size_t>(n, work.size()));
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < work.size(); i = next++) {
-            Chain& chain = *work[i].second;
-            if (whole) {
-                for (const std::string& text : chain.texts)
-                    chain.states.push_back(incremental::parse_whole(*work[i].first, text));
-                continue;
-            }
-            chain.states.reserve(chain.texts.size());
-            chain.states.push_back(incremental::parse_whole(*work[i].first, chain.texts[0]));
-            for (std::size_t v = 1; v < chain.texts.size(); ++v)
-                chain.states.push_back(
-                    incremental::next_version(chain.states[v - 1], chain.texts[v - 1], chain.texts[v]));
-        }
-    };
-    if (n <= 1) {
-        worker();
-    } else {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 0; t < n; ++t) pool.emplace_back(worker);
-    }
+    parallel_for(work.size(), threads, [&](std::size_t i) {
+        const std::string& path = *work[i].first;
+        Chain& chain = *work[i].second;
+        chain.states.reserve(chain.texts.size());
+        for (std::size_t v = 0; v < chain.texts.size(); ++v)
+            chain.states.push_back(
+                v == 0 || whole ? incremental::parse_whole(path, chain.texts[v])
+                                : incremental::next_version(chain.states[v - 1], chain.texts[v - 1], chain.texts[v]));
+    });
 
     std::vector<Snapshot> out;
     out.reserve(commits.size());

@@ -1,18 +1,17 @@
 #include "boussole/loader.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <set>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "boussole/io.hpp"
 #include "load/convert.hpp"
 #include "load/yaml_tree.hpp"
+#include "util/parallel.hpp"
 
 namespace boussole {
 
@@ -131,18 +130,8 @@ namespace {
 // Parses every file of `work` (in parallel) and merges them in order into one roadmap.
 Roadmap load_all(const std::string& path, std::vector<FileWork>& work, const std::vector<std::string>& relative,
                  const LoadOptions& options) {
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, work.size()));
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < work.size(); i = next++) load_one(work[i], static_cast<std::uint32_t>(i));
-    };
-    if (threads <= 1) {
-        worker();
-    } else {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    }
+    parallel_for(work.size(), options.threads,
+                 [&](std::size_t i) { load_one(work[i], static_cast<std::uint32_t>(i)); });
 
     Roadmap r;
     r.root = path;

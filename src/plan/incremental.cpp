@@ -226,6 +226,7 @@ std::optional<FileState> splice(const FileState& previous, std::string_view prev
             replace_range(next.facts.key_results, at, old_facts, std::move(parsed.key_results));
         }
         next.facts.anonymous = next.facts.anonymous - old_anonymous + new_anonymous;
+        next.facts.index();
 
         // Every item after the changed lines moves by the difference in length.
         const std::size_t old_end = list.items[m].end;

@@ -39,7 +39,7 @@ struct ItemList {
 // One version of a file: its facts and where its items are.
 struct FileState {
     std::string relative;
-    Snapshot facts;      // not indexed
+    Snapshot facts;      // indexed
     bool clean = false;  // parsed without a syntax error: its items may be spliced
     std::vector<ItemList> lists;
 };

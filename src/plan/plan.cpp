@@ -136,6 +136,7 @@ Snapshot snapshot_of(const Roadmap& r) {
     for (const Person& p : r.people)
         if (p.id && p.name) s.people.emplace_back(*p.id, *p.name);
     s.unparsable_files = r.unparsable_files;
+    s.index();
     return s;
 }
 

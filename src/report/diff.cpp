@@ -46,11 +46,7 @@ std::string subject_text(const Change& c) {
 
 std::string or_none(const std::string& s) { return s.empty() ? "none" : s; }
 
-std::string days_text(const Change& c) {
-    if (!c.days) return "";
-    const int d = *c.days;
-    return fmt::format(" ({}{} day{})", d > 0 ? "+" : "", d, d == 1 || d == -1 ? "" : "s");
-}
+std::string days_text(const Change& c) { return c.days ? fmt::format(" ({})", md::days(*c.days, true)) : ""; }
 
 // The change in words, after its subject: "added in stream billing", "due 2026-11-01 → ...".
 std::string what_text(const Change& c) {

@@ -88,6 +88,31 @@ std::string number(double value) {
     return (negative ? "-" : "") + whole + fraction;
 }
 
+std::string named(std::string_view title, std::string_view id) {
+    if (title.empty() && id.empty()) return "(untitled)";
+    if (title.empty()) return text(id);
+    if (id.empty()) return text(title);
+    return fmt::format("{} ({})", text(title), text(id));
+}
+
+std::string quantity(double value, std::string_view unit) {
+    if (unit.empty() || unit == "%") return fmt::format("{}{}", number(value), unit);
+    return fmt::format("{} {}", number(value), text(unit));
+}
+
+std::string days(int n, bool sign) {
+    return fmt::format("{}{} day{}", sign && n > 0 ? "+" : "", n, n == 1 || n == -1 ? "" : "s");
+}
+
+void Document::section(std::string_view heading) { out_ += fmt::format("## {}\n\n", heading); }
+
+void Document::subsection(std::string_view heading) { out_ += fmt::format("### {}\n\n", heading); }
+
+void Document::paragraph(std::string_view block) {
+    out_ += block;
+    out_ += block.ends_with('\n') ? "\n" : "\n\n";
+}
+
 std::string score(std::optional<double> value) { return value ? fmt::format("{:.2f}", *value) : "–"; }
 
 Table::Table(std::vector<std::string> header, std::string align)

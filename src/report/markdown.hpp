@@ -39,6 +39,26 @@ private:
     std::vector<std::vector<std::string>> rows_;
 };
 
+// "Title (id)" as Markdown; the id alone without a title, the title alone without an id,
+// "(untitled)" without either.
+std::string named(std::string_view title, std::string_view id);
+
+// A value with its unit as people write it: "45 minutes", "74%", "104,000 EUR".
+std::string quantity(double value, std::string_view unit);
+
+// A number of days in words: "1 day", "14 days"; with `sign`, "+14 days" or "-3 days".
+std::string days(int n, bool sign = false);
+
+// A Markdown document being written: headings and blocks, each followed by one blank line.
+class Document {
+protected:
+    void section(std::string_view heading);     // "## heading"
+    void subsection(std::string_view heading);  // "### heading"
+    // A block followed by one blank line, whether or not it ends with a line break.
+    void paragraph(std::string_view block);
+    std::string out_;
+};
+
 // Text safe inside a Mermaid gantt line (no ':', ';', '#', '%' or line breaks).
 std::string mermaid_text(std::string_view s);
 

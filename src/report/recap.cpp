@@ -37,14 +37,9 @@ struct GoalpostMove {
     bool north_star;
 };
 
-std::string named(const std::string& title, const std::string& id) {
-    if (title.empty()) return md::text(id);
-    return fmt::format("{} ({})", md::text(title), md::text(id));
-}
+using md::named;
 
-std::string signed_days(int d) { return fmt::format("{}{} day{}", d > 0 ? "+" : "", d, d == 1 || d == -1 ? "" : "s"); }
-
-class Recap {
+class Recap : md::Document {
 public:
     explicit Recap(const RecapInput& in)
         : in_(in),
@@ -56,6 +51,7 @@ public:
         // "Past due" is judged at the end state, and never after the period's last day.
         reference_ = std::min(end_date_, period_.end + 1);
         follow();
+        count();
     }
 
     std::string render() {
@@ -83,8 +79,8 @@ private:
     std::vector<Track> tracks_;  // in order of first appearance
     std::map<std::string, std::size_t, std::less<>> track_index_;
     std::vector<GoalpostMove> goalposts_;
+    std::vector<const Track*> counted_;  // planned work of this period: build work, not added after it
     std::size_t after_period_ = 0, run_items_ = 0;
-    std::string out_;
 
     Date date_of(std::size_t state) const { return in_.states[state].date.value_or(in_.today); }
     bool in_period(std::size_t state) const { return date_of(state) <= period_.end; }
@@ -143,14 +139,10 @@ private:
             for (const EpicFacts& e : now.epics)
                 if (now.epic(e.id) == &e) track(e, i).last = e;
         }
-        for (Track& t : tracks_)
-            if (end_.epic(t.id)) t.removed.reset();
     }
 
-    // Tracks that count as planned work of this period: build work, not added after the period.
-    std::vector<const Track*> counted() {
-        std::vector<const Track*> out;
-        after_period_ = run_items_ = 0;
+    // Sorts the tracks into planned work of this period, the run, and what came after it.
+    void count() {
         for (const Track& t : tracks_) {
             if (t.in_base && t.start.status == EpicStatus::dropped) continue;  // dropped before the period
             if (!t.in_base && !in_period(t.first)) {
@@ -161,9 +153,8 @@ private:
                 ++run_items_;
                 continue;
             }
-            out.push_back(&t);
+            counted_.push_back(&t);
         }
-        return out;
     }
 
     bool delivered(const Track& t) const { return !t.removed && t.last.status == EpicStatus::done; }
@@ -178,11 +169,6 @@ private:
     bool past_due(const Track& t) const { return carried(t) && t.last.due && *t.last.due < reference_; }
     bool slipped(const Track& t) const { return slip_days(t) > 0 || past_due(t); }
 
-    void section(std::string_view heading) { out_ += fmt::format("## {}\n\n", heading); }
-    void paragraph(const std::string& text) {
-        out_ += text;
-        out_ += text.ends_with('\n') ? "\n" : "\n\n";
-    }
     std::string stream_name(const std::string& id) const {
         const StreamFacts* s = end_.stream(id);
         if (!s) s = base_.stream(id);
@@ -214,7 +200,7 @@ private:
     void headline() {
         section("Headline numbers");
         std::size_t planned = 0, added = 0, done = 0, gone = 0, carried_n = 0, slipped_n = 0;
-        for (const Track* t : counted()) {
+        for (const Track* t : counted_) {
             (t->in_base ? planned : added) += 1;
             done += delivered(*t) ? 1 : 0;
             gone += dropped(*t) ? 1 : 0;
@@ -233,7 +219,9 @@ private:
         t.row({"Dropped", share(gone)});
         t.row({"Carried over", share(carried_n)});
         t.row({"Slipped (due moved later, or past due)", share(slipped_n)});
-        const auto [mean, measured] = mean_score(end_.key_results);
+        std::vector<const KrFacts*> krs;
+        for (const KrFacts& k : end_.key_results) krs.push_back(&k);
+        const auto [mean, measured] = mean_score(krs);
         t.row({"Mean key-result score", measured ? md::score(mean) : ""});
         if (end_.north_star) t.row({"North Star score", md::score(end_.north_star->score())});
         paragraph(t.render());
@@ -255,11 +243,11 @@ private:
         }
     }
 
-    static std::pair<double, std::size_t> mean_score(const std::vector<KrFacts>& krs) {
+    static std::pair<double, std::size_t> mean_score(const std::vector<const KrFacts*>& krs) {
         double sum = 0;
         std::size_t n = 0;
-        for (const KrFacts& k : krs)
-            if (const auto s = k.score()) {
+        for (const KrFacts* k : krs)
+            if (const auto s = k->score()) {
                 sum += *s;
                 ++n;
             }
@@ -267,9 +255,7 @@ private:
     }
 
     static std::string value(const std::optional<double>& v, const std::string& unit) {
-        if (!v) return "";
-        if (unit.empty() || unit == "%") return md::number(*v) + unit;
-        return fmt::format("{} {}", md::number(*v), md::text(unit));
+        return v ? md::quantity(*v, unit) : std::string();
     }
 
     void north_star() {
@@ -310,11 +296,9 @@ private:
         }
         for (const std::string& o : order) {
             const auto& krs = by_objective[o];
-            out_ += fmt::format("### {}\n\n", krs.front()->objective_title.empty() && o.empty()
-                                                  ? std::string("Objective without an id")
-                                                  : named(krs.front()->objective_title, o));
+            subsection(krs.front()->objective_title.empty() && o.empty() ? std::string("Objective without an id")
+                                                                         : named(krs.front()->objective_title, o));
             md::Table t({"Key result", "Baseline", "At the start", "At the end", "Target", "Score"}, "lrrrrr");
-            std::vector<KrFacts> scored;
             for (const KrFacts* k : krs) {
                 const KrFacts* was = base_.key_result(k->id);
                 std::string target = value(k->target, k->unit);
@@ -322,9 +306,8 @@ private:
                     target += fmt::format(" (was {})", value(was->target, k->unit));
                 t.row({named(k->title, k->id), value(k->baseline, k->unit), was ? value(was->current, k->unit) : "new",
                        value(k->current, k->unit), target, md::score(k->score())});
-                scored.push_back(*k);
             }
-            const auto [mean, measured] = mean_score(scored);
+            const auto [mean, measured] = mean_score(krs);
             paragraph(measured ? fmt::format("Mean score: **{}** ({} of {} key result{} scored).", md::score(mean),
                                              measured, krs.size(), krs.size() == 1 ? "" : "s")
                                : std::string("No key result of this objective can be scored."));
@@ -342,15 +325,14 @@ private:
     void delivered() {
         section("Delivered");
         md::Table t({"Epic", "Stream", "Owner", "Due", "Done", "Timing"}, "llllll");
-        for (const Track* tr : counted()) {
+        for (const Track* tr : counted_) {
             if (!delivered(*tr)) continue;
             std::string done = "by the baseline", timing;
             if (tr->status_at) {
                 done = when(*tr->status_at);
                 const Date d = date_of(*tr->status_at);
                 if (tr->last.due)
-                    timing = d <= *tr->last.due ? "on time"
-                                                : fmt::format("{} late", signed_days(d - *tr->last.due).substr(1));
+                    timing = d <= *tr->last.due ? "on time" : fmt::format("{} late", md::days(d - *tr->last.due));
             }
             t.row({named(tr->last.title, tr->id), stream_name(tr->last.stream), owner(*tr),
                    tr->last.due ? tr->last.due->iso() : "", done, timing});
@@ -362,16 +344,16 @@ private:
         section("Slipped");
         md::Table t({"Epic", "Owner", "Planned due", "Due at the end", "Slip", "Moved on", "Status at the end"},
                     "lllllll");
-        for (const Track* tr : counted()) {
+        for (const Track* tr : counted_) {
             if (!slipped(*tr)) continue;
             const auto planned = planned_due(*tr);
             std::vector<std::string> slip, moved;
-            if (const int d = slip_days(*tr); d > 0) slip.push_back(signed_days(d));
+            if (const int d = slip_days(*tr); d > 0) slip.push_back(md::days(d, true));
             if (past_due(*tr))
-                slip.push_back(
-                    fmt::format("past due by {} at the end", signed_days(reference_ - *tr->last.due).substr(1)));
+                slip.push_back(fmt::format("past due by {} at the end", md::days(reference_ - *tr->last.due)));
             for (const Move& m : tr->moves)
-                if (m.from && m.to) moved.push_back(fmt::format("{}: {}", when(m.state), signed_days(*m.to - *m.from)));
+                if (m.from && m.to)
+                    moved.push_back(fmt::format("{}: {}", when(m.state), md::days(*m.to - *m.from, true)));
             t.row({named(tr->last.title, tr->id), owner(*tr), planned ? planned->iso() : "",
                    tr->last.due ? tr->last.due->iso() : "", fmt::format("{}", fmt::join(slip, "; ")),
                    fmt::format("{}", fmt::join(moved, "; ")),
@@ -384,7 +366,7 @@ private:
     void dropped() {
         section("Dropped");
         md::Table t({"Epic", "Stream", "Owner", "How", "When", "Reason"}, "llllll");
-        for (const Track* tr : counted()) {
+        for (const Track* tr : counted_) {
             if (!dropped(*tr)) continue;
             const bool removed = tr->removed.has_value();
             const std::optional<std::size_t> at = removed ? tr->removed : tr->status_at;
@@ -399,7 +381,7 @@ private:
     void added() {
         section("Added during the period");
         md::Table t({"Epic", "Stream", "Owner", "Added", "Status at the end"}, "lllll");
-        for (const Track* tr : counted()) {
+        for (const Track* tr : counted_) {
             if (tr->in_base) continue;
             t.row({named(tr->last.title, tr->id), stream_name(tr->last.stream), owner(*tr), when(tr->first),
                    tr->removed ? "removed" : std::string(to_string(tr->last.status))});
@@ -410,7 +392,7 @@ private:
     void carried_over() {
         section("Carried over");
         md::Table t({"Epic", "Stream", "Owner", "Status", "Due", "Progress"}, "llllll");
-        for (const Track* tr : counted()) {
+        for (const Track* tr : counted_) {
             if (!carried(*tr)) continue;
             t.row({named(tr->last.title, tr->id), stream_name(tr->last.stream), owner(*tr),
                    std::string(to_string(tr->last.status)), tr->last.due ? tr->last.due->iso() : "",

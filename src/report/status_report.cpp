@@ -31,7 +31,7 @@ std::string_view status_label(EpicStatus s) {
     return "○ planned";
 }
 
-class StatusReport {
+class StatusReport : md::Document {
 public:
     StatusReport(const Roadmap& r, const ReportOptions& o)
         : r_(r), o_(o), info_(*r.info()), period_(*info_.period), elapsed_(period_.elapsed_share(o.as_of)) {
@@ -66,9 +66,8 @@ private:
         const auto it = people_.find(*id);
         return md::text(it != people_.end() && it->second->name ? *it->second->name : *id);
     }
-    std::string named(const Field<std::string>& title, const Field<std::string>& id) const {
-        const std::string t = md::text(title.value_or(id.value_or("(untitled)")));
-        return id && title ? fmt::format("{} ({})", t, md::text(*id)) : t;
+    static std::string named(const Field<std::string>& title, const Field<std::string>& id) {
+        return md::named(title.value_or(""), id.value_or(""));
     }
     // The last check-in of a key result ("" for the North Star), when history was read.
     const CheckIn* check_in(const std::string& id) const {
@@ -89,13 +88,6 @@ private:
         std::string cell = c->or_before ? fmt::format("{} or before", c->date->iso()) : c->date->iso();
         if (const auto d = stale_days(c)) cell += fmt::format(" ⚠ stale ({}{} days)", c->or_before ? "≥ " : "", *d);
         return cell;
-    }
-
-    void section(std::string_view heading) { out_ += fmt::format("## {}\n\n", heading); }
-    // A block followed by one blank line, whether or not it ends with a line break.
-    void paragraph(const std::string& text) {
-        out_ += text;
-        out_ += text.ends_with('\n') ? "\n" : "\n\n";
     }
 
     void header() {
@@ -120,8 +112,7 @@ private:
 
     // "96,000 → 104,000 EUR, target 120,000 EUR"
     static std::string values(const KeyResult& k) {
-        const std::string unit = k.unit ? (*k.unit == "%" ? "%" : " " + md::text(*k.unit)) : "";
-        auto v = [&](const Field<double>& f) { return f ? md::number(*f) + unit : std::string("?"); };
+        auto v = [&](const Field<double>& f) { return f ? md::quantity(*f, k.unit.value_or("")) : std::string("?"); };
         return fmt::format("{} → {}, target {}", v(k.baseline), k.current ? v(k.current) : "no current value yet",
                            v(k.target));
     }
@@ -154,7 +145,7 @@ private:
             return;
         }
         for (const Objective& o : r_.objectives) {
-            out_ += fmt::format("### {}\n\n", named(o.title, o.id));
+            subsection(named(o.title, o.id));
             double sum = 0;
             std::size_t measured = 0;
             std::vector<std::string> header{"Key result", "Owner", "Baseline",   "Current", "Target",
@@ -249,7 +240,7 @@ private:
         for (const Stream& s : r_.streams) {
             if (s.is_run()) continue;
             any = true;
-            out_ += fmt::format("### {}\n\n", named(s.title, s.id));
+            subsection(named(s.title, s.id));
             const auto p = s.progress();
             paragraph(fmt::format("Owner: {}. Progress: {}. Epics: {}.", s.owner ? person(s.owner) : "none",
                                   p ? md::bar(*p) : "–", epic_counts(s)));
@@ -279,7 +270,7 @@ private:
         for (const Stream& s : r_.streams) {
             if (!s.is_run()) continue;
             any = true;
-            out_ += fmt::format("### {}\n\n", named(s.title, s.id));
+            subsection(named(s.title, s.id));
             paragraph(fmt::format("Owner: {}. {} activit{}.", s.owner ? person(s.owner) : "none", s.epics.size(),
                                   s.epics.size() == 1 ? "y" : "ies"));
             if (s.epics.empty()) continue;
@@ -434,7 +425,6 @@ private:
     const Period& period_;
     double elapsed_;
     std::unordered_map<std::string, const Person*> people_;
-    std::string out_;
 };
 
 }  // namespace
