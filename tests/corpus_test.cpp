@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "boussole/loader.hpp"
 #include "git_repo.hpp"
-#include "plan/incremental.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -80,27 +80,22 @@ TEST_SUITE("corpus") {
     }
 
     TEST_CASE("every input pasted inside an epic: item-by-item reading equals whole parsing") {
-        using namespace boussole;
         const std::vector<std::string> files = every_input();
         REQUIRE(files.size() > 300);
         const std::string base = roadmap_text;
-        const incremental::FileState start = incremental::parse_whole("r.yaml", base);
+        const boussole::FileVersion start = boussole::read_file_version("r.yaml", base);
         for (const std::string& f : files) {
             CAPTURE(f);
             const std::string next = pasted_in(base, test::slurp(f));
-            const incremental::FileState quick = incremental::next_version(start, base, next);
-            const incremental::FileState whole = incremental::parse_whole("r.yaml", next);
-            REQUIRE(quick.facts.epics.size() == whole.facts.epics.size());
-            for (std::size_t i = 0; i < whole.facts.epics.size(); ++i) {
-                CHECK(quick.facts.epics[i].id == whole.facts.epics[i].id);
-                CHECK(quick.facts.epics[i].title == whole.facts.epics[i].title);
-                CHECK(quick.facts.epics[i].status == whole.facts.epics[i].status);
-                CHECK(quick.facts.epics[i].due == whole.facts.epics[i].due);
-            }
-            CHECK(quick.facts.unparsable_files == whole.facts.unparsable_files);
+            const boussole::FileVersion quick = boussole::read_next_file_version(start, base, next);
+            const boussole::FileVersion whole = boussole::read_file_version("r.yaml", next);
+            CHECK(quick.roadmap.streams == whole.roadmap.streams);
+            CHECK(quick.roadmap.objectives == whole.roadmap.objectives);
+            CHECK(quick.roadmap.load_findings.size() == whole.roadmap.load_findings.size());
+            CHECK(quick.roadmap.unparsable_files == whole.roadmap.unparsable_files);
             // And back.
-            const incremental::FileState back = incremental::next_version(whole, next, base);
-            CHECK(back.facts.epics.size() == start.facts.epics.size());
+            const boussole::FileVersion back = boussole::read_next_file_version(whole, next, base);
+            CHECK(back.roadmap.streams == start.roadmap.streams);
         }
     }
 

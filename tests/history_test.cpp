@@ -143,27 +143,34 @@ TEST_SUITE("history") {
         const History h = History::open(q.path());
         // Streams and epics in the order of their files: data.yaml, revenue.yaml, run.yaml.
         const Snapshot head = h.snapshots({h.resolve("HEAD")}).front();
-        REQUIRE(head.streams.size() == 3);
-        CHECK(head.streams[0].id == "data");
-        CHECK(head.streams[1].id == "sales");
-        CHECK(head.streams[2].id == "run");
-        REQUIRE(head.epics.size() == 6);
-        CHECK(head.epics[0].file == "streams/data.yaml");
-        CHECK(head.epics[1].file == "streams/revenue.yaml");
-        CHECK(head.key_results.size() == 2);
-        CHECK(head.period->label == "2026-Q4");
+        const Roadmap& r = head.roadmap();
+        REQUIRE(r.streams.size() == 3);
+        CHECK(*r.streams[0].id == "data");
+        CHECK(*r.streams[1].id == "sales");
+        CHECK(*r.streams[2].id == "run");
+        REQUIRE(head.index().epic_ids.size() == 6);
+        auto file_of = [](const Snapshot& s, const std::string& id) {
+            return s.roadmap().files[s.index().epic(id).epic->pos.file].relative_path;
+        };
+        CHECK(file_of(head, head.index().epic_ids[0]) == "streams/data.yaml");
+        CHECK(file_of(head, head.index().epic_ids[1]) == "streams/revenue.yaml");
+        CHECK(head.index().key_result_ids.size() == 2);
+        CHECK(head.period()->label == "2026-Q4");
+        // Positions are the files' own: an epic read at a commit points where it is written.
+        CHECK(r.files[0].display_path == q.path() + "/roadmap.yaml");
+        CHECK(head.index().epic(head.index().epic_ids[0]).epic->pos.line > 1);
         const Snapshot plan = h.snapshots({h.resolve("q4-plan")}).front();
-        CHECK(plan.epics.size() == 5);
-        CHECK(plan.epic("e3")->file == "streams/sales.yaml");
+        CHECK(plan.index().epic_ids.size() == 5);
+        CHECK(file_of(plan, "e3") == "streams/sales.yaml");
         // One file as PATH.
         const History one = History::open(q.path() + "/roadmap.yaml");
         const Snapshot just_one = one.snapshots({one.resolve("HEAD")}).front();
-        CHECK(just_one.epics.empty());
-        CHECK(just_one.key_results.size() == 2);
+        CHECK(just_one.index().epic_ids.empty());
+        CHECK(just_one.index().key_result_ids.size() == 2);
         // A path that does not exist then: absent, and an error where it is required.
         const History gone = History::open(q.path() + "/streams/data.yaml");
         CHECK_FALSE(gone.has_path(gone.resolve("q4-plan")));
-        CHECK_FALSE(gone.snapshots({gone.resolve("q4-plan")}).front().present);
+        CHECK_FALSE(gone.snapshots({gone.resolve("q4-plan")}).front().present());
         CHECK_THROWS_WITH_AS((void)gone.resolve_at_path("q4-plan"), doctest::Contains("does not exist at q4-plan"),
                              HistoryError);
         CHECK(gone.resolve_at_path("HEAD").id == q.ids.at("c9"));

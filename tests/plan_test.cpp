@@ -1,4 +1,4 @@
-// The plan as facts and the semantic changes between two states (no git involved).
+// The semantic changes between two roadmap states, and the recap (no git involved).
 #include <doctest/doctest.h>
 
 #include <random>
@@ -8,13 +8,12 @@
 #include "boussole/loader.hpp"
 #include "boussole/plan.hpp"
 #include "boussole/recap.hpp"
-#include "plan/incremental.hpp"
 
 using namespace boussole;
 
 namespace {
 
-Snapshot facts(const std::string& yaml) { return snapshot_of(load_roadmap_from_string(yaml)); }
+Snapshot facts(const std::string& yaml) { return Snapshot(load_roadmap_from_string(yaml)); }
 
 const char* const before = R"(roadmap:
   name: Plan
@@ -70,15 +69,23 @@ std::string kinds(const std::vector<Change>& changes) {
 }  // namespace
 
 TEST_SUITE("plan") {
-    TEST_CASE("facts follow ids; the first of a duplicate id counts; anonymous entities are counted") {
+    TEST_CASE("a snapshot indexes by id: the first of a duplicate id counts; anonymous entities are counted") {
         const Snapshot a = facts(after);
-        REQUIRE(a.epic("e1"));
-        CHECK(a.epic("e1")->owner == "bo");
-        CHECK(a.epic("e3")->stream == "data");
-        CHECK(a.epic("nope") == nullptr);
-        CHECK(a.period->label == "2026-Q4");
-        CHECK(facts(before).anonymous == 1);
-        CHECK(a.key_result("kr-a")->score() == doctest::Approx(15.0 / 25.0));
+        const RoadmapIndex& ix = a.index();
+        REQUIRE(ix.epic("e1").epic);
+        CHECK(*ix.epic("e1").epic->owner == "bo");
+        CHECK(*ix.epic("e3").stream->id == "data");
+        CHECK(ix.epic("nope").epic == nullptr);
+        CHECK(a.period()->label == "2026-Q4");
+        CHECK(facts(before).index().anonymous == 1);
+        CHECK(ix.key_result("kr-a").key_result->score() == doctest::Approx(15.0 / 25.0));
+        CHECK(*ix.key_result("kr-a").objective->id == "o1");
+        CHECK(Snapshot(load_roadmap_from_string("streams: [{id: s, epics: [{id: e, title: A}, {id: e, title: B}]}]"))
+                  .index()
+                  .epic("e")
+                  .epic->title.value == std::optional<std::string>("A"));
+        CHECK_FALSE(Snapshot().present());
+        CHECK(Snapshot().index().epic_ids.empty());
     }
 
     TEST_CASE("compare lists every kind of change in a stable order") {
@@ -151,200 +158,85 @@ TEST_SUITE("plan") {
         in.states.push_back({facts(after), "def", std::nullopt, ""});
         CHECK_FALSE(recap_blocker(in));
     }
-}
 
-// --- Reading successive versions item by item gives exactly what a whole parse gives ---
-
-namespace {
-
-std::string describe(const Snapshot& s) {
-    std::string out = fmt::format("present={} name={} period={} anonymous={} unparsable={}\n", s.present, s.name,
-                                  s.period ? s.period->label : "-", s.anonymous, s.unparsable_files);
-    auto v = [](const std::optional<double>& d) { return d ? format_value(*d) : std::string("-"); };
-    auto kr = [&](const KrFacts& k) {
-        return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}\n", k.id, k.title, k.objective, k.objective_title, k.unit,
-                           v(k.baseline), v(k.target), v(k.current));
-    };
-    if (s.north_star) out += "ns " + kr(*s.north_star);
-    for (const StreamFacts& st : s.streams)
-        out += fmt::format("stream {}|{}|{}\n", st.id, st.title, to_string(st.kind));
-    for (const EpicFacts& e : s.epics)
-        out +=
-            fmt::format("epic {}|{}|{}|{}|{}|{}|{}|{}|{}|{:.4f}\n", e.id, e.title, e.stream, e.owner, e.dropped_reason,
-                        e.file, to_string(e.stream_kind), to_string(e.status), e.due ? e.due->iso() : "-", e.progress);
-    for (const KrFacts& k : s.key_results) out += "kr " + kr(k);
-    return out;
-}
-
-std::string base_text() {
-    std::string t =
-        "roadmap:\n  name: Edits\n  period: 2026-Q4\n"
-        "objectives:\n  - id: o1\n    title: One\n    key_results:\n"
-        "      - {id: kr-a, title: KR A, baseline: 10, target: 40, current: 20}\n"
-        "      - id: kr-b\n        title: KR B\n        baseline: 0\n        target: 10\n        current: 5\n"
-        "streams:\n";
-    for (int s = 0; s < 3; ++s) {
-        t += fmt::format("  - id: s{}\n    title: Stream {}\n    kind: {}\n    epics:\n", s, s,
-                         s == 0 ? "run" : "build");
-        for (int e = 0; e < 6; ++e) {
-            const int n = s * 10 + e;
-            if (e % 3 == 2) {
-                t += fmt::format("      - {{id: e{}, title: Flow epic {}, owner: ana, status: planned}}\n", n, n);
-            } else {
-                t += fmt::format(
-                    "      - id: e{}\n        title: Epic {}\n        owner: bo\n        status: in-progress\n"
-                    "        due: 2026-11-{:02}\n        description: |\n          Line one\n          # not a "
-                    "comment\n"
-                    "        tasks:\n          - {{title: T1, status: done}}\n          - title: T2\n"
-                    "            status: todo\n",
-                    n, n, 1 + n % 28);
-                if (e % 2 == 0) t += "      # a comment between epics\n\n";
-            }
-        }
-    }
-    return t;
-}
-
-std::vector<std::string> lines_of(const std::string& t) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (std::size_t nl; (nl = t.find('\n', start)) != std::string::npos; start = nl + 1)
-        out.push_back(t.substr(start, nl - start));
-    out.push_back(t.substr(start));
-    return out;
-}
-
-std::string join(const std::vector<std::string>& lines) {
-    std::string t;
-    for (std::size_t i = 0; i < lines.size(); ++i) t += lines[i] + (i + 1 < lines.size() ? "\n" : "");
-    return t;
-}
-
-// One random edit of the kind people make, or break.
-std::string edit(const std::string& text, std::mt19937& rng) {
-    std::vector<std::string> lines = lines_of(text);
-    auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
-    std::vector<std::size_t> epic_starts;
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        if (lines[i].starts_with("      - ") && !lines[i].starts_with("      - {title")) epic_starts.push_back(i);
-    const std::size_t at = pick(lines.size());
-    static const char* const values[] = {"status: done",
-                                         "status: dropped",
-                                         "due: 2026-12-24",
-                                         "due: 2027-01-02",
-                                         "owner: zed",
-                                         "current: 33",
-                                         "target: 35",
-                                         "title: A: b # c",
-                                         "title: 'q'",
-                                         "title: R&D",
-                                         "dropped_reason: no budget",
-                                         "title: \"unclosed"};
-    switch (pick(10)) {
-        case 0:
-        case 1: {  // change a value in place, keeping the indentation
-            const std::size_t ind = lines[at].find_first_not_of(' ');
-            if (ind == std::string::npos || lines[at].find(':') == std::string::npos) break;
-            const bool dash = lines[at].compare(ind, 2, "- ") == 0;
-            lines[at] = lines[at].substr(0, dash ? ind + 2 : ind) + values[pick(std::size(values))];
-            break;
-        }
-        case 2: {  // a new epic before another one
-            if (epic_starts.empty()) break;
-            const std::size_t i = epic_starts[pick(epic_starts.size())];
-            const std::string id = fmt::format("new{}", pick(1000));
-            lines.insert(lines.begin() + static_cast<long>(i),
-                         {"      - id: " + id, "        title: New " + id, "        due: 2026-12-01"});
-            break;
-        }
-        case 3: {  // delete an epic
-            if (epic_starts.empty()) break;
-            const std::size_t i = epic_starts[pick(epic_starts.size())];
-            std::size_t end = i + 1;
-            while (end < lines.size() && (lines[end].empty() || lines[end].starts_with("       "))) ++end;
-            lines.erase(lines.begin() + static_cast<long>(i), lines.begin() + static_cast<long>(end));
-            break;
-        }
-        case 4:  // a comment or a blank line anywhere
-            lines.insert(lines.begin() + static_cast<long>(at), std::string(pick(9), ' ') + (pick(2) ? "# note" : ""));
-            break;
-        case 5:  // a key at a random indentation (may break the structure)
-            lines.insert(lines.begin() + static_cast<long>(at), std::string(pick(11), ' ') + "priority: P1");
-            break;
-        case 6:  // a flow epic appended after the last line of an epic
-            if (epic_starts.empty()) break;
-            lines.insert(lines.begin() + static_cast<long>(epic_starts[pick(epic_starts.size())]),
-                         "      - {id: f" + std::to_string(pick(100)) + ", title: Flow, status: blocked}");
-            break;
-        case 7:  // delete one line
-            lines.erase(lines.begin() + static_cast<long>(at));
-            break;
-        case 8: {  // a stream's title (outside the items)
-            for (std::string& l : lines)
-                if (l.starts_with("    title: Stream")) {
-                    l += "!";
-                    break;
-                }
-            break;
-        }
-        default:  // an anchor and an alias (whole parse only)
-            if (pick(4) == 0) lines.insert(lines.begin() + static_cast<long>(at), "x-a: &a {owner: ana}");
-            break;
-    }
-    return join(lines);
-}
-
-}  // namespace
-
-TEST_SUITE("plan") {
-    TEST_CASE("item-by-item reading equals whole parsing over thousands of random edits") {
-        std::mt19937 rng(20261123);
-        std::size_t spliced = 0, steps = 0;
-        for (int run = 0; run < 40; ++run) {
-            std::string text = base_text();
-            if (run % 5 == 4) {  // a CRLF file
-                std::string crlf;
-                for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
-                text = crlf;
-            }
-            incremental::FileState state = incremental::parse_whole("streams.yaml", text);
-            for (int i = 0; i < 60; ++i, ++steps) {
-                // A broken or aliased text is soon mended, as in a real history.
-                const bool mend = (!state.clean || text.find('&') != std::string::npos) && rng() % 3 == 0;
-                const std::string next = mend ? base_text() : edit(text, rng);
-                const auto quick = incremental::splice(state, text, next);
-                spliced += quick ? 1 : 0;
-                state = quick ? *quick : incremental::parse_whole("streams.yaml", next);
-                const incremental::FileState whole = incremental::parse_whole("streams.yaml", next);
-                INFO("run ", run, " step ", i, "\n--- before:\n", text, "\n--- after:\n", next);
-                REQUIRE(describe(state.facts) == describe(whole.facts));
-                text = next;
-            }
-        }
-        MESSAGE(spliced, " of ", steps, " versions read item by item");
-        CHECK(spliced > steps / 3);  // the fast path is taken, not only the fallback
-    }
-
-    TEST_CASE("what is never read item by item") {
-        const std::string text = base_text();
-        const incremental::FileState state = incremental::parse_whole("s.yaml", text);
-        REQUIRE(state.clean);
-        auto with = [&](const std::string& from, const std::string& to) {
-            std::string t = text;
-            t.replace(t.find(from), from.size(), to);
-            return t;
+    TEST_CASE("the recap's baseline: the plan of the period, with a note when none is at or before its start") {
+        const Period q4 = *Period::parse_named("2026-Q4");
+        auto commit = [](const std::string& id, const std::string& date) {
+            CommitInfo c;
+            c.id = id + std::string(40 - id.size(), '0');
+            c.short_id = c.id.substr(0, 7);
+            c.date = *Date::parse(date);
+            c.time = static_cast<std::int64_t>(c.date.days) * 86400;
+            return c;
         };
-        // An edit inside one epic is.
-        CHECK(incremental::splice(state, text, with("title: Epic 11\n", "title: Epic eleven\n")));
-        // Anchors, aliases, tabs, document markers, a stream's own keys and a broken quote are not.
-        CHECK_FALSE(incremental::splice(state, text, with("title: Epic 11\n", "title: Epic &x 11\n")));
-        CHECK_FALSE(incremental::splice(state, text, with("owner: bo\n", "owner:\tbo\n")));
-        CHECK_FALSE(incremental::splice(state, text, "---\n" + text));
-        CHECK_FALSE(incremental::splice(state, text, with("title: Stream 1\n", "title: Stream one\n")));
-        CHECK_FALSE(incremental::splice(state, text, with("title: Epic 11\n", "title: \"Epic 11\n")));
-        // Nor is anything after a version that did not parse cleanly.
-        const incremental::FileState broken = incremental::parse_whole("s.yaml", "streams: [\n");
-        CHECK_FALSE(broken.clean);
-        CHECK_FALSE(incremental::splice(broken, "streams: [\n", text));
+        const MainlineStop stop = stop_at_plan_of(q4);
+        CHECK(stop(commit("a", "2026-09-30"), true));
+        CHECK(stop(commit("a", "2026-10-01"), true));
+        CHECK_FALSE(stop(commit("a", "2026-09-30"), false));  // did not change PATH
+        CHECK_FALSE(stop(commit("a", "2026-10-02"), true));
+
+        Mainline walk;
+        walk.commits = {commit("a", "2026-09-30"), commit("b", "2026-10-05")};
+        walk.reached_stop = true;
+        RecapCommits r = recap_commits_for_period(walk, q4);
+        CHECK(r.commits.size() == 2);
+        CHECK(r.notes.empty());
+        walk.reached_stop = false;  // the chain ran out at the root after the start
+        r = recap_commits_for_period(walk, q4);
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].find("the plan is read at the first commit after it, a000000 of 2026-09-30") !=
+              std::string::npos);
+        walk.cut_at = commit("a", "2026-09-30");  // a shallow clone
+        r = recap_commits_for_period(walk, q4);
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].starts_with("the history is cut at a000000 of 2026-09-30 (a shallow clone)"));
+        CHECK(recap_commits_for_period(Mainline{}, q4).commits.empty());
+    }
+
+    TEST_CASE("the recap's baseline given: the walk's stop commit gives way to the baseline") {
+        CommitInfo base, older, later;
+        base.id = std::string(40, 'b');
+        base.short_id = "bbbbbbb";
+        base.time = 100;
+        older.id = std::string(40, 'a');
+        older.time = 50;
+        later.id = std::string(40, 'c');
+        later.time = 200;
+        const MainlineStop stop = stop_at_baseline(base);
+        CHECK(stop(base, false));
+        CHECK(stop(older, true));
+        CHECK_FALSE(stop(later, true));
+        Mainline walk;
+        walk.commits = {older, later};  // a baseline off the mainline is placed by its date
+        walk.reached_stop = true;
+        RecapCommits r = recap_commits_from(base, walk);
+        REQUIRE(r.commits.size() == 2);
+        CHECK(r.commits[0] == base);
+        CHECK(r.commits[1] == later);
+        r = recap_commits_from(base, std::nullopt);  // not an ancestor of the end
+        REQUIRE(r.commits.size() == 1);
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].starts_with("the baseline bbbbbbb is not an ancestor of the end"));
+    }
+
+    TEST_CASE("check-ins: the oldest state since which the value is unchanged; uncommitted; or before the read") {
+        auto state = [](const std::string& current_a, const std::string& current_b, const std::string& date) {
+            return PlanState{facts("roadmap: {period: 2026-Q4, north_star: {title: N, current: 1}}\n"
+                                   "objectives: [{id: o, key_results: [{id: a, current: " +
+                                   current_a + "}, {id: b, current: " + current_b + "}, {id: c}]}]"),
+                             "x", Date::parse(date), ""};
+        };
+        const std::vector<PlanState> history{state("1", "5", "2026-10-01"), state("2", "5", "2026-10-08"),
+                                             state("2", "5", "2026-10-15")};
+        const Snapshot now = state("2", "6", "2026-10-20").snapshot;
+        auto c = find_check_ins(now, history, false);
+        CHECK(c.size() == 3);  // a, b and the North Star; c has no value
+        CHECK(c["a"].date == Date::parse("2026-10-08"));
+        CHECK_FALSE(c["a"].or_before);
+        CHECK_FALSE(c["b"].date);  // changed in the working tree
+        CHECK(c[""].date == Date::parse("2026-10-01"));
+        CHECK(c[""].or_before);  // unchanged since the first state read: maybe earlier
+        CHECK_FALSE(find_check_ins(now, history, true)[""].or_before);  // the first state is the root
+        CHECK_FALSE(find_check_ins(now, {}, false)["a"].date);          // nothing committed
     }
 }

@@ -45,6 +45,8 @@ struct Period {
     [[nodiscard]] double elapsed_share(Date d) const;
     /// True when `d` lies inside the period.
     [[nodiscard]] bool contains(Date d) const { return start <= d && d <= end; }
+
+    friend bool operator==(const Period&, const Period&) = default;
 };
 
 }  // namespace boussole

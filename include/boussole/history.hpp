@@ -6,45 +6,25 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "boussole/date.hpp"
+#include "boussole/error.hpp"
 #include "boussole/model.hpp"
 #include "boussole/plan.hpp"
-#include "boussole/report.hpp"
 
 namespace boussole {
 
 /// The history cannot be read as asked: not a git repository, an unknown revision, PATH absent
 /// at a revision. A usage error, exit 2.
-struct HistoryError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct HistoryError : UsageError {
+    using UsageError::UsageError;
 };
 
 /// PATH is not inside a git repository at all (the report then simply has no check-in dates).
 struct NotARepository : HistoryError {
     using HistoryError::HistoryError;
-};
-
-/// A commit as the reports name it.
-struct CommitInfo {
-    std::string id;         ///< full hexadecimal id
-    std::string short_id;   ///< its first 7 digits
-    std::int64_t time = 0;  ///< committer time, seconds since the epoch
-    Date date;              ///< the committer's calendar date (in the committer's time zone)
-    std::string summary;    ///< first line of the message
-
-    friend bool operator==(const CommitInfo& a, const CommitInfo& b) { return a.id == b.id; }
-};
-
-/// The commits that changed PATH along the first-parent chain of a commit, oldest first.
-struct Mainline {
-    std::vector<CommitInfo> commits;   ///< oldest first
-    std::optional<CommitInfo> cut_at;  ///< set when the history stops at a shallow clone's boundary
-    bool reached_stop = false;         ///< the stop condition was met (else the chain ran out)
-    bool reached_root = false;         ///< the oldest commit listed has no parent: nothing is older
 };
 
 /// A git repository holding a roadmap PATH.
@@ -79,12 +59,14 @@ public:
     /// their parent's (appearing or disappearing counts). Stops after the first commit for
     /// which `stop(commit, changed)` returns true (that commit is listed even when it did not
     /// change PATH), at the root, or where a shallow clone's history is cut.
-    [[nodiscard]] Mainline mainline(const CommitInfo& tip,
-                                    const std::function<bool(const CommitInfo&, bool changed)>& stop) const;
+    [[nodiscard]] Mainline mainline(const CommitInfo& tip, const MainlineStop& stop) const;
 
-    /// The facts of PATH at each commit (an absent PATH gives a snapshot with present = false),
-    /// indexed. Each distinct file is parsed once, on `threads` threads (0 = one per core).
+    /// The roadmap under PATH at each commit (absent where PATH does not exist). Each distinct
+    /// file version is read once, item by item from the version before it where it can be,
+    /// on `threads` threads (0 = one per core).
     [[nodiscard]] std::vector<Snapshot> snapshots(const std::vector<CommitInfo>& commits, unsigned threads = 0) const;
+    /// The state of PATH at each commit: snapshots() with each commit's label and date.
+    [[nodiscard]] std::vector<PlanState> states(const std::vector<CommitInfo>& commits) const;
 
 private:
     struct Impl;
@@ -92,10 +74,23 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// For each key result of `working` (and the North Star, under ""), when its `current` value
-/// last changed: in the working tree (uncommitted), or at a commit of HEAD's mainline. The
-/// history is read back to the last commit at or before `period`'s start; older changes are
-/// reported as that commit's date with `or_before`.
-std::map<std::string, CheckIn> find_check_ins(const History& history, const Snapshot& working, const Period& period);
+/// The check-ins of the key results of `working` (the roadmap in the working tree): the
+/// history is read along HEAD's mainline back to the plan of `period`; older changes are
+/// reported as that commit's date with `or_before`. None when HEAD does not hold PATH.
+std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& history, const Snapshot& working,
+                                                             const Period& period);
+
+/// The states a recap reads and the caveats to print with them.
+struct RecapStates {
+    std::vector<PlanState> states;  ///< the baseline first, then every change oldest first; the end last
+    std::vector<std::string> notes;
+};
+
+/// The states of a recap that ends at `end`, read on commit `tip` (HEAD for the working tree):
+/// from `baseline` (a revision), or when it is empty from the plan of the end's period. Throws
+/// RoadmapError when the end has no period to find the plan by, HistoryError when PATH has no
+/// committed history.
+RecapStates read_recap_states(const History& history, PlanState end, const CommitInfo& tip,
+                              const std::string& baseline);
 
 }  // namespace boussole

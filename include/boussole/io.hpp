@@ -1,15 +1,16 @@
 #pragma once
 /// Writing files whole: a failure never leaves half a file.
 
-#include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "boussole/error.hpp"
 
 namespace boussole {
 
 /// A file that cannot be written (exit 2).
-struct WriteError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct WriteError : UsageError {
+    using UsageError::UsageError;
 };
 
 /// Writes `content` to `path` through a temporary file in the same folder and a rename.

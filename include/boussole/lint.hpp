@@ -13,17 +13,6 @@
 
 namespace boussole {
 
-/// Look-ups over a roadmap that several rules need, built once per lint.
-struct RoadmapIndex {
-    explicit RoadmapIndex(const Roadmap& roadmap);
-
-    std::unordered_map<std::string, const Person*> people;
-    std::unordered_map<std::string, const Metric*> metrics;
-    std::unordered_map<std::string, const KeyResult*> key_results;
-    std::unordered_map<std::string, const Epic*> epics;
-    std::vector<std::string> person_ids, metric_ids, key_result_ids, epic_ids;  ///< in reading order
-};
-
 /// What a check may read.
 struct LintContext {
     const Roadmap& roadmap;

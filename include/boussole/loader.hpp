@@ -1,18 +1,19 @@
 #pragma once
 /// Reading a roadmap file or directory into the model. The only code that knows YAML.
 
-#include <stdexcept>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "boussole/error.hpp"
 #include "boussole/model.hpp"
 
 namespace boussole {
 
 /// A PATH that cannot be read at all (missing, unreadable): a usage error, exit 2.
-struct PathError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct PathError : UsageError {
+    using UsageError::UsageError;
 };
 
 /// Options for reading a roadmap.
@@ -39,6 +40,33 @@ struct FileText {
 /// `root` is the PATH they were found under (display paths are built from it).
 Roadmap load_roadmap_from_texts(const std::string& root, const std::vector<FileText>& files,
                                 const LoadOptions& options = {});
+
+struct FileLayout;
+
+/// One version of one roadmap file, read on its own (its positions name file 0), with where
+/// the items of its lists are, so that the next version can be read item by item.
+struct FileVersion {
+    std::string relative;                      ///< its path relative to the PATH read
+    Roadmap roadmap;                           ///< what this file alone holds
+    std::shared_ptr<const FileLayout> layout;  ///< private to the loader; null when it cannot be spliced
+    bool spliced = false;                      ///< read item by item from the previous version (else read whole)
+};
+
+/// Reads one version of a file whole.
+FileVersion read_file_version(const std::string& relative, std::string_view text);
+
+/// Reads the version of a file that follows `previous`. When the lines that changed lie inside
+/// consecutive items of one list (the epics of a stream, the key results of an objective) and
+/// both versions parse without a syntax error, only those items are parsed again and the rest
+/// is kept (moved by the change in length); otherwise the text is read whole. Either way the
+/// result equals read_file_version(next_text) but for the order of `load_findings` (which lint
+/// sorts): tests/versions_test.cpp checks it on thousands of edits.
+FileVersion read_next_file_version(const FileVersion& previous, std::string_view previous_text,
+                                   std::string_view next_text);
+
+/// One roadmap of files read on their own, merged in the order given as load_roadmap merges
+/// the files it reads; `root` is the PATH they were found under.
+Roadmap merge_file_versions(const std::string& root, const std::vector<const FileVersion*>& files);
 
 /// True for a name that a directory walk reads as a roadmap file (`.yaml`/`.yml`) and for
 /// which FORMAT.md's rules hold (hidden names start with '.').

@@ -2,8 +2,13 @@
 /// The roadmap model: plain structs with a source position on everything a diagnostic may
 /// point at. Rules and reports read this, never YAML.
 
+#include <cstddef>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,6 +36,8 @@ struct Field {
     T value_or(T fallback) const { return value ? *value : std::move(fallback); }
     /// True when the field was not written, or written empty (a rejected value does not count).
     [[nodiscard]] bool missing() const { return !value && !invalid; }
+
+    friend bool operator==(const Field&, const Field&) = default;
 };
 
 /// A member of the team.
@@ -38,12 +45,16 @@ struct Person {
     SourcePos pos;
     Field<std::string> id, name, role, email;
     std::vector<Field<std::string>> responsibilities;
+
+    friend bool operator==(const Person&, const Person&) = default;
 };
 
 /// An entry of the metric catalogue.
 struct Metric {
     SourcePos pos;
     Field<std::string> id, name, unit, definition, dashboard, owner;
+
+    friend bool operator==(const Metric&, const Metric&) = default;
 };
 
 /// (current - baseline) / (target - baseline) clamped to 0..1 (also for metrics that must go
@@ -62,6 +73,8 @@ struct KeyResult {
     [[nodiscard]] std::optional<double> progress() const;
     /// The OKR score, 0.0-1.0: the progress.
     [[nodiscard]] std::optional<double> score() const { return progress(); }
+
+    friend bool operator==(const KeyResult&, const KeyResult&) = default;
 };
 
 /// A qualitative objective with its key results.
@@ -69,6 +82,8 @@ struct Objective {
     SourcePos pos;
     Field<std::string> id, title, owner;
     std::vector<KeyResult> key_results;
+
+    friend bool operator==(const Objective&, const Objective&) = default;
 };
 
 /// What a stream holds: planned build work, or the operational run and ad-hoc requests.
@@ -94,6 +109,8 @@ struct Task {
 
     /// The status, `todo` when none is written.
     [[nodiscard]] TaskStatus effective_status() const { return status.value_or(TaskStatus::todo); }
+
+    friend bool operator==(const Task&, const Task&) = default;
 };
 
 /// A piece of work with one accountable owner, inside a stream.
@@ -116,6 +133,8 @@ struct Epic {
     }
     /// Open and due before `as_of`.
     [[nodiscard]] bool overdue(Date as_of) const { return open() && due && *due < as_of; }
+
+    friend bool operator==(const Epic&, const Epic&) = default;
 };
 
 /// One of the roadmap's few MECE themes.
@@ -129,24 +148,32 @@ struct Stream {
     [[nodiscard]] bool is_run() const { return kind.value_or(StreamKind::build) == StreamKind::run; }
     /// Mean progress of its non-dropped epics; empty when it has none.
     [[nodiscard]] std::optional<double> progress() const;
+
+    friend bool operator==(const Stream&, const Stream&) = default;
 };
 
 /// A rule severity set under `roadmap.lint.rules`.
 struct RuleSetting {
     Field<std::string> rule;  ///< the rule id as written (pos = the key)
     Severity severity = Severity::error;
+
+    friend bool operator==(const RuleSetting&, const RuleSetting&) = default;
 };
 
 /// `roadmap.report`: settings of the status report.
 struct ReportSettings {
     Field<double> max_open_epics;    ///< flag an owner above this many open epics (default 4)
     Field<double> stale_after_days;  ///< flag a key result not checked in for longer (default 14)
+
+    friend bool operator==(const ReportSettings&, const ReportSettings&) = default;
 };
 
 /// `roadmap.lint`: rule settings kept with the roadmap.
 struct LintSettings {
     std::vector<RuleSetting> rules;
     Field<double> themes_min, themes_max;
+
+    friend bool operator==(const LintSettings&, const LintSettings&) = default;
 };
 
 /// The `roadmap` block.
@@ -157,6 +184,8 @@ struct RoadmapInfo {
     std::optional<KeyResult> north_star;
     LintSettings lint;
     ReportSettings report;
+
+    friend bool operator==(const RoadmapInfo&, const RoadmapInfo&) = default;
 };
 
 /// How a key result's score compares with the share of the period elapsed.
@@ -188,5 +217,83 @@ struct Roadmap {
         return kr.owner ? kr.owner : o.owner;
     }
 };
+
+/// True for planned work: an epic of a build stream that is not dropped. Every figure of
+/// "planned work" (report, recap) counts these.
+[[nodiscard]] inline bool is_planned_work(const Stream& s, const Epic& e) {
+    return !s.is_run() && e.effective_status() != EpicStatus::dropped;
+}
+
+/// An epic with the stream that holds it.
+struct EpicRef {
+    const Stream* stream = nullptr;
+    const Epic* epic = nullptr;
+};
+
+/// A key result with the objective that holds it.
+struct KeyResultRef {
+    const Objective* objective = nullptr;
+    const KeyResult* key_result = nullptr;
+};
+
+/// The one index of a roadmap by id: what rules, reports and comparisons look up. Of two
+/// entities of one kind with the same id, the first in reading order is indexed. Points into
+/// the roadmap it was built from, which must outlive it and not move its entities.
+struct RoadmapIndex {
+    RoadmapIndex() = default;
+    /// Indexes `roadmap`.
+    explicit RoadmapIndex(const Roadmap& roadmap);
+
+    std::unordered_map<std::string, const Person*> people;
+    std::unordered_map<std::string, const Metric*> metrics;
+    std::unordered_map<std::string, const Stream*> streams;
+    std::unordered_map<std::string, EpicRef> epics;
+    std::unordered_map<std::string, KeyResultRef> key_results;
+    /// The indexed ids of each kind, in reading order.
+    std::vector<std::string> person_ids, metric_ids, stream_ids, epic_ids, key_result_ids;
+    /// Streams, epics and key results without an id: they cannot be followed between states.
+    std::size_t anonymous = 0;
+
+    /// The person with this id, or null.
+    [[nodiscard]] const Person* person(std::string_view id) const;
+    /// The stream with this id, or null.
+    [[nodiscard]] const Stream* stream(std::string_view id) const;
+    /// The epic with this id (and its stream), or nulls.
+    [[nodiscard]] EpicRef epic(std::string_view id) const;
+    /// The key result with this id (and its objective), or nulls.
+    [[nodiscard]] KeyResultRef key_result(std::string_view id) const;
+    /// A person's name when declared with one, else `id` itself.
+    [[nodiscard]] std::string_view person_name(std::string_view id) const;
+};
+
+/// A roadmap as read at one point of its history (a commit, the working tree) with its index,
+/// or the absence of PATH there. Cheap to copy: copies share the roadmap.
+class Snapshot {
+public:
+    /// PATH does not exist in this state.
+    Snapshot();
+    /// The state holding `roadmap`.
+    explicit Snapshot(Roadmap roadmap);
+
+    /// False when PATH does not exist in this state (an empty roadmap is then read).
+    [[nodiscard]] bool present() const { return present_; }
+    /// The roadmap read.
+    [[nodiscard]] const Roadmap& roadmap() const { return *roadmap_; }
+    /// Its index.
+    [[nodiscard]] const RoadmapIndex& index() const { return *index_; }
+    /// The period, when the roadmap block has a valid one.
+    [[nodiscard]] std::optional<Period> period() const;
+    /// The North Star, when declared.
+    [[nodiscard]] const KeyResult* north_star() const;
+
+private:
+    std::shared_ptr<const Roadmap> roadmap_;
+    std::shared_ptr<const RoadmapIndex> index_;
+    bool present_ = false;
+};
+
+/// Calls `fn(SourcePos&)` on every position `roadmap` holds (entities, values, findings); used
+/// to place entities read from one file into a roadmap of several, or read from a part of a file.
+void for_each_position(Roadmap& roadmap, const std::function<void(SourcePos&)>& fn);
 
 }  // namespace boussole

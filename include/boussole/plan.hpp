@@ -1,12 +1,14 @@
 #pragma once
-/// The plan as facts that can be compared between two states of a roadmap (two commits, a
-/// commit and the working tree): what `diff`, `recap` and the stale check-ins read.
+/// Pure analyses over roadmap states (model Snapshots): the semantic changes between two
+/// states, the engine of `diff`, `recap` and the check-ins.
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -15,64 +17,72 @@
 
 namespace boussole {
 
-/// What is compared of an epic.
-struct EpicFacts {
-    std::string id, title, stream, owner, dropped_reason, file;
-    StreamKind stream_kind = StreamKind::build;
-    EpicStatus status = EpicStatus::planned;
-    std::optional<Date> due;
-    double progress = 0;
+/// A commit as the reports name it.
+struct CommitInfo {
+    std::string id;         ///< full hexadecimal id
+    std::string short_id;   ///< its first 7 digits
+    std::int64_t time = 0;  ///< committer time, seconds since the epoch
+    Date date;              ///< the committer's calendar date (in the committer's time zone)
+    std::string summary;    ///< first line of the message
 
-    /// Neither done nor dropped.
-    [[nodiscard]] bool open() const { return status != EpicStatus::done && status != EpicStatus::dropped; }
+    friend bool operator==(const CommitInfo& a, const CommitInfo& b) { return a.id == b.id; }
 };
 
-/// What is compared of a key result (or of the North Star, which has no id).
-struct KrFacts {
-    std::string id, title, objective, objective_title, unit;
-    std::optional<double> baseline, target, current;
-
-    /// The score 0..1 as KeyResult::progress computes it.
-    [[nodiscard]] std::optional<double> score() const;
+/// The commits that changed PATH along the first-parent chain of a commit, oldest first.
+struct Mainline {
+    std::vector<CommitInfo> commits;   ///< oldest first
+    std::optional<CommitInfo> cut_at;  ///< set when the history stops at a shallow clone's boundary
+    bool reached_stop = false;         ///< the stop condition was met (else the chain ran out)
+    bool reached_root = false;         ///< the oldest commit listed has no parent: nothing is older
 };
 
-/// What is compared of a stream.
-struct StreamFacts {
-    std::string id, title;
-    StreamKind kind = StreamKind::build;
+/// Where a walk back along the mainline stops: called with each commit and whether it changed
+/// PATH; the first commit for which it returns true is the last one read.
+using MainlineStop = std::function<bool(const CommitInfo&, bool changed)>;
+
+/// One state of the roadmap: a commit that changed it, or the working tree.
+struct PlanState {
+    Snapshot snapshot;
+    std::string label;         ///< a short commit id, or "working tree"
+    std::optional<Date> date;  ///< the commit's date; empty for uncommitted changes
+    std::string summary;       ///< the commit's first line
 };
 
-/// The facts of a roadmap state. Entities without an id cannot be followed and are counted
-/// apart; of two with one id, the first in reading order counts.
-struct Snapshot {
-    bool present = true;  ///< false when PATH does not exist in this state
-    std::optional<Period> period;
-    std::string name;
-    std::optional<KrFacts> north_star;
-    std::vector<StreamFacts> streams;
-    std::vector<EpicFacts> epics;
-    std::vector<KrFacts> key_results;
-    std::vector<std::pair<std::string, std::string>> people;  ///< (id, name) of those with both
-    std::size_t unparsable_files = 0;  ///< files that could not be parsed: their facts are missing
-    std::size_t anonymous = 0;         ///< streams, epics and key results without an id
+/// The state read at a commit.
+PlanState state_at(const CommitInfo& commit, Snapshot snapshot);
 
-    /// Adds the facts of the next file in reading order.
-    void append(const Snapshot& next);
-    /// Builds the id indexes; call once all files are appended.
-    void index();
+/// Walking back from the end, the plan of `period` is the last commit at or before its start
+/// that changed PATH (the recap's default baseline; check-ins are read back to it).
+MainlineStop stop_at_plan_of(const Period& period);
+/// Walking back from the end to a given baseline: stop at it, or at the first commit older
+/// than it (a baseline on a branch merged since is placed by its date).
+MainlineStop stop_at_baseline(const CommitInfo& baseline);
 
-    [[nodiscard]] const EpicFacts* epic(std::string_view id) const;
-    [[nodiscard]] const KrFacts* key_result(std::string_view id) const;
-    [[nodiscard]] const StreamFacts* stream(std::string_view id) const;
-    /// A person's name when declared, else the id itself.
-    [[nodiscard]] const std::string& person(const std::string& id) const;
+/// The commits a recap reads (its baseline first, then every later change of PATH, oldest
+/// first) and the caveats to print with it.
+struct RecapCommits {
+    std::vector<CommitInfo> commits;
+    std::vector<std::string> notes;
+};
+/// From the walk back from the end with stop_at_plan_of(period); no commits when PATH has no
+/// committed history.
+RecapCommits recap_commits_for_period(const Mainline& walk, const Period& period);
+/// For an explicit baseline: `walk` is the walk back from the end with stop_at_baseline(), or
+/// empty when the baseline is not an ancestor of the end (then only the two states count).
+RecapCommits recap_commits_from(const CommitInfo& baseline, const std::optional<Mainline>& walk);
 
-private:
-    std::unordered_map<std::string, std::size_t> epic_index_, kr_index_, stream_index_, person_index_;
+/// When a key result's `current` value last changed, found in git history.
+struct CheckIn {
+    std::optional<Date> date;  ///< the commit's date; empty when the change is not committed yet
+    bool or_before = false;    ///< the history read stops there: it may have changed earlier
 };
 
-/// The facts of a loaded roadmap, indexed.
-Snapshot snapshot_of(const Roadmap& roadmap);
+/// For each key result of `now` that has a current value (and the North Star, under ""), when
+/// that value last changed. `history` holds the mainline states read back from HEAD (oldest
+/// first, HEAD last; empty when nothing is committed); `exact_start` says its first state is
+/// the root commit, so that a value unchanged since then was entered there exactly.
+std::map<std::string, CheckIn> find_check_ins(const Snapshot& now, const std::vector<PlanState>& history,
+                                              bool exact_start);
 
 /// The kinds of semantic change between two states.
 enum class ChangeKind {
@@ -104,7 +114,7 @@ struct Change {
 };
 
 /// The changes from `a` to `b` in a stable order: streams, epics (in `b`'s order, then removed
-/// ones in `a`'s), key results, North Star. Both snapshots must be indexed.
+/// ones in `a`'s), key results, North Star. Of two entities with one id, the first counts.
 std::vector<Change> compare(const Snapshot& a, const Snapshot& b);
 
 /// A number as the format writes it: 104000, 3.5, -2.

@@ -1,6 +1,6 @@
 #pragma once
 /// Reports built from the roadmap's history: the end-of-period recap and the plan diff. Both
-/// are pure functions of snapshots (plan.hpp); reading git is history.hpp's business.
+/// are pure functions of roadmap states (plan.hpp); reading git is history.hpp's business.
 
 #include <optional>
 #include <string>
@@ -10,14 +10,6 @@
 #include "boussole/plan.hpp"
 
 namespace boussole {
-
-/// One state of the roadmap: a commit that changed it, or the working tree.
-struct PlanState {
-    Snapshot snapshot;         ///< indexed
-    std::string label;         ///< a short commit id, or "working tree"
-    std::optional<Date> date;  ///< the commit's date; empty for uncommitted changes
-    std::string summary;       ///< the commit's first line
-};
 
 /// What the recap is made from.
 struct RecapInput {

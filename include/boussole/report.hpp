@@ -7,6 +7,7 @@
 
 #include "boussole/date.hpp"
 #include "boussole/model.hpp"
+#include "boussole/plan.hpp"
 
 namespace boussole {
 
@@ -14,12 +15,6 @@ namespace boussole {
 enum class Audience {
     team,        ///< everything, down to tasks and owners
     leadership,  ///< header, North Star, scorecard, one line per stream, what is at risk
-};
-
-/// When a key result's `current` value last changed, found in git history.
-struct CheckIn {
-    std::optional<Date> date;  ///< the commit's date; empty when the change is not committed yet
-    bool or_before = false;    ///< the history read stops there: it may have changed earlier
 };
 
 /// What a status report depends on besides the roadmap.

@@ -1,86 +1,69 @@
 #pragma once
-// The subcommands: one file each, with an options struct, a setup_* and a run_*.
+// The subcommands: one file each, with an options struct, a setup_* and a run_*, registered
+// once in main.cpp's command table. What several commands share is in common.cpp.
 
+#include <functional>
+#include <initializer_list>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "boussole/error.hpp"
+#include "boussole/loader.hpp"
 #include "boussole/model.hpp"
-#include "boussole/plan.hpp"
 
 namespace boussole::cli {
 
-// A usage error found after parsing (a bad --rule, an unknown id): exit 2.
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+// A subcommand as main.cpp dispatches it: its parsed options and how to run them.
+struct Command {
+    CLI::App* app;
+    std::function<int()> run;
 };
 
-// The roadmap has errors that stop the command (the message is already printed): exit 1.
-struct RoadmapError {};
+// Each subcommand: adds itself to `app` and returns how to run it.
+Command lint_command(CLI::App& app);
+Command rules_command(CLI::App& app);
+Command init_command(CLI::App& app);
+Command schema_command(CLI::App& app);
+Command report_command(CLI::App& app);
+Command recap_command(CLI::App& app);
+Command diff_command(CLI::App& app);
 
-struct LintCommand {
-    std::vector<std::string> paths;
-    std::string format;
-    std::string output;
-    bool strict = false;
-    std::optional<std::size_t> max_warnings;
-    std::vector<std::string> rules;
-    std::string color = "auto";
+// An output format of a command: its name on the command line and what writes it.
+template <class Render>
+struct Format {
+    std::string_view name;
+    Render render;
 };
-CLI::App* setup_lint(CLI::App& app, LintCommand& cmd);
-int run_lint(const LintCommand& cmd);
 
-struct RulesCommand {
-    std::string id;
-};
-CLI::App* setup_rules(CLI::App& app, RulesCommand& cmd);
-int run_rules(const RulesCommand& cmd);
+// Adds `--format` to `sub`, accepting exactly the names of `formats`.
+template <class Render, std::size_t N>
+CLI::Option* add_format_option(CLI::App* sub, std::string& value, const Format<Render> (&formats)[N],
+                               const std::string& help) {
+    std::vector<std::string> names;
+    for (const auto& f : formats) names.emplace_back(f.name);
+    return sub->add_option("--format", value, help)->check(CLI::IsMember(names));
+}
 
-struct InitCommand {
-    std::string dir;
-};
-CLI::App* setup_init(CLI::App& app, InitCommand& cmd);
-int run_init(const InitCommand& cmd);
-
-struct SchemaCommand {
-    std::string output;
-};
-CLI::App* setup_schema(CLI::App& app, SchemaCommand& cmd);
-int run_schema(const SchemaCommand& cmd);
-
-struct ReportCommand {
-    std::string path;
-    bool no_history = false;
-    std::string as_of;
-    std::string audience = "team";
-    std::string output;
-};
-CLI::App* setup_report(CLI::App& app, ReportCommand& cmd);
-int run_report(const ReportCommand& cmd);
-
-struct RecapCommand {
-    std::string path;
-    std::string baseline;
-    std::string at;
-    std::string output;
-};
-CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd);
-int run_recap(const RecapCommand& cmd);
-
-struct DiffCommand {
-    std::string rev_a, rev_b, path;
-    std::string format = "text";
-    std::string output;
-};
-CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd);
-int run_diff(const DiffCommand& cmd);
+// The writer of the format named `name` (checked by add_format_option).
+template <class Render, std::size_t N>
+const Render& format_named(const Format<Render> (&formats)[N], std::string_view name) {
+    for (const auto& f : formats)
+        if (f.name == name) return f.render;
+    return formats[0].render;
+}
 
 // The PATH used when none is given: `roadmap/` when it exists, else the current directory.
 std::string default_roadmap_path();
+
+// `path`, or the default roadmap path when it is empty.
+std::string roadmap_path(const std::string& path);
+
+// Reading options from the environment: BOUSSOLE_THREADS (files parsed at once).
+LoadOptions load_options();
 
 // The files of the roadmap at `path` in the working tree, to never write over (none if absent).
 std::vector<std::string> roadmap_files_at(const std::string& path);
@@ -89,7 +72,7 @@ std::vector<std::string> roadmap_files_at(const std::string& path);
 // working tree") could not be parsed, so that their content is missing from a comparison.
 void warn_unparsable(const Snapshot& snapshot, const std::string& where);
 
-// Warns on standard error when the roadmap has lint errors (the report may be incomplete).
+// Warns on standard error when the roadmap has lint errors (the document may be incomplete).
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what);
 
 // Writes `text` to standard output, or whole to `output` when set (never over a roadmap file).

@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -9,6 +10,21 @@
 
 namespace boussole::cli {
 
+namespace {
+
+struct DiffCommand {
+    std::string rev_a, rev_b, path;
+    std::string format = "text";
+    std::string output;
+};
+
+using Render = std::string (*)(const std::vector<Change>&, const DiffSide&, const DiffSide&, const std::string&);
+const Format<Render> formats[] = {
+    {"text", &render_diff_text},
+    {"json", &render_diff_json},
+    {"markdown", &render_diff_markdown},
+};
+
 CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd) {
     CLI::App* sub = app.add_subcommand(
         "diff", "Print what changed in the plan between two revisions (or a revision and the working tree).");
@@ -16,13 +32,11 @@ CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd) {
     sub->add_option("REV_A", cmd.rev_a, "the revision to compare from")->required();
     sub->add_option("REV_B", cmd.rev_b, "the revision to compare to (default: the working tree)");
     sub->add_option("PATH", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)");
-    sub->add_option("--format", cmd.format, "output format: text (default), json or markdown (a pull-request comment)")
-        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    add_format_option(sub, cmd.format, formats,
+                      "output format: text (default), json or markdown (a pull-request comment)");
     sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)");
     return sub;
 }
-
-namespace {
 
 struct Side {
     DiffSide name;
@@ -31,13 +45,13 @@ struct Side {
 
 Side side_at(const History& history, const std::string& revision) {
     const CommitInfo c = history.resolve_at_path(revision);
-    Side s{{revision, c.id}, std::move(history.snapshots({c}).front())};
+    Side s{{revision, c.id}, history.snapshots({c}).front()};
     warn_unparsable(s.snapshot, "at " + revision);
     return s;
 }
 
 Side working_tree(const std::string& path) {
-    Side s{{"working tree", ""}, snapshot_of(load_roadmap(path))};
+    Side s{{"working tree", ""}, Snapshot(load_roadmap(path, load_options()))};
     warn_unparsable(s.snapshot, "in the working tree");
     return s;
 }
@@ -50,8 +64,6 @@ bool is_revision(const History& history, const std::string& text) {
         return false;
     }
 }
-
-}  // namespace
 
 int run_diff(const DiffCommand& cmd) {
     const std::string& rev_a = cmd.rev_a;
@@ -79,16 +91,15 @@ int run_diff(const DiffCommand& cmd) {
     const Side a = side_at(history, rev_a);
     const Side b = rev_b.empty() ? working_tree(path) : side_at(history, rev_b);
     const std::vector<Change> changes = compare(a.snapshot, b.snapshot);
-    std::string text;
-    if (cmd.format == "json") {
-        text = render_diff_json(changes, a.name, b.name, path);
-    } else if (cmd.format == "markdown") {
-        text = render_diff_markdown(changes, a.name, b.name, path);
-    } else {
-        text = render_diff_text(changes, a.name, b.name, path);
-    }
-    emit(text, cmd.output, roadmap_files_at(path));
+    emit(format_named(formats, cmd.format)(changes, a.name, b.name, path), cmd.output, roadmap_files_at(path));
     return 0;
+}
+
+}  // namespace
+
+Command diff_command(CLI::App& app) {
+    auto cmd = std::make_shared<DiffCommand>();
+    return {setup_diff(app, *cmd), [cmd] { return run_diff(*cmd); }};
 }
 
 }  // namespace boussole::cli

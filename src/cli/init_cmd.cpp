@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <memory>
 #include <random>
 
 #include <fmt/format.h>
@@ -175,7 +176,9 @@ Period current_quarter() {
     return *Period::parse_named(fmt::format("{:04}-Q{}", year, (month - 1) / 3 + 1));
 }
 
-}  // namespace
+struct InitCommand {
+    std::string dir;
+};
 
 CLI::App* setup_init(CLI::App& app, InitCommand& cmd) {
     CLI::App* sub = app.add_subcommand("init", "Write a commented starter roadmap (refuses to touch existing YAML).");
@@ -231,6 +234,13 @@ int run_init(const InitCommand& cmd) {
     out += fmt::format("Next: edit it, then run 'boussole lint {}'.\n", dir.generic_string());
     emit(out, "", {});
     return 0;
+}
+
+}  // namespace
+
+Command init_command(CLI::App& app) {
+    auto cmd = std::make_shared<InitCommand>();
+    return {setup_init(app, *cmd), [cmd] { return run_init(*cmd); }};
 }
 
 }  // namespace boussole::cli

@@ -3,9 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "boussole/history.hpp"
-#include "boussole/io.hpp"
-#include "boussole/loader.hpp"
 #include "cli/commands.hpp"
 
 namespace {
@@ -19,20 +16,9 @@ int run(int argc, char** argv) {
         "Exit status: 0 success, 1 the roadmap has errors, 2 usage error (arguments, path, git revision).\nSee "
         "boussole(1) and boussole-format(5).");
 
-    LintCommand lint;
-    RulesCommand rules;
-    InitCommand init;
-    SchemaCommand schema;
-    ReportCommand report;
-    CLI::App* lint_app = setup_lint(app, lint);
-    CLI::App* rules_app = setup_rules(app, rules);
-    CLI::App* init_app = setup_init(app, init);
-    CLI::App* schema_app = setup_schema(app, schema);
-    RecapCommand recap;
-    DiffCommand diff;
-    CLI::App* report_app = setup_report(app, report);
-    CLI::App* recap_app = setup_recap(app, recap);
-    CLI::App* diff_app = setup_diff(app, diff);
+    // The command table: every subcommand, in the order `--help` lists them.
+    const Command commands[] = {lint_command(app),   rules_command(app), init_command(app), schema_command(app),
+                                report_command(app), recap_command(app), diff_command(app)};
 
     try {
         app.parse(argc, argv);
@@ -51,31 +37,15 @@ int run(int argc, char** argv) {
         return 2;
     }
 
-    // Every failure that is not a finding in the roadmap ends here, with exit 2.
+    // Every failure that is not a finding in the roadmap ends here, with its exit status.
     try {
-        if (lint_app->parsed()) return run_lint(lint);
-        if (rules_app->parsed()) return run_rules(rules);
-        if (init_app->parsed()) return run_init(init);
-        if (schema_app->parsed()) return run_schema(schema);
-        if (report_app->parsed()) return run_report(report);
-        if (recap_app->parsed()) return run_recap(recap);
-        if (diff_app->parsed()) return run_diff(diff);
-    } catch (const RoadmapError&) {
-        return 1;
-    } catch (const UsageError& e) {
+        for (const Command& c : commands)
+            if (c.app->parsed()) return c.run();
+    } catch (const boussole::Error& e) {
         fmt::print(stderr, "boussole: error: {}\n", e.what());
-        return 2;
-    } catch (const boussole::PathError& e) {
-        fmt::print(stderr, "boussole: error: {}\n", e.what());
-        return 2;
-    } catch (const boussole::HistoryError& e) {
-        fmt::print(stderr, "boussole: error: {}\n", e.what());
-        return 2;
-    } catch (const boussole::WriteError& e) {
-        fmt::print(stderr, "boussole: error: {}\n", e.what());
-        return 2;
+        return e.exit_status;
     }
-    return 2;
+    return 2;  // unreachable: CLI11 requires one subcommand
 }
 
 }  // namespace

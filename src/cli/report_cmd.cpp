@@ -1,12 +1,22 @@
+#include <memory>
+
 #include <fmt/format.h>
 
 #include "boussole/history.hpp"
-#include "boussole/lint.hpp"
-#include "boussole/loader.hpp"
 #include "boussole/report.hpp"
 #include "cli/commands.hpp"
 
 namespace boussole::cli {
+
+namespace {
+
+struct ReportCommand {
+    std::string path;
+    bool no_history = false;
+    std::string as_of;
+    std::string audience = "team";
+    std::string output;
+};
 
 CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
     CLI::App* sub = app.add_subcommand("report", "Print the status report of a roadmap in Markdown.");
@@ -28,27 +38,8 @@ Date parse_as_of(const std::string& text) {
     return *d;
 }
 
-// A report needs a period; lint errors elsewhere only make it less complete.
-void require_reportable(const Roadmap& roadmap, const std::string& path) {
-    if (const auto why = report_blocker(roadmap)) {
-        fmt::print(stderr, "boussole: error: cannot make a report: {}; run 'boussole lint {}'\n", *why, path);
-        throw RoadmapError();
-    }
-    warn_lint_errors(roadmap, path, "report");
-}
-
-void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what) {
-    const LintResult lint = lint_roadmap(roadmap);
-    if (lint.errors > 0)
-        fmt::print(stderr,
-                   "boussole: warning: the roadmap has {} error{}: the {} may be incomplete; run 'boussole lint {}'\n",
-                   lint.errors, lint.errors == 1 ? "" : "s", what, path);
-}
-
-namespace {
-
 // The key results' last check-ins, when the roadmap is in a git repository that tracks it.
-std::optional<std::map<std::string, CheckIn>> check_ins(const Roadmap& roadmap, const std::string& path) {
+std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working, const std::string& path) {
     std::optional<History> history;
     try {
         history.emplace(History::open(path));
@@ -59,32 +50,39 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Roadmap& roadmap, 
         return std::nullopt;
     }
     try {
-        const auto head = history->head();
-        if (!head || !history->has_path(*head)) return std::nullopt;  // not committed: nothing to tell
-        return find_check_ins(*history, snapshot_of(roadmap), *roadmap.info()->period);
+        return read_check_ins(*history, working, *working.period());
     } catch (const HistoryError& e) {
         fmt::print(stderr, "boussole: warning: cannot read check-in dates from git history: {}\n", e.what());
         return std::nullopt;
     }
 }
 
-}  // namespace
-
 int run_report(const ReportCommand& cmd) {
     const Date as_of = parse_as_of(cmd.as_of);
-    const std::string path = cmd.path.empty() ? default_roadmap_path() : cmd.path;
-    const Roadmap roadmap = load_roadmap(path);
+    const std::string path = roadmap_path(cmd.path);
+    const Snapshot working(load_roadmap(path, load_options()));
+    const Roadmap& roadmap = working.roadmap();
+    // A report needs a period; lint errors elsewhere only make it less complete.
+    if (const auto why = report_blocker(roadmap))
+        throw RoadmapError(fmt::format("cannot make a report: {}; run 'boussole lint {}'", *why, path));
+    warn_lint_errors(roadmap, path, "report");
     ReportOptions options;
     options.as_of = as_of;
     options.audience = cmd.audience == "leadership" ? Audience::leadership : Audience::team;
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
-    require_reportable(roadmap, path);
-    if (!cmd.no_history) options.check_ins = check_ins(roadmap, path);
+    if (!cmd.no_history) options.check_ins = check_ins(working, path);
     const std::string text = render_status_report(roadmap, options);
     std::vector<std::string> files;
     for (const SourceFile& f : roadmap.files) files.push_back(f.display_path);
     emit(text, cmd.output, files);
     return 0;
+}
+
+}  // namespace
+
+Command report_command(CLI::App& app) {
+    auto cmd = std::make_shared<ReportCommand>();
+    return {setup_report(app, *cmd), [cmd] { return run_report(*cmd); }};
 }
 
 }  // namespace boussole::cli

@@ -1,3 +1,5 @@
+#include <memory>
+
 #include <fmt/format.h>
 
 #include "boussole/lint.hpp"
@@ -6,13 +8,17 @@
 
 namespace boussole::cli {
 
+namespace {
+
+struct RulesCommand {
+    std::string id;
+};
+
 CLI::App* setup_rules(CLI::App& app, RulesCommand& cmd) {
     CLI::App* sub = app.add_subcommand("rules", "List the lint rules, or explain one.");
     sub->add_option("id", cmd.id, "a rule id: print its full help");
     return sub;
 }
-
-namespace {
 
 std::string indent(std::string_view text) {
     std::string out = "    ";
@@ -22,8 +28,6 @@ std::string indent(std::string_view text) {
     }
     return out;
 }
-
-}  // namespace
 
 int run_rules(const RulesCommand& cmd) {
     std::string out;
@@ -41,6 +45,13 @@ int run_rules(const RulesCommand& cmd) {
     }
     emit(out, "", {});
     return 0;
+}
+
+}  // namespace
+
+Command rules_command(CLI::App& app) {
+    auto cmd = std::make_shared<RulesCommand>();
+    return {setup_rules(app, *cmd), [cmd] { return run_rules(*cmd); }};
 }
 
 }  // namespace boussole::cli

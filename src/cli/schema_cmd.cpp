@@ -1,7 +1,15 @@
+#include <memory>
+
 #include "boussole/output.hpp"
 #include "cli/commands.hpp"
 
 namespace boussole::cli {
+
+namespace {
+
+struct SchemaCommand {
+    std::string output;
+};
 
 CLI::App* setup_schema(CLI::App& app, SchemaCommand& cmd) {
     CLI::App* sub = app.add_subcommand("schema", "Print a JSON Schema (draft-07) of a roadmap file, for editors.");
@@ -12,6 +20,13 @@ CLI::App* setup_schema(CLI::App& app, SchemaCommand& cmd) {
 int run_schema(const SchemaCommand& cmd) {
     emit(render_schema(), cmd.output, {});
     return 0;
+}
+
+}  // namespace
+
+Command schema_command(CLI::App& app) {
+    auto cmd = std::make_shared<SchemaCommand>();
+    return {setup_schema(app, *cmd), [cmd] { return run_schema(*cmd); }};
 }
 
 }  // namespace boussole::cli

@@ -14,7 +14,6 @@
 
 #include "boussole/history.hpp"
 #include "boussole/loader.hpp"
-#include "plan/incremental.hpp"
 #include "util/parallel.hpp"
 
 namespace boussole {
@@ -290,8 +289,7 @@ CommitInfo History::resolve_at_path(const std::string& revision) const {
     return c;
 }
 
-Mainline History::mainline(const CommitInfo& tip,
-                           const std::function<bool(const CommitInfo&, bool changed)>& stop) const {
+Mainline History::mainline(const CommitInfo& tip, const MainlineStop& stop) const {
     Mainline m;
     CommitPtr current = impl_->lookup(tip.id);
     PathEntry entry = impl_->entry_of(current.get());
@@ -333,10 +331,10 @@ Mainline History::mainline(const CommitInfo& tip,
 
 std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits, unsigned threads) const {
     // Each file path is a chain of versions in the order the commits bring them; each version
-    // is read from the one before it (incremental.hpp), and chains are read in parallel.
+    // is read from the one before it (read_next_file_version), and chains are read in parallel.
     struct Chain {
         std::vector<std::string> texts;
-        std::vector<incremental::FileState> states;
+        std::vector<FileVersion> versions;
         std::map<std::string, std::size_t> by_blob;  // blob id -> version
     };
     std::map<std::string, Chain> chains;  // by path
@@ -359,32 +357,39 @@ std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits,
 
     std::vector<std::pair<const std::string*, Chain*>> work;
     for (auto& [path, chain] : chains) work.emplace_back(&path, &chain);
-    // BOUSSOLE_HISTORY_WHOLE=1 parses every version whole (to compare, or should the item-by-item
+    // BOUSSOLE_HISTORY_WHOLE=1 reads every version whole (to compare, or should the item-by-item
     // reading ever be in doubt).
     const char* whole_env = std::getenv("BOUSSOLE_HISTORY_WHOLE");
     const bool whole = whole_env && std::string_view(whole_env) == "1";
     parallel_for(work.size(), threads, [&](std::size_t i) {
         const std::string& path = *work[i].first;
         Chain& chain = *work[i].second;
-        chain.states.reserve(chain.texts.size());
+        chain.versions.reserve(chain.texts.size());
         for (std::size_t v = 0; v < chain.texts.size(); ++v)
-            chain.states.push_back(
-                v == 0 || whole ? incremental::parse_whole(path, chain.texts[v])
-                                : incremental::next_version(chain.states[v - 1], chain.texts[v - 1], chain.texts[v]));
+            chain.versions.push_back(
+                v == 0 || whole ? read_file_version(path, chain.texts[v])
+                                : read_next_file_version(chain.versions[v - 1], chain.texts[v - 1], chain.texts[v]));
     });
 
     std::vector<Snapshot> out;
     out.reserve(commits.size());
     for (const auto& parts : per_commit) {
-        Snapshot s;
         if (!parts) {
-            s.present = false;
-        } else {
-            for (const auto& [chain, version] : *parts) s.append(chain->states[version].facts);
+            out.emplace_back();
+            continue;
         }
-        s.index();
-        out.push_back(std::move(s));
+        std::vector<const FileVersion*> files;
+        for (const auto& [chain, version] : *parts) files.push_back(&chain->versions[version]);
+        out.emplace_back(merge_file_versions(impl_->display, files));
     }
+    return out;
+}
+
+std::vector<PlanState> History::states(const std::vector<CommitInfo>& commits) const {
+    std::vector<Snapshot> snapshots = this->snapshots(commits);
+    std::vector<PlanState> out;
+    out.reserve(commits.size());
+    for (std::size_t i = 0; i < commits.size(); ++i) out.push_back(state_at(commits[i], std::move(snapshots[i])));
     return out;
 }
 

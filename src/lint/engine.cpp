@@ -8,18 +8,6 @@
 
 namespace boussole {
 
-RoadmapIndex::RoadmapIndex(const Roadmap& r) {
-    auto add = [](auto& map, std::vector<std::string>& ids, const Field<std::string>& id, const auto* entity) {
-        if (id && map.emplace(*id, entity).second) ids.push_back(*id);
-    };
-    for (const Person& p : r.people) add(people, person_ids, p.id, &p);
-    for (const Metric& m : r.metrics) add(metrics, metric_ids, m.id, &m);
-    for (const Objective& o : r.objectives)
-        for (const KeyResult& kr : o.key_results) add(key_results, key_result_ids, kr.id, &kr);
-    for (const Stream& s : r.streams)
-        for (const Epic& e : s.epics) add(epics, epic_ids, e.id, &e);
-}
-
 namespace {
 
 class Collector final : public Reporter {

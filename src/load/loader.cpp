@@ -102,6 +102,17 @@ void append(std::vector<T>& to, std::vector<T>& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
+// Appends what one file holds to the roadmap of the files before it.
+void append_file(Roadmap& r, Roadmap& p) {
+    append(r.roadmap_blocks, p.roadmap_blocks);
+    append(r.people, p.people);
+    append(r.metrics, p.metrics);
+    append(r.objectives, p.objectives);
+    append(r.streams, p.streams);
+    append(r.load_findings, p.load_findings);
+    r.unparsable_files += p.unparsable_files;
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::string& path) {
@@ -139,13 +150,7 @@ Roadmap load_all(const std::string& path, std::vector<FileWork>& work, const std
         if (!work[i].read_error.empty()) throw PathError(work[i].read_error);
         r.files.push_back({display_join(path, relative[i]), relative[i]});
         Roadmap& p = work[i].partial;
-        append(r.roadmap_blocks, p.roadmap_blocks);
-        append(r.people, p.people);
-        append(r.metrics, p.metrics);
-        append(r.objectives, p.objectives);
-        append(r.streams, p.streams);
-        append(r.load_findings, p.load_findings);
-        r.unparsable_files += p.unparsable_files;
+        append_file(r, p);
     }
     return r;
 }
@@ -177,6 +182,21 @@ Roadmap load_roadmap_from_texts(const std::string& root, const std::vector<FileT
         relative[i] = files[i].relative;
     }
     return load_all(root, work, relative, options);
+}
+
+Roadmap merge_file_versions(const std::string& root, const std::vector<const FileVersion*>& files) {
+    Roadmap r;
+    r.root = root;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const FileVersion& f = *files[i];
+        r.files.push_back({display_join(root, f.relative), f.relative});
+        Roadmap p = f.roadmap;
+        for_each_position(p, [&](SourcePos& pos) {
+            if (pos.valid()) pos.file = static_cast<std::uint32_t>(i);
+        });
+        append_file(r, p);
+    }
+    return r;
 }
 
 Roadmap load_roadmap_from_string(std::string_view text, const std::string& display_path) {

@@ -111,3 +111,135 @@ std::optional<double> Roadmap::progress() const {
 }
 
 }  // namespace boussole
+
+namespace boussole {
+
+RoadmapIndex::RoadmapIndex(const Roadmap& r) {
+    auto add = [](auto& map, std::vector<std::string>& ids, const Field<std::string>& id, auto entity) {
+        if (id && map.emplace(*id, entity).second) ids.push_back(*id);
+    };
+    for (const Person& p : r.people) add(people, person_ids, p.id, &p);
+    for (const Metric& m : r.metrics) add(metrics, metric_ids, m.id, &m);
+    for (const Stream& s : r.streams) {
+        add(streams, stream_ids, s.id, &s);
+        anonymous += s.id ? 0 : 1;
+        for (const Epic& e : s.epics) {
+            add(epics, epic_ids, e.id, EpicRef{&s, &e});
+            anonymous += e.id ? 0 : 1;
+        }
+    }
+    for (const Objective& o : r.objectives)
+        for (const KeyResult& kr : o.key_results) {
+            add(key_results, key_result_ids, kr.id, KeyResultRef{&o, &kr});
+            anonymous += kr.id ? 0 : 1;
+        }
+}
+
+namespace {
+template <class Map>
+auto lookup(const Map& map, std::string_view id) -> typename Map::mapped_type {
+    const auto it = map.find(std::string(id));
+    return it == map.end() ? typename Map::mapped_type{} : it->second;
+}
+}  // namespace
+
+const Person* RoadmapIndex::person(std::string_view id) const { return lookup(people, id); }
+const Stream* RoadmapIndex::stream(std::string_view id) const { return lookup(streams, id); }
+EpicRef RoadmapIndex::epic(std::string_view id) const { return lookup(epics, id); }
+KeyResultRef RoadmapIndex::key_result(std::string_view id) const { return lookup(key_results, id); }
+
+std::string_view RoadmapIndex::person_name(std::string_view id) const {
+    const Person* p = person(id);
+    return p && p->name ? std::string_view(*p->name) : id;
+}
+
+Snapshot::Snapshot() : Snapshot(Roadmap{}) { present_ = false; }
+
+Snapshot::Snapshot(Roadmap roadmap)
+    : roadmap_(std::make_shared<const Roadmap>(std::move(roadmap))),
+      index_(std::make_shared<const RoadmapIndex>(*roadmap_)),
+      present_(true) {}
+
+std::optional<Period> Snapshot::period() const {
+    const RoadmapInfo* info = roadmap_->info();
+    return info ? info->period.value : std::nullopt;
+}
+
+const KeyResult* Snapshot::north_star() const {
+    const RoadmapInfo* info = roadmap_->info();
+    return info && info->north_star ? &*info->north_star : nullptr;
+}
+
+namespace {
+
+using PosFn = std::function<void(SourcePos&)>;
+
+template <class T>
+void visit(Field<T>& f, const PosFn& fn) {
+    fn(f.pos);
+}
+template <class T>
+void visit(std::vector<Field<T>>& fs, const PosFn& fn) {
+    for (Field<T>& f : fs) fn(f.pos);
+}
+
+void visit(KeyResult& k, const PosFn& fn) {
+    fn(k.pos);
+    for (auto* f : {&k.id, &k.title, &k.metric, &k.unit, &k.owner}) visit(*f, fn);
+    for (auto* f : {&k.baseline, &k.target, &k.current, &k.confidence}) visit(*f, fn);
+}
+
+void visit(Task& t, const PosFn& fn) {
+    fn(t.pos);
+    for (auto* f : {&t.id, &t.title, &t.owner}) visit(*f, fn);
+    visit(t.status, fn);
+    visit(t.due, fn);
+}
+
+void visit(Epic& e, const PosFn& fn) {
+    fn(e.pos);
+    for (auto* f : {&e.id, &e.title, &e.owner, &e.priority, &e.estimate, &e.dropped_reason}) visit(*f, fn);
+    for (auto* f : {&e.contributors, &e.deliverables, &e.depends_on, &e.key_results}) visit(*f, fn);
+    visit(e.status, fn);
+    visit(e.start, fn);
+    visit(e.due, fn);
+    for (Task& t : e.tasks) visit(t, fn);
+}
+
+}  // namespace
+
+void for_each_position(Roadmap& r, const PosFn& fn) {
+    for (RoadmapInfo& info : r.roadmap_blocks) {
+        fn(info.pos);
+        for (auto* f : {&info.name, &info.team, &info.mission}) visit(*f, fn);
+        visit(info.period, fn);
+        if (info.north_star) visit(*info.north_star, fn);
+        for (RuleSetting& s : info.lint.rules) visit(s.rule, fn);
+        for (auto* f :
+             {&info.lint.themes_min, &info.lint.themes_max, &info.report.max_open_epics, &info.report.stale_after_days})
+            visit(*f, fn);
+    }
+    for (Person& p : r.people) {
+        fn(p.pos);
+        for (auto* f : {&p.id, &p.name, &p.role, &p.email}) visit(*f, fn);
+        visit(p.responsibilities, fn);
+    }
+    for (Metric& m : r.metrics) {
+        fn(m.pos);
+        for (auto* f : {&m.id, &m.name, &m.unit, &m.definition, &m.dashboard, &m.owner}) visit(*f, fn);
+    }
+    for (Objective& o : r.objectives) {
+        fn(o.pos);
+        for (auto* f : {&o.id, &o.title, &o.owner}) visit(*f, fn);
+        for (KeyResult& k : o.key_results) visit(k, fn);
+    }
+    for (Stream& s : r.streams) {
+        fn(s.pos);
+        for (auto* f : {&s.id, &s.title, &s.owner, &s.description}) visit(*f, fn);
+        visit(s.kind, fn);
+        for (Epic& e : s.epics) visit(e, fn);
+    }
+    for (Finding& f : r.load_findings) fn(f.pos);
+}
+
+}  // namespace boussole

@@ -9,135 +9,24 @@ namespace boussole {
 
 namespace {
 
-KrFacts facts_of(const KeyResult& k, const Objective* o) {
-    KrFacts f;
-    f.id = k.id.value_or("");
-    f.title = k.title.value_or("");
-    f.unit = k.unit.value_or("");
-    if (o) {
-        f.objective = o->id.value_or("");
-        f.objective_title = o->title.value_or("");
-    }
-    f.baseline = k.baseline.value;
-    f.target = k.target.value;
-    f.current = k.current.value;
-    return f;
-}
-
-template <class T>
-void append_all(std::vector<T>& to, const std::vector<T>& from) {
-    to.insert(to.end(), from.begin(), from.end());
-}
-
-template <class T>
-void index_by_id(const std::vector<T>& items, std::unordered_map<std::string, std::size_t>& index) {
-    index.clear();
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (!items[i].id.empty()) index.emplace(items[i].id, i);  // the first of a duplicate id counts
-}
-
-template <class T>
-const T* find(const std::vector<T>& items, const std::unordered_map<std::string, std::size_t>& index,
-              std::string_view id) {
-    const auto it = index.find(std::string(id));
-    return it == index.end() ? nullptr : &items[it->second];
-}
-
 std::string optional_value(const std::optional<double>& v) { return v ? format_value(*v) : std::string(); }
 
 Change change(ChangeKind kind, std::string subject, std::string title, std::string before, std::string after,
               bool north_star = false) {
-    Change c{kind, std::move(subject), std::move(title), std::move(before), std::move(after), std::nullopt, north_star};
-    return c;
+    return Change{kind,         std::move(subject), std::move(title), std::move(before), std::move(after),
+                  std::nullopt, north_star};
 }
 
-std::string display(const EpicFacts& e) { return e.title.empty() ? e.id : e.title; }
+std::string text(const Field<std::string>& f) { return f.value_or(""); }
+std::string display(const Epic& e) { return e.title ? *e.title : text(e.id); }
+std::string display(const KeyResult& k) { return k.title ? *k.title : text(k.id); }
 
 }  // namespace
-
-std::optional<double> KrFacts::score() const { return key_result_progress(baseline, target, current); }
 
 std::string format_value(double v) {
     if (std::isfinite(v) && v == std::round(v) && std::abs(v) < 1e15)
         return fmt::format("{}", static_cast<long long>(v));
     return fmt::format("{}", v);
-}
-
-void Snapshot::append(const Snapshot& next) {
-    if (!period && next.period) period = next.period;
-    if (name.empty()) name = next.name;
-    if (!north_star && next.north_star) north_star = next.north_star;
-    append_all(streams, next.streams);
-    append_all(epics, next.epics);
-    append_all(key_results, next.key_results);
-    append_all(people, next.people);
-    unparsable_files += next.unparsable_files;
-    anonymous += next.anonymous;
-}
-
-void Snapshot::index() {
-    index_by_id(epics, epic_index_);
-    index_by_id(key_results, kr_index_);
-    index_by_id(streams, stream_index_);
-    person_index_.clear();
-    for (std::size_t i = 0; i < people.size(); ++i) person_index_.emplace(people[i].first, i);
-}
-
-const std::string& Snapshot::person(const std::string& id) const {
-    const auto it = person_index_.find(id);
-    return it == person_index_.end() ? id : people[it->second].second;
-}
-
-const EpicFacts* Snapshot::epic(std::string_view id) const { return find(epics, epic_index_, id); }
-const KrFacts* Snapshot::key_result(std::string_view id) const { return find(key_results, kr_index_, id); }
-const StreamFacts* Snapshot::stream(std::string_view id) const { return find(streams, stream_index_, id); }
-
-Snapshot snapshot_of(const Roadmap& r) {
-    Snapshot s;
-    if (const RoadmapInfo* info = r.info()) {
-        s.period = info->period.value;
-        s.name = info->name.value_or("");
-        if (info->north_star) s.north_star = facts_of(*info->north_star, nullptr);
-    }
-    for (const Stream& st : r.streams) {
-        if (st.id) {
-            s.streams.push_back({*st.id, st.title.value_or(""), st.kind.value_or(StreamKind::build)});
-        } else {
-            ++s.anonymous;
-        }
-        for (const Epic& e : st.epics) {
-            if (!e.id) {
-                ++s.anonymous;
-                continue;
-            }
-            EpicFacts f;
-            f.id = *e.id;
-            f.title = e.title.value_or("");
-            f.stream = st.id.value_or("");
-            f.stream_kind = st.kind.value_or(StreamKind::build);
-            f.owner = e.owner.value_or("");
-            f.dropped_reason = e.dropped_reason.value_or("");
-            f.file = e.pos.file < r.files.size() ? r.files[e.pos.file].relative_path : "";
-            f.status = e.effective_status();
-            f.due = e.due.value;
-            f.progress = e.progress();
-            s.epics.push_back(std::move(f));
-        }
-    }
-    for (const Objective& o : r.objectives) {
-        for (const KeyResult& k : o.key_results) {
-            if (!k.id) {
-                ++s.anonymous;
-                continue;
-            }
-            s.key_results.push_back(facts_of(k, &o));
-        }
-    }
-    for (const Person& p : r.people)
-        if (p.id && p.name) s.people.emplace_back(*p.id, *p.name);
-    s.unparsable_files = r.unparsable_files;
-    s.index();
-    return s;
 }
 
 std::string_view to_string(ChangeKind k) {
@@ -174,76 +63,89 @@ std::string_view to_string(ChangeKind k) {
 
 namespace {
 
-void compare_measure(const KrFacts& a, const KrFacts& b, const std::string& subject, const std::string& title,
+void compare_measure(const KeyResult& a, const KeyResult& b, const std::string& subject, const std::string& title,
                      bool north_star, std::vector<Change>& out) {
-    if (a.target != b.target)
-        out.push_back(change(ChangeKind::target_changed, subject, title, optional_value(a.target),
-                             optional_value(b.target), north_star));
-    if (a.current != b.current)
-        out.push_back(change(ChangeKind::current_changed, subject, title, optional_value(a.current),
-                             optional_value(b.current), north_star));
+    if (a.target.value != b.target.value)
+        out.push_back(change(ChangeKind::target_changed, subject, title, optional_value(a.target.value),
+                             optional_value(b.target.value), north_star));
+    if (a.current.value != b.current.value)
+        out.push_back(change(ChangeKind::current_changed, subject, title, optional_value(a.current.value),
+                             optional_value(b.current.value), north_star));
 }
 
 }  // namespace
 
 std::vector<Change> compare(const Snapshot& a, const Snapshot& b) {
     std::vector<Change> out;
+    const RoadmapIndex& ia = a.index();
+    const RoadmapIndex& ib = b.index();
     auto period_text = [](const std::optional<Period>& p) {
         return p ? fmt::format("{} ({} to {})", p->label, p->start.iso(), p->end.iso()) : std::string();
     };
-    if (a.period.has_value() != b.period.has_value() ||
-        (a.period && (a.period->start != b.period->start || a.period->end != b.period->end)))
-        out.push_back(change(ChangeKind::period_changed, "period", "", period_text(a.period), period_text(b.period)));
+    const std::optional<Period> pa = a.period(), pb = b.period();
+    if (pa.has_value() != pb.has_value() || (pa && (pa->start != pb->start || pa->end != pb->end)))
+        out.push_back(change(ChangeKind::period_changed, "period", "", period_text(pa), period_text(pb)));
 
-    for (const StreamFacts& s : b.streams)
-        if (b.stream(s.id) == &s && !a.stream(s.id))
-            out.push_back(change(ChangeKind::stream_added, s.id, s.title, "", s.title));
-    for (const StreamFacts& s : a.streams)
-        if (a.stream(s.id) == &s && !b.stream(s.id))
-            out.push_back(change(ChangeKind::stream_removed, s.id, s.title, s.title, ""));
+    for (const std::string& id : ib.stream_ids)
+        if (!ia.stream(id)) {
+            const std::string title = text(ib.stream(id)->title);
+            out.push_back(change(ChangeKind::stream_added, id, title, "", title));
+        }
+    for (const std::string& id : ia.stream_ids)
+        if (!ib.stream(id)) {
+            const std::string title = text(ia.stream(id)->title);
+            out.push_back(change(ChangeKind::stream_removed, id, title, title, ""));
+        }
 
-    for (const EpicFacts& e : b.epics) {
-        if (b.epic(e.id) != &e) continue;  // a duplicate id: the first counts
-        const EpicFacts* was = a.epic(e.id);
-        if (!was) {
-            out.push_back(change(ChangeKind::epic_added, e.id, display(e), "", e.stream));
+    for (const std::string& id : ib.epic_ids) {
+        const EpicRef now = ib.epic(id);
+        const Epic& e = *now.epic;
+        const std::string stream = text(now.stream->id);
+        const EpicRef was = ia.epic(id);
+        if (!was.epic) {
+            out.push_back(change(ChangeKind::epic_added, id, display(e), "", stream));
             continue;
         }
-        if (was->stream != e.stream)
-            out.push_back(change(ChangeKind::epic_moved, e.id, display(e), was->stream, e.stream));
-        if (was->status != e.status)
-            out.push_back(change(ChangeKind::status_changed, e.id, display(e), std::string(to_string(was->status)),
-                                 std::string(to_string(e.status))));
-        if (was->owner != e.owner)
-            out.push_back(change(ChangeKind::owner_changed, e.id, display(e), was->owner, e.owner));
-        if (was->due != e.due) {
-            Change c = change(ChangeKind::due_changed, e.id, display(e), was->due ? was->due->iso() : "",
-                              e.due ? e.due->iso() : "");
-            if (was->due && e.due) c.days = *e.due - *was->due;
+        const Epic& w = *was.epic;
+        if (const std::string before = text(was.stream->id); before != stream)
+            out.push_back(change(ChangeKind::epic_moved, id, display(e), before, stream));
+        if (w.effective_status() != e.effective_status())
+            out.push_back(change(ChangeKind::status_changed, id, display(e),
+                                 std::string(to_string(w.effective_status())),
+                                 std::string(to_string(e.effective_status()))));
+        if (text(w.owner) != text(e.owner))
+            out.push_back(change(ChangeKind::owner_changed, id, display(e), text(w.owner), text(e.owner)));
+        if (w.due.value != e.due.value) {
+            Change c =
+                change(ChangeKind::due_changed, id, display(e), w.due ? w.due->iso() : "", e.due ? e.due->iso() : "");
+            if (w.due && e.due) c.days = *e.due - *w.due;
             out.push_back(std::move(c));
         }
     }
-    for (const EpicFacts& e : a.epics)
-        if (a.epic(e.id) == &e && !b.epic(e.id))
-            out.push_back(change(ChangeKind::epic_removed, e.id, display(e), e.stream, ""));
+    for (const std::string& id : ia.epic_ids)
+        if (!ib.epic(id).epic) {
+            const EpicRef was = ia.epic(id);
+            out.push_back(change(ChangeKind::epic_removed, id, display(*was.epic), text(was.stream->id), ""));
+        }
 
-    for (const KrFacts& k : b.key_results) {
-        if (b.key_result(k.id) != &k) continue;
-        const KrFacts* was = a.key_result(k.id);
-        const std::string title = k.title.empty() ? k.id : k.title;
-        if (!was) {
-            out.push_back(change(ChangeKind::kr_added, k.id, title, "", k.objective));
+    for (const std::string& id : ib.key_result_ids) {
+        const KeyResultRef now = ib.key_result(id);
+        const KeyResultRef was = ia.key_result(id);
+        if (!was.key_result) {
+            out.push_back(change(ChangeKind::kr_added, id, display(*now.key_result), "", text(now.objective->id)));
             continue;
         }
-        compare_measure(*was, k, k.id, title, false, out);
+        compare_measure(*was.key_result, *now.key_result, id, display(*now.key_result), false, out);
     }
-    for (const KrFacts& k : a.key_results)
-        if (a.key_result(k.id) == &k && !b.key_result(k.id))
-            out.push_back(change(ChangeKind::kr_removed, k.id, k.title.empty() ? k.id : k.title, k.objective, ""));
+    for (const std::string& id : ia.key_result_ids)
+        if (!ib.key_result(id).key_result) {
+            const KeyResultRef was = ia.key_result(id);
+            out.push_back(change(ChangeKind::kr_removed, id, display(*was.key_result), text(was.objective->id), ""));
+        }
 
-    if (a.north_star && b.north_star) {
-        compare_measure(*a.north_star, *b.north_star, "north-star",
-                        b.north_star->title.empty() ? "North Star" : b.north_star->title, true, out);
+    if (a.north_star() && b.north_star()) {
+        const KeyResult& ns = *b.north_star();
+        compare_measure(*a.north_star(), ns, "north-star", ns.title ? *ns.title : "North Star", true, out);
     }
     return out;
 }

@@ -25,8 +25,8 @@ struct Track {
     std::size_t first = 0;                 ///< the state it first appeared in
     std::optional<std::size_t> removed;    ///< the state it last disappeared in, when gone at the end
     std::optional<std::size_t> status_at;  ///< the state its status last changed in
-    EpicFacts start;                       ///< as planned (at the baseline or when added)
-    EpicFacts last;                        ///< as last seen
+    EpicRef start;                         ///< as planned (at the baseline or when added)
+    EpicRef last;                          ///< as last seen
     std::vector<Move> moves;
 };
 
@@ -45,7 +45,9 @@ public:
         : in_(in),
           base_(in.states.front().snapshot),
           end_(in.states.back().snapshot),
-          period_(end_.period ? *end_.period : *base_.period) {
+          base_ix_(base_.index()),
+          end_ix_(end_.index()),
+          period_(end_.period() ? *end_.period() : *base_.period()) {
         const PlanState& last = in.states.back();
         end_date_ = last.date.value_or(in.today);
         // "Past due" is judged at the end state, and never after the period's last day.
@@ -74,6 +76,8 @@ private:
     const RecapInput& in_;
     const Snapshot& base_;
     const Snapshot& end_;
+    const RoadmapIndex& base_ix_;
+    const RoadmapIndex& end_ix_;
     Period period_;
     Date end_date_, reference_;
     std::vector<Track> tracks_;  // in order of first appearance
@@ -89,11 +93,11 @@ private:
         return s.date ? fmt::format("{} ({})", s.date->iso(), md::text(s.label)) : "not committed yet";
     }
 
-    Track& track(const EpicFacts& e, std::size_t state) {
-        auto [it, fresh] = track_index_.emplace(e.id, tracks_.size());
+    Track& track(const EpicRef& e, std::size_t state) {
+        auto [it, fresh] = track_index_.emplace(*e.epic->id, tracks_.size());
         if (fresh) {
             Track t;
-            t.id = e.id;
+            t.id = *e.epic->id;
             t.first = state;
             t.in_base = state == 0;
             t.start = e;
@@ -105,28 +109,30 @@ private:
 
     // Walks the states once, following every epic by id and every target by key result.
     void follow() {
-        for (const EpicFacts& e : base_.epics)
-            if (base_.epic(e.id) == &e) track(e, 0);
+        for (const std::string& id : base_ix_.epic_ids) track(base_ix_.epic(id), 0);
         for (std::size_t i = 1; i < in_.states.size(); ++i) {
-            const Snapshot& before = in_.states[i - 1].snapshot;
-            const Snapshot& now = in_.states[i].snapshot;
-            for (const Change& c : compare(before, now)) {
+            const Snapshot& before_state = in_.states[i - 1].snapshot;
+            const Snapshot& now_state = in_.states[i].snapshot;
+            const RoadmapIndex& before = before_state.index();
+            const RoadmapIndex& now = now_state.index();
+            for (const Change& c : compare(before_state, now_state)) {
                 switch (c.kind) {
                     case ChangeKind::epic_added: {
-                        Track& t = track(*now.epic(c.subject), i);
+                        Track& t = track(now.epic(c.subject), i);
                         t.removed.reset();
                         break;
                     }
                     case ChangeKind::epic_removed:
-                        track(*before.epic(c.subject), i).removed = i;
+                        track(before.epic(c.subject), i).removed = i;
                         break;
                     case ChangeKind::status_changed:
-                        track(*now.epic(c.subject), i).status_at = i;
+                        track(now.epic(c.subject), i).status_at = i;
                         break;
                     case ChangeKind::due_changed:
                         if (in_period(i))
-                            track(*now.epic(c.subject), i)
-                                .moves.push_back({i, before.epic(c.subject)->due, now.epic(c.subject)->due});
+                            track(now.epic(c.subject), i)
+                                .moves.push_back(
+                                    {i, before.epic(c.subject).epic->due.value, now.epic(c.subject).epic->due.value});
                         break;
                     case ChangeKind::target_changed:
                         if (in_period(i))
@@ -136,20 +142,22 @@ private:
                         break;
                 }
             }
-            for (const EpicFacts& e : now.epics)
-                if (now.epic(e.id) == &e) track(e, i).last = e;
+            for (const std::string& id : now.epic_ids) {
+                const EpicRef e = now.epic(id);
+                track(e, i).last = e;
+            }
         }
     }
 
     // Sorts the tracks into planned work of this period, the run, and what came after it.
     void count() {
         for (const Track& t : tracks_) {
-            if (t.in_base && t.start.status == EpicStatus::dropped) continue;  // dropped before the period
+            if (t.in_base && status(t.start) == EpicStatus::dropped) continue;  // dropped before the period
             if (!t.in_base && !in_period(t.first)) {
                 ++after_period_;
                 continue;
             }
-            if (t.last.stream_kind == StreamKind::run) {
+            if (t.last.stream->is_run()) {
                 ++run_items_;
                 continue;
             }
@@ -157,26 +165,35 @@ private:
         }
     }
 
-    bool delivered(const Track& t) const { return !t.removed && t.last.status == EpicStatus::done; }
-    bool dropped(const Track& t) const { return t.removed || t.last.status == EpicStatus::dropped; }
-    bool carried(const Track& t) const { return !t.removed && t.last.open(); }
+    static EpicStatus status(const EpicRef& e) { return e.epic->effective_status(); }
+    static std::optional<Date> due(const EpicRef& e) { return e.epic->due.value; }
+    static std::string title(const EpicRef& e) { return e.epic->title.value_or(""); }
+    static std::string stream_id(const EpicRef& e) { return e.stream->id.value_or(""); }
+
+    bool delivered(const Track& t) const { return !t.removed && status(t.last) == EpicStatus::done; }
+    bool dropped(const Track& t) const { return t.removed || status(t.last) == EpicStatus::dropped; }
+    bool carried(const Track& t) const { return !t.removed && t.last.epic->open(); }
     // The due date as planned: at the baseline, or when the epic was added.
-    static std::optional<Date> planned_due(const Track& t) { return t.start.due; }
+    static std::optional<Date> planned_due(const Track& t) { return due(t.start); }
     int slip_days(const Track& t) const {
         const auto p = planned_due(t);
-        return p && t.last.due ? *t.last.due - *p : 0;
+        const auto d = due(t.last);
+        return p && d ? *d - *p : 0;
     }
-    bool past_due(const Track& t) const { return carried(t) && t.last.due && *t.last.due < reference_; }
+    bool past_due(const Track& t) const { return carried(t) && due(t.last) && *due(t.last) < reference_; }
     bool slipped(const Track& t) const { return slip_days(t) > 0 || past_due(t); }
 
     std::string stream_name(const std::string& id) const {
-        const StreamFacts* s = end_.stream(id);
-        if (!s) s = base_.stream(id);
-        return s && !s->title.empty() ? md::text(s->title) : md::text(id);
+        const Stream* s = end_ix_.stream(id);
+        if (!s) s = base_ix_.stream(id);
+        return s && s->title ? md::text(*s->title) : md::text(id);
     }
 
     void header() {
-        const std::string name = end_.name.empty() ? base_.name : end_.name;
+        auto name_of = [](const Snapshot& s) {
+            return s.roadmap().info() ? s.roadmap().info()->name.value_or("") : "";
+        };
+        const std::string name = name_of(end_).empty() ? name_of(base_) : name_of(end_);
         out_ +=
             fmt::format("# {}: recap of {}\n\n", md::text(name.empty() ? "Roadmap" : name), md::text(period_.label));
         out_ += fmt::format("- **Period:** {} to {}\n", period_.start.iso(), period_.end.iso());
@@ -219,11 +236,11 @@ private:
         t.row({"Dropped", share(gone)});
         t.row({"Carried over", share(carried_n)});
         t.row({"Slipped (due moved later, or past due)", share(slipped_n)});
-        std::vector<const KrFacts*> krs;
-        for (const KrFacts& k : end_.key_results) krs.push_back(&k);
+        std::vector<const KeyResult*> krs;
+        for (const std::string& id : end_ix_.key_result_ids) krs.push_back(end_ix_.key_result(id).key_result);
         const auto [mean, measured] = mean_score(krs);
         t.row({"Mean key-result score", measured ? md::score(mean) : ""});
-        if (end_.north_star) t.row({"North Star score", md::score(end_.north_star->score())});
+        if (end_.north_star()) t.row({"North Star score", md::score(end_.north_star()->score())});
         paragraph(t.render());
         std::string notes;
         if (run_items_)
@@ -232,21 +249,21 @@ private:
         if (after_period_)
             notes += fmt::format("{} epic{} added after the period ended {} left out. ", after_period_,
                                  after_period_ == 1 ? "" : "s", after_period_ == 1 ? "is" : "are");
-        if (end_.anonymous || base_.anonymous)
+        if (end_ix_.anonymous || base_ix_.anonymous)
             notes += "Epics and key results without an id cannot be followed through history and are left out. ";
-        if (end_.unparsable_files)
-            notes += fmt::format("{} file{} could not be parsed at the end: run 'boussole lint'. ",
-                                 end_.unparsable_files, end_.unparsable_files == 1 ? "" : "s");
+        if (const std::size_t n = end_.roadmap().unparsable_files)
+            notes +=
+                fmt::format("{} file{} could not be parsed at the end: run 'boussole lint'. ", n, n == 1 ? "" : "s");
         if (!notes.empty()) {
             notes.pop_back();
             paragraph(notes);
         }
     }
 
-    static std::pair<double, std::size_t> mean_score(const std::vector<const KrFacts*>& krs) {
+    static std::pair<double, std::size_t> mean_score(const std::vector<const KeyResult*>& krs) {
         double sum = 0;
         std::size_t n = 0;
-        for (const KrFacts* k : krs)
+        for (const KeyResult* k : krs)
             if (const auto s = k->score()) {
                 sum += *s;
                 ++n;
@@ -260,18 +277,19 @@ private:
 
     void north_star() {
         section("North Star");
-        if (!end_.north_star) {
+        if (!end_.north_star()) {
             paragraph("No North Star is declared at the end (roadmap.north_star).");
             return;
         }
-        const KrFacts& ns = *end_.north_star;
-        const KrFacts* was = base_.north_star ? &*base_.north_star : nullptr;
-        std::string line = fmt::format("**{}**: {} at the start → {} at the end, target {}",
-                                       md::text(ns.title.empty() ? "North Star" : ns.title),
-                                       was && was->current ? value(was->current, ns.unit) : "no value",
-                                       ns.current ? value(ns.current, ns.unit) : "no value", value(ns.target, ns.unit));
+        const KeyResult& ns = *end_.north_star();
+        const KeyResult* was = base_.north_star();
+        const std::string unit = ns.unit.value_or("");
+        std::string line =
+            fmt::format("**{}**: {} at the start → {} at the end, target {}", md::text(ns.title.value_or("North Star")),
+                        was && was->current ? value(was->current.value, unit) : "no value",
+                        ns.current ? value(ns.current.value, unit) : "no value", value(ns.target.value, unit));
         if (was && was->target && ns.target && *was->target != *ns.target)
-            line += fmt::format(" (it was {} at the start)", value(was->target, ns.unit));
+            line += fmt::format(" (it was {} at the start)", value(was->target.value, unit));
         const auto s = ns.score();
         line += s ? fmt::format(". Score **{}**: {} of the way from the baseline to the target.", md::score(s),
                                 md::percent(*s))
@@ -281,31 +299,34 @@ private:
 
     void key_results() {
         section("Key results");
-        if (end_.key_results.empty()) {
+        if (end_ix_.key_result_ids.empty()) {
             paragraph("No key results with an id are declared at the end.");
             return;
         }
         // Grouped by objective, in the order they are written.
-        std::vector<std::string> order;
-        std::map<std::string, std::vector<const KrFacts*>> by_objective;
-        for (const KrFacts& k : end_.key_results) {
-            if (end_.key_result(k.id) != &k) continue;
-            auto [it, fresh] = by_objective.try_emplace(k.objective);
+        std::vector<const Objective*> order;
+        std::map<std::string, std::vector<const KeyResult*>> by_objective;
+        for (const std::string& id : end_ix_.key_result_ids) {
+            const KeyResultRef k = end_ix_.key_result(id);
+            auto [it, fresh] = by_objective.try_emplace(k.objective->id.value_or(""));
             if (fresh) order.push_back(k.objective);
-            it->second.push_back(&k);
+            it->second.push_back(k.key_result);
         }
-        for (const std::string& o : order) {
-            const auto& krs = by_objective[o];
-            subsection(krs.front()->objective_title.empty() && o.empty() ? std::string("Objective without an id")
-                                                                         : named(krs.front()->objective_title, o));
+        for (const Objective* o : order) {
+            const std::string oid = o->id.value_or("");
+            const auto& krs = by_objective[oid];
+            subsection(!o->title && oid.empty() ? std::string("Objective without an id")
+                                                : named(o->title.value_or(""), oid));
             md::Table t({"Key result", "Baseline", "At the start", "At the end", "Target", "Score"}, "lrrrrr");
-            for (const KrFacts* k : krs) {
-                const KrFacts* was = base_.key_result(k->id);
-                std::string target = value(k->target, k->unit);
+            for (const KeyResult* k : krs) {
+                const KeyResult* was = base_ix_.key_result(*k->id).key_result;
+                const std::string unit = k->unit.value_or("");
+                std::string target = value(k->target.value, unit);
                 if (was && was->target && k->target && *was->target != *k->target)
-                    target += fmt::format(" (was {})", value(was->target, k->unit));
-                t.row({named(k->title, k->id), value(k->baseline, k->unit), was ? value(was->current, k->unit) : "new",
-                       value(k->current, k->unit), target, md::score(k->score())});
+                    target += fmt::format(" (was {})", value(was->target.value, unit));
+                t.row({named(k->title.value_or(""), *k->id), value(k->baseline.value, unit),
+                       was ? value(was->current.value, unit) : "new", value(k->current.value, unit), target,
+                       md::score(k->score())});
             }
             const auto [mean, measured] = mean_score(krs);
             paragraph(measured ? fmt::format("Mean score: **{}** ({} of {} key result{} scored).", md::score(mean),
@@ -314,13 +335,14 @@ private:
             paragraph(t.render());
         }
         std::vector<std::string> gone;
-        for (const KrFacts& k : base_.key_results)
-            if (base_.key_result(k.id) == &k && !end_.key_result(k.id)) gone.push_back(named(k.title, k.id));
+        for (const std::string& id : base_ix_.key_result_ids)
+            if (!end_ix_.key_result(id).key_result)
+                gone.push_back(named(base_ix_.key_result(id).key_result->title.value_or(""), id));
         if (!gone.empty()) paragraph(fmt::format("Key results removed during the period: {}.", fmt::join(gone, ", ")));
     }
 
     // The owner's name as the end state declares it, else the handle as written.
-    std::string owner(const Track& t) const { return md::text(end_.person(t.last.owner)); }
+    std::string owner(const Track& t) const { return md::text(end_ix_.person_name(t.last.epic->owner.value_or(""))); }
 
     void delivered() {
         section("Delivered");
@@ -331,11 +353,11 @@ private:
             if (tr->status_at) {
                 done = when(*tr->status_at);
                 const Date d = date_of(*tr->status_at);
-                if (tr->last.due)
-                    timing = d <= *tr->last.due ? "on time" : fmt::format("{} late", md::days(d - *tr->last.due));
+                if (const auto last_due = due(tr->last))
+                    timing = d <= *last_due ? "on time" : fmt::format("{} late", md::days(d - *last_due));
             }
-            t.row({named(tr->last.title, tr->id), stream_name(tr->last.stream), owner(*tr),
-                   tr->last.due ? tr->last.due->iso() : "", done, timing});
+            t.row({named(title(tr->last), tr->id), stream_name(stream_id(tr->last)), owner(*tr),
+                   due(tr->last) ? due(tr->last)->iso() : "", done, timing});
         }
         paragraph(t.empty() ? std::string("Nothing was delivered.") : t.render());
     }
@@ -350,14 +372,14 @@ private:
             std::vector<std::string> slip, moved;
             if (const int d = slip_days(*tr); d > 0) slip.push_back(md::days(d, true));
             if (past_due(*tr))
-                slip.push_back(fmt::format("past due by {} at the end", md::days(reference_ - *tr->last.due)));
+                slip.push_back(fmt::format("past due by {} at the end", md::days(reference_ - *due(tr->last))));
             for (const Move& m : tr->moves)
                 if (m.from && m.to)
                     moved.push_back(fmt::format("{}: {}", when(m.state), md::days(*m.to - *m.from, true)));
-            t.row({named(tr->last.title, tr->id), owner(*tr), planned ? planned->iso() : "",
-                   tr->last.due ? tr->last.due->iso() : "", fmt::format("{}", fmt::join(slip, "; ")),
+            t.row({named(title(tr->last), tr->id), owner(*tr), planned ? planned->iso() : "",
+                   due(tr->last) ? due(tr->last)->iso() : "", fmt::format("{}", fmt::join(slip, "; ")),
                    fmt::format("{}", fmt::join(moved, "; ")),
-                   tr->removed ? "removed" : std::string(to_string(tr->last.status))});
+                   tr->removed ? "removed" : std::string(to_string(status(tr->last)))});
         }
         paragraph(t.empty() ? std::string("Nothing slipped: no due date moved later and nothing open is past due.")
                             : t.render());
@@ -370,10 +392,10 @@ private:
             if (!dropped(*tr)) continue;
             const bool removed = tr->removed.has_value();
             const std::optional<std::size_t> at = removed ? tr->removed : tr->status_at;
-            t.row({named(tr->last.title, tr->id), stream_name(tr->last.stream), owner(*tr),
+            t.row({named(title(tr->last), tr->id), stream_name(stream_id(tr->last)), owner(*tr),
                    removed ? "removed from the files" : "status dropped", at ? when(*at) : "by the baseline",
-                   tr->last.dropped_reason.empty() ? std::string(removed ? "" : "no reason given")
-                                                   : md::text(tr->last.dropped_reason)});
+                   tr->last.epic->dropped_reason ? md::text(*tr->last.epic->dropped_reason)
+                                                 : std::string(removed ? "" : "no reason given")});
         }
         paragraph(t.empty() ? std::string("Nothing was dropped.") : t.render());
     }
@@ -383,8 +405,8 @@ private:
         md::Table t({"Epic", "Stream", "Owner", "Added", "Status at the end"}, "lllll");
         for (const Track* tr : counted_) {
             if (tr->in_base) continue;
-            t.row({named(tr->last.title, tr->id), stream_name(tr->last.stream), owner(*tr), when(tr->first),
-                   tr->removed ? "removed" : std::string(to_string(tr->last.status))});
+            t.row({named(title(tr->last), tr->id), stream_name(stream_id(tr->last)), owner(*tr), when(tr->first),
+                   tr->removed ? "removed" : std::string(to_string(status(tr->last)))});
         }
         paragraph(t.empty() ? std::string("Nothing was added to the plan during the period.") : t.render());
     }
@@ -394,9 +416,9 @@ private:
         md::Table t({"Epic", "Stream", "Owner", "Status", "Due", "Progress"}, "llllll");
         for (const Track* tr : counted_) {
             if (!carried(*tr)) continue;
-            t.row({named(tr->last.title, tr->id), stream_name(tr->last.stream), owner(*tr),
-                   std::string(to_string(tr->last.status)), tr->last.due ? tr->last.due->iso() : "",
-                   md::bar(tr->last.progress)});
+            t.row({named(title(tr->last), tr->id), stream_name(stream_id(tr->last)), owner(*tr),
+                   std::string(to_string(status(tr->last))), due(tr->last) ? due(tr->last)->iso() : "",
+                   md::bar(tr->last.epic->progress())});
         }
         paragraph(t.empty() ? std::string("Nothing is carried over: every epic is done or dropped.") : t.render());
     }
@@ -416,7 +438,7 @@ private:
 
 std::optional<std::string> recap_blocker(const RecapInput& input) {
     if (input.states.empty()) return "there is no roadmap state to read";
-    if (!input.states.back().snapshot.period && !input.states.front().snapshot.period)
+    if (!input.states.back().snapshot.period() && !input.states.front().snapshot.period())
         return "the roadmap has no valid period (roadmap.period), so the recap has no start and end";
     return std::nullopt;
 }

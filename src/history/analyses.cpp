@@ -1,0 +1,45 @@
+// What the analyses of plan.hpp read from git: the states they need, chosen by plan's rules.
+#include <fmt/format.h>
+
+#include "boussole/history.hpp"
+
+namespace boussole {
+
+std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& history, const Snapshot& working,
+                                                             const Period& period) {
+    const auto head = history.head();
+    if (!head || !history.has_path(*head)) return std::nullopt;  // not committed: nothing to tell
+    const Mainline m = history.mainline(*head, stop_at_plan_of(period));
+    // The chain ran out at the root: its first commit is where everything started, exactly.
+    return find_check_ins(working, history.states(m.commits), m.reached_root);
+}
+
+RecapStates read_recap_states(const History& history, PlanState end, const CommitInfo& tip,
+                              const std::string& baseline) {
+    RecapCommits chosen;
+    if (!baseline.empty()) {
+        const CommitInfo base = history.resolve_at_path(baseline);
+        std::optional<Mainline> walk;
+        if (history.descends_from(tip, base)) walk = history.mainline(tip, stop_at_baseline(base));
+        chosen = recap_commits_from(base, walk);
+    } else {
+        const std::optional<Period> period = end.snapshot.period();
+        if (!period)
+            throw RoadmapError(fmt::format(
+                "cannot make a recap: the roadmap has no valid period (roadmap.period), so there is no period start "
+                "to find the plan at; run 'boussole lint {}'",
+                end.snapshot.roadmap().root));
+        chosen = recap_commits_for_period(history.mainline(tip, stop_at_plan_of(*period)), *period);
+        if (chosen.commits.empty())
+            throw HistoryError(fmt::format("'{}' has no committed history: commit the roadmap, then run the recap",
+                                           end.snapshot.roadmap().root));
+    }
+    RecapStates out;
+    out.notes = std::move(chosen.notes);
+    out.states = history.states(chosen.commits);
+    // The end, unless it is the last commit read already.
+    if (!end.date || chosen.commits.back().id != tip.id) out.states.push_back(std::move(end));
+    return out;
+}
+
+}  // namespace boussole

@@ -1,0 +1,101 @@
+// Which states of the history an analysis reads, and the check-ins: pure functions of commits
+// and snapshots, so that they are tested without git.
+#include <fmt/format.h>
+
+#include "boussole/plan.hpp"
+
+namespace boussole {
+
+PlanState state_at(const CommitInfo& c, Snapshot snapshot) {
+    return {std::move(snapshot), c.short_id, c.date, c.summary};
+}
+
+MainlineStop stop_at_plan_of(const Period& period) {
+    return [start = period.start](const CommitInfo& c, bool changed) { return changed && c.date <= start; };
+}
+
+MainlineStop stop_at_baseline(const CommitInfo& baseline) {
+    return [baseline](const CommitInfo& c, bool) { return c.id == baseline.id || c.time < baseline.time; };
+}
+
+namespace {
+
+// A note when the walk ended at a shallow clone's cut before reaching what it looked for.
+void note_cut(const Mainline& walk, std::string_view what, std::vector<std::string>& notes) {
+    if (walk.cut_at && !walk.reached_stop)
+        notes.push_back(fmt::format(
+            "the history is cut at {} of {} (a shallow clone): {}. Run 'git fetch --unshallow' for the whole history.",
+            walk.cut_at->short_id, walk.cut_at->date.iso(), what));
+}
+
+}  // namespace
+
+RecapCommits recap_commits_for_period(const Mainline& walk, const Period& period) {
+    RecapCommits out;
+    out.commits = walk.commits;
+    if (out.commits.empty()) return out;
+    note_cut(walk,
+             fmt::format("after the period's start ({}), so the plan is read there and earlier changes are missing",
+                         period.start.iso()),
+             out.notes);
+    if (!walk.reached_stop && !walk.cut_at)
+        out.notes.push_back(fmt::format(
+            "no commit at or before the period's start ({}) changed the roadmap: the plan is read at the first commit "
+            "after it, {} of {}.",
+            period.start.iso(), out.commits.front().short_id, out.commits.front().date.iso()));
+    return out;
+}
+
+RecapCommits recap_commits_from(const CommitInfo& baseline, const std::optional<Mainline>& walk) {
+    RecapCommits out;
+    out.commits.push_back(baseline);
+    if (!walk) {
+        out.notes.push_back(
+            fmt::format("the baseline {} is not an ancestor of the end: only the two states are compared, and the "
+                        "changes in between are not dated.",
+                        baseline.short_id));
+        return out;
+    }
+    // The walk lists the baseline itself first when it reached it.
+    auto first = walk->commits.begin();
+    if (walk->reached_stop && first != walk->commits.end()) ++first;
+    out.commits.insert(out.commits.end(), first, walk->commits.end());
+    note_cut(*walk, "changes between the baseline and that commit are missing", out.notes);
+    return out;
+}
+
+namespace {
+
+const std::optional<double>* current_of(const Snapshot& s, const std::string& id) {
+    if (id.empty()) return s.north_star() ? &s.north_star()->current.value : nullptr;
+    const KeyResult* k = s.index().key_result(id).key_result;
+    return k ? &k->current.value : nullptr;
+}
+
+}  // namespace
+
+std::map<std::string, CheckIn> find_check_ins(const Snapshot& now, const std::vector<PlanState>& history,
+                                              bool exact_start) {
+    std::map<std::string, CheckIn> out;
+    std::vector<std::string> ids;
+    if (now.north_star() && now.north_star()->current) ids.emplace_back();
+    for (const std::string& id : now.index().key_result_ids)
+        if (now.index().key_result(id).key_result->current) ids.push_back(id);
+    for (const std::string& id : ids) {
+        const std::optional<double>& value = *current_of(now, id);
+        const std::optional<double>* at_head = history.empty() ? nullptr : current_of(history.back().snapshot, id);
+        if (!at_head || *at_head != value) {
+            out[id] = CheckIn{};  // changed in the working tree
+            continue;
+        }
+        std::size_t i = history.size() - 1;
+        for (; i > 0; --i) {
+            const std::optional<double>* before = current_of(history[i - 1].snapshot, id);
+            if (!before || *before != value) break;
+        }
+        out[id] = CheckIn{history[i].date, i == 0 && !exact_start};
+    }
+    return out;
+}
+
+}  // namespace boussole

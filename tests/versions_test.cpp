@@ -1,0 +1,226 @@
+// Successive versions of a file read item by item give exactly what a whole reading gives.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "boussole/loader.hpp"
+
+using namespace boussole;
+
+namespace {
+
+// Equal roadmaps: every entity, value and position, and the same findings in any order (lint
+// sorts them).
+bool same(const Roadmap& a, const Roadmap& b) {
+    auto findings = [](const Roadmap& r) {
+        std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t, std::uint32_t, std::string>> out;
+        for (const Finding& f : r.load_findings)
+            out.emplace_back(std::string(f.rule), f.pos.line, f.pos.column, f.pos.length, f.message);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    return a.roadmap_blocks == b.roadmap_blocks && a.people == b.people && a.metrics == b.metrics &&
+           a.objectives == b.objectives && a.streams == b.streams && a.unparsable_files == b.unparsable_files &&
+           findings(a) == findings(b);
+}
+
+std::string base_text() {
+    std::string t =
+        "roadmap:\n  name: Edits\n  period: 2026-Q4\n"
+        "objectives:\n  - id: o1\n    title: One\n    key_results:\n"
+        "      - {id: kr-a, title: KR A, baseline: 10, target: 40, current: 20}\n"
+        "      - id: kr-b\n        title: KR B\n        baseline: 0\n        target: 10\n        current: 5\n"
+        "streams:\n";
+    for (int s = 0; s < 3; ++s) {
+        t += fmt::format("  - id: s{}\n    title: Stream {}\n    kind: {}\n    epics:\n", s, s,
+                         s == 0 ? "run" : "build");
+        for (int e = 0; e < 6; ++e) {
+            const int n = s * 10 + e;
+            if (e % 3 == 2) {
+                t += fmt::format("      - {{id: e{}, title: Flow epic {}, owner: ana, status: planned}}\n", n, n);
+            } else {
+                t += fmt::format(
+                    "      - id: e{}\n        title: Epic {}\n        owner: bo\n        status: in-progress\n"
+                    "        due: 2026-11-{:02}\n        description: |\n          Line one\n          # not a "
+                    "comment\n"
+                    "        tasks:\n          - {{title: T1, status: done}}\n          - title: T2\n"
+                    "            status: todo\n",
+                    n, n, 1 + n % 28);
+                if (e % 2 == 0) t += "      # a comment between epics\n\n";
+            }
+        }
+    }
+    return t;
+}
+
+std::vector<std::string> lines_of(const std::string& t) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = t.find('\n', start)) != std::string::npos; start = nl + 1)
+        out.push_back(t.substr(start, nl - start));
+    out.push_back(t.substr(start));
+    return out;
+}
+
+std::string join(const std::vector<std::string>& lines) {
+    std::string t;
+    for (std::size_t i = 0; i < lines.size(); ++i) t += lines[i] + (i + 1 < lines.size() ? "\n" : "");
+    return t;
+}
+
+// One random edit of the kind people make, or break.
+std::string edit(const std::string& text, std::mt19937& rng) {
+    std::vector<std::string> lines = lines_of(text);
+    auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    std::vector<std::size_t> epic_starts;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].starts_with("      - ") && !lines[i].starts_with("      - {title")) epic_starts.push_back(i);
+    const std::size_t at = pick(lines.size());
+    static const char* const values[] = {"status: done",
+                                         "status: dropped",
+                                         "due: 2026-12-24",
+                                         "due: 2027-01-02",
+                                         "owner: zed",
+                                         "current: 33",
+                                         "target: 35",
+                                         "title: A: b # c",
+                                         "title: 'q'",
+                                         "title: R&D",
+                                         "dropped_reason: no budget",
+                                         "title: \"unclosed"};
+    switch (pick(10)) {
+        case 0:
+        case 1: {  // change a value in place, keeping the indentation
+            const std::size_t ind = lines[at].find_first_not_of(' ');
+            if (ind == std::string::npos || lines[at].find(':') == std::string::npos) break;
+            const bool dash = lines[at].compare(ind, 2, "- ") == 0;
+            lines[at] = lines[at].substr(0, dash ? ind + 2 : ind) + values[pick(std::size(values))];
+            break;
+        }
+        case 2: {  // a new epic before another one
+            if (epic_starts.empty()) break;
+            const std::size_t i = epic_starts[pick(epic_starts.size())];
+            const std::string id = fmt::format("new{}", pick(1000));
+            lines.insert(lines.begin() + static_cast<long>(i),
+                         {"      - id: " + id, "        title: New " + id, "        due: 2026-12-01"});
+            break;
+        }
+        case 3: {  // delete an epic
+            if (epic_starts.empty()) break;
+            const std::size_t i = epic_starts[pick(epic_starts.size())];
+            std::size_t end = i + 1;
+            while (end < lines.size() && (lines[end].empty() || lines[end].starts_with("       "))) ++end;
+            lines.erase(lines.begin() + static_cast<long>(i), lines.begin() + static_cast<long>(end));
+            break;
+        }
+        case 4:  // a comment or a blank line anywhere
+            lines.insert(lines.begin() + static_cast<long>(at), std::string(pick(9), ' ') + (pick(2) ? "# note" : ""));
+            break;
+        case 5:  // a key at a random indentation (may break the structure)
+            lines.insert(lines.begin() + static_cast<long>(at), std::string(pick(11), ' ') + "priority: P1");
+            break;
+        case 6:  // a flow epic appended after the last line of an epic
+            if (epic_starts.empty()) break;
+            lines.insert(lines.begin() + static_cast<long>(epic_starts[pick(epic_starts.size())]),
+                         "      - {id: f" + std::to_string(pick(100)) + ", title: Flow, status: blocked}");
+            break;
+        case 7:  // delete one line
+            lines.erase(lines.begin() + static_cast<long>(at));
+            break;
+        case 8: {  // a stream's title (outside the items)
+            for (std::string& l : lines)
+                if (l.starts_with("    title: Stream")) {
+                    l += "!";
+                    break;
+                }
+            break;
+        }
+        default:  // an anchor and an alias (whole parse only)
+            if (pick(4) == 0) lines.insert(lines.begin() + static_cast<long>(at), "x-a: &a {owner: ana}");
+            break;
+    }
+    return join(lines);
+}
+
+}  // namespace
+
+TEST_SUITE("loader") {
+    TEST_CASE("item-by-item reading equals whole reading over thousands of random edits") {
+        std::mt19937 rng(20261123);
+        std::size_t spliced = 0, steps = 0;
+        for (int run = 0; run < 40; ++run) {
+            std::string text = base_text();
+            if (run % 5 == 4) {  // a CRLF file
+                std::string crlf;
+                for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+                text = crlf;
+            }
+            FileVersion state = read_file_version("streams.yaml", text);
+            for (int i = 0; i < 60; ++i, ++steps) {
+                // A broken or aliased text is soon mended, as in a real history.
+                const bool mend = (!state.layout || text.find('&') != std::string::npos) && rng() % 3 == 0;
+                const std::string next = mend ? base_text() : edit(text, rng);
+                state = read_next_file_version(state, text, next);
+                spliced += state.spliced ? 1 : 0;
+                const FileVersion whole = read_file_version("streams.yaml", next);
+                INFO("run ", run, " step ", i, "\n--- before:\n", text, "\n--- after:\n", next);
+                REQUIRE(same(state.roadmap, whole.roadmap));
+                text = next;
+            }
+        }
+        MESSAGE(spliced, " of ", steps, " versions read item by item");
+        CHECK(spliced > steps / 3);  // the fast path is taken, not only the fallback
+    }
+
+    TEST_CASE("what is never read item by item") {
+        const std::string text = base_text();
+        const FileVersion state = read_file_version("s.yaml", text);
+        REQUIRE(state.layout);
+        auto with = [&](const std::string& from, const std::string& to) {
+            std::string t = text;
+            t.replace(t.find(from), from.size(), to);
+            return t;
+        };
+        auto spliced = [&](const FileVersion& from, const std::string& from_text, const std::string& next) {
+            const FileVersion v = read_next_file_version(from, from_text, next);
+            CHECK(same(v.roadmap, read_file_version("s.yaml", next).roadmap));
+            return v.spliced;
+        };
+        // An edit inside one epic is, and the epics after it move with the change in length.
+        CHECK(spliced(state, text, with("title: Epic 11\n", "title: Epic eleven\n")));
+        CHECK(spliced(state, text, with("title: Epic 11\n", "title: Epic eleven\n        start: 2026-10-01\n")));
+        // Anchors, aliases, tabs, document markers, a stream's own keys and a broken quote are not.
+        CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: Epic &x 11\n")));
+        CHECK_FALSE(spliced(state, text, with("owner: bo\n", "owner:\tbo\n")));
+        CHECK_FALSE(spliced(state, text, "---\n" + text));
+        CHECK_FALSE(spliced(state, text, with("title: Stream 1\n", "title: Stream one\n")));
+        CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: \"Epic 11\n")));
+        // Nor is a duplicate key (its message names the line of the first one).
+        CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: Epic 11\n        title: again\n")));
+        // Nor is anything after a version that did not parse cleanly.
+        const FileVersion broken = read_file_version("s.yaml", "streams: [\n");
+        CHECK_FALSE(broken.layout);
+        CHECK_FALSE(spliced(broken, "streams: [\n", text));
+    }
+
+    TEST_CASE("files read on their own merge as load_roadmap reads them") {
+        const std::string a = "roadmap: {name: A, period: 2026-Q4}\npeople:\n  - {id: ana, name: Ana}\n";
+        const std::string b =
+            "streams:\n  - id: s\n    title: S\n    ownr: ana\n    epics:\n      - {id: e, owner: ana}\n";
+        const FileVersion va = read_file_version("a.yaml", a), vb = read_file_version("sub/b.yaml", b);
+        const Roadmap merged = merge_file_versions("road", {&va, &vb});
+        const Roadmap loaded = load_roadmap_from_texts("road", {{"a.yaml", a}, {"sub/b.yaml", b}});
+        CHECK(same(merged, loaded));
+        REQUIRE(merged.files.size() == 2);
+        CHECK(merged.files[1].display_path == "road/sub/b.yaml");
+        REQUIRE(merged.streams.size() == 1);
+        CHECK(merged.streams[0].pos.file == 1);
+        REQUIRE_FALSE(merged.load_findings.empty());
+        CHECK(merged.load_findings[0].pos.file == 1);
+        CHECK(merged.load_findings[0].pos.line == 4);
+    }
+}
