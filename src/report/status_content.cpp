@@ -148,57 +148,54 @@ private:
         return f;
     }
 
-    AtRiskItem item(AtRiskItem::Kind kind, const Field<std::string>& id, const Field<std::string>& title,
-                    std::string owner) const {
-        return {kind, id.value_or(""), title.value_or(""), std::move(owner), risk::NoOwner{}};
+    using Reason = decltype(AtRiskItem::reason);
+    AtRiskItem epic_at_risk(const Epic& e, Reason why) const {
+        return {AtRiskItem::Kind::epic, e.id.value_or(""), e.title.value_or(""), person(e.owner), why};
+    }
+    AtRiskItem key_result_at_risk(const Objective& o, const KeyResult& k, Reason why) const {
+        return {AtRiskItem::Kind::key_result, k.id.value_or(""), k.title.value_or(""), person(Roadmap::owner_of(o, k)),
+                why};
     }
 
+    // Overdue epics (earliest due first), blocked ones, key results off pace, stale check-ins,
+    // epics without an owner.
     std::vector<AtRiskItem> at_risk() const {
         std::vector<AtRiskItem> out;
-        using Kind = AtRiskItem::Kind;
         std::vector<const Epic*> overdue;
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
                 if (e.overdue(o_.as_of)) overdue.push_back(&e);
         std::stable_sort(overdue.begin(), overdue.end(),
                          [](const Epic* a, const Epic* b) { return *a->due < *b->due; });
-        for (const Epic* e : overdue) {
-            AtRiskItem i = item(Kind::epic, e->id, e->title, person(e->owner));
-            i.reason =
-                risk::Overdue{*e->due, o_.as_of - *e->due, e->progress(), e->effective_status() == EpicStatus::blocked};
-            out.push_back(std::move(i));
-        }
+        for (const Epic* e : overdue)
+            out.push_back(epic_at_risk(*e, risk::Overdue{*e->due, o_.as_of - *e->due, e->progress(),
+                                                         e->effective_status() == EpicStatus::blocked}));
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
-                if (e.effective_status() == EpicStatus::blocked && !e.overdue(o_.as_of)) {
-                    AtRiskItem i = item(Kind::epic, e.id, e.title, person(e.owner));
-                    i.reason = risk::Blocked{};
-                    out.push_back(std::move(i));
-                }
+                if (e.effective_status() == EpicStatus::blocked && !e.overdue(o_.as_of))
+                    out.push_back(epic_at_risk(e, risk::Blocked{}));
         for (const Objective& o : r_.objectives)
             for (const KeyResult& k : o.key_results) {
                 const auto score = k.score();
                 const Pace pace = pace_of(score, elapsed_);
-                if (score && (pace == Pace::behind_pace || pace == Pace::at_risk)) {
-                    AtRiskItem i = item(Kind::key_result, k.id, k.title, person(Roadmap::owner_of(o, k)));
-                    i.reason = risk::OffPace{pace, *score};
-                    out.push_back(std::move(i));
-                }
+                if (score && (pace == Pace::behind_pace || pace == Pace::at_risk))
+                    out.push_back(key_result_at_risk(o, k, risk::OffPace{pace, *score}));
             }
-        auto stale = [&](AtRiskItem i, const std::optional<CheckInFact>& c) {
-            if (!c || !c->stale_days) return;
-            i.reason = risk::Stale{*c->date, c->or_before, *c->stale_days};
-            out.push_back(std::move(i));
+        auto stale = [](const std::optional<CheckInFact>& c) -> std::optional<risk::Stale> {
+            if (!c || !c->stale_days) return std::nullopt;
+            return risk::Stale{*c->date, c->or_before, *c->stale_days};
         };
         if (info_.north_star)
-            stale(item(Kind::north_star, {}, info_.north_star->title, person(info_.north_star->owner)), check_in(""));
+            if (const auto why = stale(check_in("")))
+                out.push_back({AtRiskItem::Kind::north_star, "", info_.north_star->title.value_or(""),
+                               person(info_.north_star->owner), *why});
         for (const Objective& o : r_.objectives)
             for (const KeyResult& k : o.key_results)
                 if (k.id)
-                    stale(item(Kind::key_result, k.id, k.title, person(Roadmap::owner_of(o, k))), check_in(*k.id));
+                    if (const auto why = stale(check_in(*k.id))) out.push_back(key_result_at_risk(o, k, *why));
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
-                if (!e.owner && e.open()) out.push_back(item(Kind::epic, e.id, e.title, ""));
+                if (!e.owner && e.open()) out.push_back(epic_at_risk(e, risk::NoOwner{}));
         return out;
     }
 
