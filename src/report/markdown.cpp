@@ -88,8 +88,8 @@ std::string number(double value) {
     return (negative ? "-" : "") + whole + fraction;
 }
 
-std::string named(std::string_view title, std::string_view id) {
-    if (title.empty() && id.empty()) return "(untitled)";
+std::string named(std::string_view title, std::string_view id, std::string_view untitled) {
+    if (title.empty() && id.empty()) return text(untitled);
     if (title.empty()) return text(id);
     if (id.empty()) return text(title);
     return fmt::format("{} ({})", text(title), text(id));

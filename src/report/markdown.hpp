@@ -40,8 +40,8 @@ private:
 };
 
 // "Title (id)" as Markdown; the id alone without a title, the title alone without an id,
-// "(untitled)" without either.
-std::string named(std::string_view title, std::string_view id);
+// `untitled` without either.
+std::string named(std::string_view title, std::string_view id, std::string_view untitled = "(untitled)");
 
 // A value with its unit as people write it: "45 minutes", "74%", "104,000 EUR".
 std::string quantity(double value, std::string_view unit);

@@ -1,0 +1,205 @@
+#pragma once
+/// What the status report says, as typed data: built once from the roadmap and the options,
+/// then formatted by a renderer (Markdown today). Values stay typed (numbers, dates, enums,
+/// shares as fractions); names are the user's text as written, unescaped. Every figure is
+/// computed by build_status_report(); a renderer only chooses words and markup.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "boussole/date.hpp"
+#include "boussole/model.hpp"
+#include "boussole/report.hpp"
+
+namespace boussole {
+
+/// The facts at the top of the report.
+struct ReportHeader {
+    std::string name;                 ///< roadmap.name; empty when not declared
+    std::string team, mission;        ///< empty when not declared
+    std::string period_label;         ///< "2026-Q4" for a named period; empty for a {start, end} one
+    Date start, end;                  ///< the period, both ends inclusive
+    Date as_of;                       ///< the report date
+    int day = 0;                      ///< day N of the period, counting the report date (0 before it starts)
+    int days = 0;                     ///< the period's length in days
+    double elapsed = 0;               ///< share of the period elapsed, 0..1
+    std::optional<double> work_done;  ///< mean progress of the non-dropped epics, 0..1; empty without one
+    std::size_t epics = 0;            ///< how many non-dropped epics that mean is over
+};
+
+/// When a key result's current value last changed, as the report tells it.
+struct CheckInFact {
+    std::optional<Date> date;       ///< empty when the change is not committed yet
+    bool or_before = false;         ///< the history read stops at `date`: the change may be older
+    std::optional<int> stale_days;  ///< days since `date` when beyond roadmap.report.stale_after_days
+};
+
+/// A key result's (or the North Star's) values and how far along it is.
+struct Measure {
+    std::string unit;  ///< as written; empty when none
+    std::optional<double> baseline, current, target, confidence;
+    std::optional<double> score;  ///< 0..1; empty when it cannot be measured
+    Pace pace = Pace::no_data;    ///< the score against the share of the period elapsed
+};
+
+/// The North Star, when declared.
+struct NorthStarFacts {
+    std::string title, owner;  ///< owner: a display name; both empty when not written
+    Measure measure;
+    std::optional<CheckInFact> check_in;  ///< empty when history was not read or has no entry
+};
+
+/// One row of an objective's scorecard.
+struct KeyResultRow {
+    std::string id, title;  ///< empty when not written
+    std::string owner;      ///< display name of its owner (its own, else its objective's); empty for none
+    Measure measure;
+    std::optional<CheckInFact> check_in;  ///< empty when history was not read, or has no entry for it
+};
+
+/// An objective with its key results.
+struct ObjectiveScorecard {
+    std::string id, title, owner;  ///< owner: a display name; empty when none
+    std::vector<KeyResultRow> key_results;
+    std::size_t measured = 0;          ///< key results with a score
+    std::optional<double> mean_score;  ///< mean over the measured ones; empty when none is
+};
+
+/// How many epics of a stream have one status.
+struct StatusCount {
+    EpicStatus status = EpicStatus::planned;
+    int count = 0;
+};
+
+/// A task line, for the team audience.
+struct TaskLine {
+    std::string title, owner;  ///< owner: a display name; empty when none
+    TaskStatus status = TaskStatus::todo;
+    std::optional<Date> due;
+};
+
+/// An epic (a build stream's) or an activity (a run stream's).
+struct EpicRow {
+    std::string id, title, owner;  ///< owner: a display name; empty when none
+    EpicStatus status = EpicStatus::planned;
+    std::optional<Date> due;
+    bool overdue = false;                  ///< open and due before the report date
+    std::optional<double> progress;        ///< share of its tasks done, 0..1; empty when dropped
+    std::size_t open_tasks = 0;            ///< tasks to do or doing
+    std::vector<std::string> key_results;  ///< the key-result ids it serves, as written
+    std::vector<TaskLine> tasks;           ///< its tasks, for the team audience only
+};
+
+/// A stream with its epics, in the roadmap's order.
+struct StreamFacts {
+    std::string id, title, owner, description;  ///< owner: a display name; empty when not written
+    StreamKind kind = StreamKind::build;
+    std::optional<double> progress;  ///< mean of its non-dropped epics; empty without one, and for a run stream
+    std::vector<StatusCount>
+        epic_counts;               ///< non-zero counts, in the order done, in progress, blocked, planned, dropped
+    std::optional<Date> next_due;  ///< the earliest due date of its open epics
+    std::vector<EpicRow> epics;
+};
+
+/// Why something is at risk.
+namespace risk {
+/// An open epic past its due date.
+struct Overdue {
+    Date due;
+    int days_late = 0;
+    double progress = 0;   ///< share of its tasks done
+    bool blocked = false;  ///< also blocked
+};
+/// A blocked epic that is not overdue.
+struct Blocked {};
+/// A key result behind pace or at risk.
+struct OffPace {
+    Pace pace = Pace::at_risk;
+    double score = 0;
+};
+/// A key result (or the North Star) whose current value has not changed for too long.
+struct Stale {
+    Date last;  ///< the last check-in
+    bool or_before = false;
+    int days = 0;  ///< since `last`
+};
+/// An open epic without an owner.
+struct NoOwner {};
+}  // namespace risk
+
+/// One line of the "at risk" list.
+struct AtRiskItem {
+    enum class Kind { epic, key_result, north_star };
+    Kind kind = Kind::epic;
+    std::string id, title, owner;  ///< owner: a display name; empty when none
+    std::variant<risk::Overdue, risk::Blocked, risk::OffPace, risk::Stale, risk::NoOwner> reason;
+};
+
+/// Open work per person, for the team audience.
+struct OwnerLoad {
+    std::string name;  ///< display name
+    int open_epics = 0, open_tasks = 0;
+    bool over_limit = false;  ///< more open epics than roadmap.report.max_open_epics
+};
+
+/// The load table: declared people and every owner of open work, most open epics first.
+struct LoadFacts {
+    std::vector<OwnerLoad> owners;
+    double max_open_epics = 0;  ///< the limit in force
+};
+
+/// One epic on the gantt chart.
+struct TimelineBar {
+    std::string id, title;
+    EpicStatus status = EpicStatus::planned;
+    bool overdue = false;
+    Date start, end;
+};
+
+/// A stream's bars; only streams with at least one bar have a section.
+struct TimelineSection {
+    std::string id, title;
+    std::vector<TimelineBar> bars;
+};
+
+/// An epic of a build stream left off the timeline for want of a due date.
+struct UndatedEpic {
+    std::string id, title;
+};
+
+/// The gantt chart of the non-dropped epics with a due date, for the team audience.
+struct TimelineFacts {
+    std::vector<TimelineSection> sections;  ///< empty when no epic has a due date
+    std::vector<UndatedEpic> undated;
+};
+
+/// The last line's facts.
+struct ReportFooter {
+    std::string generator;
+    std::size_t files = 0;
+};
+
+/// Everything the status report says, for one audience.
+struct StatusReportContent {
+    Audience audience = Audience::team;
+    ReportHeader header;
+    std::optional<NorthStarFacts> north_star;  ///< empty when none is declared
+    bool check_ins = false;                    ///< history was read: key results have a last check-in
+    std::vector<ObjectiveScorecard> objectives;
+    std::vector<StreamFacts> streams;       ///< build and run streams, in the roadmap's order
+    std::vector<AtRiskItem> at_risk;        ///< overdue, blocked, off pace, stale, unowned: in that order
+    std::optional<LoadFacts> load;          ///< team audience only
+    std::optional<TimelineFacts> timeline;  ///< team audience only
+    ReportFooter footer;
+};
+
+/// Computes every figure of the status report once. Only call when report_blocker() is empty.
+StatusReportContent build_status_report(const Roadmap& roadmap, const ReportOptions& options);
+
+/// The status report's content in Markdown, in English.
+std::string render_markdown(const StatusReportContent& content);
+
+}  // namespace boussole

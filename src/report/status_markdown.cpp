@@ -1,0 +1,349 @@
+// The status report in Markdown: the content of status_content.cpp, words from a message
+// catalogue, markup and escaping from markdown.hpp. Nothing is computed here.
+#include <fmt/format.h>
+
+#include "boussole/report_content.hpp"
+#include "report/markdown.hpp"
+#include "report/messages.hpp"
+
+namespace boussole {
+
+namespace {
+
+template <class... F>
+struct overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+overloaded(F...) -> overloaded<F...>;
+
+// A catalogue template filled with its arguments.
+template <class... Args>
+std::string say(std::string_view pattern, const Args&... args) {
+    return fmt::format(fmt::runtime(pattern), args...);
+}
+
+std::string bold(std::string_view s) { return fmt::format("**{}**", s); }
+
+template <std::size_t N>
+std::vector<std::string> columns(const std::array<std::string_view, N>& names) {
+    return {names.begin(), names.end()};
+}
+
+class StatusMarkdown : md::Document {
+public:
+    StatusMarkdown(const StatusReportContent& c, const StatusReportMessages& m) : c_(c), m_(m) {}
+
+    std::string render() {
+        header();
+        north_star();
+        scorecard();
+        if (c_.audience == Audience::leadership) {
+            stream_summary();
+        } else {
+            streams();
+            run_streams();
+        }
+        at_risk();
+        if (c_.load) load(*c_.load);
+        if (c_.timeline) timeline(*c_.timeline);
+        out_ += fmt::format("*{}*\n", say(m_.footer, c_.footer.generator, c_.footer.files,
+                                          m_.count(m_.files, c_.footer.files), c_.header.as_of.iso()));
+        return std::move(out_);
+    }
+
+private:
+    std::string named(std::string_view title, std::string_view id) const { return md::named(title, id, m_.untitled); }
+    std::string owner_or_nobody(const std::string& owner) const {
+        return owner.empty() ? std::string(m_.nobody) : md::text(owner);
+    }
+    std::string join(const std::vector<std::string>& items) const {
+        return fmt::format("{}", fmt::join(items, m_.list_separator));
+    }
+    void item(std::string_view label, std::string_view value) { out_ += fmt::format("- {} {}\n", bold(label), value); }
+
+    void header() {
+        const ReportHeader& h = c_.header;
+        out_ += fmt::format("# {}\n\n", say(m_.title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name)));
+        if (!h.team.empty()) item(m_.team_label, md::text(h.team));
+        if (!h.mission.empty()) item(m_.mission_label, md::text(h.mission));
+        const std::string dates = say(m_.period_dates, h.start.iso(), h.end.iso());
+        item(m_.period_label, h.period_label.empty() ? dates : say(m_.named_period, md::text(h.period_label), dates));
+        item(m_.report_date_label, say(m_.report_date, h.as_of.iso(), h.day, h.days, md::percent(h.elapsed)));
+        if (h.work_done)
+            item(m_.work_done_label, say(m_.work_done, md::bar(*h.work_done), h.epics, m_.count(m_.epics, h.epics)));
+        out_ += "\n";
+    }
+
+    // "96,000 → 104,000 EUR, target 120,000 EUR"
+    std::string values(const Measure& m) const {
+        auto v = [&](const std::optional<double>& f) { return f ? md::quantity(*f, m.unit) : std::string(m_.unknown); };
+        return say(m_.values, v(m.baseline), m.current ? v(m.current) : std::string(m_.no_current_value), v(m.target));
+    }
+
+    std::string check_in_cell(const CheckInFact& c) const {
+        if (!c.date) return std::string(m_.not_committed);
+        std::string cell = c.or_before ? say(m_.or_before, c.date->iso()) : c.date->iso();
+        if (c.stale_days) cell += say(c.or_before ? m_.stale_or_more : m_.stale, *c.stale_days);
+        return cell;
+    }
+
+    void north_star() {
+        section(m_.north_star_heading);
+        if (!c_.north_star) {
+            paragraph(m_.north_star_missing);
+            return;
+        }
+        const NorthStarFacts& ns = *c_.north_star;
+        const Measure& m = ns.measure;
+        paragraph(
+            say(m_.north_star_values, bold(md::text(ns.title.empty() ? m_.north_star_untitled : ns.title)), values(m)));
+        if (!m.score) {
+            paragraph(m_.north_star_not_measured);
+            return;
+        }
+        std::string line =
+            say(m_.north_star_progress, md::bar(*m.score), bold(m_.pace[m.pace]), md::percent(c_.header.elapsed));
+        if (m.confidence) line += say(m_.north_star_confidence, md::number(*m.confidence));
+        if (ns.check_in) line += say(m_.north_star_last_check_in, check_in_cell(*ns.check_in));
+        paragraph(line + std::string(m_.sentence_end));
+    }
+
+    void scorecard() {
+        section(m_.key_results_heading);
+        if (c_.objectives.empty()) {
+            paragraph(m_.no_objectives);
+            return;
+        }
+        auto num = [](const std::optional<double>& f) { return f ? md::number(*f) : std::string(); };
+        for (const ObjectiveScorecard& o : c_.objectives) {
+            subsection(named(o.title, o.id));
+            std::vector<std::string> header = columns(m_.scorecard_columns);
+            if (c_.check_ins) header.emplace_back(m_.last_check_in_column);
+            md::Table t(header, c_.check_ins ? "llrrrlrrll" : "llrrrlrrl");
+            for (const KeyResultRow& k : o.key_results) {
+                const Measure& m = k.measure;
+                std::vector<std::string> row{named(k.title, k.id), md::text(k.owner), num(m.baseline),
+                                             num(m.current),       num(m.target),     md::text(m.unit),
+                                             md::score(m.score),   num(m.confidence), std::string(m_.pace[m.pace])};
+                if (c_.check_ins) row.push_back(k.check_in ? check_in_cell(*k.check_in) : "");
+                t.row(std::move(row));
+            }
+            std::string summary =
+                o.owner.empty() ? std::string(m_.objective_no_owner) : say(m_.objective_owner, md::text(o.owner));
+            summary += o.mean_score
+                           ? say(m_.mean_score, bold(md::score(o.mean_score)), o.measured, o.key_results.size())
+                           : std::string(m_.nothing_scored);
+            paragraph(summary);
+            if (!t.empty()) paragraph(t.render());
+        }
+    }
+
+    std::string epic_counts(const StreamFacts& s) const {
+        if (s.epic_counts.empty()) return std::string(m_.no_epics);
+        std::vector<std::string> parts;
+        for (const StatusCount& n : s.epic_counts)
+            parts.push_back(say(m_.status_count, n.count, m_.status_words[n.status]));
+        return join(parts);
+    }
+
+    void stream_summary() {
+        section(m_.streams_heading);
+        md::Table t(columns(m_.stream_summary_columns), "llllll");
+        for (const StreamFacts& s : c_.streams)
+            t.row({named(s.title, s.id), std::string(s.kind == StreamKind::run ? m_.run_kind : m_.build_kind),
+                   md::text(s.owner), s.progress ? md::bar(*s.progress) : "", epic_counts(s),
+                   s.next_due ? s.next_due->iso() : ""});
+        if (t.empty()) {
+            paragraph(m_.no_streams);
+        } else {
+            paragraph(t.render());
+        }
+    }
+
+    std::string due_cell(const EpicRow& e) const {
+        if (!e.due) return "";
+        return e.overdue ? say(m_.overdue_due, e.due->iso()) : e.due->iso();
+    }
+
+    void tasks_of(const EpicRow& e) {
+        if (e.tasks.empty()) return;
+        std::string list = say(m_.tasks_of, md::text(!e.id.empty()      ? e.id
+                                                     : !e.title.empty() ? e.title
+                                                                        : m_.an_epic)) +
+                           "\n\n";
+        for (const TaskLine& t : e.tasks) {
+            std::vector<std::string> notes;
+            if (!t.owner.empty()) notes.push_back(md::text(t.owner));
+            if (t.status == TaskStatus::doing) notes.emplace_back(m_.task_doing);
+            if (t.due) notes.push_back(say(m_.task_due, t.due->iso()));
+            const std::string title = md::text(t.title.empty() ? m_.untitled : t.title);
+            list += fmt::format("- [{}] {}{}\n", t.status == TaskStatus::done ? "x" : " ",
+                                t.status == TaskStatus::dropped ? say(m_.task_dropped, "~~" + title + "~~") : title,
+                                notes.empty() ? "" : fmt::format(" ({})", join(notes)));
+        }
+        out_ += list + "\n";
+    }
+
+    void streams() {
+        section(m_.streams_heading);
+        bool any = false;
+        for (const StreamFacts& s : c_.streams) {
+            if (s.kind == StreamKind::run) continue;
+            any = true;
+            subsection(named(s.title, s.id));
+            paragraph(say(m_.stream_summary, owner_or_nobody(s.owner), s.progress ? md::bar(*s.progress) : "–",
+                          epic_counts(s)));
+            if (!s.description.empty()) paragraph(md::text(s.description));
+            if (s.epics.empty()) {
+                paragraph(m_.no_epics_in_stream);
+                continue;
+            }
+            md::Table t(columns(m_.epic_columns), "llllll");
+            for (const EpicRow& e : s.epics) {
+                std::vector<std::string> krs;
+                for (const std::string& k : e.key_results) krs.push_back(md::text(k));
+                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), md::text(e.owner), due_cell(e),
+                       e.progress ? md::bar(*e.progress) : "", join(krs)});
+            }
+            paragraph(t.render());
+            for (const EpicRow& e : s.epics) tasks_of(e);
+        }
+        if (!any) paragraph(m_.no_build_streams);
+    }
+
+    void run_streams() {
+        section(m_.run_heading);
+        bool any = false;
+        for (const StreamFacts& s : c_.streams) {
+            if (s.kind != StreamKind::run) continue;
+            any = true;
+            subsection(named(s.title, s.id));
+            paragraph(
+                say(m_.run_summary, owner_or_nobody(s.owner), s.epics.size(), m_.count(m_.activities, s.epics.size())));
+            if (s.epics.empty()) continue;
+            md::Table t(columns(m_.activity_columns), "lllr");
+            for (const EpicRow& e : s.epics)
+                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), md::text(e.owner),
+                       std::to_string(e.open_tasks)});
+            paragraph(t.render());
+            for (const EpicRow& e : s.epics) tasks_of(e);
+        }
+        if (!any) paragraph(m_.no_run_streams);
+    }
+
+    std::string what(const AtRiskItem& i) const {
+        switch (i.kind) {
+            case AtRiskItem::Kind::epic:
+                return say(m_.risk_epic, named(i.title, i.id));
+            case AtRiskItem::Kind::key_result:
+                return say(m_.risk_key_result, named(i.title, i.id));
+            case AtRiskItem::Kind::north_star:
+                return std::string(m_.risk_north_star);
+        }
+        return "";
+    }
+
+    std::string why(const AtRiskItem& i) const {
+        return std::visit(
+            overloaded{
+                [&](const risk::Overdue& r) {
+                    return say(m_.overdue, r.due.iso(), r.days_late, m_.count(m_.days, r.days_late),
+                               md::percent(r.progress)) +
+                           std::string(r.blocked ? m_.overdue_and_blocked : "");
+                },
+                [&](const risk::Blocked&) { return std::string(m_.blocked); },
+                [&](const risk::OffPace& r) {
+                    return say(m_.off_pace, m_.pace[r.pace], md::score(r.score), md::percent(c_.header.elapsed));
+                },
+                [&](const risk::Stale& r) {
+                    return say(r.or_before ? m_.stale_value_or_more : m_.stale_value, r.days, r.last.iso());
+                },
+                [&](const risk::NoOwner&) { return std::string(m_.no_owner); },
+            },
+            i.reason);
+    }
+
+    void at_risk() {
+        section(m_.at_risk_heading);
+        md::Table t(columns(m_.at_risk_columns), "lll");
+        for (const AtRiskItem& i : c_.at_risk) t.row({what(i), md::text(i.owner), why(i)});
+        if (t.empty()) {
+            paragraph(m_.nothing_at_risk);
+        } else {
+            paragraph(t.render());
+        }
+    }
+
+    void load(const LoadFacts& l) {
+        section(m_.load_heading);
+        md::Table t(columns(m_.load_columns), "lrrl");
+        for (const OwnerLoad& o : l.owners)
+            t.row({md::text(o.name), std::to_string(o.open_epics), std::to_string(o.open_tasks),
+                   o.over_limit
+                       ? say(m_.over_limit, md::number(l.max_open_epics), m_.count(m_.open_epics, l.max_open_epics))
+                       : ""});
+        if (t.empty()) {
+            paragraph(m_.no_owners);
+        } else {
+            paragraph(t.render());
+            paragraph(say(m_.load_note, md::number(l.max_open_epics)));
+        }
+    }
+
+    void timeline(const TimelineFacts& tl) {
+        section(m_.timeline_heading);
+        if (tl.sections.empty()) {
+            paragraph(m_.no_timeline);
+            return;
+        }
+        const std::string as_of = c_.header.as_of.iso();
+        std::string chart = fmt::format(
+            "```mermaid\ngantt\n    title {}\n    dateFormat YYYY-MM-DD\n    axisFormat %d %b\n    todayMarker off\n",
+            md::mermaid_text(say(m_.gantt_title, as_of)));
+        int n = 0;
+        for (const TimelineSection& s : tl.sections) {
+            chart += fmt::format("    section {}\n", md::mermaid_text(!s.title.empty() ? s.title
+                                                                      : !s.id.empty()  ? s.id
+                                                                                       : m_.gantt_untitled_stream));
+            for (const TimelineBar& b : s.bars) {
+                // Mermaid's tags: done is grey, active highlighted, crit outlined in red.
+                std::string tags;
+                if (b.status == EpicStatus::done) tags = "done, ";
+                if (b.status == EpicStatus::in_progress || b.status == EpicStatus::blocked) tags = "active, ";
+                if (b.status == EpicStatus::blocked || b.overdue) tags = "crit, " + tags;
+                chart += fmt::format("    {} :{}e{}, {}, {}\n",
+                                     md::mermaid_text(!b.title.empty() ? b.title
+                                                      : !b.id.empty()  ? b.id
+                                                                       : m_.gantt_untitled_epic),
+                                     tags, ++n, b.start.iso(), b.end.iso());
+            }
+        }
+        chart +=
+            fmt::format("    section {}\n    {} :milestone, asof, {}, 0d\n```\n",
+                        md::mermaid_text(m_.gantt_today_section), md::mermaid_text(say(m_.gantt_today, as_of)), as_of);
+        paragraph(chart);
+        paragraph(m_.timeline_legend);
+        if (!tl.undated.empty()) {
+            std::vector<std::string> names;
+            for (const UndatedEpic& e : tl.undated)
+                names.push_back(md::text(!e.id.empty() ? e.id : !e.title.empty() ? e.title : m_.unknown));
+            paragraph(say(m_.undated, join(names)));
+        }
+    }
+
+    const StatusReportContent& c_;
+    const StatusReportMessages& m_;
+};
+
+}  // namespace
+
+std::string render_markdown(const StatusReportContent& content) {
+    return StatusMarkdown(content, status_report_en).render();
+}
+
+std::string render_status_report(const Roadmap& roadmap, const ReportOptions& options) {
+    return render_markdown(build_status_report(roadmap, options));
+}
+
+}  // namespace boussole

@@ -1,0 +1,301 @@
+// The status report's content, asserted on directly: figures, reasons, order, without Markdown.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <variant>
+
+#include "boussole/loader.hpp"
+#include "boussole/report_content.hpp"
+
+using namespace boussole;
+
+namespace {
+
+// On 2026-11-23, day 54 of 92 of 2026-Q4: 0.587 of the period elapsed.
+constexpr const char* roadmap_yaml = R"(roadmap:
+  name: Payments
+  team: Core
+  period: 2026-Q4
+  north_star: {title: Revenue, unit: EUR, baseline: 100, target: 200, current: 120, owner: ana}
+  report: {max_open_epics: 1, stale_after_days: 10}
+people:
+  - {id: ana, name: Ana Lima}
+  - {id: bo}
+  - {id: cy}
+objectives:
+  - id: grow
+    title: Grow
+    owner: ana
+    key_results:
+      - {id: k1, title: Signups, baseline: 0, target: 100, current: 60}
+      - {id: k2, title: Churn, baseline: 10, target: 5, current: 9, owner: bo}
+      - {id: k3, title: NPS, baseline: 0, target: 10}
+      - {id: k4, title: Speed, baseline: 0, target: 10, current: 4}
+  - {id: idle, title: Idle}
+streams:
+  - id: build
+    title: Build
+    owner: ana
+    epics:
+      - id: late
+        title: Late
+        owner: ana
+        status: in-progress
+        start: 2026-10-15
+        due: 2026-11-10
+        key_results: [k1, k2]
+        tasks:
+          - {title: A, status: done}
+          - {title: B, owner: bo, due: 2026-11-30}
+          - {title: C, status: dropped}
+      - {id: stuck, title: Stuck, owner: bo, status: blocked, due: 2026-11-01}
+      - {id: wait, title: Wait, owner: bo, status: blocked, start: 2026-12-25, due: 2026-12-20}
+      - {id: orphan, title: Orphan, tasks: [{title: T}]}
+      - {id: gone, title: Gone, owner: ana, status: dropped, dropped_reason: not needed, due: 2026-10-20}
+      - {id: shipped, title: Shipped, owner: ana, status: done, due: 2026-10-30}
+  - id: ops
+    title: Ops
+    kind: run
+    owner: bo
+    epics:
+      - id: tickets
+        title: Tickets
+        owner: bo
+        status: in-progress
+        tasks:
+          - {title: Triage, status: doing}
+          - {title: Rota, owner: ana}
+          - {title: Old, status: done}
+)";
+
+StatusReportContent build(Audience audience = Audience::team,
+                          std::optional<std::map<std::string, CheckIn>> check_ins = std::nullopt) {
+    return build_status_report(load_roadmap_from_string(roadmap_yaml),
+                               {*Date::parse("2026-11-23"), audience, "gen", std::move(check_ins)});
+}
+
+Date day(const char* iso) { return *Date::parse(iso); }
+
+template <class Reason>
+const Reason& reason(const AtRiskItem& i) {
+    REQUIRE(std::holds_alternative<Reason>(i.reason));
+    return std::get<Reason>(i.reason);
+}
+
+}  // namespace
+
+TEST_SUITE("report") {
+    TEST_CASE("content: header facts") {
+        const ReportHeader h = build().header;
+        CHECK(h.name == "Payments");
+        CHECK(h.team == "Core");
+        CHECK(h.mission.empty());
+        CHECK(h.period_label == "2026-Q4");
+        CHECK(h.start == day("2026-10-01"));
+        CHECK(h.end == day("2026-12-31"));
+        CHECK(h.day == 54);
+        CHECK(h.days == 92);
+        CHECK(h.elapsed == doctest::Approx(54.0 / 92));
+        // Dropped epics are not counted; run activities are: late 0.5, stuck 0, wait 0, orphan 0,
+        // shipped 1, tickets 1/3.
+        CHECK(h.epics == 6);
+        REQUIRE(h.work_done);
+        CHECK(*h.work_done == doctest::Approx((0.5 + 1 + 1.0 / 3) / 6));
+
+        const auto custom =
+            build_status_report(load_roadmap_from_string("roadmap: {period: {start: 2026-10-05, end: 2026-12-18}}\n"),
+                                {day("2026-11-23"), Audience::team, "gen", std::nullopt});
+        CHECK(custom.header.period_label.empty());
+        CHECK(custom.header.name.empty());
+        CHECK(custom.header.day == 50);
+        CHECK(custom.header.days == 75);
+        CHECK_FALSE(custom.header.work_done);
+        CHECK_FALSE(custom.north_star);
+        CHECK(custom.footer.files == 1);
+    }
+
+    TEST_CASE("content: North Star and scorecard, with pace against the elapsed share") {
+        const StatusReportContent c = build();
+        REQUIRE(c.north_star);
+        CHECK(c.north_star->title == "Revenue");
+        CHECK(c.north_star->owner == "Ana Lima");
+        CHECK(c.north_star->measure.unit == "EUR");
+        CHECK(c.north_star->measure.current == 120);
+        CHECK(*c.north_star->measure.score == doctest::Approx(0.2));
+        CHECK(c.north_star->measure.pace == Pace::at_risk);
+        CHECK_FALSE(c.north_star->check_in);
+
+        REQUIRE(c.objectives.size() == 2);
+        const ObjectiveScorecard& grow = c.objectives[0];
+        CHECK(grow.owner == "Ana Lima");
+        REQUIRE(grow.key_results.size() == 4);
+        CHECK(grow.key_results[0].owner == "Ana Lima");                // the objective's owner
+        CHECK(grow.key_results[1].owner == "bo");                      // its own, a handle without a name
+        CHECK(grow.key_results[0].measure.pace == Pace::on_track);     // 0.60
+        CHECK(grow.key_results[1].measure.pace == Pace::at_risk);      // 0.20, a metric that goes down
+        CHECK(grow.key_results[2].measure.pace == Pace::no_data);      // no current value
+        CHECK(grow.key_results[3].measure.pace == Pace::behind_pace);  // 0.40
+        CHECK(*grow.key_results[1].measure.score == doctest::Approx(0.2));
+        CHECK_FALSE(grow.key_results[2].measure.score);
+        CHECK(grow.measured == 3);
+        CHECK(*grow.mean_score == doctest::Approx((0.6 + 0.2 + 0.4) / 3));
+        CHECK(c.objectives[1].owner.empty());
+        CHECK(c.objectives[1].measured == 0);
+        CHECK_FALSE(c.objectives[1].mean_score);
+    }
+
+    TEST_CASE("content: streams, epics and tasks") {
+        const StatusReportContent c = build();
+        REQUIRE(c.streams.size() == 2);
+        const StreamFacts& b = c.streams[0];
+        CHECK(b.kind == StreamKind::build);
+        CHECK(*b.progress == doctest::Approx(0.3));  // late 0.5, shipped 1, three at 0; gone is dropped
+        CHECK(b.next_due == day("2026-11-01"));      // stuck, the earliest open epic
+        REQUIRE(b.epic_counts.size() == 5);
+        CHECK(b.epic_counts[0].status == EpicStatus::done);
+        CHECK(b.epic_counts[1].status == EpicStatus::in_progress);
+        CHECK(b.epic_counts[2].status == EpicStatus::blocked);
+        CHECK(b.epic_counts[2].count == 2);
+        CHECK(b.epic_counts[3].status == EpicStatus::planned);
+        CHECK(b.epic_counts[4].status == EpicStatus::dropped);
+
+        REQUIRE(b.epics.size() == 6);
+        const EpicRow& late = b.epics[0];
+        CHECK(late.overdue);
+        CHECK(*late.progress == doctest::Approx(0.5));
+        CHECK(late.open_tasks == 1);
+        CHECK(late.key_results == std::vector<std::string>{"k1", "k2"});
+        REQUIRE(late.tasks.size() == 3);
+        CHECK(late.tasks[1].owner == "bo");
+        CHECK(late.tasks[1].due == day("2026-11-30"));
+        CHECK(late.tasks[2].status == TaskStatus::dropped);
+        CHECK_FALSE(b.epics[2].overdue);     // wait: due after the report date
+        CHECK(b.epics[3].owner.empty());     // orphan
+        CHECK_FALSE(b.epics[4].progress);    // gone: dropped
+        CHECK_FALSE(b.epics[4].overdue);     // nor overdue
+        CHECK(*b.epics[5].progress == 1.0);  // shipped: done without tasks
+
+        const StreamFacts& ops = c.streams[1];
+        CHECK(ops.kind == StreamKind::run);
+        CHECK_FALSE(ops.progress);  // a run stream has no progress
+        CHECK(ops.epics[0].open_tasks == 2);
+
+        const StatusReportContent lead = build(Audience::leadership);
+        CHECK(lead.streams[0].epics[0].tasks.empty());
+        CHECK_FALSE(lead.load);
+        CHECK_FALSE(lead.timeline);
+    }
+
+    TEST_CASE("content: what is at risk, and in which order") {
+        const StatusReportContent c = build();
+        REQUIRE(c.at_risk.size() == 6);
+        // Overdue first, earliest due date first, across streams.
+        CHECK(c.at_risk[0].id == "stuck");
+        CHECK(reason<risk::Overdue>(c.at_risk[0]).days_late == 22);
+        CHECK(reason<risk::Overdue>(c.at_risk[0]).blocked);
+        CHECK(c.at_risk[1].id == "late");
+        CHECK(c.at_risk[1].owner == "Ana Lima");
+        CHECK(reason<risk::Overdue>(c.at_risk[1]).due == day("2026-11-10"));
+        CHECK(reason<risk::Overdue>(c.at_risk[1]).days_late == 13);
+        CHECK(reason<risk::Overdue>(c.at_risk[1]).progress == doctest::Approx(0.5));
+        CHECK_FALSE(reason<risk::Overdue>(c.at_risk[1]).blocked);
+        // Then blocked epics that are not overdue, key results off pace, epics without an owner.
+        CHECK(c.at_risk[2].id == "wait");
+        CHECK(std::holds_alternative<risk::Blocked>(c.at_risk[2].reason));
+        CHECK(c.at_risk[3].kind == AtRiskItem::Kind::key_result);
+        CHECK(c.at_risk[3].id == "k2");
+        CHECK(reason<risk::OffPace>(c.at_risk[3]).pace == Pace::at_risk);
+        CHECK(c.at_risk[4].id == "k4");
+        CHECK(reason<risk::OffPace>(c.at_risk[4]).pace == Pace::behind_pace);
+        CHECK(reason<risk::OffPace>(c.at_risk[4]).score == doctest::Approx(0.4));
+        CHECK(c.at_risk[5].id == "orphan");
+        CHECK(c.at_risk[5].owner.empty());
+        CHECK(std::holds_alternative<risk::NoOwner>(c.at_risk[5].reason));
+    }
+
+    TEST_CASE("content: check-ins, stale past roadmap.report.stale_after_days") {
+        CHECK_FALSE(build().check_ins);
+        std::map<std::string, CheckIn> check_ins{
+            {"", {day("2026-11-01"), true}},  // the North Star: 22 days, or more
+            {"k1", {day("2026-11-20"), false}},
+            {"k2", {std::nullopt, false}},  // not committed yet
+            {"k4", {day("2026-11-12"), false}},
+        };
+        const StatusReportContent c = build(Audience::team, check_ins);
+        CHECK(c.check_ins);
+        REQUIRE(c.north_star->check_in);
+        CHECK(c.north_star->check_in->or_before);
+        CHECK(c.north_star->check_in->stale_days == 22);
+        const auto& krs = c.objectives[0].key_results;
+        CHECK_FALSE(krs[0].check_in->stale_days);  // 3 days
+        CHECK_FALSE(krs[1].check_in->date);
+        CHECK_FALSE(krs[1].check_in->stale_days);
+        CHECK_FALSE(krs[2].check_in);              // no entry
+        CHECK(krs[3].check_in->stale_days == 11);  // 11 > 10
+
+        // The stale items come after the key results off pace: the North Star, then k4.
+        REQUIRE(c.at_risk.size() == 8);
+        CHECK(c.at_risk[5].kind == AtRiskItem::Kind::north_star);
+        CHECK(c.at_risk[5].owner == "Ana Lima");
+        CHECK(reason<risk::Stale>(c.at_risk[5]).days == 22);
+        CHECK(reason<risk::Stale>(c.at_risk[5]).or_before);
+        CHECK(reason<risk::Stale>(c.at_risk[5]).last == day("2026-11-01"));
+        CHECK(c.at_risk[6].id == "k4");
+        CHECK(reason<risk::Stale>(c.at_risk[6]).days == 11);
+        CHECK(c.at_risk[7].id == "orphan");
+    }
+
+    TEST_CASE("content: load per owner, most open epics first") {
+        const LoadFacts load = *build().load;
+        CHECK(load.max_open_epics == 1);
+        REQUIRE(load.owners.size() == 3);
+        // bo: stuck, wait, tickets; late's task B, and tickets' Triage (no owner: the epic's).
+        CHECK(load.owners[0].name == "bo");
+        CHECK(load.owners[0].open_epics == 3);
+        CHECK(load.owners[0].open_tasks == 2);
+        CHECK(load.owners[0].over_limit);
+        // Ana: late (shipped is done, gone dropped); the Rota task. One is not more than the limit.
+        CHECK(load.owners[1].name == "Ana Lima");
+        CHECK(load.owners[1].open_epics == 1);
+        CHECK(load.owners[1].open_tasks == 1);
+        CHECK_FALSE(load.owners[1].over_limit);
+        // Declared people are listed without open work; orphan's task T counts for nobody.
+        CHECK(load.owners[2].name == "cy");
+        CHECK(load.owners[2].open_epics == 0);
+        CHECK(load.owners[2].open_tasks == 0);
+    }
+
+    TEST_CASE("content: timeline bars and undated epics") {
+        const TimelineFacts t = *build().timeline;
+        REQUIRE(t.sections.size() == 1);  // ops has no dated activity
+        CHECK(t.sections[0].id == "build");
+        const auto& bars = t.sections[0].bars;
+        REQUIRE(bars.size() == 4);  // gone is dropped, orphan undated
+        CHECK(bars[0].id == "late");
+        CHECK(bars[0].start == day("2026-10-15"));
+        CHECK(bars[0].overdue);
+        CHECK(bars[1].id == "stuck");
+        CHECK(bars[1].start == day("2026-10-01"));  // no start: the period's
+        CHECK(bars[1].status == EpicStatus::blocked);
+        CHECK(bars[2].id == "wait");
+        CHECK(bars[2].start == day("2026-12-20"));  // a start after the due date is clamped to it
+        CHECK(bars[2].end == day("2026-12-20"));
+        CHECK(bars[3].id == "shipped");
+        CHECK_FALSE(bars[3].overdue);
+        REQUIRE(t.undated.size() == 1);  // tickets, a run activity, is not listed
+        CHECK(t.undated[0].id == "orphan");
+    }
+
+    TEST_CASE("content: names are kept as written, for each renderer to escape") {
+        const auto c = build_status_report(
+            load_roadmap_from_string("roadmap: {name: \"A | *b*\", period: 2026-Q4}\npeople: [{id: x, name: "
+                                     "\"<X>\"}]\nstreams: [{id: s, title: \"_s_\", owner: x, epics: []}]\n"),
+            {day("2026-11-23"), Audience::team, "gen", std::nullopt});
+        CHECK(c.header.name == "A | *b*");
+        CHECK(c.streams[0].title == "_s_");
+        CHECK(c.streams[0].owner == "<X>");
+        CHECK(c.streams[0].epic_counts.empty());
+        CHECK_FALSE(c.streams[0].next_due);
+        CHECK(c.load->owners[0].name == "<X>");
+    }
+}
