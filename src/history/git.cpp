@@ -14,7 +14,7 @@
 
 #include "boussole/history.hpp"
 #include "boussole/loader.hpp"
-#include "util/parallel.hpp"
+#include "boussole/parallel.hpp"
 
 namespace boussole {
 

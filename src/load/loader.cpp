@@ -11,7 +11,7 @@
 #include "boussole/io.hpp"
 #include "load/convert.hpp"
 #include "load/yaml_tree.hpp"
-#include "util/parallel.hpp"
+#include "boussole/parallel.hpp"
 
 namespace boussole {
 

@@ -1,5 +1,5 @@
 #pragma once
-// Runs independent pieces of work on a few threads.
+/// Runs independent pieces of work on a few threads.
 
 #include <algorithm>
 #include <atomic>
@@ -9,8 +9,8 @@
 
 namespace boussole {
 
-// Calls `each(i)` for every i in [0, count), on `threads` threads (0 = one per core, never
-// more than there is work); each index is taken by exactly one thread. Returns when all are done.
+/// Calls `each(i)` for every i in [0, count), on `threads` threads (0 = one per core, never
+/// more than there is work); each index is taken by exactly one thread. Returns when all are done.
 template <class Fn>
 void parallel_for(std::size_t count, unsigned threads, Fn each) {
     unsigned n = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
