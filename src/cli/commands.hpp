@@ -62,6 +62,10 @@ std::string default_roadmap_path();
 // `path`, or the default roadmap path when it is empty.
 std::string roadmap_path(const std::string& path);
 
+// The top of the git work tree that holds the current directory (a folder with `.git`), else
+// the current directory: CI annotations name files relative to it.
+std::string work_tree_root();
+
 // Reading options from the environment: BOUSSOLE_THREADS (files parsed at once).
 LoadOptions load_options();
 

@@ -20,6 +20,17 @@ std::string default_roadmap_path() {
 
 std::string roadmap_path(const std::string& path) { return path.empty() ? default_roadmap_path() : path; }
 
+std::string work_tree_root() {
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    if (ec) return {};
+    for (fs::path p = cwd; !p.empty(); p = p.parent_path()) {
+        if (fs::exists(p / ".git", ec)) return p.string();
+        if (p == p.parent_path()) break;
+    }
+    return cwd.string();
+}
+
 LoadOptions load_options() {
     LoadOptions o;
     if (const char* env = std::getenv("BOUSSOLE_THREADS")) {

@@ -25,13 +25,19 @@ struct LintCommand {
     std::string color = "auto";
 };
 
-using Render = std::string (*)(const LintResult&, bool color);
+// What the lint outputs need besides the result.
+struct Where {
+    bool color = false;
+    std::string repository_root;  // CI formats name files relative to it
+};
+
+using Render = std::string (*)(const LintResult&, const Where&);
 const Format<Render> formats[] = {
-    {"text", [](const LintResult& r, bool color) { return render_text(r, color); }},
-    {"json", [](const LintResult& r, bool) { return render_json(r); }},
-    {"github", [](const LintResult& r, bool) { return render_github(r); }},
-    {"sarif", [](const LintResult& r, bool) { return render_sarif(r); }},
-    {"gitlab", [](const LintResult& r, bool) { return render_gitlab(r); }},
+    {"text", [](const LintResult& r, const Where& w) { return render_text(r, w.color); }},
+    {"json", [](const LintResult& r, const Where&) { return render_json(r); }},
+    {"github", [](const LintResult& r, const Where& w) { return render_github(r, w.repository_root); }},
+    {"sarif", [](const LintResult& r, const Where& w) { return render_sarif(r, w.repository_root); }},
+    {"gitlab", [](const LintResult& r, const Where& w) { return render_gitlab(r, w.repository_root); }},
 };
 
 CLI::App* setup_lint(CLI::App& app, LintCommand& cmd) {
@@ -96,7 +102,8 @@ int run_lint(const LintCommand& cmd) {
     }
     const LintResult result = merge_results(std::move(results));
 
-    emit(format_named(formats, format)(result, use_color(cmd.color, cmd.output)), cmd.output, files_read);
+    const Where where{use_color(cmd.color, cmd.output), format == "text" || format == "json" ? "" : work_tree_root()};
+    emit(format_named(formats, format)(result, where), cmd.output, files_read);
     for (const std::string& note : result.notes) fmt::print(stderr, "boussole: note: {}\n", note);
 
     if (result.errors > 0) return 1;

@@ -13,17 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path work_tree_root() {
-    std::error_code ec;
-    const fs::path cwd = fs::current_path(ec);
-    if (ec) return {};
-    for (fs::path p = cwd; !p.empty(); p = p.parent_path()) {
-        if (fs::exists(p / ".git", ec)) return p;
-        if (p == p.parent_path()) break;
-    }
-    return cwd;
-}
-
 // FNV-1a, 64 bits, from a given basis: two bases make a 128-bit fingerprint. Not for security,
 // only to tell findings apart.
 std::uint64_t fnv1a(std::string_view s, std::uint64_t hash) {
@@ -36,22 +25,21 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t hash) {
 
 }  // namespace
 
-std::string repository_path(const std::string& path) {
-    static const fs::path root = work_tree_root();
+std::string repository_path(const std::string& path, const std::string& root) {
     std::error_code ec;
     const fs::path abs = fs::absolute(path, ec).lexically_normal();
     if (!ec && !root.empty()) {
-        const fs::path rel = abs.lexically_relative(root);
+        const fs::path rel = abs.lexically_relative(fs::path(root));
         if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
     }
     return fs::path(path).lexically_normal().generic_string();
 }
 
-std::vector<std::string> fingerprints(const LintResult& result) {
+std::vector<std::string> fingerprints(const LintResult& result, const std::string& root) {
     std::vector<std::string> out;
     std::map<std::tuple<std::string, std::string, std::string>, int> seen;
     for (const Diagnostic& d : result.diagnostics) {
-        const std::string file = repository_path(d.file);
+        const std::string file = repository_path(d.file, root);
         const int rank = seen[{d.rule, file, d.message}]++;
         const std::string key = fmt::format("{}\n{}\n{}\n{}", d.rule, file, d.message, rank);
         out.push_back(

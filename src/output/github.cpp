@@ -59,13 +59,13 @@ std::string_view command(Severity s) {
 
 }  // namespace
 
-std::string render_github(const LintResult& r) {
+std::string render_github(const LintResult& r, const std::string& root) {
     std::string out;
     for (const Diagnostic& d : r.diagnostics) {
         // GitHub's endColumn is the last column of the region, inclusive.
         const std::uint32_t end_column = std::max(d.column, d.end_column > d.column ? d.end_column - 1 : d.column);
         out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(d.severity),
-                           escape_property(repository_path(d.file)), d.line, d.column, d.end_line, end_column,
+                           escape_property(repository_path(d.file, root)), d.line, d.column, d.end_line, end_column,
                            escape_property(d.rule), escape_data(d.message));
     }
     // A plain line for the log, as yamllint prints: annotations alone are easy to miss.

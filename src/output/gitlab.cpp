@@ -22,8 +22,8 @@ std::string_view gitlab_severity(Severity s) {
 
 }  // namespace
 
-std::string render_gitlab(const LintResult& r) {
-    const std::vector<std::string> prints = fingerprints(r);
+std::string render_gitlab(const LintResult& r, const std::string& root) {
+    const std::vector<std::string> prints = fingerprints(r, root);
     nlohmann::ordered_json report = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
         const Diagnostic& d = r.diagnostics[i];
@@ -31,7 +31,7 @@ std::string render_gitlab(const LintResult& r) {
                           {"check_name", d.rule},
                           {"fingerprint", prints[i]},
                           {"severity", gitlab_severity(d.severity)},
-                          {"location", {{"path", repository_path(d.file)}, {"lines", {{"begin", d.line}}}}}});
+                          {"location", {{"path", repository_path(d.file, root)}, {"lines", {{"begin", d.line}}}}}});
     }
     return report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

@@ -70,12 +70,12 @@ json rule_descriptor(const Rule& r) {
 
 }  // namespace
 
-std::string render_sarif(const LintResult& r) {
+std::string render_sarif(const LintResult& r, const std::string& root) {
     json rules = json::array();
     const auto catalogue = all_rules();
     for (const Rule* rule : catalogue) rules.push_back(rule_descriptor(*rule));
 
-    const std::vector<std::string> prints = fingerprints(r);
+    const std::vector<std::string> prints = fingerprints(r, root);
     json results = json::array();
     for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
         const Diagnostic& d = r.diagnostics[i];
@@ -92,7 +92,7 @@ std::string render_sarif(const LintResult& r) {
              {"message", {{"text", d.message}}},
              {"locations",
               {{{"physicalLocation",
-                 {{"artifactLocation", {{"uri", uri(repository_path(d.file))}, {"uriBaseId", "%SRCROOT%"}}},
+                 {{"artifactLocation", {{"uri", uri(repository_path(d.file, root))}, {"uriBaseId", "%SRCROOT%"}}},
                   {"region", std::move(region)}}}}}},
              {"partialFingerprints", {{"boussole/v1", prints[i]}}}});
     }
