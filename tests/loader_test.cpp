@@ -15,12 +15,13 @@ namespace {
 std::vector<std::string> located(const Roadmap& r) {
     std::vector<std::string> out;
     for (const Finding& f : r.load_findings)
-        out.push_back(std::string(f.rule) + "@" + std::to_string(f.pos.line) + ":" + std::to_string(f.pos.column));
+        out.push_back(std::string(to_string(f.rule)) + "@" + std::to_string(f.pos.line) + ":" +
+                      std::to_string(f.pos.column));
     std::sort(out.begin(), out.end());
     return out;
 }
 
-const Finding* first(const Roadmap& r, std::string_view rule) {
+const Finding* first(const Roadmap& r, RuleId rule) {
     for (const Finding& f : r.load_findings)
         if (f.rule == rule) return &f;
     return nullptr;
@@ -49,7 +50,7 @@ TEST_SUITE("loader") {
         REQUIRE(s.epics.size() == 1);
         // Flow mapping after a non-ASCII value: columns count characters, not bytes.
         CHECK(s.epics[0].owner.pos.column == 35);
-        const Finding* bad_id = first(r, "invalid-value");
+        const Finding* bad_id = first(r, RuleId::invalid_value);
         REQUIRE(bad_id);
         CHECK(bad_id->pos.line == 6);
         CHECK(bad_id->pos.column == 14);
@@ -114,7 +115,7 @@ TEST_SUITE("loader") {
 
     TEST_CASE("duplicate keys are reported at the second one, naming the first") {
         const Roadmap r = load_roadmap_from_string("roadmap:\n  name: A\n  period: 2026-Q4\n  name: B\n");
-        const Finding* f = first(r, "duplicate-key");
+        const Finding* f = first(r, RuleId::duplicate_key);
         REQUIRE(f);
         CHECK(f->pos.line == 4);
         CHECK(f->message.find("first at line 2") != std::string::npos);
@@ -155,7 +156,7 @@ TEST_SUITE("loader") {
             "contributors: sam}\n");
         std::vector<std::string> msgs;
         for (const Finding& f : r.load_findings) {
-            CHECK(f.rule == "invalid-value");
+            CHECK(f.rule == RuleId::invalid_value);
             msgs.push_back(f.message);
         }
         CHECK(r.load_findings.size() == 11);
@@ -210,7 +211,7 @@ TEST_SUITE("loader") {
         for (const Case& c : cases) {
             CAPTURE(c.name);
             const Roadmap r = load_roadmap_from_string(c.text);
-            const Finding* f = first(r, "yaml-syntax");
+            const Finding* f = first(r, RuleId::yaml_syntax);
             REQUIRE(f);
             CHECK(f->pos.line == c.line);
         }
@@ -226,7 +227,7 @@ TEST_SUITE("loader") {
         for (int i = 0; i < 400; ++i) text += i ? ",*e" : "*e";
         text += "]\n";
         const Roadmap r = load_roadmap_from_string(text);
-        const Finding* f = first(r, "yaml-syntax");
+        const Finding* f = first(r, RuleId::yaml_syntax);
         REQUIRE(f);
         CHECK(f->message.find("aliases in this document expand to more than") != std::string::npos);
         CHECK(r.unparsable_files == 1);

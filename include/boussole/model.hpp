@@ -2,6 +2,7 @@
 /// The roadmap model: plain structs with a source position on everything a diagnostic may
 /// point at. Rules and reports read this, never YAML.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -146,7 +147,8 @@ struct ReportSettings {
 /// `roadmap.lint`: rule settings kept with the roadmap.
 struct LintSettings {
     std::vector<RuleSetting> rules;
-    Field<double> themes_min, themes_max;
+    /// The rules' options, by path under roadmap.lint ("themes.min"): the whole numbers written there.
+    std::map<std::string, Field<double>, std::less<>> options;
 };
 
 /// The `roadmap` block.

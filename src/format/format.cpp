@@ -3,6 +3,8 @@
 #include <array>
 #include <map>
 
+#include "boussole/diagnostic.hpp"
+
 namespace boussole::format {
 
 namespace {
@@ -11,7 +13,6 @@ constexpr std::array<std::string_view, 5> epic_status_values{"planned", "in-prog
 constexpr std::array<std::string_view, 4> task_status_values{"todo", "doing", "done", "dropped"};
 constexpr std::array<std::string_view, 2> stream_kind_values{"build", "run"};
 constexpr std::array<std::string_view, 4> priority_values{"P0", "P1", "P2", "P3"};
-constexpr std::array<std::string_view, 4> severity_values{"off", "info", "warning", "error"};
 
 using enum Type;
 
@@ -186,7 +187,7 @@ const std::map<Entity, EntitySpec>& specs() {
 }  // namespace
 
 const std::span<const std::string_view> epic_statuses{epic_status_values}, task_statuses{task_status_values},
-    stream_kinds{stream_kind_values}, priorities{priority_values}, severity_names{severity_values};
+    stream_kinds{stream_kind_values}, priorities{priority_values}, severity_names{severity_spellings};
 
 std::span<const Key> keys(Entity e) { return specs().at(e).keys; }
 

@@ -18,8 +18,8 @@ namespace {
 using yaml::Kind;
 using yaml::Node;
 
-constexpr std::string_view unknown_key = "unknown-key";
-constexpr std::string_view invalid_value = "invalid-value";
+constexpr RuleId unknown_key = RuleId::unknown_key;
+constexpr RuleId invalid_value = RuleId::invalid_value;
 
 struct BudgetExceeded {};
 
@@ -29,7 +29,7 @@ class Ctx {
 public:
     Ctx(Roadmap& out, std::size_t budget) : out_(out), budget_(budget) {}
 
-    void finding(std::string_view rule, SourcePos pos, std::string message) {
+    void finding(RuleId rule, SourcePos pos, std::string message) {
         out_.load_findings.push_back({rule, pos, std::move(message)});
     }
     void spend(std::size_t n) {
@@ -524,10 +524,10 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
     MapView m(ctx, *v, format::key_names(format::Entity::lint), "'lint'");
     if (auto [rk, rv] = m.take("rules"); rk && !rv->is_null()) {
         if (rv->kind != Kind::mapping) {
-            ctx.finding(invalid_value, rv->pos, "'rules' must map rule ids to off, info, warning or error");
+            ctx.finding(invalid_value, rv->pos, fmt::format("'rules' must map rule ids to {}", severity_choices()));
         } else {
             ctx.spend(rv->children.size());
-            static const std::vector<std::string> severities{"off", "info", "warning", "error"};
+            static const std::vector<std::string> severities(severity_spellings.begin(), severity_spellings.end());
             for (std::size_t i = 0; i + 1 < rv->children.size(); i += 2) {
                 const Node* id = rv->children[i];
                 const Node* sev = rv->children[i + 1];
@@ -540,7 +540,7 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
                 if (!s) {
                     ctx.finding(
                         invalid_value, sev->pos,
-                        fmt::format("the severity of '{}' must be off, info, warning or error{}", id->value,
+                        fmt::format("the severity of '{}' must be {}{}", id->value, severity_choices(),
                                     sev->kind == Kind::scalar ? did_you_mean(sev->value, severities) : std::string()));
                     continue;
                 }
@@ -554,8 +554,8 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
             ctx.finding(invalid_value, tv->pos, "'themes' must be a mapping such as {min: 3, max: 10}");
         } else {
             MapView tm(ctx, *tv, format::key_names(format::Entity::themes), "'themes'");
-            read_whole_number(ctx, tm, "min", lint.themes_min);
-            read_whole_number(ctx, tm, "max", lint.themes_max);
+            for (const format::Key& k : format::keys(format::Entity::themes))
+                read_whole_number(ctx, tm, k.name, lint.options[fmt::format("themes.{}", k.name)]);
         }
     }
 }
@@ -597,7 +597,7 @@ void read_document(Ctx& ctx, const Node& doc) {
     if (doc.is_null()) return;
     if (doc.kind != Kind::mapping) {
         ctx.finding(
-            "yaml-syntax", doc.pos,
+            RuleId::yaml_syntax, doc.pos,
             fmt::format(
                 "a roadmap file must hold a mapping at the top (roadmap, people, metrics, objectives, streams), not {}",
                 yaml::describe(doc)));
@@ -645,7 +645,7 @@ void convert_file(const yaml::ParsedFile& file, Roadmap& out) {
             read_document(ctx, *doc);
         } catch (const BudgetExceeded&) {
             ctx.finding(
-                "yaml-syntax", doc->pos,
+                RuleId::yaml_syntax, doc->pos,
                 fmt::format("aliases in this document expand to more than {} values; it is not read further", budget));
             ++out.unparsable_files;
         }

@@ -41,7 +41,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule missing_field{
-    .id = "missing-field",
+    .id = RuleId::missing_field,
     .default_severity = Severity::error,
     .summary = "a required field (id, title, name, period) is absent",
     .why =

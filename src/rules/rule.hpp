@@ -7,7 +7,7 @@
 
 namespace boussole::rules {
 
-#define BOUSSOLE_RULE(name) extern const Rule name;
+#define BOUSSOLE_RULE(name, spelling) extern const Rule name;
 #include "rules/catalogue.def"
 #undef BOUSSOLE_RULE
 
