@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <stdexcept>
 
 #include "boussole/diagnostic.hpp"
 
@@ -200,6 +201,12 @@ std::span<const Entity> entities() {
         return out;
     }();
     return all;
+}
+
+const Key& key(Entity e, std::string_view name) {
+    for (const Key& k : keys(e))
+        if (k.name == name) return k;
+    throw std::out_of_range("no key '" + std::string(name) + "' in " + std::string(format::name(e)));
 }
 
 std::string_view describe(Entity e) { return specs().at(e).description; }
