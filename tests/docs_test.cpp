@@ -31,8 +31,10 @@ std::vector<std::string> section(const std::string& page, const std::string& nam
     std::vector<std::string> out;
     bool inside = false;
     for (std::string line; std::getline(in, line);) {
-        if (line.starts_with(".SH ")) inside = line == ".SH " + name;
-        else if (inside) out.push_back(line);
+        if (line.starts_with(".SH "))
+            inside = line == ".SH " + name;
+        else if (inside)
+            out.push_back(line);
     }
     return out;
 }
@@ -110,12 +112,20 @@ TEST_SUITE("docs") {
         const std::string page = test::slurp(test::source_dir() + "/man/boussole-format.5");
         // Where each entity's keys are documented. The north star has the keys of a key result,
         // which the page says; a period's {start, end} is a value, under VALUES.
-        const std::map<Entity, std::string> where{
-            {Entity::file, "DESCRIPTION"},      {Entity::roadmap, "ROADMAP"},   {Entity::north_star, "ROADMAP"},
-            {Entity::lint, "ROADMAP"},          {Entity::themes, "ROADMAP"},    {Entity::report, "ROADMAP"},
-            {Entity::period, "VALUES"},         {Entity::person, "PEOPLE"},     {Entity::metric, "METRICS"},
-            {Entity::objective, "OBJECTIVES"}, {Entity::key_result, "OBJECTIVES"}, {Entity::stream, "STREAMS"},
-            {Entity::epic, "EPICS"},            {Entity::task, "TASKS"}};
+        const std::map<Entity, std::string> where{{Entity::file, "DESCRIPTION"},
+                                                  {Entity::roadmap, "ROADMAP"},
+                                                  {Entity::north_star, "ROADMAP"},
+                                                  {Entity::lint, "ROADMAP"},
+                                                  {Entity::themes, "ROADMAP"},
+                                                  {Entity::report, "ROADMAP"},
+                                                  {Entity::period, "VALUES"},
+                                                  {Entity::person, "PEOPLE"},
+                                                  {Entity::metric, "METRICS"},
+                                                  {Entity::objective, "OBJECTIVES"},
+                                                  {Entity::key_result, "OBJECTIVES"},
+                                                  {Entity::stream, "STREAMS"},
+                                                  {Entity::epic, "EPICS"},
+                                                  {Entity::task, "TASKS"}};
         std::set<std::string> all_keys, all_choices;
         for (const Entity e : format::entities()) {
             REQUIRE(where.contains(e));

@@ -47,9 +47,10 @@ struct RuleSpelling {
     consteval RuleSpelling(const char* text) : id(checked(text)) {}  // NOLINT(google-explicit-constructor)
 
 private:
+    /// The id spelt `text`; not a constant expression (so a compile error) when there is none.
     static consteval RuleId checked(std::string_view text) {
         const std::optional<RuleId> id = parse_rule_id(text);
-        if (!id) throw "no rule has this id";  // not a constant expression: a compile error
+        if (!id) throw "no rule has this id";
         return *id;
     }
 };

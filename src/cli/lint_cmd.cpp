@@ -82,7 +82,8 @@ LintOptions parse_rule_overrides(const std::vector<std::string>& specs) {
     for (const std::string& spec : specs) {
         const auto eq = spec.find('=');
         if (eq == std::string::npos)
-            throw UsageError(fmt::format("--rule '{}': expected ID=SEVERITY, e.g. --rule missing-due=error", spec));
+            throw UsageError(fmt::format("--rule '{}': expected ID=SEVERITY, e.g. --rule {}={}", spec,
+                                         to_string(RuleId::missing_due), to_string(Severity::error)));
         const std::string id = spec.substr(0, eq);
         const std::string level = spec.substr(eq + 1);
         const std::optional<RuleId> rule = parse_rule_id(id);
