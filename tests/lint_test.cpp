@@ -45,13 +45,13 @@ TEST_SUITE("lint") {
         CHECK(from_file.errors == 1);
 
         LintOptions cli;
-        cli.rule_overrides["missing-north-star"] = Severity::info;
+        cli.rule_overrides[RuleId::missing_north_star] = Severity::info;
         const LintResult from_cli = lint_roadmap(r, cli);
         CHECK(from_cli.errors == 0);
         CHECK(from_cli.infos == 1);
         CHECK(summary_line(from_cli) == "0 errors, 0 warnings, 1 info in 1 file");
 
-        cli.rule_overrides["missing-north-star"] = Severity::off;
+        cli.rule_overrides[RuleId::missing_north_star] = Severity::off;
         CHECK(lint_roadmap(r, cli).diagnostics.empty());
     }
 
@@ -75,8 +75,14 @@ TEST_SUITE("lint") {
                     "theme-count") == 1);
         const LintResult bad =
             lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 6, max: 4}}\n")));
-        CHECK(count(bad, "invalid-value") == 1);
-        CHECK(count(bad, "theme-count") == 0);  // the defaults are used
+        REQUIRE(count(bad, "invalid-value") == 1);
+        CHECK(bad.diagnostics[0].message == "themes.min (6) is greater than themes.max (4)");
+        CHECK(bad.diagnostics[0].column == 24);  // at the value of themes.min
+        CHECK(count(bad, "theme-count") == 0);   // the defaults are used
+        const LintResult max_only = lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {max: 2}}\n")));
+        REQUIRE(count(max_only, "invalid-value") == 1);
+        CHECK(max_only.diagnostics[0].message == "themes.min (3) is greater than themes.max (2)");
+        CHECK(max_only.diagnostics[0].column == 24);  // at the value of themes.max, the one written
         CHECK(count(lint_roadmap(load_roadmap_from_string(with_lint("  lint: {themes: {min: 2.5}}\n"))),
                     "invalid-value") == 1);
     }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "boussole/fields.hpp"
+#include "boussole/format.hpp"
 #include "boussole/loader.hpp"
 #include "support.hpp"
 
@@ -15,12 +17,30 @@ namespace {
 std::vector<std::string> located(const Roadmap& r) {
     std::vector<std::string> out;
     for (const Finding& f : r.load_findings)
-        out.push_back(std::string(f.rule) + "@" + std::to_string(f.pos.line) + ":" + std::to_string(f.pos.column));
+        out.push_back(std::string(to_string(f.rule)) + "@" + std::to_string(f.pos.line) + ":" +
+                      std::to_string(f.pos.column));
     std::sort(out.begin(), out.end());
     return out;
 }
 
-const Finding* first(const Roadmap& r, std::string_view rule) {
+// The keys the model keeps as fields of `x` (boussole/fields.hpp), in their order.
+template <class T>
+std::vector<std::string> field_keys(const T& x) {
+    std::vector<std::string> out;
+    for_each_field(x, [&](std::string_view key, const auto&) { out.emplace_back(key); });
+    return out;
+}
+
+// The keys of `e` in the format table that hold a value (not entities, not rule settings), in order.
+std::vector<std::string> value_keys(format::Entity e) {
+    std::vector<std::string> out;
+    for (const format::Key& k : format::keys(e))
+        if (format::is_scalar(k.type) || k.type == format::Type::texts || k.type == format::Type::ids)
+            out.emplace_back(k.name);
+    return out;
+}
+
+const Finding* first(const Roadmap& r, RuleId rule) {
     for (const Finding& f : r.load_findings)
         if (f.rule == rule) return &f;
     return nullptr;
@@ -49,7 +69,7 @@ TEST_SUITE("loader") {
         REQUIRE(s.epics.size() == 1);
         // Flow mapping after a non-ASCII value: columns count characters, not bytes.
         CHECK(s.epics[0].owner.pos.column == 35);
-        const Finding* bad_id = first(r, "invalid-value");
+        const Finding* bad_id = first(r, RuleId::invalid_value);
         REQUIRE(bad_id);
         CHECK(bad_id->pos.line == 6);
         CHECK(bad_id->pos.column == 14);
@@ -114,7 +134,7 @@ TEST_SUITE("loader") {
 
     TEST_CASE("duplicate keys are reported at the second one, naming the first") {
         const Roadmap r = load_roadmap_from_string("roadmap:\n  name: A\n  period: 2026-Q4\n  name: B\n");
-        const Finding* f = first(r, "duplicate-key");
+        const Finding* f = first(r, RuleId::duplicate_key);
         REQUIRE(f);
         CHECK(f->pos.line == 4);
         CHECK(f->message.find("first at line 2") != std::string::npos);
@@ -155,7 +175,7 @@ TEST_SUITE("loader") {
             "contributors: sam}\n");
         std::vector<std::string> msgs;
         for (const Finding& f : r.load_findings) {
-            CHECK(f.rule == "invalid-value");
+            CHECK(f.rule == RuleId::invalid_value);
             msgs.push_back(f.message);
         }
         CHECK(r.load_findings.size() == 11);
@@ -210,7 +230,7 @@ TEST_SUITE("loader") {
         for (const Case& c : cases) {
             CAPTURE(c.name);
             const Roadmap r = load_roadmap_from_string(c.text);
-            const Finding* f = first(r, "yaml-syntax");
+            const Finding* f = first(r, RuleId::yaml_syntax);
             REQUIRE(f);
             CHECK(f->pos.line == c.line);
         }
@@ -226,7 +246,7 @@ TEST_SUITE("loader") {
         for (int i = 0; i < 400; ++i) text += i ? ",*e" : "*e";
         text += "]\n";
         const Roadmap r = load_roadmap_from_string(text);
-        const Finding* f = first(r, "yaml-syntax");
+        const Finding* f = first(r, RuleId::yaml_syntax);
         REQUIRE(f);
         CHECK(f->message.find("aliases in this document expand to more than") != std::string::npos);
         CHECK(r.unparsable_files == 1);
@@ -278,5 +298,52 @@ TEST_SUITE("loader") {
             CHECK(a.streams[i].pos == b.streams[i].pos);
         }
         CHECK(a.files.size() == 9);
+    }
+
+    TEST_CASE("every value key of the format table has its field in the model, in the table's order") {
+        using format::Entity;
+        CHECK(field_keys(Person{}) == value_keys(Entity::person));
+        CHECK(field_keys(Metric{}) == value_keys(Entity::metric));
+        CHECK(field_keys(KeyResult{}) == value_keys(Entity::key_result));
+        CHECK(field_keys(KeyResult{}) == value_keys(Entity::north_star));
+        CHECK(field_keys(Objective{}) == value_keys(Entity::objective));
+        CHECK(field_keys(Stream{}) == value_keys(Entity::stream));
+        CHECK(field_keys(Epic{}) == value_keys(Entity::epic));
+        CHECK(field_keys(Task{}) == value_keys(Entity::task));
+        CHECK(field_keys(RoadmapInfo{}) == value_keys(Entity::roadmap));
+        CHECK(field_keys(ReportSettings{}) == value_keys(Entity::report));
+    }
+
+    TEST_CASE("value types: each reader's message, and its schema fragment is JSON with a type") {
+        using format::Type;
+        const auto read = [](std::string_view name, Type t, std::string_view text, bool plain = true) {
+            return format::read_scalar({name, t, false, ""}, {text, plain});
+        };
+        CHECK(std::get<double>(read("baseline", Type::number, "1_000").value.value()) == 1000.0);
+        CHECK(read("baseline", Type::number, "45", false).error ==
+              "'baseline' must be a number, got the quoted string '45' (remove the quotes)");
+        CHECK(read("confidence", Type::confidence, "1.5").error == "'confidence' must be between 0 and 1, got 1.5");
+        CHECK(read("min", Type::whole_number, "2.5").error == "'min' must be a whole number, got 2.5");
+        CHECK_FALSE(read("title", Type::text, "   ").value.has_value());  // empty: not written
+        CHECK(read("title", Type::text, "   ").error.empty());
+        CHECK(std::get<std::string>(read("estimate", Type::duration, "1.5w").value.value()) == "1.5w");
+        CHECK(read("estimate", Type::duration, "0d").error ==
+              "'estimate' must be a duration such as 5d or 3w, got '0d'");
+        CHECK(read("dashboard", Type::url, "ftp://x").error ==
+              "'dashboard' must be a URL (http:// or https://), got 'ftp://x'");
+        CHECK(read("email", Type::email, "nope").error == "'email' must be an e-mail address (name@domain)");
+        CHECK(read("id", Type::id, "Bad Id").error ==
+              "id 'Bad Id' must be lower-case kebab or snake case ([a-z0-9][a-z0-9_-]*), e.g. 'bad-id'");
+        CHECK(format::reject_non_scalar({"due", Type::date, false, ""}, "a list") ==
+              "'due' must be a date YYYY-MM-DD, got a list");
+        for (const format::Entity e : format::entities()) {
+            for (const format::Key& k : format::keys(e)) {
+                if (!format::is_scalar(k.type)) continue;
+                CAPTURE(k.name);
+                const std::string schema = format::schema_of(k);
+                CHECK(schema.starts_with('{'));
+                CHECK((schema.find("\"type\"") != std::string::npos || schema.find("\"$ref\"") != std::string::npos));
+            }
+        }
     }
 }

@@ -1,10 +1,27 @@
+// The rule catalogue against the contract (doc/spec/CLI.md), and every rule against its fixtures.
+//
+// Fixtures: tests/rules/<rule-id>[.<case>].yaml. A comment `# expect: ...` on a line lists the
+// diagnostics that line must get; every line without one must get none. Each expectation is
+//
+//     RULE-ID                  the rule only
+//     RULE-ID@COL              the rule and the 1-based column (in code points)
+//     RULE-ID@COL: MESSAGE     the rule, the column and the whole message
+//     RULE-ID: MESSAGE         the rule and the whole message
+//
+// Several expectations without a message may share one comment, separated by commas
+// (`# expect: missing-owner, missing-due`); an expectation with a message runs to the end of
+// the line or to the next `# expect:`, which may follow on the same line.
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
+#include <optional>
 #include <sstream>
 
+#include <fmt/format.h>
+
+#include "boussole/format.hpp"
 #include "boussole/lint.hpp"
 #include "boussole/loader.hpp"
 #include "support.hpp"
@@ -16,22 +33,88 @@ namespace {
 
 const std::string fixtures = test::source_dir() + "/tests/rules";
 
-// "LINE: rule" for each `# expect: a, b` comment in the fixture.
-std::multiset<std::string> expectations(const std::string& text) {
-    std::multiset<std::string> out;
+std::string trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r");
+    if (b == std::string_view::npos) return {};
+    return std::string(s.substr(b, s.find_last_not_of(" \t\r") - b + 1));
+}
+
+// One `# expect:` entry: a line, a rule, and optionally a column and a message.
+struct Expectation {
+    std::uint32_t line = 0;
+    std::string rule;
+    std::optional<std::uint32_t> column;
+    std::optional<std::string> message;
+
+    [[nodiscard]] bool matches(const Diagnostic& d) const {
+        return d.line == line && d.rule == rule && (!column || d.column == *column) &&
+               (!message || d.message == *message);
+    }
+    [[nodiscard]] int precision() const { return (column ? 1 : 0) + (message ? 2 : 0); }
+    [[nodiscard]] std::string str() const {
+        return fmt::format("{}{}: {}{}", line, column ? fmt::format(":{}", *column) : "", rule,
+                           message ? ": " + *message : "");
+    }
+};
+
+Expectation parse_one(std::uint32_t line, std::string_view text) {
+    Expectation e;
+    e.line = line;
+    const auto colon = text.find(": ");
+    std::string head = trim(text.substr(0, colon));
+    if (colon != std::string_view::npos) e.message = trim(text.substr(colon + 2));
+    if (const auto at = head.find('@'); at != std::string::npos) {
+        e.column = static_cast<std::uint32_t>(std::stoul(head.substr(at + 1)));
+        head.resize(at);
+    }
+    e.rule = head;
+    return e;
+}
+
+std::vector<Expectation> expectations(const std::string& text) {
+    static constexpr std::string_view marker = "# expect:";
+    std::vector<Expectation> out;
     std::istringstream in(text);
     std::string line;
-    for (int n = 1; std::getline(in, line); ++n) {
-        const auto at = line.find("# expect:");
-        if (at == std::string::npos) continue;
-        std::istringstream ids(line.substr(at + 9));
-        std::string id;
-        while (std::getline(ids, id, ',')) {
-            id.erase(0, id.find_first_not_of(' '));
-            id.erase(id.find_last_not_of(" \r") + 1);
-            if (!id.empty()) out.insert(std::to_string(n) + ": " + id);
+    for (std::uint32_t n = 1; std::getline(in, line); ++n) {
+        for (auto at = line.find(marker); at != std::string::npos;) {
+            const auto begin = at + marker.size();
+            const auto next = line.find(marker, begin);
+            const std::string part = trim(std::string_view(line).substr(begin, next - begin));
+            if (part.find(": ") != std::string::npos) {
+                out.push_back(parse_one(n, part));
+            } else {
+                std::istringstream ids(part);
+                for (std::string id; std::getline(ids, id, ',');)
+                    if (!trim(id).empty()) out.push_back(parse_one(n, trim(id)));
+            }
+            at = next;
         }
     }
+    return out;
+}
+
+// What differs between the diagnostics and the expectations, one line each (empty when they agree).
+std::vector<std::string> mismatches(std::vector<Expectation> expected, const std::vector<Diagnostic>& actual) {
+    // The most precise expectations first, so that a bare rule id does not take a diagnostic
+    // a pinned expectation of the same line needs.
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const Expectation& a, const Expectation& b) { return a.precision() > b.precision(); });
+    std::vector<bool> used(actual.size());
+    std::vector<std::string> out;
+    for (const Expectation& e : expected) {
+        std::size_t i = 0;
+        while (i < actual.size() && (used[i] || !e.matches(actual[i]))) ++i;
+        if (i == actual.size()) {
+            out.push_back("expected but missing: " + e.str());
+        } else {
+            used[i] = true;
+        }
+    }
+    for (std::size_t i = 0; i < actual.size(); ++i)
+        if (!used[i])
+            out.push_back(fmt::format("unexpected: {}:{}: {}: {}", actual[i].line, actual[i].column, actual[i].rule,
+                                      actual[i].message));
     return out;
 }
 
@@ -41,49 +124,118 @@ std::string rule_of(const fs::path& p) {
     return name.substr(0, name.find('.'));
 }
 
+// (id, default severity) of each row of the rule table of doc/spec/CLI.md, in its order.
+std::vector<std::pair<std::string, std::string>> contract_rules() {
+    std::istringstream in(test::slurp(test::source_dir() + "/doc/spec/CLI.md"));
+    std::vector<std::pair<std::string, std::string>> rows;
+    bool in_section = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with("#")) in_section = line == "### Rules";
+        if (!in_section || !line.starts_with("| `")) continue;
+        std::vector<std::string> cells;
+        std::istringstream row(line.substr(1));
+        for (std::string cell; std::getline(row, cell, '|');) cells.push_back(trim(cell));
+        REQUIRE(cells.size() >= 3);
+        rows.emplace_back(cells[0].substr(1, cells[0].size() - 2), cells[1]);
+    }
+    return rows;
+}
+
 }  // namespace
 
 TEST_SUITE("rules") {
-    TEST_CASE("the catalogue is CLI.md's, in its order, with CLI.md's default severities") {
-        const std::vector<std::pair<std::string, Severity>> expected{{"yaml-syntax", Severity::error},
-                                                                     {"duplicate-key", Severity::error},
-                                                                     {"unknown-key", Severity::error},
-                                                                     {"invalid-value", Severity::error},
-                                                                     {"missing-field", Severity::error},
-                                                                     {"single-roadmap", Severity::error},
-                                                                     {"duplicate-id", Severity::error},
-                                                                     {"unknown-reference", Severity::error},
-                                                                     {"dependency-cycle", Severity::error},
-                                                                     {"date-order", Severity::error},
-                                                                     {"theme-count", Severity::error},
-                                                                     {"theme-overlap", Severity::warning},
-                                                                     {"no-run-stream", Severity::warning},
-                                                                     {"empty-stream", Severity::warning},
-                                                                     {"missing-owner", Severity::warning},
-                                                                     {"missing-metric", Severity::warning},
-                                                                     {"missing-north-star", Severity::warning},
-                                                                     {"missing-due", Severity::warning},
-                                                                     {"outside-period", Severity::warning},
-                                                                     {"orphan-key-result", Severity::warning},
-                                                                     {"dropped-without-reason", Severity::warning}};
+    TEST_CASE("the registry is CLI.md's rule table: same ids, same default severities, same order") {
+        const auto contract = contract_rules();
+        REQUIRE(contract.size() >= 20);  // the table was found
         const auto rules = all_rules();
-        REQUIRE(rules.size() == expected.size());
+        REQUIRE(rules.size() == contract.size());
         for (std::size_t i = 0; i < rules.size(); ++i) {
-            CHECK(rules[i]->id == expected[i].first);
-            CHECK(rules[i]->default_severity == expected[i].second);
+            CAPTURE(i);
+            CHECK(to_string(rules[i]->id) == contract[i].first);
+            CHECK(to_string(rules[i]->default_severity) == contract[i].second);
         }
+    }
+
+    TEST_CASE("rule ids: the registry is indexed by RuleId, and each spelling reads back") {
+        REQUIRE(all_rules().size() == rule_count);
+        for (std::size_t i = 0; i < rule_count; ++i) {
+            const auto id = static_cast<RuleId>(i);
+            CAPTURE(to_string(id));
+            CHECK(all_rules()[i]->id == id);
+            CHECK(&find_rule(id) == all_rules()[i]);
+            CHECK(parse_rule_id(to_string(id)) == id);
+            CHECK(find_rule(to_string(id)) == all_rules()[i]);
+        }
+        CHECK_FALSE(parse_rule_id("missing-owners").has_value());
+        CHECK(find_rule("missing-owners") == nullptr);
     }
 
     TEST_CASE("every rule has its documentation and at least one fixture") {
         for (const Rule* r : all_rules()) {
-            CAPTURE(r->id);
+            CAPTURE(to_string(r->id));
             CHECK_FALSE(r->summary.empty());
             CHECK(r->why.size() > 40);
             CHECK_FALSE(r->bad.empty());
             CHECK_FALSE(r->good.empty());
             CHECK(r->bad != r->good);
-            CHECK(fs::exists(fixtures + "/" + std::string(r->id) + ".yaml"));
+            CHECK(fs::exists(fixtures + "/" + std::string(to_string(r->id)) + ".yaml"));
         }
+    }
+
+    TEST_CASE("a rule's options are keys of the format under roadmap.lint, with the rule's default") {
+        std::size_t declared = 0;
+        for (const Rule* r : all_rules()) {
+            for (const RuleOption& o : r->options) {
+                CAPTURE(o.path);
+                ++declared;
+                // "themes.min": the mapping `themes` of roadmap.lint, its key `min`.
+                const auto dot = o.path.find('.');
+                REQUIRE(dot != std::string_view::npos);
+                const auto lint = format::keys(format::Entity::lint);
+                const auto group = std::find_if(lint.begin(), lint.end(),
+                                                [&](const format::Key& k) { return k.name == o.path.substr(0, dot); });
+                REQUIRE(group != lint.end());
+                REQUIRE(group->type == format::Type::mapping);
+                const auto keys = format::keys(group->child);
+                const auto key = std::find_if(keys.begin(), keys.end(),
+                                              [&](const format::Key& k) { return k.name == o.path.substr(dot + 1); });
+                REQUIRE(key != keys.end());
+                CHECK(key->type == format::Type::whole_number);
+                CHECK(key->description.find(fmt::format("(default {})", o.default_value)) != std::string_view::npos);
+                CHECK_FALSE(o.description.empty());
+                if (!o.at_most.empty())
+                    CHECK(std::any_of(r->options.begin(), r->options.end(),
+                                      [&](const RuleOption& other) { return other.path == o.at_most; }));
+            }
+        }
+        CHECK(declared >= 2);  // theme-count's bounds
+    }
+
+    TEST_CASE("the fixture syntax: rule, column, message, several per line") {
+        const auto e = expectations(
+            "a: 1  # expect: unknown-key@9: unknown key 'ownr' in an epic (did you mean 'owner'?)\n"
+            "b: 2\n"
+            "c: 3  # expect: missing-owner, missing-due@5\n"
+            "d: 4  # expect: date-order: the period ends (x) before it starts (y) # expect: invalid-value@2\n");
+        REQUIRE(e.size() == 5);
+        CHECK(e[0].str() == "1:9: unknown-key: unknown key 'ownr' in an epic (did you mean 'owner'?)");
+        CHECK(e[1].str() == "3: missing-owner");
+        CHECK(e[2].str() == "3:5: missing-due");
+        CHECK(e[3].str() == "4: date-order: the period ends (x) before it starts (y)");
+        CHECK(e[4].str() == "4:2: invalid-value");
+
+        Diagnostic d;
+        d.line = 1;
+        d.column = 9;
+        d.rule = "unknown-key";
+        d.message = "unknown key 'ownr' in an epic (did you mean 'owner'?)";
+        CHECK(mismatches({e[0]}, {d}).empty());
+        d.column = 8;
+        CHECK(mismatches({e[0]}, {d}).size() == 2);  // one missing, one unexpected
+        d.column = 9;
+        d.message += ".";
+        CHECK_FALSE(mismatches({e[0]}, {d}).empty());
+        CHECK(mismatches({}, {d}).size() == 1);  // a line without annotation stays silent
     }
 
     TEST_CASE("fixtures: each '# expect:' line gets exactly those diagnostics, every other line none") {
@@ -101,15 +253,15 @@ TEST_SUITE("rules") {
             } else {
                 REQUIRE(find_rule(rule) != nullptr);  // a fixture must name a rule
                 CHECK(std::any_of(expected.begin(), expected.end(),
-                                  [&](const std::string& e) { return e.ends_with(": " + rule); }));
+                                  [&](const Expectation& e) { return e.rule == rule; }));
+                // Messages are under test: every fixture pins at least one column and message.
+                CHECK(std::any_of(expected.begin(), expected.end(),
+                                  [&](const Expectation& e) { return e.column && e.message; }));
             }
             const LintResult result = lint_roadmap(load_roadmap(f.string()));
-            std::multiset<std::string> actual;
-            for (const Diagnostic& d : result.diagnostics) actual.insert(std::to_string(d.line) + ": " + d.rule);
-            CHECK(actual == expected);
-            if (actual != expected)
-                for (const Diagnostic& d : result.diagnostics)
-                    MESSAGE(d.line, ":", d.column, " ", d.rule, " ", d.message);
+            const std::vector<std::string> diff = mismatches(expected, result.diagnostics);
+            CHECK(diff.empty());
+            for (const std::string& m : diff) MESSAGE(m);
         }
     }
 
@@ -117,7 +269,7 @@ TEST_SUITE("rules") {
         const LintResult r = lint_roadmap(load_roadmap(fixtures + "/dependency-cycle.yaml"));
         std::vector<std::string> cycles, refs;
         for (const Diagnostic& d : r.diagnostics)
-            if (d.rule == "dependency-cycle") cycles.push_back(d.message);
+            if (d.rule == to_string(RuleId::dependency_cycle)) cycles.push_back(d.message);
         REQUIRE(cycles.size() == 2);
         CHECK(cycles[0] == "epics depend on each other in a cycle: billing-sync -> dedup -> billing-sync");
         CHECK(cycles[1] == "epics depend on each other in a cycle: self -> self");
@@ -139,7 +291,7 @@ TEST_SUITE("rules") {
                     std::to_string((i + 1) % 2000) + "]}\n";
         const LintResult r = lint_roadmap(load_roadmap_from_string(text));
         const auto n = std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
-                                     [](const Diagnostic& d) { return d.rule == "dependency-cycle"; });
+                                     [](const Diagnostic& d) { return d.rule == to_string(RuleId::dependency_cycle); });
         CHECK(n == 1);
     }
 }

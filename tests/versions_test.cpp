@@ -19,7 +19,7 @@ bool same(const Roadmap& a, const Roadmap& b) {
     auto findings = [](const Roadmap& r) {
         std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t, std::uint32_t, std::string>> out;
         for (const Finding& f : r.load_findings)
-            out.emplace_back(std::string(f.rule), f.pos.line, f.pos.column, f.pos.length, f.message);
+            out.emplace_back(std::string(to_string(f.rule)), f.pos.line, f.pos.column, f.pos.length, f.message);
         std::sort(out.begin(), out.end());
         return out;
     };

@@ -1,10 +1,12 @@
 #pragma once
 /// Severities and diagnostics: findings in the user's roadmap are data, never exceptions.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "boussole/rule_id.hpp"
 #include "boussole/source.hpp"
 
 namespace boussole {
@@ -12,14 +14,19 @@ namespace boussole {
 /// How much a finding matters; `off` silences a rule.
 enum class Severity { off, info, warning, error };
 
+/// The one spelling of each severity, indexed by Severity: what users write and outputs print.
+inline constexpr std::array<std::string_view, 4> severity_spellings{"off", "info", "warning", "error"};
+
 /// The lower-case name of a severity (`error`, `warning`, `info`, `off`).
 std::string_view to_string(Severity s);
 /// Parses `off`, `info`, `warning` or `error`.
 std::optional<Severity> parse_severity(std::string_view text);
+/// The spellings as a message lists them: "off, info, warning or error".
+std::string severity_choices();
 
 /// A problem found while reading or checking, before its severity is decided.
 struct Finding {
-    std::string_view rule;  ///< a registered rule id (static storage)
+    RuleId rule;
     SourcePos pos;
     std::string message;
 };

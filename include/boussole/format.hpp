@@ -3,10 +3,14 @@
 /// The loader takes its known keys from here and `boussole schema` is generated from it,
 /// so the two cannot disagree.
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
+
+#include "boussole/date.hpp"
 
 namespace boussole::format {
 
@@ -74,5 +78,37 @@ extern const std::span<const std::string_view> epic_statuses, task_statuses, str
 
 /// The identifier pattern, as a regular expression.
 inline constexpr std::string_view id_pattern = "^[a-z0-9][a-z0-9_-]*$";
+
+/// The key `name` of entity `e`; throws std::out_of_range when it has none.
+const Key& key(Entity e, std::string_view name);
+
+// ---- value types (types.cpp): one reader and one schema fragment per scalar type ----------
+
+/// True for the types whose value is one scalar (not texts, ids, severities, mapping, mappings).
+bool is_scalar(Type t);
+
+/// A scalar as written: its text, and whether it was written plain (not quoted).
+struct Scalar {
+    std::string_view text;
+    bool plain = true;
+};
+
+/// What a scalar reads as: text (ids, choices, URLs...), a number, a date or a period.
+using Value = std::variant<std::string, double, Date, Period>;
+
+/// A scalar read as the value of a key: the value, or why it is rejected, or neither (an
+/// empty text counts as not written).
+struct Read {
+    std::optional<Value> value;
+    std::string error;  ///< the message of an invalid-value, naming the key
+};
+
+/// Reads `s` as a value of `k`'s type, which must be a scalar type.
+Read read_scalar(const Key& k, Scalar s);
+/// Why a value that is not a scalar (`described`: "a list", "a mapping") is rejected for `k`.
+std::string reject_non_scalar(const Key& k, std::string_view described);
+/// The JSON Schema of a value of `k`'s type, as JSON text (without its description); for a
+/// scalar type, a list of text or a list of ids, not for the types that hold entities or rules.
+std::string schema_of(const Key& k);
 
 }  // namespace boussole::format

@@ -13,12 +13,22 @@
 
 namespace boussole {
 
+/// A whole number a rule reads from `roadmap.lint`, declared on the rule that reads it.
+struct RuleOption {
+    std::string_view path;          ///< where it is written under roadmap.lint: "themes.min"
+    int default_value;              ///< used when it is not written, or written out of bounds
+    std::string_view description;   ///< what it sets, in a few words
+    std::string_view at_most = {};  ///< the path of another option of the rule it may not exceed, if any
+};
+
 /// What a check may read.
 struct LintContext {
     const Roadmap& roadmap;
     const RoadmapIndex& index;
-    int themes_min = 3;  ///< bounds of theme-count
-    int themes_max = 10;
+    const std::map<std::string_view, int>& option_values;  ///< every declared option by path, resolved
+
+    /// The value of an option the running rule declares: roadmap.lint's, else its default.
+    [[nodiscard]] int option(const RuleOption& o) const;
 };
 
 /// Where a check reports; the linter stamps the rule id and severity, not the check.
@@ -33,7 +43,7 @@ protected:
 
 /// One lint rule: its documentation and its check, in one source file.
 struct Rule {
-    std::string_view id;
+    RuleId id;
     Severity default_severity;
     std::string_view summary;  ///< one line: when it fires
     std::string_view why;      ///< why it matters
@@ -43,18 +53,22 @@ struct Rule {
     void (*check)(const LintContext&, Reporter&);
     /// True when the rule needs every file to judge (skipped when a file cannot be parsed).
     bool needs_whole_tree = false;
+    /// The settings the check reads through LintContext::option.
+    std::span<const RuleOption> options = {};
 };
 
 /// Every registered rule, in catalogue order.
 std::span<const Rule* const> all_rules();
-/// The rule with this id, or null.
+/// The rule with this id.
+const Rule& find_rule(RuleId id);
+/// The rule spelt `id`, or null.
 const Rule* find_rule(std::string_view id);
 /// Every rule id, in catalogue order.
 std::vector<std::string> rule_ids();
 
 /// How the user configured the linter (command line; the roadmap's own settings are read too).
 struct LintOptions {
-    std::map<std::string, Severity, std::less<>> rule_overrides;  ///< `--rule ID=SEVERITY`, wins over the file
+    std::map<RuleId, Severity> rule_overrides;  ///< `--rule ID=SEVERITY`, wins over the file
 };
 
 /// The outcome of a lint: sorted diagnostics and their counts.

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -171,7 +172,8 @@ struct ReportSettings {
 /// `roadmap.lint`: rule settings kept with the roadmap.
 struct LintSettings {
     std::vector<RuleSetting> rules;
-    Field<double> themes_min, themes_max;
+    /// The rules' options, by path under roadmap.lint ("themes.min"): the whole numbers written there.
+    std::map<std::string, Field<double>, std::less<>> options;
 
     friend bool operator==(const LintSettings&, const LintSettings&) = default;
 };

@@ -49,7 +49,8 @@ CLI::App* setup_lint(CLI::App& app, LintCommand& cmd) {
     sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)");
     sub->add_flag("--strict", cmd.strict, "warnings fail too (exit 1)");
     sub->add_option("--max-warnings", cmd.max_warnings, "exit 1 when there are more than N warnings");
-    sub->add_option("--rule", cmd.rules, "override a rule's severity: ID=off|info|warning|error (repeatable)")
+    sub->add_option("--rule", cmd.rules,
+                    fmt::format("override a rule's severity: ID={} (repeatable)", fmt::join(severity_spellings, "|")))
         ->allow_extra_args(false);
     sub->add_option("--color", cmd.color, "colour in text output: auto (terminal, NO_COLOR unset), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -62,15 +63,16 @@ LintOptions parse_rule_overrides(const std::vector<std::string>& specs) {
     for (const std::string& spec : specs) {
         const auto eq = spec.find('=');
         if (eq == std::string::npos)
-            throw UsageError(fmt::format("--rule '{}': expected ID=SEVERITY, e.g. --rule missing-due=error", spec));
+            throw UsageError(fmt::format("--rule '{}': expected ID=SEVERITY, e.g. --rule {}={}", spec,
+                                         to_string(RuleId::missing_due), to_string(Severity::error)));
         const std::string id = spec.substr(0, eq);
         const std::string level = spec.substr(eq + 1);
-        if (!find_rule(id)) throw UsageError(fmt::format("--rule: unknown rule '{}'{}", id, did_you_mean(id, ids)));
+        const std::optional<RuleId> rule = parse_rule_id(id);
+        if (!rule) throw UsageError(fmt::format("--rule: unknown rule '{}'{}", id, did_you_mean(id, ids)));
         const auto sev = parse_severity(level);
         if (!sev)
-            throw UsageError(
-                fmt::format("--rule {}: severity must be off, info, warning or error, got '{}'", id, level));
-        options.rule_overrides[id] = *sev;
+            throw UsageError(fmt::format("--rule {}: severity must be {}, got '{}'", id, severity_choices(), level));
+        options.rule_overrides[*rule] = *sev;
     }
     return options;
 }

@@ -33,15 +33,15 @@ int run_rules(const RulesCommand& cmd) {
     std::string out;
     if (cmd.id.empty()) {
         for (const Rule* r : all_rules())
-            out += fmt::format("{:<24} {:<8} {}\n", r->id, to_string(r->default_severity), r->summary);
+            out += fmt::format("{:<24} {:<8} {}\n", to_string(r->id), to_string(r->default_severity), r->summary);
     } else {
         const Rule* r = find_rule(cmd.id);
         if (!r)
             throw UsageError(fmt::format("unknown rule '{}'{}; 'boussole rules' lists them", cmd.id,
                                          did_you_mean(cmd.id, rule_ids())));
-        out =
-            fmt::format("{} ({} by default)\n\nFires when {}.\n\nWhy it matters:\n{}\n\nBad:\n{}\n\nGood:\n{}\n", r->id,
-                        to_string(r->default_severity), r->summary, indent(r->why), indent(r->bad), indent(r->good));
+        out = fmt::format("{} ({} by default)\n\nFires when {}.\n\nWhy it matters:\n{}\n\nBad:\n{}\n\nGood:\n{}\n",
+                          to_string(r->id), to_string(r->default_severity), r->summary, indent(r->why), indent(r->bad),
+                          indent(r->good));
     }
     emit(out, "", {});
     return 0;

@@ -2,6 +2,9 @@
 
 #include <array>
 #include <map>
+#include <stdexcept>
+
+#include "boussole/diagnostic.hpp"
 
 namespace boussole::format {
 
@@ -11,7 +14,6 @@ constexpr std::array<std::string_view, 5> epic_status_values{"planned", "in-prog
 constexpr std::array<std::string_view, 4> task_status_values{"todo", "doing", "done", "dropped"};
 constexpr std::array<std::string_view, 2> stream_kind_values{"build", "run"};
 constexpr std::array<std::string_view, 4> priority_values{"P0", "P1", "P2", "P3"};
-constexpr std::array<std::string_view, 4> severity_values{"off", "info", "warning", "error"};
 
 using enum Type;
 
@@ -186,7 +188,7 @@ const std::map<Entity, EntitySpec>& specs() {
 }  // namespace
 
 const std::span<const std::string_view> epic_statuses{epic_status_values}, task_statuses{task_status_values},
-    stream_kinds{stream_kind_values}, priorities{priority_values}, severity_names{severity_values};
+    stream_kinds{stream_kind_values}, priorities{priority_values}, severity_names{severity_spellings};
 
 std::span<const Key> keys(Entity e) { return specs().at(e).keys; }
 
@@ -199,6 +201,12 @@ std::span<const Entity> entities() {
         return out;
     }();
     return all;
+}
+
+const Key& key(Entity e, std::string_view name) {
+    for (const Key& k : keys(e))
+        if (k.name == name) return k;
+    throw std::out_of_range("no key '" + std::string(name) + "' in " + std::string(format::name(e)));
 }
 
 std::string_view describe(Entity e) { return specs().at(e).description; }

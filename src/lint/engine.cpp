@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -12,35 +13,65 @@ namespace {
 
 class Collector final : public Reporter {
 public:
-    Collector(std::vector<Finding>& out, std::string_view rule) : out_(out), rule_(rule) {}
+    Collector(std::vector<Finding>& out, RuleId rule) : out_(out), rule_(rule) {}
     void report(SourcePos pos, std::string message) override { out_.push_back({rule_, pos, std::move(message)}); }
 
 private:
     std::vector<Finding>& out_;
-    std::string_view rule_;
+    RuleId rule_;
 };
 
+using Severities = std::array<Severity, rule_count>;
+
 // Severity of each rule: its default, then roadmap.lint.rules, then the command line.
-std::map<std::string_view, Severity> severities(const Roadmap& r, const LintOptions& options,
-                                                std::vector<Finding>& findings) {
-    std::map<std::string_view, Severity> sev;
-    for (const Rule* rule : all_rules()) sev[rule->id] = rule->default_severity;
+Severities severities(const Roadmap& r, const LintOptions& options, std::vector<Finding>& findings) {
+    Severities sev{};
+    for (const Rule* rule : all_rules()) sev[static_cast<std::size_t>(rule->id)] = rule->default_severity;
     if (const RoadmapInfo* info = r.info()) {
         const std::vector<std::string> ids = rule_ids();
         for (const RuleSetting& s : info->lint.rules) {
-            const Rule* rule = find_rule(*s.rule);
-            if (!rule) {
+            const std::optional<RuleId> id = parse_rule_id(*s.rule);
+            if (!id) {
                 findings.push_back(
-                    {"invalid-value", s.rule.pos,
+                    {RuleId::invalid_value, s.rule.pos,
                      fmt::format("unknown rule '{}' in roadmap.lint.rules{}", *s.rule, did_you_mean(*s.rule, ids))});
                 continue;
             }
-            sev[rule->id] = s.severity;
+            sev[static_cast<std::size_t>(*id)] = s.severity;
         }
     }
-    for (const auto& [id, s] : options.rule_overrides)
-        if (const Rule* rule = find_rule(id)) sev[rule->id] = s;
+    for (const auto& [id, s] : options.rule_overrides) sev[static_cast<std::size_t>(id)] = s;
     return sev;
+}
+
+// The value of every option the rules declare: its default, else what roadmap.lint sets. Two
+// options that bound each other (min <= max) and disagree are reported, and both defaults used.
+std::map<std::string_view, int> option_values(const Roadmap& r, std::vector<Finding>& findings) {
+    std::map<std::string_view, int> values;
+    for (const Rule* rule : all_rules())
+        for (const RuleOption& o : rule->options) values[o.path] = o.default_value;
+    const RoadmapInfo* info = r.info();
+    if (!info) return values;
+    const auto written = [&](std::string_view path) -> const Field<double>* {
+        const auto it = info->lint.options.find(path);
+        return it != info->lint.options.end() && it->second ? &it->second : nullptr;
+    };
+    std::map<std::string_view, int> set = values;
+    for (auto& [path, value] : set)
+        if (const Field<double>* f = written(path)) value = static_cast<int>(**f);
+    for (const Rule* rule : all_rules()) {
+        for (const RuleOption& o : rule->options) {
+            if (o.at_most.empty()) continue;
+            const int lo = set.at(o.path), hi = set.at(o.at_most);
+            if (lo <= hi) continue;
+            const Field<double>* at = written(o.path);
+            findings.push_back({RuleId::invalid_value, (at ? at : written(o.at_most))->pos,
+                                fmt::format("{} ({}) is greater than {} ({})", o.path, lo, o.at_most, hi)});
+            set[o.path] = values.at(o.path);
+            set[o.at_most] = values.at(o.at_most);
+        }
+    }
+    return set;
 }
 
 // Sorts by path, line and column, drops repeats (a value read twice through an alias), counts.
@@ -64,28 +95,17 @@ void finalize(LintResult& out) {
 LintResult lint_roadmap(const Roadmap& roadmap, const LintOptions& options) {
     std::vector<Finding> findings = roadmap.load_findings;
     const RoadmapIndex index(roadmap);
-    LintContext ctx{roadmap, index};
-    if (const RoadmapInfo* info = roadmap.info()) {
-        const LintSettings& l = info->lint;
-        const int lo = l.themes_min ? static_cast<int>(*l.themes_min) : ctx.themes_min;
-        const int hi = l.themes_max ? static_cast<int>(*l.themes_max) : ctx.themes_max;
-        if (lo > hi) {
-            findings.push_back({"invalid-value", l.themes_min ? l.themes_min.pos : l.themes_max.pos,
-                                fmt::format("themes.min ({}) is greater than themes.max ({})", lo, hi)});
-        } else {
-            ctx.themes_min = lo;
-            ctx.themes_max = hi;
-        }
-    }
-    const auto sev = severities(roadmap, options, findings);
+    const auto options_set = option_values(roadmap, findings);
+    const LintContext ctx{roadmap, index, options_set};
+    const Severities sev = severities(roadmap, options, findings);
 
     LintResult result;
     result.files = roadmap.files.size();
     std::vector<std::string_view> skipped;
     for (const Rule* rule : all_rules()) {
-        if (!rule->check || sev.at(rule->id) == Severity::off) continue;
+        if (!rule->check || sev[static_cast<std::size_t>(rule->id)] == Severity::off) continue;
         if (rule->needs_whole_tree && roadmap.unparsable_files > 0) {
-            skipped.push_back(rule->id);
+            skipped.push_back(to_string(rule->id));
             continue;
         }
         Collector out(findings, rule->id);
@@ -99,8 +119,7 @@ LintResult lint_roadmap(const Roadmap& roadmap, const LintOptions& options) {
             roadmap.unparsable_files == 1 ? "it" : "them", fmt::join(skipped, ", ")));
 
     for (Finding& f : findings) {
-        const auto it = sev.find(f.rule);
-        const Severity s = it == sev.end() ? Severity::error : it->second;
+        const Severity s = sev[static_cast<std::size_t>(f.rule)];
         if (s == Severity::off) continue;
         Diagnostic d;
         d.file = f.pos.file < roadmap.files.size() ? roadmap.files[f.pos.file].display_path : roadmap.root;
@@ -109,7 +128,7 @@ LintResult lint_roadmap(const Roadmap& roadmap, const LintOptions& options) {
         d.end_line = d.line;
         d.end_column = d.column + std::max<std::uint32_t>(f.pos.length, 1);  // exclusive, as SARIF's
         d.severity = s;
-        d.rule = std::string(f.rule);
+        d.rule = std::string(to_string(f.rule));
         d.message = std::move(f.message);
         result.diagnostics.push_back(std::move(d));
     }

@@ -1,13 +1,12 @@
 #include "load/convert.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <span>
 #include <type_traits>
 
 #include <fmt/format.h>
 
+#include "boussole/fields.hpp"
 #include "boussole/format.hpp"
 #include "boussole/spell.hpp"
 
@@ -18,8 +17,8 @@ namespace {
 using yaml::Kind;
 using yaml::Node;
 
-constexpr std::string_view unknown_key = "unknown-key";
-constexpr std::string_view invalid_value = "invalid-value";
+constexpr RuleId unknown_key = RuleId::unknown_key;
+constexpr RuleId invalid_value = RuleId::invalid_value;
 
 struct BudgetExceeded {};
 
@@ -29,7 +28,7 @@ class Ctx {
 public:
     Ctx(Roadmap& out, std::size_t budget) : out_(out), budget_(budget) {}
 
-    void finding(std::string_view rule, SourcePos pos, std::string message) {
+    void finding(RuleId rule, SourcePos pos, std::string message) {
         out_.load_findings.push_back({rule, pos, std::move(message)});
     }
     void spend(std::size_t n) {
@@ -176,131 +175,42 @@ std::string trimmed(std::string_view s) {
     return std::string(s.substr(b, e - b + 1));
 }
 
-void read_string(Ctx& ctx, MapView& m, std::string_view key, Field<std::string>& f) {
-    const Node* v = begin_field(m, key, f);
+// ---- fields, read by their key's type (format::read_scalar) ----------------------------------
+
+// A valid value into its field; an enum takes its spelling's index (the model's enums are
+// declared in the order of the format table's choices).
+template <class T>
+void store(Field<T>& f, const format::Key& k, format::Value v) {
+    if constexpr (std::is_enum_v<T>) {
+        const std::string& s = std::get<std::string>(v);
+        f.value = static_cast<T>(std::find(k.choices.begin(), k.choices.end(), s) - k.choices.begin());
+    } else {
+        f.value = std::get<T>(std::move(v));
+    }
+}
+
+void read_period_mapping(Ctx& ctx, const Node& v, Field<Period>& f);
+
+template <class T>
+void read_field(Ctx& ctx, MapView& m, const format::Key& k, Field<T>& f) {
+    const Node* v = begin_field(m, k.name, f);
     if (!v) return;
-    if (v->kind != Kind::scalar) {
-        reject(ctx, f, v->pos, fmt::format("'{}' must be text, not {}", key, yaml::describe(*v)));
-        return;
-    }
-    std::string s = trimmed(v->value);
-    if (!s.empty()) f.value = std::move(s);
-}
-
-std::optional<double> parse_number(std::string_view text) {
-    std::string s;
-    s.reserve(text.size());
-    for (char c : text)
-        if (c != '_') s.push_back(c);  // YAML 1.1 digit separators: 1_000
-    std::string_view sv = s;
-    if (sv.starts_with('+')) sv.remove_prefix(1);
-    if (sv.empty()) return std::nullopt;
-    double d = 0;
-    const auto [ptr, ec] = std::from_chars(sv.data(), sv.data() + sv.size(), d);
-    if (ec != std::errc() || ptr != sv.data() + sv.size() || !std::isfinite(d)) return std::nullopt;
-    return d;
-}
-
-void read_number(Ctx& ctx, MapView& m, std::string_view key, Field<double>& f) {
-    const Node* v = begin_field(m, key, f);
-    if (!v) return;
-    if (v->kind != Kind::scalar) {
-        reject(ctx, f, v->pos, fmt::format("'{}' must be a number, not {}", key, yaml::describe(*v)));
-        return;
-    }
-    const auto d = parse_number(v->value);
-    if (!d) {
-        std::string hint;
-        if (!v->plain && parse_number(v->value)) hint = " (remove the quotes)";
-        reject(ctx, f, v->pos, fmt::format("'{}' must be a number, got '{}'{}", key, v->value, hint));
-        return;
-    }
-    if (!v->plain) {
-        reject(ctx, f, v->pos,
-               fmt::format("'{}' must be a number, got the quoted string '{}' (remove the quotes)", key, v->value));
-        return;
-    }
-    f.value = *d;
-}
-
-void read_whole_number(Ctx& ctx, MapView& m, std::string_view key, Field<double>& f) {
-    read_number(ctx, m, key, f);
-    if (f && (*f < 0 || std::floor(*f) != *f))
-        reject(ctx, f, f.pos, fmt::format("'{}' must be a whole number, got {}", key, *f));
-}
-
-void read_date(Ctx& ctx, MapView& m, std::string_view key, Field<Date>& f) {
-    const Node* v = begin_field(m, key, f);
-    if (!v) return;
-    if (v->kind == Kind::scalar) {
-        if (auto d = Date::parse(trimmed(v->value))) {
-            f.value = *d;
+    if constexpr (std::is_same_v<T, Period>) {
+        if (v->kind == Kind::mapping) {
+            read_period_mapping(ctx, *v, f);
             return;
         }
     }
-    reject(ctx, f, v->pos,
-           fmt::format("'{}' must be a date YYYY-MM-DD, got {}", key,
-                       v->kind == Kind::scalar ? fmt::format("'{}'", v->value) : std::string(yaml::describe(*v))));
-}
-
-bool valid_id(std::string_view s) {
-    if (s.empty()) return false;
-    auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (!lower_or_digit(s.front())) return false;
-    return std::all_of(s.begin(), s.end(), [&](char c) { return lower_or_digit(c) || c == '-' || c == '_'; });
-}
-
-std::string slug(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) && u < 0x80) {
-            out.push_back(static_cast<char>(std::tolower(u)));
-        } else if (!out.empty() && out.back() != '-') {
-            out.push_back('-');
-        }
-    }
-    while (!out.empty() && (out.back() == '-' || out.back() == '_')) out.pop_back();
-    return out;
-}
-
-void read_id(Ctx& ctx, MapView& m, Field<std::string>& f) {
-    const Node* v = begin_field(m, "id", f);
-    if (!v) return;
     if (v->kind != Kind::scalar) {
-        reject(ctx, f, v->pos, fmt::format("'id' must be text, not {}", yaml::describe(*v)));
+        reject(ctx, f, v->pos, format::reject_non_scalar(k, yaml::describe(*v)));
         return;
     }
-    if (!valid_id(v->value)) {
-        const std::string suggestion = slug(v->value);
-        reject(ctx, f, v->pos,
-               fmt::format("id '{}' must be lower-case kebab or snake case ([a-z0-9][a-z0-9_-]*){}", v->value,
-                           suggestion.empty() ? std::string() : fmt::format(", e.g. '{}'", suggestion)));
-        return;
+    format::Read r = format::read_scalar(k, {v->value, v->plain});
+    if (!r.error.empty()) {
+        reject(ctx, f, v->pos, std::move(r.error));
+    } else if (r.value) {
+        store(f, k, std::move(*r.value));
     }
-    f.value = v->value;
-}
-
-// One of the spellings of the format table; an enum takes the spelling's index (the enums are
-// declared in the table's order), text takes the spelling itself.
-template <class T>
-void read_enum(Ctx& ctx, MapView& m, std::string_view key, Field<T>& f, std::span<const std::string_view> spellings) {
-    const Node* v = begin_field(m, key, f);
-    if (!v) return;
-    std::vector<std::string> names(spellings.begin(), spellings.end());
-    for (std::size_t i = 0; i < spellings.size(); ++i) {
-        if (v->kind != Kind::scalar || v->value != spellings[i]) continue;
-        if constexpr (std::is_enum_v<T>) {
-            f.value = static_cast<T>(i);
-        } else {
-            f.value = std::string(spellings[i]);
-        }
-        return;
-    }
-    const std::string got = v->kind == Kind::scalar ? fmt::format("'{}'", v->value) : std::string(yaml::describe(*v));
-    reject(ctx, f, v->pos,
-           fmt::format("'{}' must be one of {}, got {}{}", key, fmt::join(names, ", "), got,
-                       v->kind == Kind::scalar ? did_you_mean(v->value, names) : std::string()));
 }
 
 // A list of strings; each item keeps its position.
@@ -358,19 +268,27 @@ void read_list(Ctx& ctx, const Node* key, const Node* v, std::string_view what, 
     }
 }
 
+void read_field(Ctx& ctx, MapView& m, const format::Key& k, std::vector<Field<std::string>>& out) {
+    read_string_list(ctx, m, k.name, out);
+}
+
+// Every key of `entity` that the model keeps as a field of `x` (boussole/fields.hpp), in the
+// table's order; keys holding entities are left to the caller.
+template <class T>
+void read_fields(Ctx& ctx, MapView& m, format::Entity entity, T& x) {
+    for (const format::Key& k : format::keys(entity))
+        for_each_field(x, [&](std::string_view name, auto& field) {
+            if (name == k.name) read_field(ctx, m, k, field);
+        });
+}
+
 // ---- entities -------------------------------------------------------------------------------
 
 Person read_person(Ctx& ctx, const Node& n) {
     Person p;
     p.pos = n.pos;
     MapView m(ctx, n, format::key_names(format::Entity::person), "a person");
-    read_id(ctx, m, p.id);
-    read_string(ctx, m, "name", p.name);
-    read_string(ctx, m, "role", p.role);
-    read_string(ctx, m, "email", p.email);
-    if (p.email && p.email->find('@') == std::string::npos)
-        reject(ctx, p.email, p.email.pos, "'email' must be an e-mail address (name@domain)");
-    read_string_list(ctx, m, "responsibilities", p.responsibilities);
+    read_fields(ctx, m, format::Entity::person, p);
     return p;
 }
 
@@ -378,15 +296,7 @@ Metric read_metric(Ctx& ctx, const Node& n) {
     Metric x;
     x.pos = n.pos;
     MapView m(ctx, n, format::key_names(format::Entity::metric), "a metric");
-    read_id(ctx, m, x.id);
-    read_string(ctx, m, "name", x.name);
-    read_string(ctx, m, "unit", x.unit);
-    read_string(ctx, m, "definition", x.definition);
-    read_string(ctx, m, "dashboard", x.dashboard);
-    if (x.dashboard && !x.dashboard->starts_with("https://") && !x.dashboard->starts_with("http://"))
-        reject(ctx, x.dashboard, x.dashboard.pos,
-               fmt::format("'dashboard' must be a URL (http:// or https://), got '{}'", *x.dashboard));
-    read_string(ctx, m, "owner", x.owner);
+    read_fields(ctx, m, format::Entity::metric, x);
     return x;
 }
 
@@ -394,18 +304,7 @@ KeyResult read_key_result(Ctx& ctx, const Node& n, std::string_view what, format
     KeyResult kr;
     kr.pos = n.pos;
     MapView m(ctx, n, format::key_names(entity), what);
-    read_id(ctx, m, kr.id);
-    read_string(ctx, m, "title", kr.title);
-    read_string(ctx, m, "metric", kr.metric);
-    read_string(ctx, m, "unit", kr.unit);
-    read_number(ctx, m, "baseline", kr.baseline);
-    read_number(ctx, m, "target", kr.target);
-    read_number(ctx, m, "current", kr.current);
-    read_number(ctx, m, "confidence", kr.confidence);
-    if (kr.confidence && (*kr.confidence < 0 || *kr.confidence > 1))
-        reject(ctx, kr.confidence, kr.confidence.pos,
-               fmt::format("'confidence' must be between 0 and 1, got {}", *kr.confidence));
-    read_string(ctx, m, "owner", kr.owner);
+    read_fields(ctx, m, entity, kr);
     return kr;
 }
 
@@ -413,9 +312,7 @@ Objective read_objective(Ctx& ctx, const Node& n) {
     Objective o;
     o.pos = n.pos;
     MapView m(ctx, n, format::key_names(format::Entity::objective), "an objective");
-    read_id(ctx, m, o.id);
-    read_string(ctx, m, "title", o.title);
-    read_string(ctx, m, "owner", o.owner);
+    read_fields(ctx, m, format::Entity::objective, o);
     auto [k, v] = m.take("key_results");
     read_list(ctx, k, v, "a key result", [&](const Node& item) {
         o.key_results.push_back(read_key_result(ctx, item, "a key result", format::Entity::key_result));
@@ -427,42 +324,15 @@ Task read_task(Ctx& ctx, const Node& n) {
     Task t;
     t.pos = n.pos;
     MapView m(ctx, n, format::key_names(format::Entity::task), "a task");
-    read_string(ctx, m, "title", t.title);
-    read_id(ctx, m, t.id);
-    read_string(ctx, m, "owner", t.owner);
-    read_enum(ctx, m, "status", t.status, format::task_statuses);
-    read_date(ctx, m, "due", t.due);
+    read_fields(ctx, m, format::Entity::task, t);
     return t;
-}
-
-void read_estimate(Ctx& ctx, MapView& m, Field<std::string>& f) {
-    read_string(ctx, m, "estimate", f);
-    if (!f) return;
-    // A number of days or weeks: 5d, 3w, 1.5w.
-    const std::string& e = *f;
-    const bool unit = e.size() >= 2 && (e.back() == 'd' || e.back() == 'w');
-    const auto amount = unit ? parse_number(std::string_view(e).substr(0, e.size() - 1)) : std::nullopt;
-    if (!amount || *amount <= 0 || e.find_first_of("_+-eE") != std::string::npos)
-        reject(ctx, f, f.pos, fmt::format("'estimate' must be a duration such as 5d or 3w, got '{}'", e));
 }
 
 Epic read_epic(Ctx& ctx, const Node& n) {
     Epic e;
     e.pos = n.pos;
     MapView m(ctx, n, format::key_names(format::Entity::epic), "an epic");
-    read_id(ctx, m, e.id);
-    read_string(ctx, m, "title", e.title);
-    read_string(ctx, m, "owner", e.owner);
-    read_string_list(ctx, m, "contributors", e.contributors);
-    read_enum(ctx, m, "status", e.status, format::epic_statuses);
-    read_enum(ctx, m, "priority", e.priority, format::priorities);
-    read_date(ctx, m, "start", e.start);
-    read_date(ctx, m, "due", e.due);
-    read_estimate(ctx, m, e.estimate);
-    read_string_list(ctx, m, "deliverables", e.deliverables);
-    read_string_list(ctx, m, "depends_on", e.depends_on);
-    read_string_list(ctx, m, "key_results", e.key_results);
-    read_string(ctx, m, "dropped_reason", e.dropped_reason);
+    read_fields(ctx, m, format::Entity::epic, e);
     auto [k, v] = m.take("tasks");
     read_list(ctx, k, v, "a task", [&](const Node& item) { e.tasks.push_back(read_task(ctx, item)); });
     return e;
@@ -472,38 +342,19 @@ Stream read_stream(Ctx& ctx, const Node& n) {
     Stream s;
     s.pos = n.pos;
     MapView m(ctx, n, format::key_names(format::Entity::stream), "a stream");
-    read_id(ctx, m, s.id);
-    read_string(ctx, m, "title", s.title);
-    read_string(ctx, m, "owner", s.owner);
-    read_enum(ctx, m, "kind", s.kind, format::stream_kinds);
-    read_string(ctx, m, "description", s.description);
+    read_fields(ctx, m, format::Entity::stream, s);
     auto [k, v] = m.take("epics");
     read_list(ctx, k, v, "an epic", [&](const Node& item) { s.epics.push_back(read_epic(ctx, item)); });
     return s;
 }
 
-void read_period(Ctx& ctx, MapView& m, Field<Period>& f) {
-    const Node* v = begin_field(m, "period", f);
-    if (!v) return;
-    if (v->kind == Kind::scalar) {
-        if (auto p = Period::parse_named(trimmed(v->value))) {
-            f.value = *p;
-            return;
-        }
-        reject(ctx, f, v->pos,
-               fmt::format("'period' must be YYYY-Qn, YYYY-Hn or {{start: DATE, end: DATE}}, got '{}'", v->value));
-        return;
-    }
-    if (v->kind != Kind::mapping) {
-        reject(
-            ctx, f, v->pos,
-            fmt::format("'period' must be YYYY-Qn, YYYY-Hn or {{start: DATE, end: DATE}}, not {}", yaml::describe(*v)));
-        return;
-    }
-    MapView pm(ctx, *v, format::key_names(format::Entity::period), "a period");
+// A period written as {start: DATE, end: DATE}.
+void read_period_mapping(Ctx& ctx, const Node& v, Field<Period>& f) {
+    using format::Entity;
+    MapView pm(ctx, v, format::key_names(Entity::period), "a period");
     Field<Date> start, end;
-    read_date(ctx, pm, "start", start);
-    read_date(ctx, pm, "end", end);
+    read_field(ctx, pm, format::key(Entity::period, "start"), start);
+    read_field(ctx, pm, format::key(Entity::period, "end"), end);
     if (start && end) {
         f.value = Period{*start, *end, fmt::format("{}..{}", start->iso(), end->iso())};
         return;
@@ -511,7 +362,7 @@ void read_period(Ctx& ctx, MapView& m, Field<Period>& f) {
     f.invalid = true;
     if (!start.present || !end.present)
         ctx.finding(
-            invalid_value, v->pos,
+            invalid_value, v.pos,
             fmt::format("a period needs both 'start' and 'end' (missing '{}')", start.present ? "end" : "start"));
 }
 
@@ -524,10 +375,10 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
     MapView m(ctx, *v, format::key_names(format::Entity::lint), "'lint'");
     if (auto [rk, rv] = m.take("rules"); rk && !rv->is_null()) {
         if (rv->kind != Kind::mapping) {
-            ctx.finding(invalid_value, rv->pos, "'rules' must map rule ids to off, info, warning or error");
+            ctx.finding(invalid_value, rv->pos, fmt::format("'rules' must map rule ids to {}", severity_choices()));
         } else {
             ctx.spend(rv->children.size());
-            static const std::vector<std::string> severities{"off", "info", "warning", "error"};
+            static const std::vector<std::string> severities(severity_spellings.begin(), severity_spellings.end());
             for (std::size_t i = 0; i + 1 < rv->children.size(); i += 2) {
                 const Node* id = rv->children[i];
                 const Node* sev = rv->children[i + 1];
@@ -540,7 +391,7 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
                 if (!s) {
                     ctx.finding(
                         invalid_value, sev->pos,
-                        fmt::format("the severity of '{}' must be off, info, warning or error{}", id->value,
+                        fmt::format("the severity of '{}' must be {}{}", id->value, severity_choices(),
                                     sev->kind == Kind::scalar ? did_you_mean(sev->value, severities) : std::string()));
                     continue;
                 }
@@ -554,8 +405,9 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
             ctx.finding(invalid_value, tv->pos, "'themes' must be a mapping such as {min: 3, max: 10}");
         } else {
             MapView tm(ctx, *tv, format::key_names(format::Entity::themes), "'themes'");
-            read_whole_number(ctx, tm, "min", lint.themes_min);
-            read_whole_number(ctx, tm, "max", lint.themes_max);
+            // The rules' options (theme-count's bounds), kept by path for the rules to find.
+            for (const format::Key& k : format::keys(format::Entity::themes))
+                read_field(ctx, tm, k, lint.options[fmt::format("themes.{}", k.name)]);
         }
     }
 }
@@ -564,10 +416,7 @@ RoadmapInfo read_roadmap_block(Ctx& ctx, const Node& n) {
     RoadmapInfo r;
     r.pos = n.pos;
     MapView m(ctx, n, format::key_names(format::Entity::roadmap), "'roadmap'");
-    read_string(ctx, m, "name", r.name);
-    read_string(ctx, m, "team", r.team);
-    read_string(ctx, m, "mission", r.mission);
-    read_period(ctx, m, r.period);
+    read_fields(ctx, m, format::Entity::roadmap, r);
     if (auto [k, v] = m.take("north_star"); k && !v->is_null()) {
         if (v->kind == Kind::mapping) {
             r.north_star = read_key_result(ctx, *v, "the north star", format::Entity::north_star);
@@ -586,8 +435,7 @@ RoadmapInfo read_roadmap_block(Ctx& ctx, const Node& n) {
             ctx.finding(invalid_value, v->pos, "'report' must be a mapping such as {max_open_epics: 4}");
         } else {
             MapView rm(ctx, *v, format::key_names(format::Entity::report), "'report'");
-            read_whole_number(ctx, rm, "max_open_epics", r.report.max_open_epics);
-            read_whole_number(ctx, rm, "stale_after_days", r.report.stale_after_days);
+            read_fields(ctx, rm, format::Entity::report, r.report);
         }
     }
     return r;
@@ -597,7 +445,7 @@ void read_document(Ctx& ctx, const Node& doc) {
     if (doc.is_null()) return;
     if (doc.kind != Kind::mapping) {
         ctx.finding(
-            "yaml-syntax", doc.pos,
+            RuleId::yaml_syntax, doc.pos,
             fmt::format(
                 "a roadmap file must hold a mapping at the top (roadmap, people, metrics, objectives, streams), not {}",
                 yaml::describe(doc)));
@@ -645,7 +493,7 @@ void convert_file(const yaml::ParsedFile& file, Roadmap& out) {
             read_document(ctx, *doc);
         } catch (const BudgetExceeded&) {
             ctx.finding(
-                "yaml-syntax", doc->pos,
+                RuleId::yaml_syntax, doc->pos,
                 fmt::format("aliases in this document expand to more than {} values; it is not read further", budget));
             ++out.unparsable_files;
         }

@@ -77,7 +77,7 @@ void read_text(std::string_view text, std::uint32_t index, Roadmap& out) {
         load::convert_file(parsed, out);
     } catch (const std::exception& e) {
         out.load_findings.push_back(
-            {"yaml-syntax", SourcePos{index, 1, 1, 0}, fmt::format("cannot read this file: {}", e.what())});
+            {RuleId::yaml_syntax, SourcePos{index, 1, 1, 0}, fmt::format("cannot read this file: {}", e.what())});
         ++out.unparsable_files;
     }
 }

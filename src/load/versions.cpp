@@ -78,7 +78,7 @@ bool plain_layout(std::string_view text, const std::vector<std::string_view>& li
 // items may be spliced. Other findings are about one value each, and move with it.
 bool clean(const Roadmap& r) {
     return r.unparsable_files == 0 && std::none_of(r.load_findings.begin(), r.load_findings.end(), [](const Finding& f) {
-               return f.rule == std::string_view("yaml-syntax") || f.rule == std::string_view("duplicate-key");
+               return f.rule == RuleId::yaml_syntax || f.rule == RuleId::duplicate_key;
            });
 }
 

@@ -214,7 +214,7 @@ private:
             if (key->kind != Kind::scalar) continue;
             const auto [it, inserted] = seen.emplace(key->value, key);
             if (!inserted)
-                out_.findings.push_back({"duplicate-key", key->pos,
+                out_.findings.push_back({RuleId::duplicate_key, key->pos,
                                          fmt::format("duplicate key '{}' (first at line {}); only the first is read",
                                                      key->value, it->second->pos.line)});
         }
@@ -260,7 +260,7 @@ ParsedFile parse(std::string_view text, std::uint32_t file) {
         const auto byte = static_cast<unsigned char>(text[bad]);
         std::string msg = fmt::format("invalid UTF-8 (byte 0x{:02x}); roadmap files must be UTF-8", byte);
         if (bad < 2 && (byte == 0xFF || byte == 0xFE)) msg += " (this looks like UTF-16)";
-        out.findings.push_back({"yaml-syntax", builder.pos_at_offset(bad), std::move(msg)});
+        out.findings.push_back({RuleId::yaml_syntax, builder.pos_at_offset(bad), std::move(msg)});
         out.broken = true;
         return out;
     }
@@ -283,10 +283,10 @@ ParsedFile parse(std::string_view text, std::uint32_t file) {
             last_empty_start = empty ? start : -1;
         }
     } catch (const Stop& stop) {
-        out.findings.push_back({"yaml-syntax", stop.pos, stop.message});
+        out.findings.push_back({RuleId::yaml_syntax, stop.pos, stop.message});
         out.broken = true;
     } catch (const YAML::Exception& e) {
-        out.findings.push_back({"yaml-syntax", builder.pos_of(e.mark), clean_parser_message(e.msg)});
+        out.findings.push_back({RuleId::yaml_syntax, builder.pos_of(e.mark), clean_parser_message(e.msg)});
         out.broken = true;
     }
     return out;

@@ -7,26 +7,21 @@
 
 namespace boussole {
 
-std::string_view to_string(Severity s) {
-    switch (s) {
-        case Severity::off:
-            return "off";
-        case Severity::info:
-            return "info";
-        case Severity::warning:
-            return "warning";
-        case Severity::error:
-            return "error";
-    }
-    return "error";
-}
+std::string_view to_string(Severity s) { return severity_spellings[static_cast<std::size_t>(s)]; }
 
 std::optional<Severity> parse_severity(std::string_view t) {
-    if (t == "off") return Severity::off;
-    if (t == "info") return Severity::info;
-    if (t == "warning") return Severity::warning;
-    if (t == "error") return Severity::error;
+    for (std::size_t i = 0; i < severity_spellings.size(); ++i)
+        if (severity_spellings[i] == t) return static_cast<Severity>(i);
     return std::nullopt;
+}
+
+std::string severity_choices() {
+    std::string out;
+    for (std::size_t i = 0; i < severity_spellings.size(); ++i) {
+        if (i > 0) out += i + 1 == severity_spellings.size() ? " or " : ", ";
+        out += severity_spellings[i];
+    }
+    return out;
 }
 
 std::string_view to_string(EpicStatus s) { return format::epic_statuses[static_cast<std::size_t>(s)]; }
@@ -215,9 +210,8 @@ void for_each_position(Roadmap& r, const PosFn& fn) {
         visit(info.period, fn);
         if (info.north_star) visit(*info.north_star, fn);
         for (RuleSetting& s : info.lint.rules) visit(s.rule, fn);
-        for (auto* f :
-             {&info.lint.themes_min, &info.lint.themes_max, &info.report.max_open_epics, &info.report.stale_after_days})
-            visit(*f, fn);
+        for (auto& [path, option] : info.lint.options) visit(option, fn);
+        for (auto* f : {&info.report.max_open_epics, &info.report.stale_after_days}) visit(*f, fn);
     }
     for (Person& p : r.people) {
         fn(p.pos);

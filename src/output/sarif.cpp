@@ -59,8 +59,8 @@ json rule_descriptor(const Rule& r) {
     const std::string text = fmt::format("{}\n\nBad:\n{}\n\nGood:\n{}\n", r.why, r.bad, r.good);
     const std::string markdown =
         fmt::format("{}\n\nBad:\n\n```yaml\n{}\n```\n\nGood:\n\n```yaml\n{}\n```\n", r.why, r.bad, r.good);
-    return {{"id", r.id},
-            {"name", rule_name(r.id)},
+    return {{"id", to_string(r.id)},
+            {"name", rule_name(to_string(r.id))},
             {"shortDescription", {{"text", r.summary}}},
             {"fullDescription", {{"text", r.why}}},
             {"help", {{"text", text}, {"markdown", markdown}}},
@@ -80,7 +80,7 @@ std::string render_sarif(const LintResult& r, const std::string& root) {
     for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
         const Diagnostic& d = r.diagnostics[i];
         std::size_t index = 0;
-        while (index < catalogue.size() && catalogue[index]->id != d.rule) ++index;
+        while (index < catalogue.size() && to_string(catalogue[index]->id) != d.rule) ++index;
         json region = {{"startLine", d.line},
                        {"startColumn", d.column},
                        {"endLine", d.end_line},

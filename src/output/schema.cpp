@@ -15,46 +15,13 @@ using format::Type;
 
 json ref(Entity e) { return {{"$ref", "#/definitions/" + std::string(format::name(e))}}; }
 
-// Text: a plain number or boolean reads as text too (`title: 2027`).
-const json text_schema = {{"type", {"string", "number", "boolean"}}};
-const json date_schema = {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}};
-
+// The schema of a key's value: a value type's comes with its reader (format::schema_of).
 json value_schema(const format::Key& k) {
     switch (k.type) {
-        case Type::text:
-            return text_schema;
-        case Type::id:
-            return {{"anyOf",
-                     {{{"type", "string"}, {"pattern", format::id_pattern}}, {{"type", "integer"}, {"minimum", 0}}}}};
-        case Type::number:
-            return {{"type", "number"}};
-        case Type::confidence:
-            return {{"type", "number"}, {"minimum", 0}, {"maximum", 1}};
-        case Type::whole_number:
-            return {{"type", "integer"}, {"minimum", 0}};
-        case Type::date:
-            return date_schema;
-        case Type::period:
-            return {{"oneOf", {{{"type", "string"}, {"pattern", "^[0-9]{4}-(Q[1-4]|H[12])$"}}, ref(Entity::period)}}};
-        case Type::duration:
-            return {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]+)?[dw]$"}};
-        case Type::url:
-            return {{"type", "string"}, {"pattern", "^https?://"}};
-        case Type::email:
-            return {{"type", "string"}, {"pattern", "@"}};
-        case Type::choice: {
-            json values = json::array();
-            for (std::string_view c : k.choices) values.push_back(c);
-            return {{"type", "string"}, {"enum", values}};
-        }
-        case Type::texts:
-            return {{"type", "array"}, {"items", text_schema}};
-        case Type::ids:
-            return {{"type", "array"}, {"items", {{"type", {"string", "integer"}}}}};
         case Type::severities: {
             json ids = json::array(), levels = json::array();
-            for (const std::string& id : rule_ids()) ids.push_back(id);
-            for (std::string_view s : format::severity_names) levels.push_back(s);
+            for (std::string_view id : rule_spellings) ids.push_back(id);
+            for (std::string_view s : severity_spellings) levels.push_back(s);
             return {
                 {"type", "object"}, {"propertyNames", {{"enum", ids}}}, {"additionalProperties", {{"enum", levels}}}};
         }
@@ -62,8 +29,9 @@ json value_schema(const format::Key& k) {
             return ref(k.child);
         case Type::mappings:
             return {{"type", "array"}, {"items", ref(k.child)}};
+        default:
+            return json::parse(format::schema_of(k));
     }
-    return json::object();
 }
 
 json entity_schema(Entity e) {

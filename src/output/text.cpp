@@ -22,8 +22,9 @@ std::string_view color_of(Severity s) {
 }  // namespace
 
 std::string summary_line(const LintResult& r) {
-    std::string line = fmt::format("{}, {}", count(r.errors, "error"), count(r.warnings, "warning"));
-    if (r.infos > 0) line += fmt::format(", {}", count(r.infos, "info"));
+    std::string line = fmt::format("{}, {}", count(r.errors, to_string(Severity::error)),
+                                   count(r.warnings, to_string(Severity::warning)));
+    if (r.infos > 0) line += fmt::format(", {}", count(r.infos, to_string(Severity::info)));
     return fmt::format("{} in {}", line, count(r.files, "file"));
 }
 

@@ -20,7 +20,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule date_order{
-    .id = "date-order",
+    .id = RuleId::date_order,
     .default_severity = Severity::error,
     .summary = "start after due, or a period that ends before it starts",
     .why =

@@ -123,7 +123,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule dependency_cycle{
-    .id = "dependency-cycle",
+    .id = RuleId::dependency_cycle,
     .default_severity = Severity::error,
     .summary = "epics depend on each other in a cycle (the message lists the cycle)",
     .why = "Epics that wait on each other can never start: the plan cannot be executed as written.",

@@ -14,7 +14,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule dropped_without_reason{
-    .id = "dropped-without-reason",
+    .id = RuleId::dropped_without_reason,
     .default_severity = Severity::warning,
     .summary = "a dropped epic has no dropped_reason",
     .why =

@@ -46,7 +46,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule duplicate_id{
-    .id = "duplicate-id",
+    .id = RuleId::duplicate_id,
     .default_severity = Severity::error,
     .summary = "two entities of one kind share an id",
     .why =

@@ -4,7 +4,7 @@ namespace boussole::rules {
 
 // Reported by the loader: YAML parsers silently keep one of two equal keys.
 const Rule duplicate_key{
-    .id = "duplicate-key",
+    .id = RuleId::duplicate_key,
     .default_severity = Severity::error,
     .summary = "a key appears twice in the same mapping",
     .why =

@@ -12,7 +12,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule empty_stream{
-    .id = "empty-stream",
+    .id = RuleId::empty_stream,
     .default_severity = Severity::warning,
     .summary = "a stream has no epics",
     .why =

@@ -5,7 +5,7 @@ namespace boussole::rules {
 // Reported by the loader (types, dates, periods, ids, enumerations, ranges) and by the linter
 // for the rule settings under roadmap.lint.
 const Rule invalid_value{
-    .id = "invalid-value",
+    .id = RuleId::invalid_value,
     .default_severity = Severity::error,
     .summary = "wrong type, bad date, bad period, bad id, value outside its enumeration or range",
     .why =

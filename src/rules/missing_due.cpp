@@ -14,7 +14,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule missing_due{
-    .id = "missing-due",
+    .id = RuleId::missing_due,
     .default_severity = Severity::warning,
     .summary = "a build epic has no due",
     .why =

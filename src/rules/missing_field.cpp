@@ -1,39 +1,44 @@
+#include "boussole/fields.hpp"
+#include "boussole/format.hpp"
 #include "rules/rule.hpp"
 
 namespace boussole::rules {
 
 namespace {
 
-void require(Reporter& out, SourcePos entity, std::string_view entity_name, std::string_view key, bool missing) {
-    if (missing) out.report(entity, fmt::format("{} has no '{}'", entity_name, key));
+using format::Entity;
+
+// Reports each key that the format table marks required and `x` (an entity named `name`) lacks.
+template <class T>
+void require(Reporter& out, Entity entity, const T& x, SourcePos at, std::string_view name) {
+    for (const format::Key& k : format::keys(entity)) {
+        if (!k.required) continue;
+        for_each_field(x, [&](std::string_view key, const auto& field) {
+            if constexpr (requires { field.missing(); })
+                if (key == k.name && field.missing()) out.report(at, fmt::format("{} has no '{}'", name, key));
+        });
+    }
 }
 
 void check(const LintContext& ctx, Reporter& out) {
     const Roadmap& r = ctx.roadmap;
     for (const RoadmapInfo& info : r.roadmap_blocks) {
-        require(out, info.pos, "the roadmap", "name", info.name.missing());
-        require(out, info.pos, "the roadmap", "period", info.period.missing());
-        if (info.north_star)
-            require(out, info.north_star->pos, "the north star", "title", info.north_star->title.missing());
+        require(out, Entity::roadmap, info, info.pos, "the roadmap");
+        if (info.north_star) require(out, Entity::north_star, *info.north_star, info.north_star->pos, "the north star");
     }
-    for (const Person& p : r.people) require(out, p.pos, "a person", "id", p.id.missing());
-    for (const Metric& m : r.metrics) require(out, m.pos, "a metric", "id", m.id.missing());
+    for (const Person& p : r.people) require(out, Entity::person, p, p.pos, name_of("person", p.id));
+    for (const Metric& m : r.metrics) require(out, Entity::metric, m, m.pos, name_of("metric", m.id));
     for (const Objective& o : r.objectives) {
-        require(out, o.pos, "an objective", "id", o.id.missing());
-        require(out, o.pos, name_of("objective", o.id), "title", o.title.missing());
-        for (const KeyResult& kr : o.key_results) {
-            require(out, kr.pos, "a key result", "id", kr.id.missing());
-            require(out, kr.pos, name_of("key result", kr.id), "title", kr.title.missing());
-        }
+        require(out, Entity::objective, o, o.pos, name_of("objective", o.id));
+        for (const KeyResult& kr : o.key_results)
+            require(out, Entity::key_result, kr, kr.pos, name_of("key result", kr.id));
     }
     for (const Stream& s : r.streams) {
-        require(out, s.pos, "a stream", "id", s.id.missing());
-        require(out, s.pos, name_of("stream", s.id), "title", s.title.missing());
+        require(out, Entity::stream, s, s.pos, name_of("stream", s.id));
         for (const Epic& e : s.epics) {
-            require(out, e.pos, "an epic", "id", e.id.missing());
-            require(out, e.pos, name_of("epic", e.id), "title", e.title.missing());
+            require(out, Entity::epic, e, e.pos, name_of("epic", e.id));
             for (const Task& t : e.tasks)
-                require(out, t.pos, fmt::format("a task of {}", name_of("epic", e.id)), "title", t.title.missing());
+                require(out, Entity::task, t, t.pos, fmt::format("a task of {}", name_of("epic", e.id)));
         }
     }
 }
@@ -41,7 +46,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule missing_field{
-    .id = "missing-field",
+    .id = RuleId::missing_field,
     .default_severity = Severity::error,
     .summary = "a required field (id, title, name, period) is absent",
     .why =

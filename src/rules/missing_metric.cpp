@@ -33,7 +33,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule missing_metric{
-    .id = "missing-metric",
+    .id = RuleId::missing_metric,
     .default_severity = Severity::warning,
     .summary =
         "a build epic moves no key result; a key result lacks a metric, a numeric baseline or a numeric "

@@ -13,7 +13,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule missing_north_star{
-    .id = "missing-north-star",
+    .id = RuleId::missing_north_star,
     .default_severity = Severity::warning,
     .summary = "the roadmap declares no north star",
     .why =

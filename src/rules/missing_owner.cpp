@@ -19,7 +19,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule missing_owner{
-    .id = "missing-owner",
+    .id = RuleId::missing_owner,
     .default_severity = Severity::warning,
     .summary = "a stream, epic or objective has no owner",
     .why =

@@ -16,7 +16,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule no_run_stream{
-    .id = "no-run-stream",
+    .id = RuleId::no_run_stream,
     .default_severity = Severity::warning,
     .summary = "no stream of kind run",
     .why =

@@ -22,7 +22,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule orphan_key_result{
-    .id = "orphan-key-result",
+    .id = RuleId::orphan_key_result,
     .default_severity = Severity::warning,
     .summary = "no epic moves this key result",
     .why =

@@ -21,7 +21,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule outside_period{
-    .id = "outside-period",
+    .id = RuleId::outside_period,
     .default_severity = Severity::warning,
     .summary = "an epic's start or due lies outside the period",
     .why =

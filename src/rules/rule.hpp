@@ -7,8 +7,8 @@
 
 namespace boussole::rules {
 
-#define BOUSSOLE_RULE(name) extern const Rule name;
-#include "rules/catalogue.def"
+#define BOUSSOLE_RULE(name, spelling) extern const Rule name;
+#include "boussole/catalogue.def"
 #undef BOUSSOLE_RULE
 
 // "epic 'x'" when the entity has an id, else "an epic".

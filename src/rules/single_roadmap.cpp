@@ -22,7 +22,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule single_roadmap{
-    .id = "single-roadmap",
+    .id = RuleId::single_roadmap,
     .default_severity = Severity::error,
     .summary = "the tree has no roadmap block, or more than one",
     .why =

@@ -4,26 +4,34 @@ namespace boussole::rules {
 
 namespace {
 
+const RuleOption options[] = {
+    {.path = "themes.min", .default_value = 3, .description = "Fewest streams", .at_most = "themes.max"},
+    {.path = "themes.max", .default_value = 10, .description = "Most streams"},
+};
+const RuleOption& themes_min = options[0];
+const RuleOption& themes_max = options[1];
+
 void check(const LintContext& ctx, Reporter& out) {
     const Roadmap& r = ctx.roadmap;
     const auto n = static_cast<int>(r.streams.size());
-    const std::string bounds = fmt::format("{} to {}", ctx.themes_min, ctx.themes_max);
-    if (n < ctx.themes_min) {
+    const int lo = ctx.option(themes_min), hi = ctx.option(themes_max);
+    const std::string bounds = fmt::format("{} to {}", lo, hi);
+    if (n < lo) {
         out.report(roadmap_pos(r), fmt::format("the roadmap has {} stream{}; a quarter is planned as {} themes "
                                                "(bounds set in roadmap.lint.themes)",
                                                n, n == 1 ? "" : "s", bounds));
-    } else if (n > ctx.themes_max) {
-        out.report(r.streams[static_cast<std::size_t>(ctx.themes_max)].pos,
+    } else if (n > hi) {
+        out.report(r.streams[static_cast<std::size_t>(hi)].pos,
                    fmt::format("the roadmap has {} streams; a quarter is planned as {} themes (bounds set in "
                                "roadmap.lint.themes); this is stream {}",
-                               n, bounds, ctx.themes_max + 1));
+                               n, bounds, hi + 1));
     }
 }
 
 }  // namespace
 
 const Rule theme_count{
-    .id = "theme-count",
+    .id = RuleId::theme_count,
     .default_severity = Severity::error,
     .summary = "fewer or more streams than the configured bounds (3..10)",
     .why =
@@ -35,6 +43,7 @@ const Rule theme_count{
         "  - {id: run, title: Run and ad-hoc requests, kind: run}",
     .check = &check,
     .needs_whole_tree = true,
+    .options = options,
 };
 
 }  // namespace boussole::rules

@@ -72,7 +72,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule theme_overlap{
-    .id = "theme-overlap",
+    .id = RuleId::theme_overlap,
     .default_severity = Severity::warning,
     .summary = "two streams have the same or nearly the same title",
     .why =

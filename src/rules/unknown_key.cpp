@@ -4,7 +4,7 @@ namespace boussole::rules {
 
 // Reported by the loader, with the closest known key as a suggestion.
 const Rule unknown_key{
-    .id = "unknown-key",
+    .id = RuleId::unknown_key,
     .default_severity = Severity::error,
     .summary = "a key is not in the format and does not start with x-",
     .why =

@@ -49,7 +49,7 @@ void check(const LintContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule unknown_reference{
-    .id = "unknown-reference",
+    .id = RuleId::unknown_reference,
     .default_severity = Severity::error,
     .summary = "an owner, contributor, dependency, key result or metric names nothing declared",
     .why =

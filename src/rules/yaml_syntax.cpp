@@ -5,7 +5,7 @@ namespace boussole::rules {
 // Reported by the loader: the parser's errors, invalid UTF-8, hostile input (cycles, alias
 // bombs, nesting), and a document that is not a mapping.
 const Rule yaml_syntax{
-    .id = "yaml-syntax",
+    .id = RuleId::yaml_syntax,
     .default_severity = Severity::error,
     .summary = "a file is not valid YAML, or not a mapping at the top",
     .why =
