@@ -138,16 +138,18 @@ TEST_SUITE("plan") {
     }
 
     TEST_CASE("diff outputs name both sides and every change") {
-        const std::vector<Change> c = compare(facts(before), facts(after));
         const DiffSide a{"main", "0123456789abcdef0123456789abcdef01234567"}, b{"working tree", ""};
-        const std::string text = render_diff_text(c, a, b, "roadmap");
+        const DiffContent d = build_diff(facts(before), facts(after), a, b, "roadmap");
+        CHECK(d.targets_moved == 2);
+        const std::string text = render_diff_text(d);
         CHECK(text.starts_with("roadmap: main (0123456) → working tree: 14 changes, 2 targets moved\n"));
         CHECK(text.find("~ epic e1 \"One\" due 2026-10-31 → 2026-11-14 (+14 days)\n") != std::string::npos);
         CHECK(text.find("! key result kr-a \"KR A\" target 40 → 35: the goalposts moved\n") != std::string::npos);
         CHECK(text.find("- epic e2 \"Two\" removed (was in stream sales)\n") != std::string::npos);
-        const std::string md = render_diff_markdown(c, a, b, "roadmap");
+        const std::string md = render_diff_markdown(d);
         CHECK(md.find("> **Goalposts moved:**") != std::string::npos);
-        CHECK(render_diff_text({}, a, b, "r") == "r: main (0123456) → working tree: no change to the plan\n");
+        CHECK(render_diff_text(build_diff(facts(before), facts(before), a, b, "r")) ==
+              "r: main (0123456) → working tree: no change to the plan\n");
     }
 
     TEST_CASE("a recap needs a period") {

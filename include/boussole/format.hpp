@@ -60,6 +60,7 @@ struct Key {
     std::string_view description;
     std::span<const std::string_view> choices = {};  ///< for Type::choice
     Entity child = Entity::file;                     ///< for Type::mapping and Type::mappings
+    bool diffed = false;  ///< an epic key whose change `diff` reports generically (epic-field-changed)
 };
 
 /// The keys of an entity, in documentation order.

@@ -138,6 +138,11 @@ struct Epic {
     friend bool operator==(const Epic&, const Epic&) = default;
 };
 
+/// An epic's value of the format key `key` (format.hpp) as texts: a list's items as written, a
+/// scalar as one text (a date in ISO form, a status as the format spells it), none when not
+/// written; empty (nullopt) for a key that is not read as text (tasks) or not an epic key.
+std::optional<std::vector<std::string>> epic_field(const Epic& e, std::string_view key);
+
 /// One of the roadmap's few MECE themes.
 struct Stream {
     SourcePos pos;

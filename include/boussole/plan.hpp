@@ -94,6 +94,7 @@ enum class ChangeKind {
     status_changed,  ///< of an epic
     owner_changed,   ///< of an epic
     due_changed,     ///< of an epic; `days` says by how much
+    field_changed,   ///< of an epic: a key marked `diffed` in the format table; `field` names it
     kr_added,
     kr_removed,
     target_changed,   ///< of a key result or the North Star: the goalposts moved
@@ -104,11 +105,13 @@ enum class ChangeKind {
 std::string_view to_string(ChangeKind k);
 
 /// One semantic change. `subject` is the id of the stream, epic or key result ("north-star"
-/// for the North Star); `before` and `after` are the values as text.
+/// for the North Star); `before` and `after` are the values as text (a list's items joined
+/// with ", ").
 struct Change {
     ChangeKind kind;
     std::string subject, title;
     std::string before, after;
+    std::string field;        ///< field_changed: the key's name in the format ("contributors")
     std::optional<int> days;  ///< due_changed: the shift in days (positive: later)
     bool north_star = false;  ///< the change is to the North Star
 };
@@ -116,6 +119,28 @@ struct Change {
 /// The changes from `a` to `b` in a stable order: streams, epics (in `b`'s order, then removed
 /// ones in `a`'s), key results, North Star. Of two entities with one id, the first counts.
 std::vector<Change> compare(const Snapshot& a, const Snapshot& b);
+
+/// One side of a diff, as named in its output.
+struct DiffSide {
+    std::string revision;  ///< as the user wrote it, or "working tree"
+    std::string commit;    ///< the full commit id; empty for the working tree
+
+    /// The revision is (a prefix of) the commit id: the user wrote a hash.
+    [[nodiscard]] bool is_hash() const { return revision.size() >= 4 && commit.starts_with(revision); }
+};
+
+/// What `diff` says: the changes between two states, with their counts.
+struct DiffContent {
+    std::string path;  ///< PATH as given
+    DiffSide from, to;
+    std::vector<Change> changes;               ///< compare()'s order
+    std::size_t targets_moved = 0;             ///< target_changed changes: the goalposts moved
+    std::vector<std::size_t> goalposts;        ///< those changes, as indexes into `changes`
+    std::map<ChangeKind, std::size_t> counts;  ///< changes per kind
+};
+
+/// The diff of `a` (named `from`) and `b` (named `to`).
+DiffContent build_diff(const Snapshot& a, const Snapshot& b, DiffSide from, DiffSide to, std::string path);
 
 /// A number as the format writes it: 104000, 3.5, -2.
 std::string format_value(double v);

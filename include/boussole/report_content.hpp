@@ -86,11 +86,13 @@ struct EpicRow {
     std::string id, title, owner;  ///< owner: a display name; empty when none
     EpicStatus status = EpicStatus::planned;
     std::optional<Date> due;
-    bool overdue = false;                  ///< open and due before the report date
-    std::optional<double> progress;        ///< share of its tasks done, 0..1; empty when dropped
-    std::size_t open_tasks = 0;            ///< tasks to do or doing
-    std::vector<std::string> key_results;  ///< the key-result ids it serves, as written
-    std::vector<TaskLine> tasks;           ///< its tasks, for the team audience only
+    bool overdue = false;                   ///< open and due before the report date
+    std::optional<double> progress;         ///< share of its tasks done, 0..1; empty when dropped
+    std::size_t open_tasks = 0;             ///< tasks to do or doing
+    std::vector<std::string> key_results;   ///< the key-result ids it serves, as written
+    std::vector<TaskLine> tasks;            ///< its tasks, for the team audience only
+    std::vector<std::string> contributors;  ///< display names, for the team audience only
+    std::vector<std::string> deliverables;  ///< as written, for the team audience only
 };
 
 /// A stream with its epics, in the roadmap's order.

@@ -18,7 +18,7 @@ struct DiffCommand {
     std::string output;
 };
 
-using Render = std::string (*)(const std::vector<Change>&, const DiffSide&, const DiffSide&, const std::string&);
+using Render = std::string (*)(const DiffContent&);
 const Format<Render> formats[] = {
     {"text", &render_diff_text},
     {"json", &render_diff_json},
@@ -90,8 +90,8 @@ int run_diff(const DiffCommand& cmd) {
     const History history = History::open(path);
     const Side a = side_at(history, rev_a);
     const Side b = rev_b.empty() ? working_tree(path) : side_at(history, rev_b);
-    const std::vector<Change> changes = compare(a.snapshot, b.snapshot);
-    emit(format_named(formats, cmd.format)(changes, a.name, b.name, path), cmd.output, roadmap_files_at(path));
+    const DiffContent diff = build_diff(a.snapshot, b.snapshot, a.name, b.name, path);
+    emit(format_named(formats, cmd.format)(diff), cmd.output, roadmap_files_at(path));
     return 0;
 }
 

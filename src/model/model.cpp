@@ -105,6 +105,48 @@ std::optional<double> Roadmap::progress() const {
     return mean_progress(lists);
 }
 
+namespace {
+std::vector<std::string> texts(const Field<std::string>& f) {
+    return f ? std::vector<std::string>{*f} : std::vector<std::string>{};
+}
+std::vector<std::string> texts(const Field<Date>& f) {
+    return f ? std::vector<std::string>{f->iso()} : std::vector<std::string>{};
+}
+std::vector<std::string> texts(const Field<EpicStatus>& f) {
+    return f ? std::vector<std::string>{std::string(to_string(*f))} : std::vector<std::string>{};
+}
+std::vector<std::string> texts(const std::vector<Field<std::string>>& fs) {
+    std::vector<std::string> out;
+    for (const Field<std::string>& f : fs)
+        if (f) out.push_back(*f);
+    return out;
+}
+
+using EpicReader = std::vector<std::string> (*)(const Epic&);
+// One line per epic key that can be read as text (tasks cannot).
+constexpr std::pair<std::string_view, EpicReader> epic_readers[] = {
+    {"id", [](const Epic& e) { return texts(e.id); }},
+    {"title", [](const Epic& e) { return texts(e.title); }},
+    {"owner", [](const Epic& e) { return texts(e.owner); }},
+    {"contributors", [](const Epic& e) { return texts(e.contributors); }},
+    {"status", [](const Epic& e) { return texts(e.status); }},
+    {"priority", [](const Epic& e) { return texts(e.priority); }},
+    {"start", [](const Epic& e) { return texts(e.start); }},
+    {"due", [](const Epic& e) { return texts(e.due); }},
+    {"estimate", [](const Epic& e) { return texts(e.estimate); }},
+    {"deliverables", [](const Epic& e) { return texts(e.deliverables); }},
+    {"depends_on", [](const Epic& e) { return texts(e.depends_on); }},
+    {"key_results", [](const Epic& e) { return texts(e.key_results); }},
+    {"dropped_reason", [](const Epic& e) { return texts(e.dropped_reason); }},
+};
+}  // namespace
+
+std::optional<std::vector<std::string>> epic_field(const Epic& e, std::string_view key) {
+    for (const auto& [name, read] : epic_readers)
+        if (name == key) return read(e);
+    return std::nullopt;
+}
+
 }  // namespace boussole
 
 namespace boussole {

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "boussole/format.hpp"
+
 namespace boussole {
 
 namespace {
@@ -13,11 +15,14 @@ std::string optional_value(const std::optional<double>& v) { return v ? format_v
 
 Change change(ChangeKind kind, std::string subject, std::string title, std::string before, std::string after,
               bool north_star = false) {
-    return Change{kind,         std::move(subject), std::move(title), std::move(before), std::move(after),
-                  std::nullopt, north_star};
+    return Change{kind, std::move(subject), std::move(title), std::move(before), std::move(after),
+                  "",   std::nullopt,       north_star};
 }
 
 std::string text(const Field<std::string>& f) { return f.value_or(""); }
+std::string joined(const std::optional<std::vector<std::string>>& texts) {
+    return texts ? fmt::format("{}", fmt::join(*texts, ", ")) : std::string();
+}
 std::string display(const Epic& e) { return e.title ? *e.title : text(e.id); }
 std::string display(const KeyResult& k) { return k.title ? *k.title : text(k.id); }
 
@@ -47,6 +52,8 @@ std::string_view to_string(ChangeKind k) {
             return "owner-changed";
         case ChangeKind::due_changed:
             return "due-changed";
+        case ChangeKind::field_changed:
+            return "epic-field-changed";
         case ChangeKind::kr_added:
             return "key-result-added";
         case ChangeKind::kr_removed:
@@ -121,6 +128,15 @@ std::vector<Change> compare(const Snapshot& a, const Snapshot& b) {
             if (w.due && e.due) c.days = *e.due - *w.due;
             out.push_back(std::move(c));
         }
+        // Every other key the format table marks: one generic change, no code per key.
+        for (const format::Key& k : format::keys(format::Entity::epic)) {
+            if (!k.diffed) continue;
+            const auto before = epic_field(w, k.name), after = epic_field(e, k.name);
+            if (before == after) continue;
+            Change c = change(ChangeKind::field_changed, id, display(e), joined(before), joined(after));
+            c.field = k.name;
+            out.push_back(std::move(c));
+        }
     }
     for (const std::string& id : ia.epic_ids)
         if (!ib.epic(id).epic) {
@@ -148,6 +164,16 @@ std::vector<Change> compare(const Snapshot& a, const Snapshot& b) {
         compare_measure(*a.north_star(), ns, "north-star", ns.title ? *ns.title : "North Star", true, out);
     }
     return out;
+}
+
+DiffContent build_diff(const Snapshot& a, const Snapshot& b, DiffSide from, DiffSide to, std::string path) {
+    DiffContent d{std::move(path), std::move(from), std::move(to), compare(a, b), 0, {}, {}};
+    for (std::size_t i = 0; i < d.changes.size(); ++i) {
+        ++d.counts[d.changes[i].kind];
+        if (d.changes[i].kind == ChangeKind::target_changed) d.goalposts.push_back(i);
+    }
+    d.targets_moved = d.goalposts.size();
+    return d;
 }
 
 }  // namespace boussole

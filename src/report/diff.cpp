@@ -1,165 +1,174 @@
-// `boussole diff`: the semantic change list between two states, as text, JSON or Markdown.
-#include <map>
-
+// `boussole diff`: the content of build_diff() as text, JSON or Markdown, words from a message
+// catalogue. Nothing is computed here.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "boussole/recap.hpp"
 #include "report/markdown.hpp"
+#include "report/messages.hpp"
 
 namespace boussole {
 
 namespace {
 
-bool goalposts(const Change& c) { return c.kind == ChangeKind::target_changed; }
+// The words of changes, shared by the text and Markdown outputs.
+struct DiffWords {
+    const DiffMessages& m;
 
-std::string side_name(const DiffSide& s) {
-    if (s.commit.empty()) return s.revision;
-    if (s.revision.size() >= 4 && s.commit.starts_with(s.revision)) return s.commit.substr(0, 7);  // a hash
-    return fmt::format("{} ({})", s.revision, s.commit.substr(0, 7));
-}
-
-// What the change is about: "epic cpq-rollout \"CPQ rollout\"".
-std::string subject_text(const Change& c) {
-    if (c.north_star) return fmt::format("North Star \"{}\"", c.title);
-    std::string_view what;
-    switch (c.kind) {
-        case ChangeKind::stream_added:
-        case ChangeKind::stream_removed:
-            what = "stream";
-            break;
-        case ChangeKind::kr_added:
-        case ChangeKind::kr_removed:
-        case ChangeKind::target_changed:
-        case ChangeKind::current_changed:
-            what = "key result";
-            break;
-        case ChangeKind::period_changed:
-            return "period";
-        default:
-            what = "epic";
-            break;
+    std::string side(const DiffSide& s) const {
+        if (s.commit.empty()) return s.revision;
+        const std::string commit = s.commit.substr(0, 7);
+        return s.is_hash() ? commit : say(m.side, s.revision, commit);
     }
-    if (c.title.empty() || c.title == c.subject) return fmt::format("{} {}", what, c.subject);
-    return fmt::format("{} {} \"{}\"", what, c.subject, c.title);
-}
 
-std::string or_none(const std::string& s) { return s.empty() ? "none" : s; }
+    // What the change is about: "epic cpq-rollout \"CPQ rollout\"".
+    std::string subject(const Change& c) const {
+        if (c.north_star) return say(m.north_star_subject, c.title);
+        std::string_view what;
+        switch (c.kind) {
+            case ChangeKind::stream_added:
+            case ChangeKind::stream_removed:
+                what = m.stream;
+                break;
+            case ChangeKind::kr_added:
+            case ChangeKind::kr_removed:
+            case ChangeKind::target_changed:
+            case ChangeKind::current_changed:
+                what = m.key_result;
+                break;
+            case ChangeKind::period_changed:
+                return std::string(m.period);
+            default:
+                what = m.epic;
+                break;
+        }
+        if (c.title.empty() || c.title == c.subject) return say(m.subject, what, c.subject);
+        return say(m.subject_named, what, c.subject, c.title);
+    }
 
-std::string days_text(const Change& c) { return c.days ? fmt::format(" ({})", md::days(*c.days, true)) : ""; }
+    // The change in words, after its subject: "added in stream billing", "due 2026-11-01 → ...".
+    std::string what(const Change& c) const {
+        const std::string before = or_none(c.before), after = or_none(c.after);
+        switch (c.kind) {
+            case ChangeKind::stream_added:
+                return std::string(m.added);
+            case ChangeKind::stream_removed:
+                return std::string(m.removed);
+            case ChangeKind::epic_added:
+                return c.after.empty() ? std::string(m.added) : say(m.added_in_stream, c.after);
+            case ChangeKind::epic_removed:
+                return c.before.empty() ? std::string(m.removed) : say(m.removed_from_stream, c.before);
+            case ChangeKind::epic_moved:
+                return say(m.moved, before, after);
+            case ChangeKind::status_changed:
+                return say(m.status_changed, c.before, c.after);
+            case ChangeKind::owner_changed:
+                return say(m.owner_changed, before, after);
+            case ChangeKind::due_changed:
+                return say(m.due_changed, before, after,
+                           c.days ? say(m.due_shift, say_days(m, *c.days, true)) : std::string());
+            case ChangeKind::field_changed:
+                return say(m.field_changed, c.field, before, after);
+            case ChangeKind::kr_added:
+                return c.after.empty() ? std::string(m.added) : say(m.added_to_objective, c.after);
+            case ChangeKind::kr_removed:
+                return c.before.empty() ? std::string(m.removed) : say(m.removed_from_objective, c.before);
+            case ChangeKind::target_changed:
+                return say(m.target_changed, before, after);
+            case ChangeKind::current_changed:
+                return say(m.current_changed, before, after);
+            case ChangeKind::period_changed:
+                return say(m.period_changed, before, after);
+        }
+        return "";
+    }
 
-// The change in words, after its subject: "added in stream billing", "due 2026-11-01 → ...".
-std::string what_text(const Change& c) {
-    switch (c.kind) {
+    std::string count_line(const DiffContent& d) const {
+        std::string line = say(m.count_line, d.changes.size(), m.count(m.changes, d.changes.size()));
+        if (d.targets_moved) line += say(m.targets_moved, d.targets_moved, m.count(m.targets, d.targets_moved));
+        return line;
+    }
+
+    std::string or_none(const std::string& s) const { return s.empty() ? std::string(m.none) : s; }
+};
+
+enum class Mark { added, removed, goalposts, changed };
+
+Mark mark(ChangeKind k) {
+    switch (k) {
         case ChangeKind::stream_added:
-            return "added";
-        case ChangeKind::stream_removed:
-            return "removed";
         case ChangeKind::epic_added:
-            return c.after.empty() ? "added" : fmt::format("added in stream {}", c.after);
-        case ChangeKind::epic_removed:
-            return c.before.empty() ? "removed" : fmt::format("removed (was in stream {})", c.before);
-        case ChangeKind::epic_moved:
-            return fmt::format("moved from stream {} to stream {}", or_none(c.before), or_none(c.after));
-        case ChangeKind::status_changed:
-            return fmt::format("status {} → {}", c.before, c.after);
-        case ChangeKind::owner_changed:
-            return fmt::format("owner {} → {}", or_none(c.before), or_none(c.after));
-        case ChangeKind::due_changed:
-            return fmt::format("due {} → {}{}", or_none(c.before), or_none(c.after), days_text(c));
         case ChangeKind::kr_added:
-            return c.after.empty() ? "added" : fmt::format("added to objective {}", c.after);
-        case ChangeKind::kr_removed:
-            return c.before.empty() ? "removed" : fmt::format("removed (was in objective {})", c.before);
-        case ChangeKind::target_changed:
-            return fmt::format("target {} → {}: the goalposts moved", or_none(c.before), or_none(c.after));
-        case ChangeKind::current_changed:
-            return fmt::format("current {} → {}", or_none(c.before), or_none(c.after));
-        case ChangeKind::period_changed:
-            return fmt::format("{} → {}", or_none(c.before), or_none(c.after));
-    }
-    return "changed";
-}
-
-char sign(const Change& c) {
-    switch (c.kind) {
-        case ChangeKind::stream_added:
-        case ChangeKind::epic_added:
-        case ChangeKind::kr_added:
-            return '+';
+            return Mark::added;
         case ChangeKind::stream_removed:
         case ChangeKind::epic_removed:
         case ChangeKind::kr_removed:
-            return '-';
+            return Mark::removed;
         case ChangeKind::target_changed:
-            return '!';
+            return Mark::goalposts;
         default:
-            return '~';
+            return Mark::changed;
     }
-}
-
-std::string count_line(const std::vector<Change>& changes) {
-    std::size_t moved = 0;
-    for (const Change& c : changes) moved += goalposts(c) ? 1 : 0;
-    std::string line = fmt::format("{} change{}", changes.size(), changes.size() == 1 ? "" : "s");
-    if (moved) line += fmt::format(", {} target{} moved", moved, moved == 1 ? "" : "s");
-    return line;
 }
 
 }  // namespace
 
-std::string render_diff_text(const std::vector<Change>& changes, const DiffSide& a, const DiffSide& b,
-                             const std::string& path) {
-    std::string out = fmt::format("{}: {} → {}: ", path, side_name(a), side_name(b));
-    if (changes.empty()) return out + "no change to the plan\n";
-    out += count_line(changes) + "\n";
-    for (const Change& c : changes) out += fmt::format("{} {} {}\n", sign(c), subject_text(c), what_text(c));
+std::string render_diff_text(const DiffContent& d) {
+    const DiffWords w{diff_en};
+    std::string out = say(w.m.text_header, d.path, w.side(d.from), w.side(d.to));
+    if (d.changes.empty()) return out + std::string(w.m.no_change) + "\n";
+    out += w.count_line(d) + "\n";
+    static constexpr char signs[] = {'+', '-', '!', '~'};
+    for (const Change& c : d.changes)
+        out += fmt::format("{} {} {}\n", signs[static_cast<int>(mark(c.kind))], w.subject(c), w.what(c));
     return out;
 }
 
-std::string render_diff_json(const std::vector<Change>& changes, const DiffSide& a, const DiffSide& b,
-                             const std::string& path) {
+std::string render_diff_json(const DiffContent& d) {
     using nlohmann::json;
     auto side = [](const DiffSide& s) {
         return json{{"revision", s.revision}, {"commit", s.commit.empty() ? json(nullptr) : json(s.commit)}};
     };
+    auto text = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
     json list = json::array();
-    std::map<std::string, std::size_t> counts;
-    for (const Change& c : changes) {
+    for (const Change& c : d.changes) {
         json j{{"kind", to_string(c.kind)},
                {"subject", c.subject},
                {"title", c.title},
-               {"before", c.before.empty() ? json(nullptr) : json(c.before)},
-               {"after", c.after.empty() ? json(nullptr) : json(c.after)},
+               {"before", text(c.before)},
+               {"after", text(c.after)},
                {"north_star", c.north_star},
-               {"goalposts_moved", goalposts(c)}};
+               {"goalposts_moved", c.kind == ChangeKind::target_changed}};
+        if (!c.field.empty()) j["field"] = c.field;
         if (c.days) j["days"] = *c.days;
         list.push_back(std::move(j));
-        ++counts[std::string(to_string(c.kind))];
     }
-    const json doc{{"path", path}, {"from", side(a)}, {"to", side(b)}, {"changes", list}, {"summary", counts}};
+    json counts = json::object();
+    for (const auto& [kind, n] : d.counts) counts[std::string(to_string(kind))] = n;
+    const json doc{
+        {"path", d.path}, {"from", side(d.from)}, {"to", side(d.to)}, {"changes", list}, {"summary", counts}};
     return doc.dump(2) + "\n";
 }
 
-std::string render_diff_markdown(const std::vector<Change>& changes, const DiffSide& a, const DiffSide& b,
-                                 const std::string& path) {
+std::string render_diff_markdown(const DiffContent& d) {
+    const DiffWords w{diff_en};
+    const DiffMessages& m = w.m;
     // The comment marks the comment, so that a workflow can find and update its earlier one.
-    std::string out = "<!-- boussole-diff -->\n# Roadmap changes\n\n";
-    out += fmt::format("Comparing {} with {} for {}: ", md::text(side_name(a)), md::text(side_name(b)), md::text(path));
-    if (changes.empty()) return out + "no change to the plan.\n";
-    out += count_line(changes) + ".\n\n";
+    std::string out = fmt::format("<!-- boussole-diff -->\n# {}\n\n", m.heading);
+    out += say(m.comparing, md::text(w.side(d.from)), md::text(w.side(d.to)), md::text(d.path));
+    if (d.changes.empty()) return out + std::string(m.no_change) + std::string(m.sentence_end) + "\n";
+    out += w.count_line(d) + std::string(m.sentence_end) + "\n\n";
     std::vector<std::string> moved;
-    for (const Change& c : changes)
-        if (goalposts(c)) moved.push_back(md::text(subject_text(c)));
+    for (const std::size_t i : d.goalposts) moved.push_back(md::text(w.subject(d.changes[i])));
     if (!moved.empty())
-        out += fmt::format("> **Goalposts moved:** the target of {} changed.\n\n", fmt::join(moved, ", "));
-    md::Table t({"±", "What", "Change"}, "lll");
-    for (const Change& c : changes) {
-        const std::string mark = sign(c) == '+' ? "➕" : sign(c) == '-' ? "➖" : sign(c) == '!' ? "⚑" : "✎";
-        t.row({mark, md::text(subject_text(c)), md::text(what_text(c))});
-    }
+        out += fmt::format("> **{}** {}\n\n", m.goalposts_label,
+                           say(m.goalposts_moved, fmt::join(moved, m.list_separator)));
+    md::Table t({std::string(m.columns[0]), std::string(m.columns[1]), std::string(m.columns[2])}, "lll");
+    static constexpr std::string_view marks[] = {"➕", "➖", "⚑", "✎"};
+    for (const Change& c : d.changes)
+        t.row({std::string(marks[static_cast<int>(mark(c.kind))]), md::text(w.subject(c)), md::text(w.what(c))});
     out += t.render();
-    out += "\n*Posted by boussole diff.*\n";
+    out += fmt::format("\n*{}*\n", m.posted_by);
     return out;
 }
 

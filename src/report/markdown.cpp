@@ -100,10 +100,6 @@ std::string quantity(double value, std::string_view unit) {
     return fmt::format("{} {}", number(value), text(unit));
 }
 
-std::string days(int n, bool sign) {
-    return fmt::format("{}{} day{}", sign && n > 0 ? "+" : "", n, n == 1 || n == -1 ? "" : "s");
-}
-
 void Document::section(std::string_view heading) { out_ += fmt::format("## {}\n\n", heading); }
 
 void Document::subsection(std::string_view heading) { out_ += fmt::format("### {}\n\n", heading); }

@@ -46,9 +46,6 @@ std::string named(std::string_view title, std::string_view id, std::string_view 
 // A value with its unit as people write it: "45 minutes", "74%", "104,000 EUR".
 std::string quantity(double value, std::string_view unit);
 
-// A number of days in words: "1 day", "14 days"; with `sign`, "+14 days" or "-3 days".
-std::string days(int n, bool sign = false);
-
 // A Markdown document being written: headings and blocks, each followed by one blank line.
 class Document {
 protected:

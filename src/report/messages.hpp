@@ -1,15 +1,25 @@
 #pragma once
-// The words of the status report, one catalogue per language (messages_en.cpp). Renderers take
+// The words of the reports (status report, recap, diff), one catalogue per language
+// (messages_en.cpp). Renderers take
 // their words from here and nowhere else. Templates are fmt format strings whose numbered
 // arguments ({0}, {1}) are documented next to them, so a language may reorder them; the
 // arguments arrive already formatted (numbers, dates, markup) by the renderer.
 
 #include <array>
+#include <string>
 #include <string_view>
+
+#include <fmt/format.h>
 
 #include "boussole/model.hpp"
 
 namespace boussole {
+
+// A catalogue template filled with its arguments.
+template <class... Args>
+std::string say(std::string_view pattern, const Args&... args) {
+    return fmt::format(fmt::runtime(pattern), args...);
+}
 
 // The two forms of a counted noun.
 struct Plural {
@@ -87,8 +97,10 @@ struct StatusReportMessages {
     EpicStatusWords status_labels;    // in the Status column
     std::string_view stream_summary;  // {0} owner, {1} progress, {2} epic counts
     std::array<std::string_view, 6> epic_columns;
-    std::string_view overdue_due;  // {0} due date
-    std::string_view tasks_of;     // {0} epic
+    std::string_view overdue_due;              // {0} due date
+    std::string_view tasks_of;                 // {0} epic
+    std::string_view deliverables_of;          // {0} epic
+    std::string_view owner_with_contributors;  // {0} owner, {1} list of contributors
     std::string_view an_epic;
     std::string_view task_doing, task_due;  // task_due: {0} date
     std::string_view task_dropped;          // {0} title
@@ -134,7 +146,162 @@ struct StatusReportMessages {
     Plural files;
 };
 
+// The end-of-period recap.
+struct RecapMessages {
+    bool (*is_one)(double n);  // as in StatusReportMessages
+    template <class N>
+    [[nodiscard]] std::string_view count(const Plural& p, N n) const {
+        return is_one(static_cast<double>(n)) ? p.one : p.other;
+    }
+
+    std::string_view list_separator;      // between the items of an inline list
+    std::string_view sentence_separator;  // between the sentences of a paragraph
+    std::string_view untitled;            // a thing with neither title nor id
+    std::string_view none;                // an empty value in a table
+
+    // Days. {0} the number (with its sign when it says a shift), {1} days.
+    std::string_view day_count;
+    Plural days;
+
+    // When something happened. {0} date, {1} commit.
+    std::string_view when;
+    std::string_view not_committed, by_the_baseline;
+
+    // Header. title: {0} the roadmap's name, {1} the period's label.
+    std::string_view title, untitled_roadmap;
+    std::string_view period_label, baseline_label, end_label, changes_label, note_label;
+    std::string_view period_dates;                 // {0} start, {1} end
+    std::string_view working_tree;                 // the working tree as a state
+    std::string_view commit, commit_with_summary;  // {0} commit, {1} date, {2} summary
+    std::string_view read_on;                      // appended to the end in the working tree: {0} date
+    std::string_view commits_changed;              // {0} count, {1} commits
+    Plural commits;
+
+    // Headline numbers.
+    std::string_view headline_heading;
+    std::array<std::string_view, 2> headline_columns;
+    std::string_view planned, added, delivered, dropped, carried_over, slipped, mean_score, north_star_score;
+    std::string_view share;      // {0} count, {1} percentage
+    Plural run_items;            // {0} count
+    Plural after_period;         // {0} count
+    std::string_view anonymous;  // a sentence
+    Plural unparsable;           // {0} count
+
+    // North Star.
+    std::string_view north_star_heading, north_star_missing, north_star_untitled;
+    std::string_view north_star_line;        // {0} title, {1} at the start, {2} at the end, {3} target
+    std::string_view no_value;               // in place of a value
+    std::string_view north_star_target_was;  // appended: {0} the target at the start
+    std::string_view north_star_score_line;  // appended: {0} score, {1} percentage
+    std::string_view north_star_not_scored;  // appended
+
+    // Key results.
+    std::string_view key_results_heading, no_key_results, objective_without_id;
+    std::array<std::string_view, 6> key_result_columns;
+    std::string_view new_key_result;  // in the At the start column
+    std::string_view target_was;      // {0} target, {1} target at the start
+    std::string_view objective_mean;  // {0} score, {1} scored, {2} count, {3} key results
+    Plural key_results;
+    std::string_view nothing_scored;
+    std::string_view removed_key_results;  // {0} list
+
+    // Epics.
+    std::string_view owner_with_contributors;  // {0} owner, {1} list of contributors
+    EpicStatusWords status_words;              // "Status at the end"
+    std::string_view removed;                  // in place of a status
+
+    std::string_view delivered_heading, nothing_delivered;
+    std::array<std::string_view, 6> delivered_columns;
+    std::string_view deliverables_column;  // added when a delivered epic lists deliverables
+    std::string_view on_time, late;        // late: {0} days
+
+    std::string_view slipped_heading, nothing_slipped;
+    std::array<std::string_view, 7> slipped_columns;
+    std::string_view past_due;        // {0} days
+    std::string_view move;            // {0} when, {1} days
+    std::string_view part_separator;  // between the parts of a cell (slips, moves, deliverables)
+
+    std::string_view dropped_heading, nothing_dropped;
+    std::array<std::string_view, 6> dropped_columns;
+    std::string_view removed_from_files, status_dropped, no_reason;
+
+    std::string_view added_heading, nothing_added;
+    std::array<std::string_view, 5> added_columns;
+
+    std::string_view carried_over_heading, nothing_carried_over;
+    std::array<std::string_view, 6> carried_over_columns;
+
+    std::string_view goalposts_heading, no_goalposts;
+    std::array<std::string_view, 4> goalposts_columns;
+    std::string_view north_star_named;  // {0} title
+
+    // Footer. {0} generator, {1} count, {2} states.
+    std::string_view footer;
+    Plural states;
+};
+
+// The semantic change list of `diff`, as text and as Markdown.
+struct DiffMessages {
+    bool (*is_one)(double n);  // as in StatusReportMessages
+    template <class N>
+    [[nodiscard]] std::string_view count(const Plural& p, N n) const {
+        return is_one(static_cast<double>(n)) ? p.one : p.other;
+    }
+
+    std::string_view list_separator;
+    std::string_view none;       // an empty value
+    std::string_view day_count;  // {0} the signed number, {1} days
+    Plural days;
+    std::string_view side;        // a revision with its commit: {0} revision, {1} commit
+    std::string_view count_line;  // {0} count, {1} changes
+    Plural changes;
+    std::string_view targets_moved;  // appended: {0} count, {1} targets
+    Plural targets;
+    std::string_view no_change;
+
+    // What a change is about. {0} kind of thing, {1} id, {2} title.
+    std::string_view subject, subject_named;
+    std::string_view north_star_subject;  // {0} title
+    std::string_view stream, epic, key_result, period;
+
+    // The change in words, after its subject.
+    std::string_view added, removed;
+    std::string_view added_in_stream;         // {0} stream
+    std::string_view removed_from_stream;     // {0} stream
+    std::string_view moved;                   // {0} stream before, {1} after
+    std::string_view status_changed;          // {0} before, {1} after
+    std::string_view owner_changed;           // {0} before, {1} after
+    std::string_view due_changed;             // {0} before, {1} after, {2} shift (may be empty)
+    std::string_view due_shift;               // {0} days
+    std::string_view field_changed;           // {0} field name, {1} before, {2} after
+    std::string_view added_to_objective;      // {0} objective
+    std::string_view removed_from_objective;  // {0} objective
+    std::string_view target_changed;          // {0} before, {1} after
+    std::string_view current_changed;         // {0} before, {1} after
+    std::string_view period_changed;          // {0} before, {1} after
+
+    // Text. {0} path, {1} from, {2} to.
+    std::string_view text_header;
+
+    // Markdown.
+    std::string_view heading;
+    std::string_view comparing;  // {0} from, {1} to, {2} path
+    std::string_view sentence_end;
+    std::string_view goalposts_label;
+    std::string_view goalposts_moved;  // {0} list of subjects
+    std::array<std::string_view, 3> columns;
+    std::string_view posted_by;
+};
+
+// A number of days in words ("1 day", "14 days"); with `sign`, a shift ("+14 days", "-3 days").
+template <class Messages>
+std::string say_days(const Messages& m, int n, bool sign = false) {
+    return say(m.day_count, sign && n > 0 ? fmt::format("+{}", n) : std::to_string(n), m.count(m.days, n < 0 ? -n : n));
+}
+
 // The English words.
 extern const StatusReportMessages status_report_en;
+extern const RecapMessages recap_en;
+extern const DiffMessages diff_en;
 
 }  // namespace boussole

@@ -122,9 +122,14 @@ private:
         row.open_tasks = static_cast<std::size_t>(std::count_if(e.tasks.begin(), e.tasks.end(), open_task));
         for (const auto& k : e.key_results)
             if (k) row.key_results.push_back(*k);
-        if (o_.audience == Audience::team)
+        if (o_.audience == Audience::team) {
             for (const Task& t : e.tasks)
                 row.tasks.push_back({t.title.value_or(""), person(t.owner), t.effective_status(), t.due.value});
+            for (const auto& c : e.contributors)
+                if (c) row.contributors.push_back(person(c));
+            for (const auto& d : e.deliverables)
+                if (d) row.deliverables.push_back(*d);
+        }
         return row;
     }
 

@@ -17,12 +17,6 @@ struct overloaded : F... {
 template <class... F>
 overloaded(F...) -> overloaded<F...>;
 
-// A catalogue template filled with its arguments.
-template <class... Args>
-std::string say(std::string_view pattern, const Args&... args) {
-    return fmt::format(fmt::runtime(pattern), args...);
-}
-
 std::string bold(std::string_view s) { return fmt::format("**{}**", s); }
 
 template <std::size_t N>
@@ -166,12 +160,31 @@ private:
         return e.overdue ? say(m_.overdue_due, e.due->iso()) : e.due->iso();
     }
 
+    // The owner, with the contributors when there are some.
+    std::string people(const EpicRow& e) const {
+        if (e.contributors.empty()) return md::text(e.owner);
+        std::vector<std::string> names;
+        for (const std::string& c : e.contributors) names.push_back(md::text(c));
+        return say(m_.owner_with_contributors, owner_or_nobody(e.owner), join(names));
+    }
+
+    std::string short_name(const EpicRow& e) const {
+        return md::text(!e.id.empty() ? e.id : !e.title.empty() ? e.title : m_.an_epic);
+    }
+
+    // What the team reads under the epics' table: each epic's deliverables, then its tasks.
+    void details_of(const EpicRow& e) {
+        if (!e.deliverables.empty()) {
+            std::string list = say(m_.deliverables_of, short_name(e)) + "\n\n";
+            for (const std::string& d : e.deliverables) list += fmt::format("- {}\n", md::text(d));
+            paragraph(list);
+        }
+        tasks_of(e);
+    }
+
     void tasks_of(const EpicRow& e) {
         if (e.tasks.empty()) return;
-        std::string list = say(m_.tasks_of, md::text(!e.id.empty()      ? e.id
-                                                     : !e.title.empty() ? e.title
-                                                                        : m_.an_epic)) +
-                           "\n\n";
+        std::string list = say(m_.tasks_of, short_name(e)) + "\n\n";
         for (const TaskLine& t : e.tasks) {
             std::vector<std::string> notes;
             if (!t.owner.empty()) notes.push_back(md::text(t.owner));
@@ -203,11 +216,11 @@ private:
             for (const EpicRow& e : s.epics) {
                 std::vector<std::string> krs;
                 for (const std::string& k : e.key_results) krs.push_back(md::text(k));
-                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), md::text(e.owner), due_cell(e),
+                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), people(e), due_cell(e),
                        e.progress ? md::bar(*e.progress) : "", join(krs)});
             }
             paragraph(t.render());
-            for (const EpicRow& e : s.epics) tasks_of(e);
+            for (const EpicRow& e : s.epics) details_of(e);
         }
         if (!any) paragraph(m_.no_build_streams);
     }
@@ -224,10 +237,10 @@ private:
             if (s.epics.empty()) continue;
             md::Table t(columns(m_.activity_columns), "lllr");
             for (const EpicRow& e : s.epics)
-                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), md::text(e.owner),
+                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), people(e),
                        std::to_string(e.open_tasks)});
             paragraph(t.render());
-            for (const EpicRow& e : s.epics) tasks_of(e);
+            for (const EpicRow& e : s.epics) details_of(e);
         }
         if (!any) paragraph(m_.no_run_streams);
     }

@@ -1,0 +1,185 @@
+#pragma once
+/// What the end-of-period recap says, as typed data: built once from the roadmap's states
+/// (the baseline, every change, the end) by following each epic and key result by id through
+/// compare() of neighbouring states, then formatted by a renderer (Markdown today). Values
+/// stay typed (numbers, dates, statuses, shares as fractions); names are the user's text as
+/// written, unescaped. Every figure is computed by build_recap(); a renderer only chooses words
+/// and markup.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "boussole/date.hpp"
+#include "boussole/model.hpp"
+#include "boussole/plan.hpp"
+
+namespace boussole {
+
+/// What the recap is made from.
+struct RecapInput {
+    std::vector<PlanState> states;  ///< [0] the baseline, then every change oldest first; back() is the end
+    Date today;                     ///< the date of uncommitted changes
+    std::string generator = "boussole";
+    std::vector<std::string> notes;  ///< caveats shown under the header (a cut history, ...)
+};
+
+/// Why no recap can be made (no period at the end nor at the baseline), or empty.
+std::optional<std::string> recap_blocker(const RecapInput& input);
+
+/// A state of the roadmap as the recap names it.
+struct RecapState {
+    std::string label;         ///< a short commit id, or "working tree"
+    std::optional<Date> date;  ///< the commit's date; empty for uncommitted changes
+    std::string summary;       ///< the commit's first line; empty when none
+};
+
+/// The facts at the top of the recap.
+struct RecapHeader {
+    std::string name;  ///< the roadmap's name at the end, else at the baseline; empty when neither has one
+    std::string period_label;
+    Date start, end;                 ///< the period, both ends inclusive
+    RecapState baseline, end_state;  ///< the plan and the end
+    Date read_on;                    ///< when an end in the working tree was read
+    std::size_t commits = 0;         ///< commits after the baseline that changed the roadmap
+    std::vector<std::string> notes;  ///< caveats, as given in RecapInput
+};
+
+/// A count of epics with its share of the planned work (empty when there is none).
+struct RecapCount {
+    std::size_t count = 0;
+    std::optional<double> share;
+};
+
+/// The headline numbers. Planned work is build work of this period: epics of a build stream at
+/// the baseline (not already dropped there) or added before the period ended.
+struct RecapHeadline {
+    std::size_t planned = 0;  ///< at the baseline
+    std::size_t added = 0;    ///< during the period
+    RecapCount delivered, dropped, carried_over, slipped;
+    std::optional<double> mean_score;  ///< mean key-result score at the end; empty when none is scored
+    bool north_star = false;           ///< a North Star is declared at the end
+    std::optional<double> north_star_score;
+    std::size_t run_items = 0;         ///< activities of run streams, not counted as planned work
+    std::size_t after_period = 0;      ///< epics added after the period ended, left out
+    bool anonymous = false;            ///< epics or key results without an id, left out
+    std::size_t unparsable_files = 0;  ///< at the end
+};
+
+/// The North Star from the baseline to the end.
+struct RecapNorthStar {
+    std::string title;  ///< empty when not written
+    std::string unit;
+    std::optional<double> start;            ///< current value at the baseline
+    std::optional<double> end;              ///< current value at the end
+    std::optional<double> target;           ///< at the end
+    std::optional<double> target_at_start;  ///< set only when it differs from `target`
+    std::optional<double> score;            ///< at the end
+};
+
+/// A key result from the baseline to the end.
+struct RecapKeyResult {
+    std::string id, title, unit;
+    std::optional<double> baseline;
+    bool added = false;                     ///< not at the baseline
+    std::optional<double> start;            ///< current value at the baseline
+    std::optional<double> end;              ///< current value at the end
+    std::optional<double> target;           ///< at the end
+    std::optional<double> target_at_start;  ///< set only when it differs from `target`
+    std::optional<double> score;            ///< at the end
+};
+
+/// An objective's key results at the end, in the order they are written.
+struct RecapObjective {
+    std::string id, title;  ///< both empty: key results of objectives without an id
+    std::vector<RecapKeyResult> key_results;
+    std::size_t measured = 0;          ///< key results with a score
+    std::optional<double> mean_score;  ///< empty when none is scored
+};
+
+/// A key result gone from the files during the period.
+struct RemovedKeyResult {
+    std::string id, title;
+};
+
+/// An epic as last seen (at the end, or when it was removed).
+struct RecapEpic {
+    std::string id, title;
+    std::string stream;                     ///< its stream's title (at the end, else at the baseline), else its id
+    std::string owner;                      ///< display name (people at the end), else the handle; empty for none
+    std::vector<std::string> contributors;  ///< display names, likewise
+    std::vector<std::string> deliverables;  ///< as written
+    EpicStatus status = EpicStatus::planned;
+    bool removed = false;  ///< gone from the files at the end
+    std::optional<Date> due;
+    double progress = 0;  ///< share of its tasks done
+};
+
+/// When something happened: the state (commit or working tree) it was first seen in.
+using RecapWhen = RecapState;
+
+/// A delivered epic.
+struct DeliveredEpic {
+    RecapEpic epic;
+    std::optional<RecapWhen> done;  ///< when its status became done; empty: done by the baseline
+    std::optional<int> days_late;   ///< with `done` and a due date: 0 when on time
+};
+
+/// A due date moved during the period.
+struct DueMove {
+    RecapWhen when;
+    int days = 0;  ///< positive: later
+};
+
+/// An epic that slipped: its due date moved later, or it is open and past due at the end.
+struct SlippedEpic {
+    RecapEpic epic;
+    std::optional<Date> planned_due;   ///< at the baseline, or when it was added
+    int slip_days = 0;                 ///< the due date at the end minus the planned one, when later
+    std::optional<int> past_due_days;  ///< open and past due at the end (or the period's end) by so many days
+    std::vector<DueMove> moves;        ///< in the period, oldest first
+};
+
+/// A dropped epic: status dropped, or removed from the files.
+struct DroppedEpic {
+    RecapEpic epic;                     ///< epic.removed says how
+    std::optional<RecapWhen> when;      ///< empty: dropped by the baseline
+    std::optional<std::string> reason;  ///< dropped_reason as last written
+};
+
+/// An epic added during the period.
+struct AddedEpic {
+    RecapEpic epic;
+    RecapWhen added;
+};
+
+/// A key-result (or North Star) target changed during the period: the goalposts moved.
+struct GoalpostMove {
+    std::string subject, title;  ///< the key result's id and title, or "north-star" and the North Star's title
+    bool north_star = false;
+    std::string before, after;  ///< the targets as the format writes them; empty for none
+    RecapWhen when;
+};
+
+/// Everything the recap says.
+struct RecapContent {
+    RecapHeader header;
+    RecapHeadline headline;
+    std::optional<RecapNorthStar> north_star;  ///< empty when none is declared at the end
+    std::vector<RecapObjective> objectives;    ///< empty when no key result with an id is declared at the end
+    std::vector<RemovedKeyResult> removed_key_results;
+    std::vector<DeliveredEpic> delivered;
+    std::vector<SlippedEpic> slipped;
+    std::vector<DroppedEpic> dropped;
+    std::vector<AddedEpic> added;
+    std::vector<RecapEpic> carried_over;
+    std::vector<GoalpostMove> goalposts;
+    std::string generator;
+    std::size_t states = 0;  ///< roadmap states read
+};
+
+/// The recap's content. Only call when recap_blocker() is empty.
+RecapContent build_recap(const RecapInput& input);
+
+}  // namespace boussole

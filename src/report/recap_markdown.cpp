@@ -1,0 +1,242 @@
+// The end-of-period recap in Markdown: the content of build_recap() (src/plan/recap.cpp), words
+// from a message catalogue, markup and escaping from markdown.hpp. Nothing is computed here.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "boussole/recap.hpp"
+#include "report/markdown.hpp"
+#include "report/messages.hpp"
+
+namespace boussole {
+
+namespace {
+
+template <std::size_t N>
+std::vector<std::string> columns(const std::array<std::string_view, N>& names) {
+    return {names.begin(), names.end()};
+}
+
+class RecapMarkdown : md::Document {
+public:
+    RecapMarkdown(const RecapContent& c, const RecapMessages& m) : c_(c), m_(m) {}
+
+    std::string render() {
+        header();
+        headline();
+        north_star();
+        key_results();
+        delivered();
+        slipped();
+        dropped();
+        added();
+        carried_over();
+        goalposts();
+        out_ += fmt::format("*{}*\n", say(m_.footer, c_.generator, c_.states, m_.count(m_.states, c_.states)));
+        return std::move(out_);
+    }
+
+private:
+    const RecapContent& c_;
+    const RecapMessages& m_;
+
+    std::string named(std::string_view title, std::string_view id) const { return md::named(title, id, m_.untitled); }
+    std::string named(const RecapEpic& e) const { return named(e.title, e.id); }
+    std::string join(const std::vector<std::string>& items, std::string_view separator) const {
+        return fmt::format("{}", fmt::join(items, separator));
+    }
+    std::string texts(const std::vector<std::string>& items, std::string_view separator) const {
+        std::vector<std::string> out;
+        for (const std::string& i : items) out.push_back(md::text(i));
+        return join(out, separator);
+    }
+    std::string date(const std::optional<Date>& d) const { return d ? d->iso() : ""; }
+    std::string value(const std::optional<double>& v, const std::string& unit) const {
+        return v ? md::quantity(*v, unit) : std::string();
+    }
+    std::string when(const RecapWhen& w) const {
+        return w.date ? say(m_.when, w.date->iso(), md::text(w.label)) : std::string(m_.not_committed);
+    }
+    std::string when(const std::optional<RecapWhen>& w) const { return w ? when(*w) : std::string(m_.by_the_baseline); }
+    std::string status(const RecapEpic& e) const {
+        return std::string(e.removed ? m_.removed : m_.status_words[e.status]);
+    }
+    std::string owner(const RecapEpic& e) const { return md::text(e.owner); }
+    // The owner with the contributors, where the recap gives credit.
+    std::string people(const RecapEpic& e) const {
+        if (e.contributors.empty()) return owner(e);
+        return say(m_.owner_with_contributors, e.owner.empty() ? std::string(m_.none) : owner(e),
+                   texts(e.contributors, m_.list_separator));
+    }
+    void item(std::string_view label, std::string_view value) { out_ += fmt::format("- **{}** {}\n", label, value); }
+
+    std::string state(const RecapState& s) const {
+        if (!s.date) return std::string(m_.working_tree);
+        return s.summary.empty() ? say(m_.commit, md::text(s.label), s.date->iso())
+                                 : say(m_.commit_with_summary, md::text(s.label), s.date->iso(), md::text(s.summary));
+    }
+
+    void header() {
+        const RecapHeader& h = c_.header;
+        out_ += fmt::format("# {}\n\n", say(m_.title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name),
+                                            md::text(h.period_label)));
+        item(m_.period_label, say(m_.period_dates, h.start.iso(), h.end.iso()));
+        item(m_.baseline_label, state(h.baseline));
+        item(m_.end_label, state(h.end_state) + (h.end_state.date ? std::string() : say(m_.read_on, h.read_on.iso())));
+        item(m_.changes_label, say(m_.commits_changed, h.commits, m_.count(m_.commits, h.commits)));
+        out_ += "\n";
+        for (const std::string& n : h.notes) paragraph(fmt::format("> **{}** {}", m_.note_label, md::text(n)));
+    }
+
+    std::string share(const RecapCount& n) const {
+        return n.share ? say(m_.share, n.count, md::percent(*n.share)) : std::to_string(n.count);
+    }
+
+    void headline() {
+        const RecapHeadline& h = c_.headline;
+        section(m_.headline_heading);
+        md::Table t(columns(m_.headline_columns), "lr");
+        t.row({std::string(m_.planned), std::to_string(h.planned)});
+        t.row({std::string(m_.added), std::to_string(h.added)});
+        t.row({std::string(m_.delivered), share(h.delivered)});
+        t.row({std::string(m_.dropped), share(h.dropped)});
+        t.row({std::string(m_.carried_over), share(h.carried_over)});
+        t.row({std::string(m_.slipped), share(h.slipped)});
+        t.row({std::string(m_.mean_score), h.mean_score ? md::score(h.mean_score) : ""});
+        if (h.north_star) t.row({std::string(m_.north_star_score), md::score(h.north_star_score)});
+        paragraph(t.render());
+        std::vector<std::string> notes;
+        if (h.run_items) notes.push_back(say(m_.count(m_.run_items, h.run_items), h.run_items));
+        if (h.after_period) notes.push_back(say(m_.count(m_.after_period, h.after_period), h.after_period));
+        if (h.anonymous) notes.emplace_back(m_.anonymous);
+        if (h.unparsable_files) notes.push_back(say(m_.count(m_.unparsable, h.unparsable_files), h.unparsable_files));
+        if (!notes.empty()) paragraph(join(notes, m_.sentence_separator));
+    }
+
+    void north_star() {
+        section(m_.north_star_heading);
+        if (!c_.north_star) {
+            paragraph(m_.north_star_missing);
+            return;
+        }
+        const RecapNorthStar& ns = *c_.north_star;
+        auto or_no_value = [&](const std::optional<double>& v) {
+            return v ? value(v, ns.unit) : std::string(m_.no_value);
+        };
+        std::string line = say(m_.north_star_line,
+                               fmt::format("**{}**", md::text(ns.title.empty() ? m_.north_star_untitled : ns.title)),
+                               or_no_value(ns.start), or_no_value(ns.end), value(ns.target, ns.unit));
+        if (ns.target_at_start) line += say(m_.north_star_target_was, value(ns.target_at_start, ns.unit));
+        line += ns.score
+                    ? say(m_.north_star_score_line, fmt::format("**{}**", md::score(ns.score)), md::percent(*ns.score))
+                    : std::string(m_.north_star_not_scored);
+        paragraph(line);
+    }
+
+    void key_results() {
+        section(m_.key_results_heading);
+        if (c_.objectives.empty()) {
+            paragraph(m_.no_key_results);
+            return;
+        }
+        for (const RecapObjective& o : c_.objectives) {
+            subsection(o.title.empty() && o.id.empty() ? std::string(m_.objective_without_id) : named(o.title, o.id));
+            md::Table t(columns(m_.key_result_columns), "lrrrrr");
+            for (const RecapKeyResult& k : o.key_results) {
+                std::string target = value(k.target, k.unit);
+                if (k.target_at_start) target = say(m_.target_was, target, value(k.target_at_start, k.unit));
+                t.row({named(k.title, k.id), value(k.baseline, k.unit),
+                       k.added ? std::string(m_.new_key_result) : value(k.start, k.unit), value(k.end, k.unit), target,
+                       md::score(k.score)});
+            }
+            const std::size_t n = o.key_results.size();
+            paragraph(o.mean_score ? say(m_.objective_mean, fmt::format("**{}**", md::score(o.mean_score)), o.measured,
+                                         n, m_.count(m_.key_results, n))
+                                   : std::string(m_.nothing_scored));
+            paragraph(t.render());
+        }
+        std::vector<std::string> gone;
+        for (const RemovedKeyResult& k : c_.removed_key_results) gone.push_back(named(k.title, k.id));
+        if (!gone.empty()) paragraph(say(m_.removed_key_results, join(gone, m_.list_separator)));
+    }
+
+    void delivered() {
+        section(m_.delivered_heading);
+        const bool deliverables = std::any_of(c_.delivered.begin(), c_.delivered.end(),
+                                              [](const DeliveredEpic& d) { return !d.epic.deliverables.empty(); });
+        std::vector<std::string> header = columns(m_.delivered_columns);
+        if (deliverables) header.emplace_back(m_.deliverables_column);
+        md::Table t(header, deliverables ? "lllllll" : "llllll");
+        for (const DeliveredEpic& d : c_.delivered) {
+            const RecapEpic& e = d.epic;
+            std::string timing;
+            if (d.days_late)
+                timing = *d.days_late == 0 ? std::string(m_.on_time) : say(m_.late, say_days(m_, *d.days_late));
+            std::vector<std::string> row{named(e), md::text(e.stream), people(e), date(e.due), when(d.done), timing};
+            if (deliverables) row.push_back(texts(e.deliverables, m_.part_separator));
+            t.row(std::move(row));
+        }
+        paragraph(t.empty() ? std::string(m_.nothing_delivered) : t.render());
+    }
+
+    void slipped() {
+        section(m_.slipped_heading);
+        md::Table t(columns(m_.slipped_columns), "lllllll");
+        for (const SlippedEpic& s : c_.slipped) {
+            const RecapEpic& e = s.epic;
+            std::vector<std::string> slip, moved;
+            if (s.slip_days > 0) slip.push_back(say_days(m_, s.slip_days, true));
+            if (s.past_due_days) slip.push_back(say(m_.past_due, say_days(m_, *s.past_due_days)));
+            for (const DueMove& mv : s.moves) moved.push_back(say(m_.move, when(mv.when), say_days(m_, mv.days, true)));
+            t.row({named(e), owner(e), date(s.planned_due), date(e.due), join(slip, m_.part_separator),
+                   join(moved, m_.part_separator), status(e)});
+        }
+        paragraph(t.empty() ? std::string(m_.nothing_slipped) : t.render());
+    }
+
+    void dropped() {
+        section(m_.dropped_heading);
+        md::Table t(columns(m_.dropped_columns), "llllll");
+        for (const DroppedEpic& d : c_.dropped) {
+            const RecapEpic& e = d.epic;
+            t.row({named(e), md::text(e.stream), owner(e),
+                   std::string(e.removed ? m_.removed_from_files : m_.status_dropped), when(d.when),
+                   d.reason ? md::text(*d.reason) : std::string(e.removed ? "" : m_.no_reason)});
+        }
+        paragraph(t.empty() ? std::string(m_.nothing_dropped) : t.render());
+    }
+
+    void added() {
+        section(m_.added_heading);
+        md::Table t(columns(m_.added_columns), "lllll");
+        for (const AddedEpic& a : c_.added)
+            t.row({named(a.epic), md::text(a.epic.stream), owner(a.epic), when(a.added), status(a.epic)});
+        paragraph(t.empty() ? std::string(m_.nothing_added) : t.render());
+    }
+
+    void carried_over() {
+        section(m_.carried_over_heading);
+        md::Table t(columns(m_.carried_over_columns), "llllll");
+        for (const RecapEpic& e : c_.carried_over)
+            t.row({named(e), md::text(e.stream), people(e), status(e), date(e.due), md::bar(e.progress)});
+        paragraph(t.empty() ? std::string(m_.nothing_carried_over) : t.render());
+    }
+
+    void goalposts() {
+        section(m_.goalposts_heading);
+        md::Table t(columns(m_.goalposts_columns), "lrrl");
+        auto target = [&](const std::string& v) { return v.empty() ? std::string(m_.none) : md::text(v); };
+        for (const GoalpostMove& g : c_.goalposts)
+            t.row({g.north_star ? say(m_.north_star_named, md::text(g.title)) : named(g.title, g.subject),
+                   target(g.before), target(g.after), when(g.when)});
+        paragraph(t.empty() ? std::string(m_.no_goalposts) : t.render());
+    }
+};
+
+}  // namespace
+
+std::string render_recap_markdown(const RecapContent& content) { return RecapMarkdown(content, recap_en).render(); }
+
+std::string render_recap(const RecapInput& input) { return render_recap_markdown(build_recap(input)); }
+
+}  // namespace boussole

@@ -1,0 +1,281 @@
+// The recap's content (src/plan/recap.cpp) built from roadmap states without git, then its
+// Markdown; the generic change of an epic field in compare() and the diff outputs.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "boussole/format.hpp"
+#include "boussole/loader.hpp"
+#include "boussole/recap.hpp"
+#include "boussole/recap_content.hpp"
+#include "support.hpp"
+
+using namespace boussole;
+
+namespace {
+
+// A state of the scripted quarter: the sales epics (YAML flow mappings, one a line), kr-a's
+// target and current value, and whether kr-gone is still there.
+std::string quarter_yaml(const std::vector<std::string>& sales, int target_a, int current_a, bool kr_gone) {
+    std::string out =
+        "roadmap:\n  name: Plan\n  period: 2026-Q4\n"
+        "  north_star: {title: Revenue, unit: EUR, baseline: 100, target: 200, current: 120}\n"
+        "people:\n  - {id: ana, name: Ana}\n  - {id: bo, name: Bo Li}\n"
+        "objectives:\n  - id: o1\n    title: One\n    key_results:\n"
+        "      - {id: kr-a, title: KR A, baseline: 10, target: " +
+        std::to_string(target_a) + ", current: " + std::to_string(current_a) + "}\n";
+    if (kr_gone) out += "      - {id: kr-gone, title: Gone, baseline: 0, target: 1}\n";
+    out += "streams:\n  - id: sales\n    title: Sales\n    epics:\n";
+    for (const std::string& e : sales) out += "      - " + e + "\n";
+    out += "  - id: run\n    title: Run\n    kind: run\n    epics:\n      - {id: r1, title: Requests}\n";
+    return out;
+}
+
+PlanState state(const std::string& label, const std::optional<std::string>& date, const std::string& yaml) {
+    return {Snapshot(load_roadmap_from_string(yaml)), label, date ? Date::parse(*date) : std::nullopt,
+            "commit " + label};
+}
+
+// Baseline c0 (09-28): e1 due 10-31 with bo, e2, e3. c1 (10-10): e1 due +14 days. c2 (10-20):
+// e4 added, kr-a target 40 -> 35. c3 (11-02): e2 dropped with a reason. c4 (11-21): e1 done
+// with deliverables, kr-a 20 -> 30, kr-gone removed. c5 (2027-01-05): e5 added after the period.
+RecapInput quarter() {
+    const std::string e1 = "{id: e1, title: One, owner: ana, contributors: [bo], due: 2026-10-31}";
+    const std::string e1_slipped = "{id: e1, title: One, owner: ana, contributors: [bo], due: 2026-11-14}";
+    const std::string e1_done =
+        "{id: e1, title: One, owner: ana, contributors: [bo], due: 2026-11-14, status: done, "
+        "deliverables: [Pricing page, 'Sales playbook | v2']}";
+    const std::string e2 = "{id: e2, title: Two, owner: ana, due: 2026-11-15}";
+    const std::string e2_dropped =
+        "{id: e2, title: Two, owner: ana, due: 2026-11-15, status: dropped, dropped_reason: No budget}";
+    const std::string e3 = "{id: e3, title: Three, owner: bo, status: in-progress, due: 2026-12-15}";
+    const std::string e4 = "{id: e4, title: Four, owner: bo}";
+    const std::string e5 = "{id: e5, title: Five, owner: bo, due: 2027-02-01}";
+    RecapInput in;
+    in.today = *Date::parse("2027-01-10");
+    in.generator = "boussole test";
+    in.states = {
+        state("c0", "2026-09-28", quarter_yaml({e1, e2, e3}, 40, 20, true)),
+        state("c1", "2026-10-10", quarter_yaml({e1_slipped, e2, e3}, 40, 20, true)),
+        state("c2", "2026-10-20", quarter_yaml({e1_slipped, e2, e3, e4}, 35, 20, true)),
+        state("c3", "2026-11-02", quarter_yaml({e1_slipped, e2_dropped, e3, e4}, 35, 20, true)),
+        state("c4", "2026-11-21", quarter_yaml({e1_done, e2_dropped, e3, e4}, 35, 30, false)),
+        state("c5", "2027-01-05", quarter_yaml({e1_done, e2_dropped, e3, e4, e5}, 35, 30, false)),
+    };
+    return in;
+}
+
+std::string id_of(const RecapEpic& e) { return e.id; }
+template <class T>
+std::string id_of(const T& item) {
+    return item.epic.id;
+}
+template <class T>
+std::vector<std::string> ids(const std::vector<T>& items) {
+    std::vector<std::string> out;
+    for (const T& i : items) out.push_back(id_of(i));
+    return out;
+}
+
+Snapshot facts(const std::string& yaml) { return Snapshot(load_roadmap_from_string(yaml)); }
+
+}  // namespace
+
+TEST_SUITE("plan") {
+    TEST_CASE("recap content: headline counts over the planned work of the period") {
+        const RecapContent c = build_recap(quarter());
+        const RecapHeadline& h = c.headline;
+        CHECK(h.planned == 3);
+        CHECK(h.added == 1);  // e4; e5 came after the period
+        CHECK(h.delivered.count == 1);
+        REQUIRE(h.delivered.share);
+        CHECK(*h.delivered.share == doctest::Approx(0.25));
+        CHECK(h.dropped.count == 1);
+        CHECK(h.carried_over.count == 2);  // e3 and e4
+        CHECK(h.slipped.count == 2);       // e1 moved later, e3 past due
+        CHECK(h.run_items == 1);
+        CHECK(h.after_period == 1);
+        CHECK_FALSE(h.anonymous);
+        REQUIRE(h.mean_score);
+        CHECK(*h.mean_score == doctest::Approx(0.8));
+        CHECK(h.north_star);
+        CHECK(*h.north_star_score == doctest::Approx(0.2));
+        CHECK(c.states == 6);
+        CHECK(c.header.commits == 5);
+        CHECK(c.header.name == "Plan");
+        CHECK(c.header.baseline.label == "c0");
+        CHECK(c.header.end_state.date == Date::parse("2027-01-05"));
+    }
+
+    TEST_CASE("recap content: a slip, with the dated move, and an open epic past due") {
+        const RecapContent c = build_recap(quarter());
+        REQUIRE(ids(c.slipped) == std::vector<std::string>{"e1", "e3"});
+        const SlippedEpic& e1 = c.slipped[0];
+        CHECK(e1.planned_due == Date::parse("2026-10-31"));
+        CHECK(e1.epic.due == Date::parse("2026-11-14"));
+        CHECK(e1.slip_days == 14);
+        CHECK_FALSE(e1.past_due_days);
+        REQUIRE(e1.moves.size() == 1);
+        CHECK(e1.moves[0].when.label == "c1");
+        CHECK(e1.moves[0].when.date == Date::parse("2026-10-10"));
+        CHECK(e1.moves[0].days == 14);
+        CHECK(e1.epic.status == EpicStatus::done);
+        const SlippedEpic& e3 = c.slipped[1];
+        CHECK(e3.slip_days == 0);
+        REQUIRE(e3.past_due_days);
+        CHECK(*e3.past_due_days == 17);  // judged at the period's end, not at the end commit
+    }
+
+    TEST_CASE("recap content: a drop with its reason and date; an epic removed from the files") {
+        RecapInput in = quarter();
+        const RecapContent c = build_recap(in);
+        REQUIRE(c.dropped.size() == 1);
+        const DroppedEpic& d = c.dropped[0];
+        CHECK(d.epic.id == "e2");
+        CHECK_FALSE(d.epic.removed);
+        REQUIRE(d.reason);
+        CHECK(*d.reason == "No budget");
+        REQUIRE(d.when);
+        CHECK(d.when->label == "c3");
+        // e3 deleted in the working tree: dropped, removed, no reason, not committed yet.
+        in.states.push_back(state("working tree", std::nullopt,
+                                  quarter_yaml({"{id: e1, title: One, owner: ana, status: done}",
+                                                "{id: e2, title: Two, status: dropped}", "{id: e4, title: Four}"},
+                                               35, 30, false)));
+        const RecapContent later = build_recap(in);
+        REQUIRE(ids(later.dropped) == std::vector<std::string>{"e2", "e3"});
+        const DroppedEpic& e3 = later.dropped[1];
+        CHECK(e3.epic.removed);
+        CHECK_FALSE(e3.reason);
+        REQUIRE(e3.when);
+        CHECK_FALSE(e3.when->date);
+        CHECK(later.headline.dropped.count == 2);
+        CHECK(later.carried_over.size() == 1);
+    }
+
+    TEST_CASE("recap content: an addition during the period, and the delivered epic's people and deliverables") {
+        const RecapContent c = build_recap(quarter());
+        REQUIRE(ids(c.added) == std::vector<std::string>{"e4"});
+        CHECK(c.added[0].added.label == "c2");
+        CHECK(c.added[0].epic.owner == "Bo Li");
+        CHECK(c.added[0].epic.stream == "Sales");
+        REQUIRE(ids(c.delivered) == std::vector<std::string>{"e1"});
+        const DeliveredEpic& e1 = c.delivered[0];
+        REQUIRE(e1.done);
+        CHECK(e1.done->date == Date::parse("2026-11-21"));
+        CHECK(e1.days_late == 7);
+        CHECK(e1.epic.owner == "Ana");
+        CHECK(e1.epic.contributors == std::vector<std::string>{"Bo Li"});
+        CHECK(e1.epic.deliverables == std::vector<std::string>{"Pricing page", "Sales playbook | v2"});
+        CHECK(ids(c.carried_over) == std::vector<std::string>{"e3", "e4"});
+    }
+
+    TEST_CASE("recap content: goalposts moved, key results from start to end, per-objective means") {
+        const RecapContent c = build_recap(quarter());
+        REQUIRE(c.goalposts.size() == 1);
+        const GoalpostMove& g = c.goalposts[0];
+        CHECK(g.subject == "kr-a");
+        CHECK(g.before == "40");
+        CHECK(g.after == "35");
+        CHECK(g.when.label == "c2");
+        CHECK_FALSE(g.north_star);
+        REQUIRE(c.objectives.size() == 1);
+        const RecapObjective& o = c.objectives[0];
+        CHECK(o.id == "o1");
+        REQUIRE(o.key_results.size() == 1);
+        const RecapKeyResult& k = o.key_results[0];
+        CHECK_FALSE(k.added);
+        CHECK(k.start == 20);
+        CHECK(k.end == 30);
+        CHECK(k.target == 35);
+        CHECK(k.target_at_start == 40);
+        CHECK(*k.score == doctest::Approx(0.8));
+        CHECK(o.measured == 1);
+        CHECK(*o.mean_score == doctest::Approx(0.8));
+        REQUIRE(c.removed_key_results.size() == 1);
+        CHECK(c.removed_key_results[0].id == "kr-gone");
+        REQUIRE(c.north_star);
+        CHECK(c.north_star->start == 120);
+        CHECK_FALSE(c.north_star->target_at_start);
+    }
+
+    TEST_CASE("epic fields by key name; every key the format table marks for diff has a reader") {
+        const Snapshot s = facts(
+            "streams: [{id: s, epics: [{id: e, title: T, contributors: [a, b], deliverables: [X], due: "
+            "2026-10-01, status: in-progress}]}]");
+        const Epic& e = *s.index().epic("e").epic;
+        CHECK(epic_field(e, "contributors") == std::vector<std::string>{"a", "b"});
+        CHECK(epic_field(e, "deliverables") == std::vector<std::string>{"X"});
+        CHECK(epic_field(e, "due") == std::vector<std::string>{"2026-10-01"});
+        CHECK(epic_field(e, "status") == std::vector<std::string>{"in-progress"});
+        CHECK(epic_field(e, "owner") == std::vector<std::string>{});
+        CHECK_FALSE(epic_field(e, "tasks"));
+        CHECK_FALSE(epic_field(e, "no-such-key"));
+        std::size_t diffed = 0;
+        for (const format::Key& k : format::keys(format::Entity::epic)) {
+            if (!k.diffed) continue;
+            ++diffed;
+            INFO(k.name);
+            CHECK(epic_field(Epic{}, k.name));
+        }
+        CHECK(diffed >= 2);
+    }
+
+    TEST_CASE("compare: a change of contributors or deliverables is one generic field change") {
+        const auto c = compare(facts("streams: [{id: s, epics: [{id: e, title: T, contributors: [a], due: "
+                                     "2026-10-01}]}]"),
+                               facts("streams: [{id: s, epics: [{id: e, title: T, contributors: [a, b], "
+                                     "deliverables: [Spec, Pilot], due: 2026-10-01}]}]"));
+        REQUIRE(c.size() == 2);
+        CHECK(c[0].kind == ChangeKind::field_changed);
+        CHECK(c[0].field == "contributors");
+        CHECK(c[0].subject == "e");
+        CHECK(c[0].title == "T");
+        CHECK(c[0].before == "a");
+        CHECK(c[0].after == "a, b");
+        CHECK(c[1].field == "deliverables");
+        CHECK(c[1].before.empty());
+        CHECK(c[1].after == "Spec, Pilot");
+        CHECK(to_string(ChangeKind::field_changed) == "epic-field-changed");
+        // The order of the items is part of the value.
+        CHECK(compare(facts("streams: [{id: s, epics: [{id: e, contributors: [a, b]}]}]"),
+                      facts("streams: [{id: s, epics: [{id: e, contributors: [b, a]}]}]"))
+                  .size() == 1);
+    }
+}
+
+TEST_SUITE("report") {
+    TEST_CASE("golden: the recap of a scripted quarter with contributors and deliverables, without git") {
+        const std::string md = render_recap(quarter());
+        test::check_golden("recap-fields.md", md);
+        CHECK(md.find("| Deliverables |") != std::string::npos);
+        CHECK(md.find("| One (e1) | Sales | Ana, with Bo Li | 2026-11-14 | 2026-11-21 (c4) | 7 days late | Pricing "
+                      "page; Sales playbook \\| v2 |") != std::string::npos);
+        // Without deliverables among the delivered epics, no column.
+        RecapInput in = quarter();
+        in.states.resize(4);
+        CHECK(render_recap(in).find("Deliverables") == std::string::npos);
+    }
+
+    TEST_CASE("golden: the diff of a field change in text, JSON and Markdown") {
+        const DiffContent d =
+            build_diff(facts("streams: [{id: s, epics: [{id: e, title: T, contributors: [a]}]}]"),
+                       facts("streams: [{id: s, epics: [{id: e, title: T, contributors: [a, b], "
+                             "deliverables: [Spec]}]}]"),
+                       {"main", "0123456789abcdef0123456789abcdef01234567"}, {"working tree", ""}, "roadmap");
+        const std::string text = render_diff_text(d);
+        CHECK(text ==
+              "roadmap: main (0123456) → working tree: 2 changes\n"
+              "~ epic e \"T\" contributors a → a, b\n"
+              "~ epic e \"T\" deliverables none → Spec\n");
+        const auto json = nlohmann::json::parse(render_diff_json(d));
+        REQUIRE(json["changes"].size() == 2);
+        CHECK(json["changes"][0]["kind"] == "epic-field-changed");
+        CHECK(json["changes"][0]["field"] == "contributors");
+        CHECK(json["changes"][0]["before"] == "a");
+        CHECK(json["changes"][0]["after"] == "a, b");
+        CHECK(json["changes"][1]["before"].is_null());
+        CHECK(json["summary"]["epic-field-changed"] == 2);
+        test::check_golden("diff-fields.md", render_diff_markdown(d));
+    }
+}
