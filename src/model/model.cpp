@@ -1,9 +1,10 @@
 #include "boussole/model.hpp"
 
-#include "boussole/format.hpp"
-
 #include <algorithm>
 #include <numeric>
+
+#include "boussole/fields.hpp"
+#include "boussole/format.hpp"
 
 namespace boussole {
 
@@ -122,29 +123,14 @@ std::vector<std::string> texts(const std::vector<Field<std::string>>& fs) {
     return out;
 }
 
-using EpicReader = std::vector<std::string> (*)(const Epic&);
-// One line per epic key that can be read as text (tasks cannot).
-constexpr std::pair<std::string_view, EpicReader> epic_readers[] = {
-    {"id", [](const Epic& e) { return texts(e.id); }},
-    {"title", [](const Epic& e) { return texts(e.title); }},
-    {"owner", [](const Epic& e) { return texts(e.owner); }},
-    {"contributors", [](const Epic& e) { return texts(e.contributors); }},
-    {"status", [](const Epic& e) { return texts(e.status); }},
-    {"priority", [](const Epic& e) { return texts(e.priority); }},
-    {"start", [](const Epic& e) { return texts(e.start); }},
-    {"due", [](const Epic& e) { return texts(e.due); }},
-    {"estimate", [](const Epic& e) { return texts(e.estimate); }},
-    {"deliverables", [](const Epic& e) { return texts(e.deliverables); }},
-    {"depends_on", [](const Epic& e) { return texts(e.depends_on); }},
-    {"key_results", [](const Epic& e) { return texts(e.key_results); }},
-    {"dropped_reason", [](const Epic& e) { return texts(e.dropped_reason); }},
-};
 }  // namespace
 
 std::optional<std::vector<std::string>> epic_field(const Epic& e, std::string_view key) {
-    for (const auto& [name, read] : epic_readers)
-        if (name == key) return read(e);
-    return std::nullopt;
+    std::optional<std::vector<std::string>> out;
+    for_each_field(e, [&](std::string_view name, const auto& field) {
+        if (name == key) out = texts(field);
+    });
+    return out;
 }
 
 }  // namespace boussole
@@ -211,69 +197,41 @@ namespace {
 
 using PosFn = std::function<void(SourcePos&)>;
 
-template <class T>
-void visit(Field<T>& f, const PosFn& fn) {
-    fn(f.pos);
-}
-template <class T>
-void visit(std::vector<Field<T>>& fs, const PosFn& fn) {
-    for (Field<T>& f : fs) fn(f.pos);
-}
-
-void visit(KeyResult& k, const PosFn& fn) {
-    fn(k.pos);
-    for (auto* f : {&k.id, &k.title, &k.metric, &k.unit, &k.owner}) visit(*f, fn);
-    for (auto* f : {&k.baseline, &k.target, &k.current, &k.confidence}) visit(*f, fn);
-}
-
-void visit(Task& t, const PosFn& fn) {
-    fn(t.pos);
-    for (auto* f : {&t.id, &t.title, &t.owner}) visit(*f, fn);
-    visit(t.status, fn);
-    visit(t.due, fn);
-}
-
-void visit(Epic& e, const PosFn& fn) {
-    fn(e.pos);
-    for (auto* f : {&e.id, &e.title, &e.owner, &e.priority, &e.estimate, &e.dropped_reason}) visit(*f, fn);
-    for (auto* f : {&e.contributors, &e.deliverables, &e.depends_on, &e.key_results}) visit(*f, fn);
-    visit(e.status, fn);
-    visit(e.start, fn);
-    visit(e.due, fn);
-    for (Task& t : e.tasks) visit(t, fn);
+// The positions of every field of an entity (fields.hpp lists them), and of the entity itself.
+template <class Entity>
+void visit_fields(Entity& entity, const PosFn& fn) {
+    fn(entity.pos);
+    for_each_field(entity, [&](std::string_view, auto& field) {
+        if constexpr (requires { field.pos; }) {
+            fn(field.pos);
+        } else {
+            for (auto& item : field) fn(item.pos);
+        }
+    });
 }
 
 }  // namespace
 
 void for_each_position(Roadmap& r, const PosFn& fn) {
     for (RoadmapInfo& info : r.roadmap_blocks) {
-        fn(info.pos);
-        for (auto* f : {&info.name, &info.team, &info.mission}) visit(*f, fn);
-        visit(info.period, fn);
-        if (info.north_star) visit(*info.north_star, fn);
-        for (RuleSetting& s : info.lint.rules) visit(s.rule, fn);
-        for (auto& [path, option] : info.lint.options) visit(option, fn);
-        for (auto* f : {&info.report.max_open_epics, &info.report.stale_after_days}) visit(*f, fn);
+        visit_fields(info, fn);
+        if (info.north_star) visit_fields(*info.north_star, fn);
+        for (RuleSetting& s : info.lint.rules) fn(s.rule.pos);
+        for (auto& [path, option] : info.lint.options) fn(option.pos);
+        for_each_field(info.report, [&](std::string_view, auto& field) { fn(field.pos); });
     }
-    for (Person& p : r.people) {
-        fn(p.pos);
-        for (auto* f : {&p.id, &p.name, &p.role, &p.email}) visit(*f, fn);
-        visit(p.responsibilities, fn);
-    }
-    for (Metric& m : r.metrics) {
-        fn(m.pos);
-        for (auto* f : {&m.id, &m.name, &m.unit, &m.definition, &m.dashboard, &m.owner}) visit(*f, fn);
-    }
+    for (Person& p : r.people) visit_fields(p, fn);
+    for (Metric& m : r.metrics) visit_fields(m, fn);
     for (Objective& o : r.objectives) {
-        fn(o.pos);
-        for (auto* f : {&o.id, &o.title, &o.owner}) visit(*f, fn);
-        for (KeyResult& k : o.key_results) visit(k, fn);
+        visit_fields(o, fn);
+        for (KeyResult& k : o.key_results) visit_fields(k, fn);
     }
     for (Stream& s : r.streams) {
-        fn(s.pos);
-        for (auto* f : {&s.id, &s.title, &s.owner, &s.description}) visit(*f, fn);
-        visit(s.kind, fn);
-        for (Epic& e : s.epics) visit(e, fn);
+        visit_fields(s, fn);
+        for (Epic& e : s.epics) {
+            visit_fields(e, fn);
+            for (Task& t : e.tasks) visit_fields(t, fn);
+        }
     }
     for (Finding& f : r.load_findings) fn(f.pos);
 }
