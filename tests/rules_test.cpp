@@ -144,12 +144,13 @@ std::vector<std::pair<std::string, std::string>> contract_rules() {
 }  // namespace
 
 TEST_SUITE("rules") {
-    TEST_CASE("the registry is CLI.md's rule table: same ids, same default severities, same order") {
+    TEST_CASE("the registry starts with CLI.md's rule table: same ids, same default severities, same order") {
+        // CLI.md says the catalogue is "at least" its table: rules added since follow it.
         const auto contract = contract_rules();
         REQUIRE(contract.size() >= 20);  // the table was found
         const auto rules = all_rules();
-        REQUIRE(rules.size() == contract.size());
-        for (std::size_t i = 0; i < rules.size(); ++i) {
+        REQUIRE(rules.size() >= contract.size());
+        for (std::size_t i = 0; i < contract.size(); ++i) {
             CAPTURE(i);
             CHECK(to_string(rules[i]->id) == contract[i].first);
             CHECK(to_string(rules[i]->default_severity) == contract[i].second);

@@ -235,6 +235,7 @@ struct Roadmap {
 struct EpicRef {
     const Stream* stream = nullptr;
     const Epic* epic = nullptr;
+    std::size_t ordinal = 0;  ///< its place in RoadmapIndex::epic_ids
 };
 
 /// A key result with the objective that holds it.

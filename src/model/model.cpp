@@ -147,7 +147,7 @@ RoadmapIndex::RoadmapIndex(const Roadmap& r) {
         add(streams, stream_ids, s.id, &s);
         anonymous += s.id ? 0 : 1;
         for (const Epic& e : s.epics) {
-            add(epics, epic_ids, e.id, EpicRef{&s, &e});
+            add(epics, epic_ids, e.id, EpicRef{&s, &e, epic_ids.size()});
             anonymous += e.id ? 0 : 1;
         }
     }

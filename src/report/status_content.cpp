@@ -2,7 +2,6 @@
 // Renderers (status_markdown.cpp) only format what is here.
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
 #include "boussole/report_content.hpp"
 
@@ -21,10 +20,7 @@ bool open_task(const Task& t) {
 class Builder {
 public:
     Builder(const Roadmap& r, const ReportOptions& o)
-        : r_(r), o_(o), info_(*r.info()), period_(*info_.period), elapsed_(period_.elapsed_share(o.as_of)) {
-        for (const Person& p : r.people)
-            if (p.id) people_.emplace(*p.id, &p);
-    }
+        : r_(r), o_(o), index_(r), info_(*r.info()), period_(*info_.period), elapsed_(period_.elapsed_share(o.as_of)) {}
 
     StatusReportContent build() const {
         StatusReportContent c;
@@ -46,9 +42,7 @@ public:
 private:
     // A person's name when declared, else the handle as written; empty without one.
     std::string person(const Field<std::string>& id) const {
-        if (!id) return "";
-        const auto it = people_.find(*id);
-        return it != people_.end() && it->second->name ? *it->second->name : *id;
+        return id ? std::string(index_.person_name(*id)) : std::string();
     }
 
     // The last check-in of a key result ("" for the North Star), when history was read and has one.
@@ -253,10 +247,10 @@ private:
 
     const Roadmap& r_;
     const ReportOptions& o_;
+    const RoadmapIndex index_;
     const RoadmapInfo& info_;
     const Period& period_;
     double elapsed_;
-    std::unordered_map<std::string, const Person*> people_;
 };
 
 }  // namespace

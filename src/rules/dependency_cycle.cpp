@@ -12,19 +12,17 @@ struct Graph {
     std::vector<std::vector<std::pair<int, SourcePos>>> edges;  // epic -> (dependency, where written)
 };
 
+// The epics in reading order (the first of a duplicate id), numbered as the index numbers them.
 Graph build(const LintContext& ctx) {
     Graph g;
-    std::unordered_map<std::string, int> index;
-    for_each_epic(ctx.roadmap, [&](const Stream&, const Epic& e) {
-        if (!e.id || index.contains(*e.id)) return;
-        index.emplace(*e.id, static_cast<int>(g.epics.size()));
-        g.epics.push_back(&e);
-    });
+    const RoadmapIndex& ix = ctx.index;
+    for (const std::string& id : ix.epic_ids) g.epics.push_back(ix.epic(id).epic);
     g.edges.resize(g.epics.size());
     for (std::size_t i = 0; i < g.epics.size(); ++i)
         for (const auto& d : g.epics[i]->depends_on)
             if (d)
-                if (const auto it = index.find(*d); it != index.end()) g.edges[i].emplace_back(it->second, d.pos);
+                if (const EpicRef to = ix.epic(*d); to.epic)
+                    g.edges[i].emplace_back(static_cast<int>(to.ordinal), d.pos);
     return g;
 }
 
