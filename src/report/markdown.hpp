@@ -1,6 +1,8 @@
 #pragma once
 // Small Markdown building blocks shared by the reports.
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +40,12 @@ private:
     std::string align_;
     std::vector<std::vector<std::string>> rows_;
 };
+
+// Table headers from a message catalogue's array of words.
+template <std::size_t N>
+std::vector<std::string> columns(const std::array<std::string_view, N>& names) {
+    return {names.begin(), names.end()};
+}
 
 // "Title (id)" as Markdown; the id alone without a title, the title alone without an id,
 // `untitled` without either.

@@ -12,11 +12,6 @@ namespace boussole {
 
 namespace {
 
-template <std::size_t N>
-std::vector<std::string> columns(const std::array<std::string_view, N>& names) {
-    return {names.begin(), names.end()};
-}
-
 class RecapMarkdown : md::Document {
 public:
     RecapMarkdown(const RecapContent& c, const RecapMessages& m) : c_(c), m_(m) {}
@@ -95,7 +90,7 @@ private:
     void headline() {
         const RecapHeadline& h = c_.headline;
         section(m_.headline_heading);
-        md::Table t(columns(m_.headline_columns), "lr");
+        md::Table t(md::columns(m_.headline_columns), "lr");
         t.row({std::string(m_.planned), std::to_string(h.planned)});
         t.row({std::string(m_.added), std::to_string(h.added)});
         t.row({std::string(m_.delivered), share(h.delivered)});
@@ -141,7 +136,7 @@ private:
         }
         for (const RecapObjective& o : c_.objectives) {
             subsection(o.title.empty() && o.id.empty() ? std::string(m_.objective_without_id) : named(o.title, o.id));
-            md::Table t(columns(m_.key_result_columns), "lrrrrr");
+            md::Table t(md::columns(m_.key_result_columns), "lrrrrr");
             for (const RecapKeyResult& k : o.key_results) {
                 std::string target = value(k.target, k.unit);
                 if (k.target_at_start) target = say(m_.target_was, target, value(k.target_at_start, k.unit));
@@ -164,7 +159,7 @@ private:
         section(m_.delivered_heading);
         const bool deliverables = std::any_of(c_.delivered.begin(), c_.delivered.end(),
                                               [](const DeliveredEpic& d) { return !d.epic.deliverables.empty(); });
-        std::vector<std::string> header = columns(m_.delivered_columns);
+        std::vector<std::string> header = md::columns(m_.delivered_columns);
         if (deliverables) header.emplace_back(m_.deliverables_column);
         md::Table t(header, deliverables ? "lllllll" : "llllll");
         for (const DeliveredEpic& d : c_.delivered) {
@@ -181,7 +176,7 @@ private:
 
     void slipped() {
         section(m_.slipped_heading);
-        md::Table t(columns(m_.slipped_columns), "lllllll");
+        md::Table t(md::columns(m_.slipped_columns), "lllllll");
         for (const SlippedEpic& s : c_.slipped) {
             const RecapEpic& e = s.epic;
             std::vector<std::string> slip, moved;
@@ -196,7 +191,7 @@ private:
 
     void dropped() {
         section(m_.dropped_heading);
-        md::Table t(columns(m_.dropped_columns), "llllll");
+        md::Table t(md::columns(m_.dropped_columns), "llllll");
         for (const DroppedEpic& d : c_.dropped) {
             const RecapEpic& e = d.epic;
             t.row({named(e), md::text(e.stream), owner(e),
@@ -208,7 +203,7 @@ private:
 
     void added() {
         section(m_.added_heading);
-        md::Table t(columns(m_.added_columns), "lllll");
+        md::Table t(md::columns(m_.added_columns), "lllll");
         for (const AddedEpic& a : c_.added)
             t.row({named(a.epic), md::text(a.epic.stream), owner(a.epic), when(a.added), status(a.epic)});
         paragraph(t.empty() ? std::string(m_.nothing_added) : t.render());
@@ -216,7 +211,7 @@ private:
 
     void carried_over() {
         section(m_.carried_over_heading);
-        md::Table t(columns(m_.carried_over_columns), "llllll");
+        md::Table t(md::columns(m_.carried_over_columns), "llllll");
         for (const RecapEpic& e : c_.carried_over)
             t.row({named(e), md::text(e.stream), people(e), status(e), date(e.due), md::bar(e.progress)});
         paragraph(t.empty() ? std::string(m_.nothing_carried_over) : t.render());
@@ -224,7 +219,7 @@ private:
 
     void goalposts() {
         section(m_.goalposts_heading);
-        md::Table t(columns(m_.goalposts_columns), "lrrl");
+        md::Table t(md::columns(m_.goalposts_columns), "lrrl");
         auto target = [&](const std::string& v) { return v.empty() ? std::string(m_.none) : md::text(v); };
         for (const GoalpostMove& g : c_.goalposts)
             t.row({g.north_star ? say(m_.north_star_named, md::text(g.title)) : named(g.title, g.subject),

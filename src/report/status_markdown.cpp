@@ -19,11 +19,6 @@ overloaded(F...) -> overloaded<F...>;
 
 std::string bold(std::string_view s) { return fmt::format("**{}**", s); }
 
-template <std::size_t N>
-std::vector<std::string> columns(const std::array<std::string_view, N>& names) {
-    return {names.begin(), names.end()};
-}
-
 class StatusMarkdown : md::Document {
 public:
     StatusMarkdown(const StatusReportContent& c, const StatusReportMessages& m) : c_(c), m_(m) {}
@@ -112,7 +107,7 @@ private:
         auto num = [](const std::optional<double>& f) { return f ? md::number(*f) : std::string(); };
         for (const ObjectiveScorecard& o : c_.objectives) {
             subsection(named(o.title, o.id));
-            std::vector<std::string> header = columns(m_.scorecard_columns);
+            std::vector<std::string> header = md::columns(m_.scorecard_columns);
             if (c_.check_ins) header.emplace_back(m_.last_check_in_column);
             md::Table t(header, c_.check_ins ? "llrrrlrrll" : "llrrrlrrl");
             for (const KeyResultRow& k : o.key_results) {
@@ -143,7 +138,7 @@ private:
 
     void stream_summary() {
         section(m_.streams_heading);
-        md::Table t(columns(m_.stream_summary_columns), "llllll");
+        md::Table t(md::columns(m_.stream_summary_columns), "llllll");
         for (const StreamFacts& s : c_.streams)
             t.row({named(s.title, s.id), std::string(s.kind == StreamKind::run ? m_.run_kind : m_.build_kind),
                    md::text(s.owner), s.progress ? md::bar(*s.progress) : "", epic_counts(s),
@@ -212,7 +207,7 @@ private:
                 paragraph(m_.no_epics_in_stream);
                 continue;
             }
-            md::Table t(columns(m_.epic_columns), "llllll");
+            md::Table t(md::columns(m_.epic_columns), "llllll");
             for (const EpicRow& e : s.epics) {
                 std::vector<std::string> krs;
                 for (const std::string& k : e.key_results) krs.push_back(md::text(k));
@@ -235,7 +230,7 @@ private:
             paragraph(
                 say(m_.run_summary, owner_or_nobody(s.owner), s.epics.size(), m_.count(m_.activities, s.epics.size())));
             if (s.epics.empty()) continue;
-            md::Table t(columns(m_.activity_columns), "lllr");
+            md::Table t(md::columns(m_.activity_columns), "lllr");
             for (const EpicRow& e : s.epics)
                 t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), people(e),
                        std::to_string(e.open_tasks)});
@@ -279,7 +274,7 @@ private:
 
     void at_risk() {
         section(m_.at_risk_heading);
-        md::Table t(columns(m_.at_risk_columns), "lll");
+        md::Table t(md::columns(m_.at_risk_columns), "lll");
         for (const AtRiskItem& i : c_.at_risk) t.row({what(i), md::text(i.owner), why(i)});
         if (t.empty()) {
             paragraph(m_.nothing_at_risk);
@@ -290,7 +285,7 @@ private:
 
     void load(const LoadFacts& l) {
         section(m_.load_heading);
-        md::Table t(columns(m_.load_columns), "lrrl");
+        md::Table t(md::columns(m_.load_columns), "lrrl");
         for (const OwnerLoad& o : l.owners)
             t.row({md::text(o.name), std::to_string(o.open_epics), std::to_string(o.open_tasks),
                    o.over_limit
