@@ -9,9 +9,9 @@
 #include <fmt/format.h>
 
 #include "boussole/io.hpp"
+#include "boussole/parallel.hpp"
 #include "load/convert.hpp"
 #include "load/yaml_tree.hpp"
-#include "boussole/parallel.hpp"
 
 namespace boussole {
 

@@ -77,7 +77,8 @@ bool plain_layout(std::string_view text, const std::vector<std::string_view>& li
 // Parsed without a syntax error or a duplicate key (whose message names another line): its
 // items may be spliced. Other findings are about one value each, and move with it.
 bool clean(const Roadmap& r) {
-    return r.unparsable_files == 0 && std::none_of(r.load_findings.begin(), r.load_findings.end(), [](const Finding& f) {
+    return r.unparsable_files == 0 &&
+           std::none_of(r.load_findings.begin(), r.load_findings.end(), [](const Finding& f) {
                return f.rule == RuleId::yaml_syntax || f.rule == RuleId::duplicate_key;
            });
 }
@@ -215,9 +216,10 @@ std::optional<FileVersion> splice(const FileVersion& previous, std::string_view 
         if (!starts.empty()) {
             parsed = read(previous.relative, text);
             if (!clean(parsed)) return std::nullopt;
-            const std::size_t count = list.kind == ItemList::epics
-                                          ? (parsed.streams.size() == 1 ? parsed.streams[0].epics.size() : 0)
-                                          : (parsed.objectives.size() == 1 ? parsed.objectives[0].key_results.size() : 0);
+            const std::size_t count =
+                list.kind == ItemList::epics
+                    ? (parsed.streams.size() == 1 ? parsed.streams[0].epics.size() : 0)
+                    : (parsed.objectives.size() == 1 ? parsed.objectives[0].key_results.size() : 0);
             if (count != starts.size()) return std::nullopt;
             const auto line_shift = static_cast<std::int64_t>(begin) - static_cast<std::int64_t>(prelude_lines);
             const auto column_shift = static_cast<std::int64_t>(d) - static_cast<std::int64_t>(item_column);
