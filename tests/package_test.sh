@@ -4,6 +4,15 @@ set -euo pipefail
 build=$1
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# CPack's Debian generator computes the dependencies with dpkg-shlibdeps, which needs `file`.
+for tool in file dpkg-shlibdeps; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    pkg=file; [ "$tool" = dpkg-shlibdeps ] && pkg=dpkg-dev
+    echo "the package test needs '$tool': install the Debian package '$pkg' (.ci/deps does)"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+done
 (cd "$build" && cpack -G DEB -B "$out" >/dev/null)
 deb=$(ls "$out"/boussole_*.deb)
 contents=$(dpkg-deb -c "$deb")
