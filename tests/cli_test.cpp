@@ -82,6 +82,10 @@ TEST_SUITE("cli") {
         CHECK(r.status == 2);
         r = boussole({"frobnicate"});
         CHECK(r.status == 2);
+        CHECK(r.err == "boussole: error: unknown command 'frobnicate'\nRun 'boussole --help' for the commands.\n");
+        r = boussole({"lnt", "examples/revops"});
+        CHECK(r.status == 2);
+        CHECK(r.err.starts_with("boussole: error: unknown command 'lnt' (did you mean 'lint'?)\n"));
         r = boussole({});
         CHECK(r.status == 2);
         CHECK(r.err.find("lint") != std::string::npos);

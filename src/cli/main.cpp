@@ -1,8 +1,10 @@
 // boussole: keep a quarterly roadmap as YAML in git, lint it, report on it.
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
 
+#include "boussole/spell.hpp"
 #include "cli/commands.hpp"
 
 namespace {
@@ -31,6 +33,15 @@ int run(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         if (argc <= 1) {
             std::fputs(app.help().c_str(), stderr);
+            return 2;
+        }
+        // A first word that names no command: say so, with the closest one.
+        const std::string first = argv[1];
+        std::vector<std::string> names;
+        for (const Command& c : commands) names.push_back(c.app->get_name());
+        if (!first.starts_with('-') && std::find(names.begin(), names.end(), first) == names.end()) {
+            fmt::print(stderr, "boussole: error: unknown command '{}'{}\nRun 'boussole --help' for the commands.\n",
+                       first, boussole::did_you_mean(first, names));
             return 2;
         }
         fmt::print(stderr, "boussole: error: {}\nRun 'boussole --help' for more information.\n", e.what());
