@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
+#include <fmt/format.h>
+
 #include "boussole/format.hpp"
 #include "boussole/loader.hpp"
 
@@ -23,6 +27,10 @@ TEST_SUITE("model") {
         CHECK(*kr(40, 10, 5).score() == 1.0);   // beyond the target
         CHECK(*kr(40, 10, 50).score() == 0.0);  // the wrong way
         CHECK(*kr(62, 90, 62).score() == 0.0);
+        // A metric that must go down, still at its baseline: 0/(negative) is -0.0, which prints
+        // "-0.00"; the score is a plain zero.
+        CHECK_FALSE(std::signbit(*kr(40, 10, 40).score()));
+        CHECK(fmt::format("{:.2f}", *kr(40, 10, 40).score()) == "0.00");
         CHECK_FALSE(kr(40, 10, std::nullopt).score());
         CHECK_FALSE(kr(std::nullopt, 10, 3).score());
         CHECK_FALSE(kr(10, 10, 10).score());  // no distance to cover

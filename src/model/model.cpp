@@ -58,7 +58,8 @@ std::optional<double> key_result_progress(std::optional<double> baseline, std::o
                                           std::optional<double> current) {
     if (!baseline || !target || !current || *target == *baseline) return std::nullopt;
     const double p = (*current - *baseline) / (*target - *baseline);
-    return std::clamp(p, 0.0, 1.0);
+    // No distance covered is a plain 0, never -0.0 (which a metric that must go down gives).
+    return p <= 0.0 ? 0.0 : std::min(p, 1.0);
 }
 
 std::optional<double> KeyResult::progress() const {
