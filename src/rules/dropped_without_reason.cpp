@@ -4,10 +4,11 @@ namespace boussole::rules {
 
 namespace {
 
+// A problem of the whole epic: reported at its first line (CLI.md), where a reason is added.
 void check(const LintContext& ctx, Reporter& out) {
     for_each_epic(ctx.roadmap, [&](const Stream&, const Epic& e) {
         if (e.effective_status() == EpicStatus::dropped && e.dropped_reason.missing())
-            out.report(e.status.pos, fmt::format("{} is dropped without a dropped_reason", name_of("epic", e.id)));
+            out.report(e.pos, fmt::format("{} is dropped without a dropped_reason", name_of("epic", e.id)));
     });
 }
 
