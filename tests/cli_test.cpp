@@ -80,6 +80,10 @@ TEST_SUITE("cli") {
         CHECK(r.err.find("boussole: error: cannot read 'no/such/path'") == 0);
         r = boussole({"lint", "--max-warnings", "many", "examples/revops"});
         CHECK(r.status == 2);
+        CHECK(r.err == "boussole: error: --max-warnings: 'many' is not a whole number of warnings (0 or more)\n");
+        r = boussole({"lint", "--max-warnings", "-1", "examples/revops"});
+        CHECK(r.status == 2);
+        CHECK(r.err == "boussole: error: --max-warnings: '-1' is not a whole number of warnings (0 or more)\n");
         r = boussole({"frobnicate"});
         CHECK(r.status == 2);
         CHECK(r.err == "boussole: error: unknown command 'frobnicate'\nRun 'boussole --help' for the commands.\n");

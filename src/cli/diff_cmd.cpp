@@ -29,12 +29,13 @@ CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd) {
     CLI::App* sub = app.add_subcommand(
         "diff", "Print what changed in the plan between two revisions (or a revision and the working tree).");
     // Positionals in order; with two, the second is a revision or a path (run_diff decides).
-    sub->add_option("REV_A", cmd.rev_a, "the revision to compare from")->required();
-    sub->add_option("REV_B", cmd.rev_b, "the revision to compare to (default: the working tree)");
-    sub->add_option("PATH", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)");
+    sub->add_option("REV_A", cmd.rev_a, "the revision to compare from")->required()->type_name("REV");
+    sub->add_option("REV_B", cmd.rev_b, "the revision to compare to (default: the working tree)")->type_name("REV");
+    sub->add_option("PATH", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)")
+        ->type_name("PATH");
     add_format_option(sub, cmd.format, formats,
                       "output format: text (default), json or markdown (a pull-request comment)");
-    sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)");
+    sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)")->type_name("FILE");
     return sub;
 }
 

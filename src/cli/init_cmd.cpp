@@ -182,7 +182,7 @@ struct InitCommand {
 
 CLI::App* setup_init(CLI::App& app, InitCommand& cmd) {
     CLI::App* sub = app.add_subcommand("init", "Write a commented starter roadmap (refuses to touch existing YAML).");
-    sub->add_option("dir", cmd.dir, "where to write it (default: roadmap)");
+    sub->add_option("dir", cmd.dir, "where to write it (default: roadmap)")->type_name("DIR");
     return sub;
 }
 

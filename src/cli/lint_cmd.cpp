@@ -1,3 +1,4 @@
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -20,7 +21,7 @@ struct LintCommand {
     std::string format;
     std::string output;
     bool strict = false;
-    std::optional<std::size_t> max_warnings;
+    std::string max_warnings;  // a whole number, read by max_warnings_of
     std::vector<std::string> rules;
     std::string color = "auto";
 };
@@ -42,19 +43,30 @@ const Format<Render> formats[] = {
 
 CLI::App* setup_lint(CLI::App& app, LintCommand& cmd) {
     CLI::App* sub = app.add_subcommand("lint", "Check a roadmap and print its problems (never changes the files).");
-    sub->add_option("path", cmd.paths, "roadmap files or directories (default: roadmap/ if it exists, else .)");
+    sub->add_option("path", cmd.paths, "roadmap files or directories (default: roadmap/ if it exists, else .)")
+        ->type_name("PATH");
     add_format_option(sub, cmd.format, formats,
                       "output format: text, json, github, sarif or gitlab (default text, or github when "
                       "GITHUB_ACTIONS=true)");
-    sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)");
+    sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)")->type_name("FILE");
     sub->add_flag("--strict", cmd.strict, "warnings fail too (exit 1)");
-    sub->add_option("--max-warnings", cmd.max_warnings, "exit 1 when there are more than N warnings");
+    sub->add_option("--max-warnings", cmd.max_warnings, "exit 1 when there are more than N warnings")->type_name("N");
     sub->add_option("--rule", cmd.rules,
                     fmt::format("override a rule's severity: ID={} (repeatable)", fmt::join(severity_spellings, "|")))
         ->allow_extra_args(false);
     sub->add_option("--color", cmd.color, "colour in text output: auto (terminal, NO_COLOR unset), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     return sub;
+}
+
+// --max-warnings N: a whole number, said in words when it is not one.
+std::optional<std::size_t> max_warnings_of(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    std::size_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || end != text.data() + text.size())
+        throw UsageError(fmt::format("--max-warnings: '{}' is not a whole number of warnings (0 or more)", text));
+    return n;
 }
 
 LintOptions parse_rule_overrides(const std::vector<std::string>& specs) {
@@ -85,6 +97,7 @@ bool use_color(const std::string& mode, const std::string& output) {
 
 int run_lint(const LintCommand& cmd) {
     const LintOptions options = parse_rule_overrides(cmd.rules);
+    const std::optional<std::size_t> max_warnings = max_warnings_of(cmd.max_warnings);
     const LoadOptions load = load_options();
     std::vector<std::string> paths = cmd.paths;
     if (paths.empty()) paths.push_back(default_roadmap_path());
@@ -110,7 +123,7 @@ int run_lint(const LintCommand& cmd) {
 
     if (result.errors > 0) return 1;
     if (cmd.strict && result.warnings > 0) return 1;
-    if (cmd.max_warnings && result.warnings > *cmd.max_warnings) return 1;
+    if (max_warnings && result.warnings > *max_warnings) return 1;
     return 0;
 }
 

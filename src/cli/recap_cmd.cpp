@@ -20,12 +20,14 @@ struct RecapCommand {
 CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd) {
     CLI::App* sub =
         app.add_subcommand("recap", "Print the end-of-period recap in Markdown, from the roadmap's git history.");
-    sub->add_option("path", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)");
+    sub->add_option("path", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)")
+        ->type_name("PATH");
     sub->add_option("--baseline", cmd.baseline,
                     "the plan to compare with (default: the last commit at or before the period's start that "
-                    "changed PATH, else the first one after it)");
-    sub->add_option("--at", cmd.at, "the end state: a revision (default: the working tree)");
-    sub->add_option("-o,--output", cmd.output, "write the recap to FILE (whole, or not at all)");
+                    "changed PATH, else the first one after it)")
+        ->type_name("REV");
+    sub->add_option("--at", cmd.at, "the end state: a revision (default: the working tree)")->type_name("REV");
+    sub->add_option("-o,--output", cmd.output, "write the recap to FILE (whole, or not at all)")->type_name("FILE");
     return sub;
 }
 

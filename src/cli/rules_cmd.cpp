@@ -16,7 +16,7 @@ struct RulesCommand {
 
 CLI::App* setup_rules(CLI::App& app, RulesCommand& cmd) {
     CLI::App* sub = app.add_subcommand("rules", "List the lint rules, or explain one.");
-    sub->add_option("id", cmd.id, "a rule id: print its full help");
+    sub->add_option("id", cmd.id, "a rule id: print its full help")->type_name("ID");
     return sub;
 }
 

@@ -13,7 +13,7 @@ struct SchemaCommand {
 
 CLI::App* setup_schema(CLI::App& app, SchemaCommand& cmd) {
     CLI::App* sub = app.add_subcommand("schema", "Print a JSON Schema (draft-07) of a roadmap file, for editors.");
-    sub->add_option("-o,--output", cmd.output, "write it to FILE (whole, or not at all)");
+    sub->add_option("-o,--output", cmd.output, "write it to FILE (whole, or not at all)")->type_name("FILE");
     return sub;
 }
 
