@@ -6,6 +6,7 @@
 #include "boussole/fields.hpp"
 #include "boussole/format.hpp"
 #include "boussole/loader.hpp"
+#include "boussole/spell.hpp"
 #include "support.hpp"
 
 using namespace boussole;
@@ -190,7 +191,7 @@ TEST_SUITE("loader") {
         CHECK(has("'title' must be text, not a list"));
         CHECK(has("did you mean 'run'?"));
         CHECK(has("did you mean 'in-progress'?"));
-        CHECK(has("got '2026-02-30'"));
+        CHECK(has("is 2026-02-30, a day that does not exist (February 2026 has 28 days)"));
         CHECK(has("'estimate' must be a duration"));
         CHECK(has("'contributors' must be a list, e.g. [sam]; read as one item"));
         CHECK(r.streams[0].epics[0].contributors.size() == 1);
@@ -334,6 +335,19 @@ TEST_SUITE("loader") {
         CHECK(read("email", Type::email, "nope").error == "'email' must be an e-mail address (name@domain)");
         CHECK(read("id", Type::id, "Bad Id").error ==
               "id 'Bad Id' must be lower-case kebab or snake case ([a-z0-9][a-z0-9_-]*), e.g. 'bad-id'");
+        // Ids suggested from a French title keep their letters: accents are dropped, not the letter.
+        CHECK(read("id", Type::id, "Qualité CRM").error ==
+              "id 'Qualité CRM' must be lower-case kebab or snake case ([a-z0-9][a-z0-9_-]*), e.g. 'qualite-crm'");
+        CHECK(read("id", Type::id, "Œuvre à façon").error.ends_with("e.g. 'oeuvre-a-facon'"));
+        // A date of the right shape that is no day says so.
+        CHECK(read("due", Type::date, "2026-11-31").error ==
+              "'due' is 2026-11-31, a day that does not exist (November 2026 has 30 days)");
+        CHECK(read("due", Type::date, "2027-02-29").error ==
+              "'due' is 2027-02-29, a day that does not exist (February 2027 has 28 days)");
+        CHECK(read("due", Type::date, "2028-02-29").error.empty());
+        CHECK(read("due", Type::date, "2026-13-01").error ==
+              "'due' is 2026-13-01, which is not a date (there is no month 13)");
+        CHECK(read("due", Type::date, "31/11/2026").error == "'due' must be a date YYYY-MM-DD, got '31/11/2026'");
         CHECK(format::reject_non_scalar({"due", Type::date, false, ""}, "a list") ==
               "'due' must be a date YYYY-MM-DD, got a list");
         for (const format::Entity e : format::entities()) {
@@ -345,5 +359,21 @@ TEST_SUITE("loader") {
                 CHECK((schema.find("\"type\"") != std::string::npos || schema.find("\"$ref\"") != std::string::npos));
             }
         }
+    }
+}
+
+TEST_SUITE("loader") {
+    TEST_CASE("did-you-mean counts characters and is blind to case and accents") {
+        using boussole::closest_match;
+        using boussole::edit_distance;
+        CHECK(edit_distance("hélène", "helene") == 0);
+        CHECK(edit_distance("Hélène", "helene") == 0);
+        CHECK(edit_distance("héléne", "hélènes") == 1);  // one character added, whatever its bytes
+        CHECK(edit_distance("qualité", "qualite") == 0);
+        CHECK(edit_distance("日本", "日本語") == 1);
+        const std::vector<std::string> people{"helene", "theo", "camille"};
+        CHECK(closest_match("Hélène", people) == std::optional<std::string>("helene"));
+        CHECK(closest_match("théo", people) == std::optional<std::string>("theo"));
+        CHECK(boussole::fold_to_ascii("Qualité CRM — Œuvre") == "qualite crm — oeuvre");
     }
 }

@@ -8,7 +8,12 @@
 
 namespace boussole {
 
-/// Edit distance (insertions, deletions, substitutions, adjacent swaps) between two strings.
+/// `s` lower-cased, with accented Latin letters written as their base letters (`Qualité` →
+/// `qualite`, `Œuvre` → `oeuvre`); other characters are kept.
+std::string fold_to_ascii(std::string_view s);
+
+/// Edit distance (insertions, deletions, substitutions, adjacent swaps) between two strings, in
+/// characters, blind to case and to accents.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, when close enough to be a likely typo.

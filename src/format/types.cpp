@@ -47,9 +47,9 @@ bool valid_id(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [&](char c) { return lower_or_digit(c) || c == '-' || c == '_'; });
 }
 
-std::string slug(std::string_view s) {
+std::string slug(std::string_view text) {
     std::string out;
-    for (char c : s) {
+    for (char c : fold_to_ascii(text)) {
         const auto u = static_cast<unsigned char>(c);
         if (std::isalnum(u) && u < 0x80) {
             out.push_back(static_cast<char>(std::tolower(u)));
@@ -136,8 +136,29 @@ Read read_whole_number(const Key& k, Scalar s) {
 
 constexpr std::string_view date_schema = R"({"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})";
 
+// "November has 30 days" for a YYYY-MM-DD whose day does not exist in its month, else "".
+std::string day_that_does_not_exist(std::string_view t) {
+    const bool shape = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+                       std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+    if (!shape) return {};
+    const int year = std::stoi(std::string(t.substr(0, 4)));
+    const int month = std::stoi(std::string(t.substr(5, 2)));
+    if (month < 1 || month > 12) return "there is no month " + std::to_string(month);
+    static constexpr std::string_view names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                                 "July",    "August",   "September", "October", "November", "December"};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int in_month = days[month - 1] + (month == 2 && leap ? 1 : 0);
+    return fmt::format("{} {} has {} days", names[month - 1], year, in_month);
+}
+
 Read read_date(const Key& k, Scalar s) {
-    if (auto d = Date::parse(trimmed(s.text))) return value(*d);
+    const std::string text = trimmed(s.text);
+    if (auto d = Date::parse(text)) return value(*d);
+    if (const std::string why = day_that_does_not_exist(text); !why.empty())
+        return error(why.starts_with("there is no month")
+                         ? fmt::format("'{}' is {}, which is not a date ({})", k.name, text, why)
+                         : fmt::format("'{}' is {}, a day that does not exist ({})", k.name, text, why));
     return error(fmt::format("'{}' must be a date YYYY-MM-DD, got '{}'", k.name, s.text));
 }
 

@@ -8,14 +8,96 @@
 
 namespace boussole {
 
+namespace {
+
+// The next code point of `s` at `i` (advanced past it); an invalid byte stands for itself.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const std::size_t n = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) {
+        ++i;
+        return b0;
+    }
+    char32_t cp = n == 1 ? b0 : n == 2 ? (b0 & 0x1F) : n == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b >> 6) != 0x2) {
+            ++i;
+            return b0;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    i += n;
+    return cp;
+}
+
+// The ASCII letters an accented Latin letter is written with when accents are dropped, or null.
+const char* latin_base(char32_t c) {
+    // U+00C0..U+00FF, lower and upper case alike.
+    static constexpr const char* latin1[64] = {
+        "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",
+        "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",
+        "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
+    if (c >= 0xC0 && c <= 0xFF) return latin1[c - 0xC0];
+    switch (c) {
+        case 0x152:
+        case 0x153:
+            return "oe";
+        case 0x178:
+            return "y";
+        case 0x160:
+        case 0x161:
+            return "s";
+        case 0x17D:
+        case 0x17E:
+            return "z";
+        case 0x141:
+        case 0x142:
+            return "l";
+        default:
+            return nullptr;
+    }
+}
+
+// The folded code points of `s`: ASCII lower-cased, accented Latin letters as their base letters.
+std::u32string folded_code_points(std::string_view s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const char32_t c = next_code_point(s, i);
+        if (c < 0x80) {
+            out.push_back(static_cast<char32_t>(std::tolower(static_cast<int>(c))));
+        } else if (const char* base = latin_base(c)) {
+            for (const char* p = base; *p; ++p) out.push_back(static_cast<char32_t>(*p));
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string fold_to_ascii(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        const char32_t c = next_code_point(s, i);
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(std::tolower(static_cast<int>(c))));
+        } else if (const char* base = latin_base(c)) {
+            out += base;
+        } else {
+            out.append(s.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
 std::size_t edit_distance(std::string_view a_in, std::string_view b_in) {
-    // Optimal string alignment distance, case-insensitive: `Owner` is a typo of `owner`.
-    auto lower = [](std::string_view s) {
-        std::string out(s);
-        for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return out;
-    };
-    const std::string a = lower(a_in), b = lower(b_in);
+    // Optimal string alignment distance over characters, blind to case and accents: `Owner` is
+    // a typo of `owner`, `Hélène` of `helene`.
+    const std::u32string a = folded_code_points(a_in), b = folded_code_points(b_in);
     const std::size_t n = a.size(), m = b.size();
     std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
     for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
@@ -34,8 +116,10 @@ std::size_t edit_distance(std::string_view a_in, std::string_view b_in) {
 }
 
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
-    // As ninja's SpellcheckString: a typo is a few edits away, relative to the word's length.
-    const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, (word.size() + 1) / 3));
+    // As ninja's SpellcheckString: a typo is a few edits away, relative to the word's length
+    // in characters.
+    const std::size_t length = folded_code_points(word).size();
+    const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, (length + 1) / 3));
     std::optional<std::string> best;
     std::size_t best_distance = limit + 1;
     for (const std::string& c : candidates) {
