@@ -41,14 +41,20 @@ std::string digits(const std::vector<std::string>& words) {
     return out;
 }
 
+// Titles shorter than this are near-duplicates only when they have the same words: `CRM` and
+// `CPQ`, or `X` and `Y`, are different themes.
+constexpr std::size_t min_similar_length = 8;
+
 bool overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.empty() || b.empty() || digits(a) != digits(b)) return false;
     std::vector<std::string> sa = a, sb = b;
     std::sort(sa.begin(), sa.end());
     std::sort(sb.begin(), sb.end());
     if (sa == sb) return true;
+    // A few edits apart only means a typo in a title long enough for the edits to be few.
     const std::string ja = fmt::format("{}", fmt::join(a, " ")), jb = fmt::format("{}", fmt::join(b, " "));
     const std::size_t limit = std::max<std::size_t>(1, std::min(ja.size(), jb.size()) / 8);
+    if (std::min(ja.size(), jb.size()) < min_similar_length) return false;
     const std::size_t length_gap = ja.size() > jb.size() ? ja.size() - jb.size() : jb.size() - ja.size();
     return length_gap <= limit && edit_distance(ja, jb) <= limit;
 }
