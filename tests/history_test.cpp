@@ -233,10 +233,12 @@ TEST_SUITE("history") {
         const auto readme = q.run({"recap", "roadmap", "--at", q.ids.at("readme")});
         CHECK(has(readme.out, "**End:** commit " + q.ids.at("readme").substr(0, 7) + " of 2026-10-15 (README only)"));
         CHECK(has(readme.out, "| Epics added during the period | 0 |"));
-        // A baseline that is not an ancestor of the end: two states, and a note.
+        // A baseline after the end (a reversed range) is refused, with the command that works.
         const auto reversed = q.run({"recap", "roadmap", "--baseline", "HEAD", "--at", "HEAD~3"});
-        CHECK(reversed.status == 0);
-        CHECK(has(reversed.out, "is not an ancestor of the end"));
+        CHECK(reversed.status == 2);
+        CHECK(reversed.out.empty());
+        CHECK(has(reversed.err, "comes after the end"));
+        CHECK(has(reversed.err, "the range is reversed; swap them"));
         // From a subfolder, with PATH relative to it, and with the default PATH.
         const auto sub = q.run({"recap", "..", "--at", "HEAD"}, q.repo.dir() + "/roadmap/streams");
         CHECK(sub.status == 0);

@@ -89,7 +89,8 @@ struct RecapStates {
 /// The states of a recap that ends at `end`, read on commit `tip` (HEAD for the working tree):
 /// from `baseline` (a revision), or when it is empty from the plan of the end's period. Throws
 /// RoadmapError when the end has no period to find the plan by, HistoryError when PATH has no
-/// committed history.
+/// committed history or the baseline is not in the end's history (a reversed range, another
+/// branch).
 RecapStates read_recap_states(const History& history, PlanState end, const CommitInfo& tip,
                               const std::string& baseline);
 

@@ -67,9 +67,9 @@ struct RecapCommits {
 /// From the walk back from the end with stop_at_plan_of(period); no commits when PATH has no
 /// committed history.
 RecapCommits recap_commits_for_period(const Mainline& walk, const Period& period);
-/// For an explicit baseline: `walk` is the walk back from the end with stop_at_baseline(), or
-/// empty when the baseline is not an ancestor of the end (then only the two states count).
-RecapCommits recap_commits_from(const CommitInfo& baseline, const std::optional<Mainline>& walk);
+/// For an explicit baseline, which the end descends from: `walk` is the walk back from the end
+/// with stop_at_baseline().
+RecapCommits recap_commits_from(const CommitInfo& baseline, const Mainline& walk);
 
 /// When a key result's `current` value last changed, found in git history.
 struct CheckIn {

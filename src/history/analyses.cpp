@@ -19,9 +19,21 @@ RecapStates read_recap_states(const History& history, PlanState end, const Commi
     RecapCommits chosen;
     if (!baseline.empty()) {
         const CommitInfo base = history.resolve_at_path(baseline);
-        std::optional<Mainline> walk;
-        if (history.descends_from(tip, base)) walk = history.mainline(tip, stop_at_baseline(base));
-        chosen = recap_commits_from(base, walk);
+        const std::string end_name =
+            end.date ? fmt::format("{} of {}", tip.short_id, tip.date.iso()) : std::string("the working tree");
+        if (!history.descends_from(tip, base)) {
+            // Read the other way, every change would count backwards: refuse.
+            if (history.descends_from(base, tip))
+                throw HistoryError(fmt::format(
+                    "the baseline '{}' ({} of {}) comes after the end, {}: the range is reversed; swap them, "
+                    "e.g. 'boussole recap --baseline {} --at {}'",
+                    baseline, base.short_id, base.date.iso(), end_name, tip.short_id, base.short_id));
+            throw HistoryError(fmt::format(
+                "the baseline '{}' ({} of {}) is not in the history of the end, {}: it is on another branch; give "
+                "a commit the end descends from (git merge-base finds the one they share)",
+                baseline, base.short_id, base.date.iso(), end_name));
+        }
+        chosen = recap_commits_from(base, history.mainline(tip, stop_at_baseline(base)));
     } else {
         const std::optional<Period> period = end.snapshot.period();
         if (!period)

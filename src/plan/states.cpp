@@ -46,21 +46,14 @@ RecapCommits recap_commits_for_period(const Mainline& walk, const Period& period
     return out;
 }
 
-RecapCommits recap_commits_from(const CommitInfo& baseline, const std::optional<Mainline>& walk) {
+RecapCommits recap_commits_from(const CommitInfo& baseline, const Mainline& walk) {
     RecapCommits out;
     out.commits.push_back(baseline);
-    if (!walk) {
-        out.notes.push_back(
-            fmt::format("the baseline {} is not an ancestor of the end: only the two states are compared, and the "
-                        "changes in between are not dated.",
-                        baseline.short_id));
-        return out;
-    }
     // The walk lists the baseline itself first when it reached it.
-    auto first = walk->commits.begin();
-    if (walk->reached_stop && first != walk->commits.end()) ++first;
-    out.commits.insert(out.commits.end(), first, walk->commits.end());
-    note_cut(*walk, "changes between the baseline and that commit are missing", out.notes);
+    auto first = walk.commits.begin();
+    if (walk.reached_stop && first != walk.commits.end()) ++first;
+    out.commits.insert(out.commits.end(), first, walk.commits.end());
+    note_cut(walk, "changes between the baseline and that commit are missing", out.notes);
     return out;
 }
 
