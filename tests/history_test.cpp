@@ -219,7 +219,7 @@ TEST_SUITE("history") {
         CHECK(has(r.out, "| Epic five (e5) | Sales | Ana | 2026-10-20 (" + q.ids.at("c3").substr(0, 7) + ") | done |"));
         CHECK(has(r.out, "| Epic three, renamed (e3) | Data | Ana | in-progress | 2026-12-15 |"));
         CHECK(has(r.out, "| KR A (kr-a) | 40 | 35 | 2026-10-20"));
-        CHECK(has(r.out, "| KR A (kr-a) | 10 | 20 | 30 | 35 (was 40) | 0.80 |"));
+        CHECK(has(r.out, "| KR A (kr-a) | 10% | 20% | 30% | 35% (was 40%) | 0.80 |"));
         CHECK_FALSE(has(r.out, "Epic six"));
     }
 

@@ -84,6 +84,17 @@ TEST_SUITE("plan") {
                   .index()
                   .epic("e")
                   .epic->title.value == std::optional<std::string>("A"));
+        // A key result without a unit is shown in its metric's (the North Star too).
+        const Snapshot units(load_roadmap_from_string(
+            "roadmap: {period: 2026-Q4, north_star: {title: N, metric: rev}}\n"
+            "metrics: [{id: rev, unit: EUR}, {id: bare}]\n"
+            "objectives: [{id: o, key_results: [{id: a, metric: rev}, {id: b, metric: rev, unit: k€}, {id: c, "
+            "metric: bare}, {id: d, metric: nope}]}]"));
+        CHECK(units.index().unit_of(*units.north_star()) == "EUR");
+        CHECK(units.index().unit_of(*units.index().key_result("a").key_result) == "EUR");
+        CHECK(units.index().unit_of(*units.index().key_result("b").key_result) == "k€");
+        CHECK(units.index().unit_of(*units.index().key_result("c").key_result).empty());
+        CHECK(units.index().unit_of(*units.index().key_result("d").key_result).empty());
         CHECK_FALSE(Snapshot().present());
         CHECK(Snapshot().index().epic_ids.empty());
     }

@@ -272,6 +272,9 @@ struct RoadmapIndex {
     [[nodiscard]] KeyResultRef key_result(std::string_view id) const;
     /// A person's name when declared with one, else `id` itself.
     [[nodiscard]] std::string_view person_name(std::string_view id) const;
+    /// The unit a key result (or the North Star) is shown in: its own, else its metric's, else
+    /// none.
+    [[nodiscard]] std::string_view unit_of(const KeyResult& kr) const;
 };
 
 /// A roadmap as read at one point of its history (a commit, the working tree) with its index,

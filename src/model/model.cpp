@@ -177,6 +177,13 @@ std::string_view RoadmapIndex::person_name(std::string_view id) const {
     return p && p->name ? std::string_view(*p->name) : id;
 }
 
+std::string_view RoadmapIndex::unit_of(const KeyResult& kr) const {
+    if (kr.unit) return *kr.unit;
+    if (kr.metric)
+        if (const Metric* m = lookup(metrics, *kr.metric); m && m->unit) return *m->unit;
+    return {};
+}
+
 Snapshot::Snapshot() : Snapshot(Roadmap{}) { present_ = false; }
 
 Snapshot::Snapshot(Roadmap roadmap)

@@ -300,7 +300,7 @@ private:
         if (!ns) return std::nullopt;
         const KeyResult* was = base_.north_star();
         return RecapNorthStar{ns->title.value_or(""),
-                              ns->unit.value_or(""),
+                              std::string(end_ix_.unit_of(*ns)),
                               was ? was->current.value : std::nullopt,
                               ns->current.value,
                               ns->target.value,
@@ -321,7 +321,7 @@ private:
             }
             const KeyResult& kr = *k.key_result;
             const KeyResult* was = base_ix_.key_result(id).key_result;
-            c.objectives[it->second].key_results.push_back({id, kr.title.value_or(""), kr.unit.value_or(""),
+            c.objectives[it->second].key_results.push_back({id, kr.title.value_or(""), std::string(end_ix_.unit_of(kr)),
                                                             kr.baseline.value, was == nullptr,
                                                             was ? was->current.value : std::nullopt, kr.current.value,
                                                             kr.target.value, moved_target(was, kr), kr.score()});

@@ -59,8 +59,13 @@ private:
     }
 
     Measure measure(const KeyResult& k) const {
-        Measure m{k.unit.value_or(""), k.baseline.value, k.current.value, k.target.value,
-                  k.confidence.value,  k.score(),        Pace::no_data};
+        Measure m{std::string(index_.unit_of(k)),
+                  k.baseline.value,
+                  k.current.value,
+                  k.target.value,
+                  k.confidence.value,
+                  k.score(),
+                  Pace::no_data};
         m.pace = pace_of(m.score, elapsed_);
         return m;
     }
