@@ -70,7 +70,19 @@ streams:
         const double expected = (2.0 / 3.0 + 1.0 + 0.0 + 1.0) / 4.0;
         CHECK(*r.streams[0].progress() == doctest::Approx(expected));
         CHECK_FALSE(r.streams[1].progress());
-        CHECK(*r.progress() == doctest::Approx(expected));
+        CHECK(*r.planned_progress() == doctest::Approx(expected));
+        CHECK(r.planned_epics() == 4);
+    }
+
+    TEST_CASE("planned work: the run stream's activities are never planned work, so they cannot hold it back") {
+        const Roadmap r = load_roadmap_from_string(R"(
+streams:
+  - {id: b, epics: [{id: e1, status: done}, {id: e2, status: done}, {id: gone, status: dropped}]}
+  - {id: run, kind: run, epics: [{id: support, status: in-progress}, {id: access, status: in-progress}]}
+)");
+        CHECK(*r.planned_progress() == 1.0);  // every planned epic is done: 100 %, not 50 %
+        CHECK(r.planned_epics() == 2);
+        CHECK_FALSE(load_roadmap_from_string("streams: [{id: run, kind: run, epics: [{id: s}]}]").planned_progress());
     }
 
     TEST_CASE("defaults: planned epics, todo tasks, build streams, key-result owner from its objective") {

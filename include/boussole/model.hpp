@@ -217,8 +217,11 @@ struct Roadmap {
 
     /// The `roadmap` block in force, or null when there is none.
     [[nodiscard]] const RoadmapInfo* info() const { return roadmap_blocks.empty() ? nullptr : &roadmap_blocks.front(); }
-    /// Mean progress over every non-dropped epic; empty when there is none.
-    [[nodiscard]] std::optional<double> progress() const;
+    /// Mean progress over the planned work (is_planned_work: epics of build streams, not
+    /// dropped); empty when there is none. The run stream's activities are never done.
+    [[nodiscard]] std::optional<double> planned_progress() const;
+    /// How many epics are planned work (is_planned_work).
+    [[nodiscard]] std::size_t planned_epics() const;
     /// The owner of a key result: its own, else its objective's.
     [[nodiscard]] static const Field<std::string>& owner_of(const Objective& o, const KeyResult& kr) {
         return kr.owner ? kr.owner : o.owner;

@@ -26,8 +26,8 @@ struct ReportHeader {
     int day = 0;                      ///< day N of the period, counting the report date (0 before it starts)
     int days = 0;                     ///< the period's length in days
     double elapsed = 0;               ///< share of the period elapsed, 0..1
-    std::optional<double> work_done;  ///< mean progress of the non-dropped epics, 0..1; empty without one
-    std::size_t epics = 0;            ///< how many non-dropped epics that mean is over
+    std::optional<double> work_done;  ///< mean progress of the planned work (Roadmap::planned_progress), 0..1
+    std::size_t epics = 0;            ///< how many planned epics that mean is over
 };
 
 /// When a key result's current value last changed, as the report tells it.

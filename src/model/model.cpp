@@ -100,11 +100,18 @@ std::optional<double> Stream::progress() const {
     return mean_progress(lists);
 }
 
-std::optional<double> Roadmap::progress() const {
+std::optional<double> Roadmap::planned_progress() const {
     std::vector<const std::vector<Epic>*> lists;
-    lists.reserve(streams.size());
-    for (const Stream& s : streams) lists.push_back(&s.epics);
+    for (const Stream& s : streams)
+        if (!s.is_run()) lists.push_back(&s.epics);
     return mean_progress(lists);
+}
+
+std::size_t Roadmap::planned_epics() const {
+    std::size_t n = 0;
+    for (const Stream& s : streams)
+        for (const Epic& e : s.epics) n += is_planned_work(s, e) ? 1 : 0;
+    return n;
 }
 
 namespace {

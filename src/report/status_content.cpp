@@ -83,9 +83,8 @@ private:
         h.day = period_.elapsed_days(o_.as_of);
         h.days = period_.length_days();
         h.elapsed = elapsed_;
-        h.work_done = r_.progress();
-        for (const Stream& s : r_.streams)
-            for (const Epic& e : s.epics) h.epics += e.effective_status() != EpicStatus::dropped ? 1 : 0;
+        h.work_done = r_.planned_progress();
+        h.epics = r_.planned_epics();
         return h;
     }
 
