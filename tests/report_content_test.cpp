@@ -298,4 +298,20 @@ TEST_SUITE("report") {
         CHECK_FALSE(c.streams[0].next_due);
         CHECK(c.load->owners[0].name == "<X>");
     }
+
+    TEST_CASE("a key result whose target equals its baseline says why it has no score") {
+        const Roadmap r = load_roadmap_from_string(
+            "roadmap: {name: N, period: 2026-Q4}\n"
+            "objectives: [{id: o, title: O, key_results: [{id: flat, title: Flat, baseline: 40, target: 40, "
+            "current: 42}, {id: fine, title: Fine, baseline: 40, target: 50, current: 42}]}]\n");
+        ReportOptions o;
+        o.as_of = *Date::parse("2026-11-23");
+        const StatusReportContent c = build_status_report(r, o);
+        REQUIRE(c.objectives.size() == 1);
+        REQUIRE(c.objectives[0].key_results.size() == 2);
+        CHECK(c.objectives[0].key_results[0].measure.no_distance);
+        CHECK_FALSE(c.objectives[0].key_results[0].measure.score);
+        CHECK_FALSE(c.objectives[0].key_results[1].measure.no_distance);
+        CHECK(render_status_report(r, o).find("| no score: target = baseline |") != std::string::npos);
+    }
 }

@@ -43,6 +43,7 @@ struct Measure {
     std::optional<double> baseline, current, target, confidence;
     std::optional<double> score;  ///< 0..1; empty when it cannot be measured
     Pace pace = Pace::no_data;    ///< the score against the share of the period elapsed
+    bool no_distance = false;     ///< target equals baseline: it can never be scored
 };
 
 /// The North Star, when declared.

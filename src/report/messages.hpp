@@ -86,6 +86,7 @@ struct StatusReportMessages {
     std::string_view mean_score;  // {0} score, {1} measured, {2} key results
     std::string_view nothing_scored;
     PaceWords pace;
+    std::string_view no_distance;  // why a key result whose target equals its baseline has no score
 
     // Streams.
     std::string_view streams_heading, no_streams, no_build_streams, no_epics_in_stream;

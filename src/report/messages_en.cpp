@@ -81,6 +81,7 @@ const StatusReportMessages status_report_en = {
     .mean_score = "Mean score: {0} ({1} of {2} key results measured).",
     .nothing_scored = "No key result can be scored yet.",
     .pace = {.no_data = "no data", .on_track = "on track", .behind_pace = "behind pace", .at_risk = "at risk"},
+    .no_distance = "no score: target = baseline",
 
     .streams_heading = "Streams",
     .no_streams = "No streams are declared.",

@@ -67,6 +67,7 @@ private:
                   k.score(),
                   Pace::no_data};
         m.pace = pace_of(m.score, elapsed_);
+        m.no_distance = k.baseline && k.target && *k.baseline == *k.target;
         return m;
     }
 

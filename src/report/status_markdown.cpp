@@ -112,9 +112,15 @@ private:
             md::Table t(header, c_.check_ins ? "llrrrlrrll" : "llrrrlrrl");
             for (const KeyResultRow& k : o.key_results) {
                 const Measure& m = k.measure;
-                std::vector<std::string> row{named(k.title, k.id), md::text(k.owner), num(m.baseline),
-                                             num(m.current),       num(m.target),     md::text(m.unit),
-                                             md::score(m.score),   num(m.confidence), std::string(m_.pace[m.pace])};
+                std::vector<std::string> row{named(k.title, k.id),
+                                             md::text(k.owner),
+                                             num(m.baseline),
+                                             num(m.current),
+                                             num(m.target),
+                                             md::text(m.unit),
+                                             md::score(m.score),
+                                             num(m.confidence),
+                                             std::string(m.no_distance ? m_.no_distance : m_.pace[m.pace])};
                 if (c_.check_ins) row.push_back(k.check_in ? check_in_cell(*k.check_in) : "");
                 t.row(std::move(row));
             }
