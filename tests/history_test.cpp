@@ -389,6 +389,19 @@ TEST_SUITE("history") {
         q.repo.write("roadmap/roadmap.yaml", roadmap_file(30, 31, 8));
         const auto wt = q.run({"diff", "HEAD"});
         CHECK(has(wt.out, "→ working tree: 2 changes, 1 target moved\n"));
+        // A file that does not parse (a merge left its markers) is never read as deletions:
+        // diff names it, with its line, and exits 1; the report says so in the document.
+        q.repo.write("roadmap/streams/run.yaml",
+                     "streams:\n<<<<<<< HEAD\n  - id: run\n=======\n  - id: r\n>>>>>>> b\n");
+        const auto broken = q.run({"diff", "HEAD"});
+        CHECK(broken.status == 1);
+        CHECK(broken.out.empty());
+        CHECK(has(broken.err, "cannot compare: in the working tree, a roadmap file could not be read"));
+        CHECK(has(broken.err, "roadmap/streams/run.yaml:3:"));
+        CHECK_FALSE(has(broken.err, "removed\n"));
+        const auto report = q.run({"report", "roadmap", "--as-of", "2026-11-23", "--no-history"});
+        CHECK(report.status == 0);
+        CHECK(has(report.out, "> **Incomplete:** a roadmap file could not be read (roadmap/streams/run.yaml:3:"));
     }
 
     TEST_CASE("report: last check-in per key result from history, stale past the threshold") {

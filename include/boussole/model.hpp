@@ -215,6 +215,9 @@ struct Roadmap {
     std::vector<Finding> load_findings;  ///< problems found while reading (syntax, types, keys)
     std::size_t unparsable_files = 0;    ///< files (or documents) that could not be parsed at all
 
+    /// The files that could not be parsed, each with the first syntax error found in it
+    /// (`path:line:column: message`), in reading order.
+    [[nodiscard]] std::vector<std::string> unreadable_files() const;
     /// The `roadmap` block in force, or null when there is none.
     [[nodiscard]] const RoadmapInfo* info() const { return roadmap_blocks.empty() ? nullptr : &roadmap_blocks.front(); }
     /// Mean progress over the planned work (is_planned_work: epics of build streams, not

@@ -189,6 +189,7 @@ struct ReportFooter {
 struct StatusReportContent {
     Audience audience = Audience::team;
     ReportHeader header;
+    std::vector<std::string> unreadable;       ///< files that could not be read (path:line:col: why)
     std::optional<NorthStarFacts> north_star;  ///< empty when none is declared
     bool check_ins = false;                    ///< history was read: key results have a last check-in
     std::vector<ObjectiveScorecard> objectives;

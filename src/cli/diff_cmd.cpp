@@ -39,6 +39,18 @@ CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd) {
     return sub;
 }
 
+// A file that does not parse would read as if its streams and epics were deleted: refuse to
+// compare rather than report removals that did not happen.
+void refuse_unreadable(const Snapshot& s, const std::string& where) {
+    const std::vector<std::string> files = s.roadmap().unreadable_files();
+    if (files.empty()) return;
+    throw RoadmapError(fmt::format(
+        "cannot compare: {}, {} not be read, so what {} would count as removed:\n  {}\nFix it (boussole lint shows "
+        "every problem), or compare revisions where it reads",
+        where, files.size() == 1 ? "a roadmap file could" : fmt::format("{} roadmap files could", files.size()),
+        files.size() == 1 ? "it holds" : "they hold", fmt::join(files, "\n  ")));
+}
+
 struct Side {
     DiffSide name;
     Snapshot snapshot;
@@ -47,13 +59,13 @@ struct Side {
 Side side_at(const History& history, const std::string& revision) {
     const CommitInfo c = history.resolve_at_path(revision);
     Side s{{revision, c.id}, history.snapshots({c}).front()};
-    warn_unparsable(s.snapshot, "at " + revision);
+    refuse_unreadable(s.snapshot, fmt::format("at {} ({})", revision, c.short_id));
     return s;
 }
 
 Side working_tree(const std::string& path) {
     Side s{{"working tree", ""}, Snapshot(load_roadmap(path, load_options()))};
-    warn_unparsable(s.snapshot, "in the working tree");
+    refuse_unreadable(s.snapshot, "in the working tree");
     return s;
 }
 

@@ -107,6 +107,18 @@ std::optional<double> Roadmap::planned_progress() const {
     return mean_progress(lists);
 }
 
+std::vector<std::string> Roadmap::unreadable_files() const {
+    std::vector<std::string> out;
+    std::vector<bool> named(files.size());
+    for (const Finding& f : load_findings) {
+        if (f.rule != RuleId::yaml_syntax || f.pos.file >= files.size() || named[f.pos.file]) continue;
+        named[f.pos.file] = true;
+        out.push_back(files[f.pos.file].display_path + ":" + std::to_string(f.pos.line) + ":" +
+                      std::to_string(f.pos.column) + ": " + f.message);
+    }
+    return out;
+}
+
 std::size_t Roadmap::planned_epics() const {
     std::size_t n = 0;
     for (const Stream& s : streams)

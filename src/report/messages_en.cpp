@@ -52,6 +52,9 @@ const StatusReportMessages status_report_en = {
     .report_date = "{0}, day {1} of {2} ({3} of the period elapsed)",
     .work_done = "{0} (mean over {1} planned {2}, from their tasks; the run and dropped epics are not planned work)",
     .epics = {"epic", "epics"},
+    .unreadable =
+        "**Incomplete:** a roadmap file could not be read ({0}); what it holds is missing from this "
+        "report. Run `boussole lint` and fix it.",
 
     .north_star_heading = "North Star",
     .north_star_missing = "No North Star is declared (roadmap.north_star).",

@@ -26,6 +26,7 @@ public:
         StatusReportContent c;
         c.audience = o_.audience;
         c.header = header();
+        c.unreadable = r_.unreadable_files();
         if (info_.north_star) c.north_star = north_star(*info_.north_star);
         c.check_ins = o_.check_ins.has_value();
         for (const Objective& o : r_.objectives) c.objectives.push_back(objective(o));

@@ -62,6 +62,7 @@ private:
         if (h.work_done)
             item(m_.work_done_label, say(m_.work_done, md::bar(*h.work_done), h.epics, m_.count(m_.epics, h.epics)));
         out_ += "\n";
+        for (const std::string& f : c_.unreadable) paragraph("> " + say(m_.unreadable, md::text(f)));
     }
 
     // "96,000 → 104,000 EUR, target 120,000 EUR"
