@@ -81,9 +81,8 @@ TEST_SUITE("formats") {
             CAPTURE(path);
             const auto r = boussole({"lint", "--format", "sarif", "-o", dir + "/log.sarif", path});
             CHECK(r.status <= 1);
-            const auto v =
-                test::run({"/usr/bin/python3", test::source_dir() + "/tests/tools/validate.py",
-                           test::source_dir() + "/doc/spec/sarif-schema-2.1.0.json", dir + "/log.sarif"});
+            const auto v = test::run({"/usr/bin/python3", test::source_dir() + "/tests/tools/validate.py",
+                                      test::source_dir() + "/doc/spec/sarif-schema-2.1.0.json", dir + "/log.sarif"});
             CHECK(v.status == 0);
             CHECK(v.err == "");
             CHECK(v.out == "OK " + dir + "/log.sarif\n");

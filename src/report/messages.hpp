@@ -59,7 +59,7 @@ struct StatusReportMessages {
     std::string_view report_date;   // {0} date, {1} day, {2} days in the period, {3} share elapsed
     std::string_view work_done;     // {0} bar, {1} count, {2} epics
     Plural epics;
-    std::string_view unreadable;    // {0} the file, where and why it could not be read
+    std::string_view unreadable;  // {0} the file, where and why it could not be read
 
     // North Star.
     std::string_view north_star_heading, north_star_missing, north_star_untitled;
