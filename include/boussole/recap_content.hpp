@@ -67,10 +67,10 @@ struct RecapHeadline {
     std::size_t unparsable_files = 0;  ///< at the end
 };
 
-/// The North Star from the baseline to the end.
-struct RecapNorthStar {
-    std::string title;  ///< empty when not written
-    std::string unit;
+/// A measure from the baseline to the end: the North Star, or a key result.
+struct RecapMeasure {
+    std::string title;                      ///< empty when not written
+    std::string unit;                       ///< its own, else its metric's
     std::optional<double> start;            ///< current value at the baseline
     std::optional<double> end;              ///< current value at the end
     std::optional<double> target;           ///< at the end
@@ -78,16 +78,14 @@ struct RecapNorthStar {
     std::optional<double> score;            ///< at the end
 };
 
+/// The North Star from the baseline to the end.
+using RecapNorthStar = RecapMeasure;
+
 /// A key result from the baseline to the end.
-struct RecapKeyResult {
-    std::string id, title, unit;
+struct RecapKeyResult : RecapMeasure {
+    std::string id;
     std::optional<double> baseline;
-    bool added = false;                     ///< not at the baseline
-    std::optional<double> start;            ///< current value at the baseline
-    std::optional<double> end;              ///< current value at the end
-    std::optional<double> target;           ///< at the end
-    std::optional<double> target_at_start;  ///< set only when it differs from `target`
-    std::optional<double> score;            ///< at the end
+    bool added = false;  ///< not at the baseline
 };
 
 /// An objective's key results at the end, in the order they are written.

@@ -295,17 +295,21 @@ private:
         return h;
     }
 
+    // A measure at the end against the same one at the baseline (null when it was not there).
+    RecapMeasure measure(const KeyResult* was, const KeyResult& now) const {
+        return {now.title.value_or(""),
+                std::string(end_ix_.unit_of(now)),
+                was ? was->current.value : std::nullopt,
+                now.current.value,
+                now.target.value,
+                moved_target(was, now),
+                now.score()};
+    }
+
     std::optional<RecapNorthStar> north_star() const {
         const KeyResult* ns = end_.north_star();
         if (!ns) return std::nullopt;
-        const KeyResult* was = base_.north_star();
-        return RecapNorthStar{ns->title.value_or(""),
-                              std::string(end_ix_.unit_of(*ns)),
-                              was ? was->current.value : std::nullopt,
-                              ns->current.value,
-                              ns->target.value,
-                              moved_target(was, *ns),
-                              ns->score()};
+        return measure(base_.north_star(), *ns);
     }
 
     void key_results(RecapContent& c) const {
@@ -321,10 +325,7 @@ private:
             }
             const KeyResult& kr = *k.key_result;
             const KeyResult* was = base_ix_.key_result(id).key_result;
-            c.objectives[it->second].key_results.push_back({id, kr.title.value_or(""), std::string(end_ix_.unit_of(kr)),
-                                                            kr.baseline.value, was == nullptr,
-                                                            was ? was->current.value : std::nullopt, kr.current.value,
-                                                            kr.target.value, moved_target(was, kr), kr.score()});
+            c.objectives[it->second].key_results.push_back({measure(was, kr), id, kr.baseline.value, was == nullptr});
             measured[it->second].push_back(&kr);
         }
         for (std::size_t i = 0; i < c.objectives.size(); ++i) {
