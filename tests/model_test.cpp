@@ -74,6 +74,12 @@ streams:
         CHECK(r.planned_epics() == 4);
     }
 
+    TEST_CASE("an epic's helpers: its contributors without the owner and without repeats") {
+        const Roadmap r = load_roadmap_from_string(
+            "streams: [{id: s, epics: [{id: e, owner: lea, contributors: [sam, lea, sam, noa]}]}]");
+        CHECK(r.streams[0].epics[0].helpers() == std::vector<std::string>{"sam", "noa"});
+    }
+
     TEST_CASE("planned work: the run stream's activities are never planned work, so they cannot hold it back") {
         const Roadmap r = load_roadmap_from_string(R"(
 streams:

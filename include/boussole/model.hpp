@@ -127,6 +127,8 @@ struct Epic {
     [[nodiscard]] EpicStatus effective_status() const { return status.value_or(EpicStatus::planned); }
     /// Share of its non-dropped tasks that are done; without such tasks, 1 when done else 0.
     [[nodiscard]] double progress() const;
+    /// The contributors' ids as written, without the owner and without repeats: who helps.
+    [[nodiscard]] std::vector<std::string> helpers() const;
     /// Neither done nor dropped.
     [[nodiscard]] bool open() const {
         const EpicStatus s = effective_status();

@@ -66,6 +66,13 @@ std::optional<double> KeyResult::progress() const {
     return key_result_progress(baseline.value, target.value, current.value);
 }
 
+std::vector<std::string> Epic::helpers() const {
+    std::vector<std::string> out;
+    for (const Field<std::string>& c : contributors)
+        if (c && *c != owner.value_or("") && std::find(out.begin(), out.end(), *c) == out.end()) out.push_back(*c);
+    return out;
+}
+
 double Epic::progress() const {
     std::size_t counted = 0, done = 0;
     for (const Task& t : tasks) {

@@ -212,8 +212,7 @@ private:
         r.title = e.title.value_or("");
         r.stream = stream_name(t.last.stream->id.value_or(""));
         r.owner = person(e.owner);
-        for (const Field<std::string>& c : e.contributors)
-            if (c) r.contributors.push_back(person(c));
+        for (const std::string& c : e.helpers()) r.contributors.push_back(std::string(end_ix_.person_name(c)));
         for (const Field<std::string>& d : e.deliverables)
             if (d) r.deliverables.push_back(*d);
         r.status = e.effective_status();

@@ -125,8 +125,7 @@ private:
         if (o_.audience == Audience::team) {
             for (const Task& t : e.tasks)
                 row.tasks.push_back({t.title.value_or(""), person(t.owner), t.effective_status(), t.due.value});
-            for (const auto& c : e.contributors)
-                if (c) row.contributors.push_back(person(c));
+            for (const std::string& c : e.helpers()) row.contributors.push_back(std::string(index_.person_name(c)));
             for (const auto& d : e.deliverables)
                 if (d) row.deliverables.push_back(*d);
         }
