@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""The French team's quarter, end to end: tests/data/quarter-fr/quarter.py scripts its git history
+(slips, a drop, an addition, check-ins weekly and monthly, a file renamed, a commit that does not
+parse, an epic moved into the run stream); this runs boussole's documents over it and compares
+them with tests/golden/quarter-fr-*, whose figures were checked by hand
+(tests/data/quarter-fr/README.md). BOUSSOLE_UPDATE_GOLDEN=1 rewrites the goldens instead.
+
+usage: quarter_fr_test.py BOUSSOLE SOURCE_DIR
+"""
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+boussole, source = sys.argv[1], pathlib.Path(sys.argv[2])
+golden_dir = source / "tests" / "golden"
+update = os.environ.get("BOUSSOLE_UPDATE_GOLDEN") == "1"
+env = dict(os.environ, TZ="UTC", LC_ALL="C", GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1")
+passed = failed = 0
+
+
+def run(repo, *args, expect=0):
+    r = subprocess.run([boussole, *args], cwd=repo, env=env, capture_output=True, text=True)
+    if r.returncode != expect:
+        check(False, f"boussole {' '.join(args)}: exit {r.returncode}, expected {expect}\n{r.stderr}")
+    return r
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {what}")
+
+
+def golden(name, text):
+    path = golden_dir / name
+    if update:
+        path.write_text(text, encoding="utf-8")
+        return
+    want = path.read_text(encoding="utf-8") if path.exists() else None
+    if want != text:
+        (pathlib.Path(tmp) / name).write_text(text, encoding="utf-8")
+        check(False, f"{name} differs from the golden: diff -u {path} {pathlib.Path(tmp) / name}")
+    else:
+        check(True, name)
+
+
+def git(repo, *args):
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout.strip()
+
+
+tmp = tempfile.mkdtemp(prefix="quarter-fr-")
+repo = pathlib.Path(tmp) / "repo"
+subprocess.run([sys.executable, source / "tests/data/quarter-fr/quarter.py", repo], check=True)
+commits = {line.split(" ", 1)[1]: line.split(" ", 1)[0]
+           for line in git(repo, "log", "--format=%h %ad", "--date=short").splitlines()}
+
+# The roadmap as it stands at the end lints clean.
+r = run(repo, "lint", "roadmap")
+check(r.stdout.endswith("0 errors, 0 warnings in 8 files\n"), f"lint at the end: {r.stdout}")
+
+# The whole quarter: the recap and the diff from the plan to the end.
+golden("quarter-fr-recap.md", run(repo, "recap", "roadmap").stdout)
+golden("quarter-fr-diff.txt", run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap").stdout)
+golden("quarter-fr-diff.md", run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", "--format", "markdown").stdout)
+
+# The commit that does not parse is never read as deletions: diff names the file and line.
+r = run(repo, "diff", commits["2026-11-02"], commits["2026-11-05"], "roadmap", expect=1)
+check("roadmap/streams/devis.yaml:" in r.stderr and "removed" not in r.stdout,
+      f"diff over the broken commit: {r.stdout}{r.stderr}")
+
+# The weekly report of 2026-11-27, read on the roadmap as committed on 2026-11-24.
+git(repo, "checkout", "-q", commits["2026-11-24"])
+for audience in ("team", "leadership"):
+    golden(f"quarter-fr-report-{audience}.md",
+           run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--audience", audience).stdout)
+git(repo, "checkout", "-q", "main")
+
+# The same date on the roadmap of the end: no check-in after the report date is shown.
+r = run(repo, "report", "roadmap", "--as-of", "2026-11-27")
+check("2026-12-" not in r.stdout.split("## Timeline")[0].replace("due", ""),
+      "report --as-of 2026-11-27 shows nothing dated in December before its timeline")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
