@@ -280,6 +280,7 @@ TEST_SUITE("history") {
         r = q.run({"recap", "roadmap/streams/data.yaml", "--baseline", "q4-plan", "--at", "HEAD"});
         CHECK(r.status == 2);
         CHECK(has(r.err, "does not exist at q4-plan"));
+        CHECK(has(r.err, "give a revision where it exists, or the PATH the roadmap had then"));
         r = q.run({"diff", "HEAD~1", "HEAD", "roadmap/nothing-here"});
         CHECK(r.status == 2);
         const std::string outside = test::temp_dir("diff-outside");
@@ -291,7 +292,9 @@ TEST_SUITE("history") {
         CHECK(r.status == 2);
         r = q.run({"diff", "HEAD", "neither-rev-nor-path"});
         CHECK(r.status == 2);
-        CHECK(has(r.err, "neither a revision nor an existing path"));
+        CHECK(r.err ==
+              "boussole: error: 'neither-rev-nor-path' is neither a revision nor an existing path: give a commit, "
+              "branch or tag to compare to, or the roadmap's PATH ('boussole diff REV_A [REV_B] [PATH]')\n");
         CHECK(q.run({"diff"}).status == 2);
         CHECK(q.run({"diff", "a", "b", "c", "d"}).status == 2);
         CHECK(q.run({"diff", "HEAD", "--format", "sarif"}).status == 2);

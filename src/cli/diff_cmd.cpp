@@ -103,7 +103,10 @@ int run_diff(const DiffCommand& cmd) {
                 "'./{}' for the path",
                 second, rev_a, second, second));
         if (!a_path && !a_revision)
-            throw UsageError(fmt::format("'{}' is neither a revision nor an existing path", second));
+            throw UsageError(
+                fmt::format("'{}' is neither a revision nor an existing path: give a commit, branch or tag to compare "
+                            "to, or the roadmap's PATH ('boussole diff REV_A [REV_B] [PATH]')",
+                            second));
         (a_path ? path : rev_b) = second;
     }
     path = roadmap_path(path);

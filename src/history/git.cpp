@@ -308,7 +308,9 @@ CommitInfo History::resolve_at_path(const std::string& revision) const {
     const CommitInfo c = resolve(revision);
     if (!has_path(c))
         throw HistoryError(
-            fmt::format("'{}' does not exist at {} ({}, {})", impl_->display, revision, c.short_id, c.date.iso()));
+            fmt::format("'{}' does not exist at {} ({}, {}): give a revision where it exists, or the PATH the roadmap "
+                        "had then",
+                        impl_->display, revision, c.short_id, c.date.iso()));
     return c;
 }
 
