@@ -37,6 +37,16 @@ std::string plain_parse_error(const CLI::ParseError& e, const CLI::App& app, con
         if (const CLI::Option* o = option_named(what.substr(0, what.find(':'))))
             return fmt::format("{} needs a value: {}", names_of(*o), o->get_description());
     }
+    if (!sub && dynamic_cast<const CLI::RequiredError*>(&e)) {
+        // No command: "A subcommand is required", for `boussole` alone or `boussole --bogus`.
+        std::vector<std::string> names;
+        for (const CLI::App* c : app.get_subcommands({})) names.push_back(c->get_name());
+        const std::vector<std::string> extras = app.remaining(true);
+        if (!extras.empty() && extras.front().starts_with('-'))
+            return fmt::format("boussole has no option '{}': give a command first ({}), then its options",
+                               extras.front(), fmt::join(names, ", "));
+        return fmt::format("boussole needs a command: {}", fmt::join(names, ", "));
+    }
     if (dynamic_cast<const CLI::RequiredError*>(&e)) {
         if (const CLI::Option* o = option_named(what.substr(0, what.find(" is required"))))
             return fmt::format("{} needs {}: {}", where.get_name(), o->get_name(), o->get_description());
