@@ -361,5 +361,13 @@ TEST_SUITE("cli") {
         std::size_t left = 0;
         for (const auto& e : fs::directory_iterator(dir)) left += e.path().filename() != "roadmap";
         CHECK(left == 0);
+        // Refusals say what to do instead.
+        test::write(dir + "/file", "x\n");
+        CHECK(in(dir, {"init", "file"}).err ==
+              "boussole: error: 'file' exists and is not a folder; give init another DIR\n");
+        test::write(dir + "/mine/r.yaml", "streams: []\n");
+        CHECK(in(dir, {"init", "mine"}).err ==
+              "boussole: error: 'mine' already holds YAML (mine/r.yaml); nothing "
+              "was written: edit that roadmap, or give init another DIR\n");
     }
 }

@@ -194,12 +194,13 @@ int run_init(const InitCommand& cmd) {
     const fs::path dir = cmd.dir.empty() ? fs::path("roadmap") : fs::path(cmd.dir);
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-        throw UsageError(fmt::format("'{}' exists and is not a folder", dir.string()));
+        throw UsageError(fmt::format("'{}' exists and is not a folder; give init another DIR", dir.string()));
     if (fs::is_directory(dir, ec)) {
         const auto existing = list_roadmap_files(dir.string());
         if (!existing.empty())
-            throw UsageError(fmt::format("'{}' already holds YAML ({}); nothing was written", dir.string(),
-                                         (dir / existing.front().second).generic_string()));
+            throw UsageError(fmt::format(
+                "'{}' already holds YAML ({}); nothing was written: edit that roadmap, or give init another DIR",
+                dir.string(), (dir / existing.front().second).generic_string()));
     }
 
     const Period period = current_quarter();
