@@ -35,7 +35,10 @@ std::string roadmap_path(const std::string& given) {
     if (!given.empty()) return given;
     std::error_code ec;
     const fs::path cwd = fs::current_path(ec);
-    if (ec) throw PathError(fmt::format("cannot read the current folder: {}; give the roadmap's PATH", ec.message()));
+    if (ec)
+        throw PathError(
+            "the current folder cannot be read (was it deleted?); change to another folder, or give the "
+            "roadmap's PATH");
     // The nearest roadmap/ from here up to the top of the git work tree (from any subfolder of
     // the repository, the roadmap's own included); outside git, only here.
     const std::optional<fs::path> top = git_work_tree_top(cwd);
