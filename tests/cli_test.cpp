@@ -4,13 +4,35 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
+#include "git_repo.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
 using test::boussole;
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// A run of boussole in `cwd`, outside GitHub Actions and without colour.
+test::Run in(const std::string& cwd, std::vector<std::string> args) {
+    args.insert(args.begin(), test::binary());
+    return test::run(args, cwd, {"NO_COLOR=", "GITHUB_ACTIONS="});
+}
+
+// The shipped example, copied under `dir`/roadmap/.
+void copy_example(const std::string& dir) {
+    fs::create_directories(dir);
+    fs::copy(test::source_dir() + "/examples/revops", dir + "/roadmap", fs::copy_options::recursive);
+}
+
+}  // namespace
 
 TEST_SUITE("cli") {
     TEST_CASE("the shipped example lints clean, with no warning") {
@@ -67,7 +89,9 @@ TEST_SUITE("cli") {
     TEST_CASE("usage errors exit 2 with a clear message") {
         auto r = boussole({"lint", "--rule", "missing-du=error", "examples/revops"});
         CHECK(r.status == 2);
-        CHECK(r.err == "boussole: error: --rule: unknown rule 'missing-du' (did you mean 'missing-due'?)\n");
+        CHECK(r.err ==
+              "boussole: error: --rule missing-du=error: unknown rule 'missing-du' (did you mean 'missing-due'?); "
+              "'boussole rules' lists them\n");
         r = boussole({"lint", "--rule", "missing-due", "examples/revops"});
         CHECK(r.status == 2);
         r = boussole({"lint", "--rule", "missing-due=loud", "examples/revops"});
@@ -80,13 +104,20 @@ TEST_SUITE("cli") {
         CHECK(r.err.find("boussole: error: cannot read 'no/such/path'") == 0);
         r = boussole({"lint", "--max-warnings", "many", "examples/revops"});
         CHECK(r.status == 2);
-        CHECK(r.err == "boussole: error: --max-warnings: 'many' is not a whole number of warnings (0 or more)\n");
+        CHECK(r.err ==
+              "boussole: error: --max-warnings: 'many' is not a whole number; give how many warnings pass, 0 or more, "
+              "e.g. --max-warnings 0\n");
         r = boussole({"lint", "--max-warnings", "-1", "examples/revops"});
         CHECK(r.status == 2);
-        CHECK(r.err == "boussole: error: --max-warnings: '-1' is not a whole number of warnings (0 or more)\n");
+        CHECK(r.err.starts_with("boussole: error: --max-warnings: '-1' is not a whole number; "));
         r = boussole({"frobnicate"});
         CHECK(r.status == 2);
         CHECK(r.err == "boussole: error: unknown command 'frobnicate'\nRun 'boussole --help' for the commands.\n");
+        r = boussole({"--bogus"});
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: boussole has no option '--bogus': give a command first (lint, rules, init, schema, "
+              "report, recap, diff), then its options\nRun 'boussole --help' for the commands.\n");
         r = boussole({"lnt", "examples/revops"});
         CHECK(r.status == 2);
         CHECK(r.err.starts_with("boussole: error: unknown command 'lnt' (did you mean 'lint'?)\n"));
@@ -167,5 +198,176 @@ TEST_SUITE("cli") {
         CHECK(r.status == 1);
         CHECK(r.out.find(dir + "/b.yaml:3:4: error: ") != std::string::npos);
         CHECK(r.err.find("boussole: note: " + dir + ": 1 file could not be parsed") == 0);
+    }
+
+    TEST_CASE("every command finds the same default roadmap from any subfolder of its repository") {
+        test::GitRepo repo("cli-subfolder");
+        fs::copy(test::source_dir() + "/examples/revops", repo.dir() + "/roadmap", fs::copy_options::recursive);
+        repo.write("docs/notes.md", "notes\n");
+        repo.commit("Plan Q4", "2026-10-02");
+        // A change in the working tree, for diff to find.
+        const std::string crm = repo.dir() + "/roadmap/streams/crm.yaml";
+        std::string text = test::slurp(crm);
+        const auto at = text.find("status: in-progress");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, 19, "status: blocked    ");
+        test::write(crm, text);
+
+        const std::string top = repo.dir();
+        const auto report = in(top, {"report", "roadmap", "--as-of", "2026-11-23"});
+        const auto recap = in(top, {"recap", "roadmap", "--at", "HEAD"});
+        const auto diff = in(top, {"diff", "HEAD", "roadmap"});
+        REQUIRE(report.status == 0);
+        REQUIRE(recap.status == 0);
+        REQUIRE(diff.status == 0);
+        REQUIRE(has(diff.out, "blocked"));
+        for (const auto& [sub, shown] :
+             {std::pair{"", "roadmap"}, {"docs", "../roadmap"}, {"roadmap", "."}, {"roadmap/streams", ".."}}) {
+            CAPTURE(sub);
+            const std::string cwd = top + "/" + sub;
+            auto r = in(cwd, {"lint", "--format", "json"});
+            CHECK(r.status == 0);
+            CHECK(r.err == "");
+            const auto json = nlohmann::json::parse(r.out, nullptr, false);
+            CHECK((!json.is_discarded() && json["files"] == 9));
+            r = in(cwd, {"lint"});
+            CHECK(r.out == "0 errors, 0 warnings in 9 files\n");
+            r = in(cwd, {"report", "--as-of", "2026-11-23"});
+            CHECK(r.status == 0);
+            CHECK(r.err == "");
+            CHECK(r.out == report.out);
+            r = in(cwd, {"recap", "--at", "HEAD"});
+            CHECK(r.status == 0);
+            CHECK(r.out == recap.out);
+            r = in(cwd, {"diff", "HEAD"});
+            CHECK(r.status == 0);
+            CHECK(has(r.out, "blocked"));
+            CHECK(r.out.starts_with(std::string(shown) + ": "));
+        }
+    }
+
+    TEST_CASE("outside any git repository: roadmap/ here, or an error naming the fix") {
+        const std::string dir = test::temp_dir("cli-no-git");
+        copy_example(dir);
+        CHECK(in(dir, {"lint"}).out == "0 errors, 0 warnings in 9 files\n");
+        CHECK(in(dir, {"report", "--as-of", "2026-11-23"}).status == 0);
+        for (const std::vector<std::string>& args : {std::vector<std::string>{"recap"}, {"diff", "HEAD"}}) {
+            const auto r = in(dir, args);
+            CHECK(r.status == 2);
+            CHECK(has(r.err, "'roadmap' is not in a git repository"));
+        }
+        // A folder with neither roadmap/ nor any YAML file: every command says so, and how to fix it.
+        const std::string empty = test::temp_dir("cli-no-roadmap");
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"lint"}, {"report"}, {"recap"}, {"diff", "HEAD"}}) {
+            CAPTURE(args[0]);
+            const auto r = in(empty, args);
+            CHECK(r.status == 2);
+            CHECK(r.out == "");
+            CHECK(r.err == "boussole: error: no roadmap found: no roadmap/ folder in '" + empty +
+                               "', and no YAML file in it; give the roadmap's PATH, or run 'boussole init' to start "
+                               "one\n");
+        }
+    }
+
+    TEST_CASE("each subcommand's --help lists its own exit statuses, as CLI.md gives them") {
+        // code -> a words of its meaning that the contract requires, per command.
+        const std::map<std::string, std::map<int, std::string>> contract{
+            {"lint", {{0, "no error"}, {1, "the roadmap has errors"}, {2, "usage error"}}},
+            {"report", {{0, "report was written"}, {1, "errors that stop the report"}, {2, "usage error"}}},
+            {"recap", {{0, "recap was written"}, {1, "errors that stop the recap"}, {2, "unknown revision"}}},
+            {"diff", {{0, "changes were printed"}, {1, "cannot be parsed"}, {2, "unknown revision"}}},
+            {"init", {{0, "starter roadmap was written"}, {2, "already holds YAML"}}},
+            {"rules", {{0, "was printed"}, {2, "names no rule"}}},
+            {"schema", {{0, "schema was printed"}, {2, "not writable"}}},
+        };
+        for (const auto& [command, codes] : contract) {
+            CAPTURE(command);
+            const auto r = boussole({command, "--help"});
+            CHECK(r.status == 0);
+            const auto at = r.out.find("\nExit status:\n");
+            REQUIRE(at != std::string::npos);
+            const std::string footer = r.out.substr(at);
+            for (int code = 0; code <= 2; ++code) {
+                CAPTURE(code);
+                const auto line = footer.find(fmt::format("\n  {}  ", code));
+                const auto it = codes.find(code);
+                if (it == codes.end()) {
+                    CHECK(line == std::string::npos);
+                    continue;
+                }
+                REQUIRE(line != std::string::npos);
+                CHECK(footer.substr(line, footer.find('\n', line + 1) - line).find(it->second) != std::string::npos);
+            }
+        }
+    }
+
+    TEST_CASE("option errors name the option and the value, with the fix, never in CLI11's words") {
+        const std::string dir = test::temp_dir("cli-options");
+        const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+            {{"lint", "--format", "xml"},
+             "--format: 'xml' is not an output format of lint: give text, json, github, sarif or gitlab\n"
+             "Run 'boussole lint --help' for its options.\n"},
+            {{"lint", "--format", "jsn"},
+             "--format: 'jsn' is not an output format of lint: give text, json, github, sarif or gitlab (did you mean "
+             "'json'?)\n"},
+            {{"diff", "HEAD", "--format", "sarif"},
+             "--format: 'sarif' is not an output format of diff: give text, json or markdown\n"},
+            {{"lint", "--format"}, "--format needs a value: output format: text, json, github, sarif or gitlab"},
+            {{"lint", "examples/revops", "-o"}, "-o/--output needs a value: write the output to FILE"},
+            {{"lint", "--max-warnings"}, "--max-warnings needs a value: exit 1 when there are more than N warnings\n"},
+            {{"lint", "--rule"}, "--rule needs a value: override a rule's severity"},
+            {{"lint", "--rule", "missing-due=loud", "examples/revops"},
+             "--rule missing-due=loud: 'loud' is not a severity; give off, info, warning or error\n"},
+            {{"lint", "--color", "red"}, "--color: 'red' is not a colour mode: give auto, always or never\n"},
+            {{"lint", "--formt", "json"}, "lint has no option '--formt' (did you mean '--format'?)\n"},
+            {{"lint", "--strict=maybe", "examples/revops"}, "--strict takes no value: write it alone to turn it on\n"},
+            {{"report", "--audience", "boss"}, "--audience: 'boss' is not an audience: give team or leadership\n"},
+            {{"report", "--as-of", "2026-13-01", "examples/revops"},
+             "--as-of: '2026-13-01' is not a date; give a day as YYYY-MM-DD, e.g. --as-of 2026-11-23\n"},
+            {{"report", "--as-of"}, "--as-of needs a value: the report date"},
+            {{"report", "examples/revops", "examples/broken"},
+             "unexpected argument 'examples/broken': report takes no more arguments\n"},
+            {{"diff"}, "diff needs REV_A: the revision to compare from\n"},
+            {{"lint", "-o", dir + "/missing-folder/lint.txt", "examples/revops"},
+             "-o: cannot write '" + dir + "/missing-folder/lint.txt': the folder '" + dir +
+                 "/missing-folder' does not exist; create it first, or write elsewhere\n"},
+            {{"schema", "-o", dir},
+             "-o: cannot write '" + dir +
+                 "': it is a folder; give a file name, or move the "
+                 "folder away\n"},
+        };
+        for (const auto& [args, expected] : cases) {
+            CAPTURE(args);
+            const auto r = boussole(args);
+            CHECK(r.status == 2);
+            CHECK(r.out == "");
+            CHECK(has(r.err, "boussole: error: " + expected));
+            for (const char* cli11 :
+                 {"Could not convert", "not in {", "required", "was not expected", "At least", "Should be true/false"})
+                CHECK_FALSE(has(r.err, cli11));
+        }
+    }
+
+    TEST_CASE("init: a failure names the user's folder, never its staging folder") {
+        const std::string dir = test::temp_dir("cli-init-fail");
+        fs::create_directories(dir + "/roadmap/roadmap.yaml");  // a folder where the starter puts a file
+        const auto r = in(dir, {"init"});
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: cannot write 'roadmap/roadmap.yaml': it is a folder; give a file name, or move the "
+              "folder away\n");
+        CHECK_FALSE(has(r.err, ".boussole-init"));
+        std::size_t left = 0;
+        for (const auto& e : fs::directory_iterator(dir)) left += e.path().filename() != "roadmap";
+        CHECK(left == 0);
+        // Refusals say what to do instead.
+        test::write(dir + "/file", "x\n");
+        CHECK(in(dir, {"init", "file"}).err ==
+              "boussole: error: 'file' exists and is not a folder; give init another DIR\n");
+        test::write(dir + "/mine/r.yaml", "streams: []\n");
+        CHECK(in(dir, {"init", "mine"}).err ==
+              "boussole: error: 'mine' already holds YAML (mine/r.yaml); nothing "
+              "was written: edit that roadmap, or give init another DIR\n");
     }
 }

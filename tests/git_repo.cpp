@@ -118,6 +118,15 @@ void GitRepo::tag(const std::string& name, const std::string& commit) const {
     git_object_free(target);
 }
 
+void GitRepo::delete_object(const std::string& spec) const {
+    git_object* o = nullptr;
+    check(git_revparse_single(&o, repo_, spec.c_str()), "object to delete");
+    const std::string id = hex(*git_object_id(o));
+    git_object_free(o);
+    if (!fs::remove(dir_ + "/.git/objects/" + id.substr(0, 2) + "/" + id.substr(2)))
+        throw std::runtime_error("the object to delete is not a loose object");
+}
+
 void GitRepo::make_shallow(const std::string& boundary) const {
     git_commit* c = nullptr;
     const git_oid oid = oid_of(boundary);

@@ -36,6 +36,9 @@ public:
     /// Makes the repository look like a shallow clone cut at `boundary`: the boundary is listed
     /// in .git/shallow and its parent commit's object is deleted.
     void make_shallow(const std::string& boundary) const;
+    /// Deletes the loose object that `spec` names (e.g. "HEAD:roadmap/roadmap.yaml"), as a damaged
+    /// repository lacks it.
+    void delete_object(const std::string& spec) const;
 
 private:
     std::string dir_;

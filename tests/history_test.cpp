@@ -3,7 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
+
+#include <git2.h>
 
 #include <nlohmann/json.hpp>
 
@@ -264,10 +267,20 @@ TEST_SUITE("history") {
         const Quarter q;
         auto r = q.run({"recap", "roadmap", "--at", "nope"});
         CHECK(r.status == 2);
-        CHECK(has(r.err, "unknown revision 'nope'"));
+        CHECK(r.err ==
+              "boussole: error: --at: unknown revision 'nope': no commit, branch or tag is called that in this "
+              "repository; give a commit hash, a branch or a tag, or one relative to them such as HEAD~3 ('git log "
+              "--oneline' lists the commits)\n");
+        r = q.run({"recap", "roadmap", "--baseline", "nope"});
+        CHECK(r.status == 2);
+        CHECK(r.err.starts_with("boussole: error: --baseline: unknown revision 'nope': no commit, branch or tag"));
+        r = q.run({"diff", "nope"});
+        CHECK(r.status == 2);
+        CHECK(r.err.starts_with("boussole: error: unknown revision 'nope': no commit, branch or tag"));
         r = q.run({"recap", "roadmap/streams/data.yaml", "--baseline", "q4-plan", "--at", "HEAD"});
         CHECK(r.status == 2);
         CHECK(has(r.err, "does not exist at q4-plan"));
+        CHECK(has(r.err, "give a revision where it exists, or the PATH the roadmap had then"));
         r = q.run({"diff", "HEAD~1", "HEAD", "roadmap/nothing-here"});
         CHECK(r.status == 2);
         const std::string outside = test::temp_dir("diff-outside");
@@ -279,7 +292,9 @@ TEST_SUITE("history") {
         CHECK(r.status == 2);
         r = q.run({"diff", "HEAD", "neither-rev-nor-path"});
         CHECK(r.status == 2);
-        CHECK(has(r.err, "neither a revision nor an existing path"));
+        CHECK(r.err ==
+              "boussole: error: 'neither-rev-nor-path' is neither a revision nor an existing path: give a commit, "
+              "branch or tag to compare to, or the roadmap's PATH ('boussole diff REV_A [REV_B] [PATH]')\n");
         CHECK(q.run({"diff"}).status == 2);
         CHECK(q.run({"diff", "a", "b", "c", "d"}).status == 2);
         CHECK(q.run({"diff", "HEAD", "--format", "sarif"}).status == 2);
@@ -447,5 +462,84 @@ TEST_SUITE("history") {
         CHECK_FALSE(has(r.out, "Last check-in"));
         CHECK_FALSE(has(r.err, "check-in"));
         CHECK_FALSE(has(r.err, "git"));
+    }
+
+    TEST_CASE("every git failure is said in a user's words, with what to do, never libgit2's") {
+        // libgit2's own wording, which must never reach the user.
+        const auto plain = [](const std::string& err) {
+            for (const char* word : {"revspec", "object not found", "failed to", "could not find repository", "libgit2",
+                                     "odb", "unknown libgit2 error"})
+                if (has(err, word)) return false;
+            return true;
+        };
+        const Quarter q;
+        // An unknown revision (the CLI cases are above).
+        auto r = q.run({"diff", "HEAD~40"});
+        CHECK(r.status == 2);
+        CHECK(plain(r.err));
+        CHECK(has(r.err, "unknown revision 'HEAD~40'"));
+        // A revision that names a file's content, not a commit.
+        r = q.run({"diff", "HEAD:README.md"});
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: revision 'HEAD:README.md' names a git blob, not a commit: give a commit, a "
+              "branch or a tag\n");
+        // Not a repository.
+        const std::string outside = test::temp_dir("git-words-outside");
+        test::write(outside + "/roadmap/r.yaml", "roadmap: {period: 2026-Q4}\n");
+        r = test::run({test::binary(), "diff", "HEAD"}, outside);
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: 'roadmap' is not in a git repository: recap, diff and check-in dates read the "
+              "roadmap's git history; run boussole in a clone of the roadmap's repository, or give a PATH "
+              "inside one\n");
+        // A bare repository.
+        const std::string bare = test::temp_dir("git-words-bare") + "/ops.git";
+        git_repository* b = nullptr;
+        REQUIRE(git_repository_init(&b, bare.c_str(), 1) == 0);
+        git_repository_free(b);
+        r = test::run({test::binary(), "recap", "."}, bare);
+        CHECK(r.status == 2);
+        CHECK(plain(r.err));
+        CHECK(
+            has(r.err, "is bare: it has no working tree, so no roadmap files to read; run boussole in a clone of it"));
+        // PATH outside the repository's working tree (core.worktree elsewhere).
+        {
+            test::GitRepo elsewhere("git-words-worktree");
+            elsewhere.write("roadmap/r.yaml", "roadmap: {period: 2026-Q4}\n");
+            elsewhere.commit("Plan", "2026-10-01");
+            const std::string tree = test::temp_dir("git-words-worktree-tree");
+            std::ofstream(elsewhere.dir() + "/.git/config", std::ios::app) << "[core]\n\tworktree = " << tree << "\n";
+            r = test::run({test::binary(), "diff", "HEAD", "roadmap"}, elsewhere.dir());
+            CHECK(r.status == 2);
+            CHECK(plain(r.err));
+            CHECK(has(r.err, "'roadmap' is outside the working tree of the git repository that holds it"));
+            CHECK(has(r.err, "give a PATH inside that working tree"));
+        }
+        // An unreadable object: a file's content deleted from the object database.
+        {
+            const Quarter damaged;
+            damaged.repo.delete_object(damaged.ids.at("c1") + ":roadmap/streams/sales.yaml");
+            r = damaged.run({"diff", damaged.ids.at("c1"), "HEAD", "roadmap"});
+            CHECK(r.status == 2);
+            CHECK(plain(r.err));
+            CHECK(has(r.err, "boussole: error: 'roadmap/streams/sales.yaml' at commit " +
+                                 damaged.ids.at("c1").substr(0, 7) + " (git blob "));
+            CHECK(has(r.err,
+                      ") cannot be read from the git repository: the object is missing or damaged; 'git fsck' "
+                      "shows what is wrong"));
+        }
+        // A shallow clone without the history asked for.
+        {
+            const Quarter cut;
+            cut.repo.make_shallow(cut.ids.at("c5"));
+            r = cut.run({"diff", cut.ids.at("c4"), "HEAD", "roadmap"});
+            CHECK(r.status == 2);
+            CHECK(plain(r.err));
+            CHECK(has(r.err, "unknown revision '" + cut.ids.at("c4") + "'"));
+            CHECK(has(r.err,
+                      "this is a shallow clone, without the history before its cut: 'git fetch --unshallow' "
+                      "fetches it"));
+        }
     }
 }

@@ -94,4 +94,20 @@ TEST_SUITE("output") {
         CHECK(loc["region"]["endColumn"] == 9);
         CHECK(res["partialFingerprints"]["boussole/v1"].get<std::string>().size() == 32);
     }
+
+    TEST_CASE("sarif: a file inside the source root is relative to %SRCROOT%, one outside is a file:// URI") {
+        const auto location = [](const std::string& file) {
+            const auto j = nlohmann::json::parse(render_sarif(one(file, "missing-due", "m"), "/work/repo"));
+            return j["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        };
+        const auto inside = location("/work/repo/road map/été.yaml");
+        CHECK(inside["uri"] == "road%20map/%C3%A9t%C3%A9.yaml");
+        CHECK(inside["uriBaseId"] == "%SRCROOT%");
+        const auto outside = location("/tmp/rö ad/my plan.yaml");
+        CHECK(outside["uri"] == "file:///tmp/r%C3%B6%20ad/my%20plan.yaml");
+        CHECK_FALSE(outside.contains("uriBaseId"));
+        const auto sibling = location("/work/repository/x.yaml");  // shares a prefix, not a folder
+        CHECK(sibling["uri"] == "file:///work/repository/x.yaml");
+        CHECK_FALSE(sibling.contains("uriBaseId"));
+    }
 }

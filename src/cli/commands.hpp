@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "boussole/error.hpp"
@@ -39,13 +40,29 @@ struct Format {
     Render render;
 };
 
+// A check that an option's value is one of `choices`, saying otherwise in plain words with the
+// choices (CLI11 prefixes the option's name): "'xml' is not one of lint's formats: give ...".
+CLI::Validator one_of(std::vector<std::string> choices, std::string what);
+
 // Adds `--format` to `sub`, accepting exactly the names of `formats`.
 template <class Render, std::size_t N>
 CLI::Option* add_format_option(CLI::App* sub, std::string& value, const Format<Render> (&formats)[N],
                                const std::string& help) {
     std::vector<std::string> names;
     for (const auto& f : formats) names.emplace_back(f.name);
-    return sub->add_option("--format", value, help)->check(CLI::IsMember(names));
+    return sub->add_option("--format", value, help)
+        ->check(one_of(std::move(names), fmt::format("an output format of {}", sub->get_name())));
+}
+
+// Runs `f`; a usage error it throws (whose message names the value) is said again after the
+// option it came from: "--at: unknown revision 'nope': ...".
+template <class F>
+auto for_option(std::string_view option, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const UsageError& e) {
+        throw UsageError(fmt::format("{}: {}", option, e.what()));
+    }
 }
 
 // The writer of the format named `name` (checked by add_format_option).
@@ -56,15 +73,25 @@ const Render& format_named(const Format<Render> (&formats)[N], std::string_view 
     return formats[0].render;
 }
 
-// The PATH used when none is given: `roadmap/` when it exists, else the current directory.
-std::string default_roadmap_path();
-
-// `path`, or the default roadmap path when it is empty.
-std::string roadmap_path(const std::string& path);
+// The roadmap PATH of every command that takes one: `given`, or when it is empty the one
+// default CLI.md gives, `roadmap/` when it exists, else the current directory. `roadmap/` is
+// looked for here and in the folders above, up to the top of the git work tree, so that every
+// command finds the same roadmap from any subfolder of its repository (the roadmap's own
+// included); it is named relative to the current directory ("roadmap", "../roadmap", "..").
+// Throws PathError when there is neither a roadmap/ nor any YAML file here.
+std::string roadmap_path(const std::string& given);
 
 // The top of the git work tree that holds the current directory (a folder with `.git`), else
 // the current directory: CI annotations name files relative to it.
 std::string work_tree_root();
+
+// A subcommand's exit statuses, for the footer of its --help: "Exit status:" and one line per
+// code, from CLI.md's contract for that command.
+struct ExitStatus {
+    int code;
+    std::string_view meaning;
+};
+std::string exit_status_help(std::initializer_list<ExitStatus> statuses);
 
 // Reading options from the environment: BOUSSOLE_THREADS (files parsed at once).
 LoadOptions load_options();

@@ -1,34 +1,92 @@
 // What several subcommands share: finding the roadmap, reading options, warnings, output.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "boussole/io.hpp"
 #include "boussole/lint.hpp"
+#include "boussole/loader.hpp"
+#include "boussole/spell.hpp"
 #include "cli/commands.hpp"
 
 namespace boussole::cli {
 
 namespace fs = std::filesystem;
 
-std::string default_roadmap_path() {
+namespace {
+
+// The top of the git work tree holding `dir` (the nearest folder with a `.git`), if any.
+std::optional<fs::path> git_work_tree_top(const fs::path& dir) {
     std::error_code ec;
-    return fs::is_directory("roadmap", ec) ? "roadmap" : ".";
+    for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
+        if (fs::exists(p / ".git", ec)) return p;
+        if (p == p.parent_path()) break;
+    }
+    return std::nullopt;
 }
 
-std::string roadmap_path(const std::string& path) { return path.empty() ? default_roadmap_path() : path; }
+}  // namespace
+
+std::string roadmap_path(const std::string& given) {
+    if (!given.empty()) return given;
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    if (ec)
+        throw PathError(
+            "the current folder cannot be read (was it deleted?); change to another folder, or give the "
+            "roadmap's PATH");
+    // The nearest roadmap/ from here up to the top of the git work tree (from any subfolder of
+    // the repository, the roadmap's own included); outside git, only here.
+    const std::optional<fs::path> top = git_work_tree_top(cwd);
+    for (fs::path dir = cwd;; dir = dir.parent_path()) {
+        if (fs::is_directory(dir / "roadmap", ec)) return (dir / "roadmap").lexically_relative(cwd).generic_string();
+        if (!top || dir == *top || dir == dir.parent_path()) break;
+    }
+    std::vector<std::pair<std::string, std::string>> here;
+    try {
+        here = list_roadmap_files(".");
+    } catch (const PathError&) {
+        // Unreadable: said below as "no roadmap".
+    }
+    if (here.empty())
+        throw PathError(fmt::format(
+            "no roadmap found: no roadmap/ folder in '{}'{}, and no YAML file in it; give the roadmap's PATH, or "
+            "run 'boussole init' to start one",
+            cwd.string(),
+            top && *top != cwd
+                ? fmt::format(" or in the folders above it up to the top of its git repository, '{}'", top->string())
+                : ""));
+    return ".";
+}
 
 std::string work_tree_root() {
     std::error_code ec;
     const fs::path cwd = fs::current_path(ec);
     if (ec) return {};
-    for (fs::path p = cwd; !p.empty(); p = p.parent_path()) {
-        if (fs::exists(p / ".git", ec)) return p.string();
-        if (p == p.parent_path()) break;
-    }
-    return cwd.string();
+    return git_work_tree_top(cwd).value_or(cwd).string();
+}
+
+CLI::Validator one_of(std::vector<std::string> choices, std::string what) {
+    const std::string listed = fmt::format("{{{}}}", fmt::join(choices, ","));
+    return CLI::Validator(
+        [choices = std::move(choices), what = std::move(what)](std::string& value) -> std::string {
+            if (std::find(choices.begin(), choices.end(), value) != choices.end()) return {};
+            std::string list;
+            for (std::size_t i = 0; i < choices.size(); ++i)
+                list += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
+            return fmt::format("'{}' is not {}: give {}{}", value, what, list, did_you_mean(value, choices));
+        },
+        listed);
+}
+
+std::string exit_status_help(std::initializer_list<ExitStatus> statuses) {
+    std::string out = "Exit status:";
+    for (const ExitStatus& s : statuses) out += fmt::format("\n  {}  {}", s.code, s.meaning);
+    return out;
 }
 
 LoadOptions load_options() {
@@ -80,9 +138,10 @@ void emit(const std::string& text, const std::string& output, const std::vector<
     for (const std::string& f : roadmap_files) {
         std::error_code ec2;
         if (!ec && fs::weakly_canonical(f, ec2) == target)
-            throw WriteError(fmt::format("refusing to write '{}': it is one of the roadmap's own files", output));
+            throw WriteError(fmt::format(
+                "-o: refusing to write '{}': it is one of the roadmap's own files; give another FILE", output));
     }
-    write_file_atomically(output, text);
+    for_option("-o", [&] { write_file_atomically(output, text); });
 }
 
 }  // namespace boussole::cli

@@ -31,11 +31,19 @@ CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd) {
     // Positionals in order; with two, the second is a revision or a path (run_diff decides).
     sub->add_option("REV_A", cmd.rev_a, "the revision to compare from")->required()->type_name("REV");
     sub->add_option("REV_B", cmd.rev_b, "the revision to compare to (default: the working tree)")->type_name("REV");
-    sub->add_option("PATH", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)")
+    sub->add_option(
+           "PATH", cmd.path,
+           "roadmap file or directory (default: the nearest roadmap/ up to the top of the git repository, else .)")
         ->type_name("PATH");
     add_format_option(sub, cmd.format, formats,
                       "output format: text (default), json or markdown (a pull-request comment)");
     sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)")->type_name("FILE");
+    sub->footer(exit_status_help(
+        {{0, "the changes were printed (none is a success too)"},
+         {1, "a roadmap file cannot be parsed at one of the two sides, so the comparison would be wrong"},
+         {2,
+          "a usage error (an unknown option, a bad value), PATH not in a git repository, an unknown revision, "
+          "PATH absent at a revision, or -o FILE not writable"}}));
     return sub;
 }
 
@@ -88,17 +96,20 @@ int run_diff(const DiffCommand& cmd) {
         const std::string& second = cmd.rev_b;
         std::error_code ec;
         const bool a_path = std::filesystem::exists(second, ec);
-        const bool a_revision = is_revision(History::open(a_path ? second : default_roadmap_path()), second);
+        const bool a_revision = is_revision(History::open(a_path ? second : "."), second);
         if (a_path && a_revision)
             throw UsageError(fmt::format(
                 "'{}' is both a revision and a path: write 'boussole diff {} {} PATH' to compare two revisions, or "
                 "'./{}' for the path",
                 second, rev_a, second, second));
         if (!a_path && !a_revision)
-            throw UsageError(fmt::format("'{}' is neither a revision nor an existing path", second));
+            throw UsageError(
+                fmt::format("'{}' is neither a revision nor an existing path: give a commit, branch or tag to compare "
+                            "to, or the roadmap's PATH ('boussole diff REV_A [REV_B] [PATH]')",
+                            second));
         (a_path ? path : rev_b) = second;
     }
-    if (path.empty()) path = default_roadmap_path();
+    path = roadmap_path(path);
 
     const History history = History::open(path);
     const Side a = side_at(history, rev_a);

@@ -183,6 +183,10 @@ struct InitCommand {
 CLI::App* setup_init(CLI::App& app, InitCommand& cmd) {
     CLI::App* sub = app.add_subcommand("init", "Write a commented starter roadmap (refuses to touch existing YAML).");
     sub->add_option("dir", cmd.dir, "where to write it (default: roadmap)")->type_name("DIR");
+    sub->footer(exit_status_help({{0, "the starter roadmap was written"},
+                                  {2,
+                                   "a usage error, DIR is not a folder or already holds YAML (nothing is "
+                                   "written), or DIR cannot be written"}}));
     return sub;
 }
 
@@ -190,12 +194,13 @@ int run_init(const InitCommand& cmd) {
     const fs::path dir = cmd.dir.empty() ? fs::path("roadmap") : fs::path(cmd.dir);
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-        throw UsageError(fmt::format("'{}' exists and is not a folder", dir.string()));
+        throw UsageError(fmt::format("'{}' exists and is not a folder; give init another DIR", dir.string()));
     if (fs::is_directory(dir, ec)) {
         const auto existing = list_roadmap_files(dir.string());
         if (!existing.empty())
-            throw UsageError(fmt::format("'{}' already holds YAML ({}); nothing was written", dir.string(),
-                                         (dir / existing.front().second).generic_string()));
+            throw UsageError(fmt::format(
+                "'{}' already holds YAML ({}); nothing was written: edit that roadmap, or give init another DIR",
+                dir.string(), (dir / existing.front().second).generic_string()));
     }
 
     const Period period = current_quarter();
@@ -207,26 +212,30 @@ int run_init(const InitCommand& cmd) {
     };
 
     // Everything goes to a new folder beside the target, renamed into place at the end (or,
-    // when the target folder exists, moved into it file by file): never half a starter.
+    // when the target folder exists, moved into it file by file): never half a starter. A
+    // failure names the user's folder or file, never the staging folder.
     const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
     const fs::path staging = parent / fmt::format(".boussole-init-{:x}", std::random_device{}());
-    try {
-        for (const auto& [rel, text] : files) {
-            fs::create_directories((staging / rel).parent_path());
-            write_file_atomically((staging / rel).string(), text);
-        }
-        if (!fs::exists(dir)) {
-            fs::rename(staging, dir);
-        } else {
-            for (const auto& [rel, text] : files) {
-                fs::create_directories((dir / rel).parent_path());
-                fs::rename(staging / rel, dir / rel);
-            }
-            fs::remove_all(staging);
-        }
-    } catch (const std::exception& e) {
+    const auto fail = [&](const fs::path& target, int error_number) {
         fs::remove_all(staging, ec);
-        throw WriteError(fmt::format("cannot write '{}': {}", dir.string(), e.what()));
+        throw WriteError(write_failure(target.generic_string(), error_number), error_number);
+    };
+    for (const auto& [rel, text] : files) {
+        if (fs::create_directories((staging / rel).parent_path(), ec); ec) fail(dir, ec.value());
+        try {
+            write_file_atomically((staging / rel).string(), text);
+        } catch (const WriteError& e) {
+            fail(dir, e.error_number);
+        }
+    }
+    if (!fs::exists(dir, ec)) {
+        if (fs::rename(staging, dir, ec); ec) fail(dir, ec.value());
+    } else {
+        for (const auto& [rel, text] : files) {
+            if (fs::create_directories((dir / rel).parent_path(), ec); ec) fail((dir / rel).parent_path(), ec.value());
+            if (fs::rename(staging / rel, dir / rel, ec); ec) fail(dir / rel, ec.value());
+        }
+        fs::remove_all(staging, ec);
     }
     std::string out =
         fmt::format("boussole: wrote a starter roadmap for {} in {}/:\n", period.label, dir.generic_string());

@@ -43,7 +43,9 @@ const Format<Render> formats[] = {
 
 CLI::App* setup_lint(CLI::App& app, LintCommand& cmd) {
     CLI::App* sub = app.add_subcommand("lint", "Check a roadmap and print its problems (never changes the files).");
-    sub->add_option("path", cmd.paths, "roadmap files or directories (default: roadmap/ if it exists, else .)")
+    sub->add_option(
+           "path", cmd.paths,
+           "roadmap files or directories (default: the nearest roadmap/ up to the top of the git repository, else .)")
         ->type_name("PATH");
     add_format_option(sub, cmd.format, formats,
                       "output format: text, json, github, sarif or gitlab (default text, or github when "
@@ -55,7 +57,12 @@ CLI::App* setup_lint(CLI::App& app, LintCommand& cmd) {
                     fmt::format("override a rule's severity: ID={} (repeatable)", fmt::join(severity_spellings, "|")))
         ->allow_extra_args(false);
     sub->add_option("--color", cmd.color, "colour in text output: auto (terminal, NO_COLOR unset), always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+        ->check(one_of({"auto", "always", "never"}, "a colour mode"));
+    sub->footer(exit_status_help(
+        {{0, "no error (warnings allowed, unless --strict or more than --max-warnings)"},
+         {1, "the roadmap has errors, or warnings under --strict or over --max-warnings"},
+         {2,
+          "a usage error (an unknown option, a bad value), a PATH missing or unreadable, or -o FILE not writable"}}));
     return sub;
 }
 
@@ -65,7 +72,9 @@ std::optional<std::size_t> max_warnings_of(const std::string& text) {
     std::size_t n = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (ec != std::errc() || end != text.data() + text.size())
-        throw UsageError(fmt::format("--max-warnings: '{}' is not a whole number of warnings (0 or more)", text));
+        throw UsageError(fmt::format(
+            "--max-warnings: '{}' is not a whole number; give how many warnings pass, 0 or more, e.g. --max-warnings 0",
+            text));
     return n;
 }
 
@@ -75,15 +84,18 @@ LintOptions parse_rule_overrides(const std::vector<std::string>& specs) {
     for (const std::string& spec : specs) {
         const auto eq = spec.find('=');
         if (eq == std::string::npos)
-            throw UsageError(fmt::format("--rule '{}': expected ID=SEVERITY, e.g. --rule {}={}", spec,
+            throw UsageError(fmt::format("--rule {}: give a rule and a severity, ID=SEVERITY, e.g. --rule {}={}", spec,
                                          to_string(RuleId::missing_due), to_string(Severity::error)));
         const std::string id = spec.substr(0, eq);
         const std::string level = spec.substr(eq + 1);
         const std::optional<RuleId> rule = parse_rule_id(id);
-        if (!rule) throw UsageError(fmt::format("--rule: unknown rule '{}'{}", id, did_you_mean(id, ids)));
+        if (!rule)
+            throw UsageError(fmt::format("--rule {}: unknown rule '{}'{}; 'boussole rules' lists them", spec, id,
+                                         did_you_mean(id, ids)));
         const auto sev = parse_severity(level);
         if (!sev)
-            throw UsageError(fmt::format("--rule {}: severity must be {}, got '{}'", id, severity_choices(), level));
+            throw UsageError(
+                fmt::format("--rule {}: '{}' is not a severity; give {}", spec, level, severity_choices()));
         options.rule_overrides[*rule] = *sev;
     }
     return options;
@@ -100,7 +112,7 @@ int run_lint(const LintCommand& cmd) {
     const std::optional<std::size_t> max_warnings = max_warnings_of(cmd.max_warnings);
     const LoadOptions load = load_options();
     std::vector<std::string> paths = cmd.paths;
-    if (paths.empty()) paths.push_back(default_roadmap_path());
+    if (paths.empty()) paths.push_back(roadmap_path(""));
     std::string format = cmd.format;
     if (format.empty()) {
         // As yamllint does: inside GitHub Actions, annotate the pull request by default.

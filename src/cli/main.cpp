@@ -9,6 +9,77 @@
 
 namespace {
 
+// An option's names as a user types them: "-o/--output", "--format".
+std::string names_of(const CLI::Option& o) {
+    std::string out;
+    for (const std::string& n : o.get_snames()) out += (out.empty() ? "-" : "/-") + n;
+    for (const std::string& n : o.get_lnames()) out += (out.empty() ? "--" : "/--") + n;
+    return out.empty() ? o.get_name() : out;
+}
+
+// CLI11's parse errors in plain words: the option or argument, what is wrong with it, the fix.
+// `sub` is the subcommand being parsed, if any.
+std::string plain_parse_error(const CLI::ParseError& e, const CLI::App& app, const CLI::App* sub) {
+    const std::string what = e.what();
+    const CLI::App& where = sub ? *sub : app;
+    const auto option_named = [&](const std::string& name) -> const CLI::Option* {
+        for (const CLI::Option* o : where.get_options())
+            if (o->get_name() == name || o->check_name(name)) return o;
+        return nullptr;
+    };
+    // Our own checks (one_of) already speak plainly, after the option's name.
+    if (dynamic_cast<const CLI::ValidationError*>(&e)) {
+        const auto colon = what.find(": ");
+        const CLI::Option* o = colon == std::string::npos ? nullptr : option_named(what.substr(0, colon));
+        return o ? names_of(*o) + what.substr(colon) : what;
+    }
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+        if (const CLI::Option* o = option_named(what.substr(0, what.find(':'))))
+            return fmt::format("{} needs a value: {}", names_of(*o), o->get_description());
+    }
+    if (!sub && dynamic_cast<const CLI::RequiredError*>(&e)) {
+        // No command: "A subcommand is required", for `boussole` alone or `boussole --bogus`.
+        std::vector<std::string> names;
+        for (const CLI::App* c : app.get_subcommands({})) names.push_back(c->get_name());
+        const std::vector<std::string> extras = app.remaining(true);
+        if (!extras.empty() && extras.front().starts_with('-'))
+            return fmt::format("boussole has no option '{}': give a command first ({}), then its options",
+                               extras.front(), fmt::join(names, ", "));
+        return fmt::format("boussole needs a command: {}", fmt::join(names, ", "));
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+        if (const CLI::Option* o = option_named(what.substr(0, what.find(" is required"))))
+            return fmt::format("{} needs {}: {}", where.get_name(), o->get_name(), o->get_description());
+    }
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+        const std::vector<std::string> extras = app.remaining(true);
+        if (!extras.empty()) {
+            const std::string& first = extras.front();
+            if (first.starts_with('-') && first.size() > 1) {
+                std::vector<std::string> names;
+                for (const CLI::Option* o : where.get_options()) {
+                    for (const std::string& n : o->get_lnames()) names.push_back("--" + n);
+                    for (const std::string& n : o->get_snames()) names.push_back("-" + n);
+                }
+                const std::string bare = first.substr(0, first.find('='));
+                return fmt::format("{} has no option '{}'{}", where.get_name(), bare,
+                                   boussole::did_you_mean(bare, names));
+            }
+            return fmt::format("unexpected argument '{}': {} takes no more arguments", first, where.get_name());
+        }
+    }
+    if (dynamic_cast<const CLI::ConversionError*>(&e)) {
+        // "Could not convert: --strict = maybe", or "--strict: ...": a flag given a value it cannot read.
+        constexpr std::string_view could_not = "Could not convert: ";
+        const std::string name = what.starts_with(could_not)
+                                     ? what.substr(could_not.size(), what.find(" = ") - could_not.size())
+                                     : what.substr(0, what.find(':'));
+        if (const CLI::Option* o = option_named(name); o && o->get_expected_min() == 0)
+            return fmt::format("{} takes no value: write it alone to turn it on", names_of(*o));
+    }
+    return what;
+}
+
 int run(int argc, char** argv) {
     using namespace boussole::cli;
     CLI::App app{"boussole: a quarterly roadmap kept as YAML in git, linted on every pull request.", "boussole"};
@@ -44,7 +115,11 @@ int run(int argc, char** argv) {
                        first, boussole::did_you_mean(first, names));
             return 2;
         }
-        fmt::print(stderr, "boussole: error: {}\nRun 'boussole --help' for more information.\n", e.what());
+        const CLI::App* sub = nullptr;
+        for (const Command& c : commands)
+            if (c.app->parsed()) sub = c.app;
+        fmt::print(stderr, "boussole: error: {}\nRun 'boussole {}--help' for {}.\n", plain_parse_error(e, app, sub),
+                   sub ? sub->get_name() + " " : "", sub ? "its options" : "the commands");
         return 2;
     }
 

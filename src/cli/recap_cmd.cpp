@@ -20,7 +20,9 @@ struct RecapCommand {
 CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd) {
     CLI::App* sub =
         app.add_subcommand("recap", "Print the end-of-period recap in Markdown, from the roadmap's git history.");
-    sub->add_option("path", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)")
+    sub->add_option(
+           "path", cmd.path,
+           "roadmap file or directory (default: the nearest roadmap/ up to the top of the git repository, else .)")
         ->type_name("PATH");
     sub->add_option("--baseline", cmd.baseline,
                     "the plan to compare with (default: the last commit at or before the period's start that "
@@ -28,6 +30,12 @@ CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd) {
         ->type_name("REV");
     sub->add_option("--at", cmd.at, "the end state: a revision (default: the working tree)")->type_name("REV");
     sub->add_option("-o,--output", cmd.output, "write the recap to FILE (whole, or not at all)")->type_name("FILE");
+    sub->footer(exit_status_help(
+        {{0, "the recap was written"},
+         {1, "the roadmap has errors that stop the recap (no valid period to find the plan by)"},
+         {2,
+          "a usage error (an unknown option, a bad value), PATH not in a git repository or without a commit, an "
+          "unknown revision, PATH absent at a revision, or -o FILE not writable"}}));
     return sub;
 }
 
@@ -39,7 +47,7 @@ int run_recap(const RecapCommand& cmd) {
     PlanState end;
     CommitInfo tip;
     if (!cmd.at.empty()) {
-        tip = history.resolve_at_path(cmd.at);
+        tip = for_option("--at", [&] { return history.resolve_at_path(cmd.at); });
         end = std::move(history.states({tip}).front());
     } else {
         Snapshot working(load_roadmap(path, load_options()));
@@ -50,6 +58,7 @@ int run_recap(const RecapCommand& cmd) {
         tip = *head;
     }
 
+    if (!cmd.baseline.empty()) for_option("--baseline", [&] { (void)history.resolve_at_path(cmd.baseline); });
     RecapStates read = read_recap_states(history, std::move(end), tip, cmd.baseline);
     RecapInput input;
     input.today = Date::today();

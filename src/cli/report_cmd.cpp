@@ -20,22 +20,31 @@ struct ReportCommand {
 
 CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
     CLI::App* sub = app.add_subcommand("report", "Print the status report of a roadmap in Markdown.");
-    sub->add_option("path", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)")
+    sub->add_option(
+           "path", cmd.path,
+           "roadmap file or directory (default: the nearest roadmap/ up to the top of the git repository, else .)")
         ->type_name("PATH");
     sub->add_option("--as-of", cmd.as_of, "the report date, YYYY-MM-DD (default: today, UTC)")->type_name("DATE");
     sub->add_option("--audience", cmd.audience, "team (everything, down to tasks) or leadership (one page)")
-        ->check(CLI::IsMember({"team", "leadership"}));
+        ->check(one_of({"team", "leadership"}, "an audience"));
     sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)")->type_name("FILE");
     sub->add_flag("--no-history", cmd.no_history,
                   "do not read git history (no last check-in dates): the report depends only on the files and "
                   "--as-of");
+    sub->footer(exit_status_help(
+        {{0, "the report was written (lint errors elsewhere are a warning on standard error)"},
+         {1, "the roadmap has errors that stop the report (no roadmap block, no valid period)"},
+         {2,
+          "a usage error (an unknown option, a bad value), a PATH missing or unreadable, or -o FILE not writable"}}));
     return sub;
 }
 
 Date parse_as_of(const std::string& text) {
     if (text.empty()) return Date::today();
     const auto d = Date::parse(text);
-    if (!d) throw UsageError(fmt::format("--as-of must be a date YYYY-MM-DD, got '{}'", text));
+    if (!d)
+        throw UsageError(
+            fmt::format("--as-of: '{}' is not a date; give a day as YYYY-MM-DD, e.g. --as-of 2026-11-23", text));
     return *d;
 }
 

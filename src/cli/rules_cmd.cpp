@@ -17,6 +17,8 @@ struct RulesCommand {
 CLI::App* setup_rules(CLI::App& app, RulesCommand& cmd) {
     CLI::App* sub = app.add_subcommand("rules", "List the lint rules, or explain one.");
     sub->add_option("id", cmd.id, "a rule id: print its full help")->type_name("ID");
+    sub->footer(exit_status_help(
+        {{0, "the catalogue, or the rule's help, was printed"}, {2, "a usage error, or ID names no rule"}}));
     return sub;
 }
 

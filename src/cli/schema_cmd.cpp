@@ -14,6 +14,8 @@ struct SchemaCommand {
 CLI::App* setup_schema(CLI::App& app, SchemaCommand& cmd) {
     CLI::App* sub = app.add_subcommand("schema", "Print a JSON Schema (draft-07) of a roadmap file, for editors.");
     sub->add_option("-o,--output", cmd.output, "write it to FILE (whole, or not at all)")->type_name("FILE");
+    sub->footer(
+        exit_status_help({{0, "the schema was printed or written"}, {2, "a usage error, or -o FILE not writable"}}));
     return sub;
 }
 

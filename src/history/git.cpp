@@ -42,11 +42,6 @@ using EntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tre
 using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
 using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
 
-std::string last_error() {
-    const git_error* e = git_error_last();
-    return e && e->message ? e->message : "unknown libgit2 error";
-}
-
 std::string hex(const git_oid& oid) {
     char buf[GIT_OID_HEXSZ + 1];
     git_oid_tostr(buf, sizeof buf, &oid);
@@ -90,11 +85,25 @@ struct History::Impl {
     // Listings of trees already walked, by tree id: commits share most of their trees.
     mutable std::unordered_map<git_oid, std::vector<TreeFile>, OidHash, OidEq> listings;
 
+    // An object of the repository that cannot be read, in a user's words (never libgit2's):
+    // what it is, why that happens, what to do.
+    [[nodiscard]] HistoryError unreadable(const std::string& what) const {
+        if (shallow)
+            return HistoryError(fmt::format(
+                "{} is not in this shallow clone: its history was cut when it was cloned; 'git fetch --unshallow' "
+                "fetches the rest (in CI: fetch-depth: 0 with actions/checkout)",
+                what));
+        return HistoryError(fmt::format(
+            "{} cannot be read from the git repository: the object is missing or damaged; 'git fsck' shows what is "
+            "wrong, and fetching or cloning the repository again restores it",
+            what));
+    }
+
     CommitPtr lookup(const std::string& id) const {
         git_oid oid;
         git_commit* c = nullptr;
         if (git_oid_fromstr(&oid, id.c_str()) != 0 || git_commit_lookup(&c, repo.get(), &oid) != 0)
-            throw HistoryError(fmt::format("cannot read commit {}: {}", id.substr(0, 7), last_error()));
+            throw unreadable(fmt::format("commit {}", id.substr(0, 7)));
         return CommitPtr(c);
     }
 
@@ -114,7 +123,7 @@ struct History::Impl {
     PathEntry entry_of(const git_commit* c) const {
         git_tree* t = nullptr;
         if (git_commit_tree(&t, c) != 0)
-            throw HistoryError(fmt::format("cannot read a commit's files: {}", last_error()));
+            throw unreadable(fmt::format("the files of commit {}", hex(*git_commit_id(c)).substr(0, 7)));
         const TreePtr tree(t);
         PathEntry pe;
         if (prefix.empty()) {
@@ -142,7 +151,7 @@ struct History::Impl {
         if (const auto it = listings.find(tree_id); it != listings.end()) return it->second;
         git_tree* t = nullptr;
         if (git_tree_lookup(&t, repo.get(), &tree_id) != 0)
-            throw HistoryError(fmt::format("cannot read folder {}: {}", hex(tree_id).substr(0, 7), last_error()));
+            throw unreadable(fmt::format("a folder of '{}' (git tree {})", display, hex(tree_id).substr(0, 7)));
         const TreePtr tree(t);
         std::vector<TreeFile> files;
         const std::size_t n = git_tree_entrycount(tree.get());
@@ -171,10 +180,13 @@ struct History::Impl {
         return {};
     }
 
-    std::string read_blob(const git_oid& oid) const {
+    // The content of the file `relative` (to PATH) at commit `commit`.
+    std::string read_blob(const git_oid& oid, const std::string& relative, const CommitInfo& commit) const {
         git_blob* b = nullptr;
         if (git_blob_lookup(&b, repo.get(), &oid) != 0)
-            throw HistoryError(fmt::format("cannot read file {}: {}", hex(oid).substr(0, 7), last_error()));
+            throw unreadable(fmt::format("'{}' at commit {} (git blob {})",
+                                         relative.empty() ? display : (fs::path(display) / relative).generic_string(),
+                                         commit.short_id, hex(oid).substr(0, 7)));
         const BlobPtr blob(b);
         const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
         return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
@@ -197,41 +209,49 @@ History History::open(const std::string& path) {
         if (start == start.parent_path()) break;
         start = start.parent_path();
     }
+    const std::string shown = path.empty() ? "." : path;
     git_repository* r = nullptr;
     const int rc = git_repository_open_ext(&r, start.string().c_str(), 0, nullptr);
-    if (rc == GIT_EOWNER)
-        throw HistoryError(
-            fmt::format("cannot open the repository holding '{}': {} (git's safe.directory setting "
-                        "lists the folders another user's repositories may be read from)",
-                        path.empty() ? "." : path, last_error()));
-    if (rc != 0 && rc != GIT_ENOTFOUND)
-        throw HistoryError(
-            fmt::format("cannot open the repository holding '{}': {}", path.empty() ? "." : path, last_error()));
     if (rc != 0) {
-        // libgit2 reports a repository it refuses to open (owned by another user) as absent.
+        // A .git above PATH that libgit2 will not open: another user's (git's safe.directory
+        // check; older libgit2 versions report it as absent) or a damaged one.
         for (fs::path dir = start; !dir.empty(); dir = dir.parent_path()) {
             if (fs::exists(dir / ".git", ec))
-                throw HistoryError(
-                    fmt::format("cannot open the git repository at '{}': if another user owns it, add it to git's "
-                                "safe.directory setting (git config --global --add safe.directory {})",
-                                dir.string(), dir.string()));
+                throw HistoryError(fmt::format(
+                    "the git repository at '{}' cannot be opened: either another user owns it, and git reads "
+                    "another user's repository only when its safe.directory setting lists it ('git config --global "
+                    "--add safe.directory {}' if you trust it), or its .git folder is damaged ('git status' there "
+                    "says what is wrong)",
+                    dir.string(), dir.string()));
             if (dir == dir.parent_path()) break;
         }
-    }
-    if (rc != 0)
+        if (rc != GIT_ENOTFOUND)
+            throw HistoryError(fmt::format(
+                "the git repository holding '{}' cannot be opened: it is damaged or unreadable ('git status' there "
+                "says what is wrong)",
+                shown));
         throw NotARepository(fmt::format(
-            "'{}' is not in a git repository: recap, diff and check-in dates read the roadmap's git history",
-            path.empty() ? "." : path));
+            "'{}' is not in a git repository: recap, diff and check-in dates read the roadmap's git history; run "
+            "boussole in a clone of the roadmap's repository, or give a PATH inside one",
+            shown));
+    }
     auto impl = std::make_unique<Impl>();
     impl->repo.reset(r);
     const char* wd = git_repository_workdir(r);
-    if (!wd) throw HistoryError(fmt::format("the repository holding '{}' is bare: it has no working tree", path));
+    if (!wd)
+        throw HistoryError(fmt::format(
+            "the git repository holding '{}' ('{}') is bare: it has no working tree, so no roadmap files to read; run "
+            "boussole in a clone of it ('git clone {}')",
+            shown, git_repository_path(r), git_repository_path(r)));
     const fs::path workdir = fs::weakly_canonical(fs::path(wd), ec);
-    impl->display = path.empty() ? "." : path;
+    impl->display = shown;
     const fs::path relative = fs::weakly_canonical(absolute, ec).lexically_relative(workdir);
     const std::string rel = relative.generic_string();
     if (rel.empty() || rel.starts_with(".."))
-        throw HistoryError(fmt::format("'{}' is outside the repository at '{}'", path, workdir.string()));
+        throw HistoryError(fmt::format(
+            "'{}' is outside the working tree of the git repository that holds it, '{}' (set by its core.worktree "
+            "setting, or reached through a symbolic link); give a PATH inside that working tree",
+            shown, workdir.string()));
     impl->prefix = rel == "." ? "" : rel;
     if (impl->prefix.ends_with('/')) impl->prefix.pop_back();
     impl->shallow = git_repository_is_shallow(r) == 1;
@@ -249,18 +269,21 @@ const std::string& History::prefix() const { return impl_->prefix; }
 bool History::shallow() const { return impl_->shallow; }
 
 CommitInfo History::resolve(const std::string& revision) const {
-    if (revision.empty() || revision.starts_with('-'))
-        throw HistoryError(fmt::format("unknown revision '{}'", revision));
     git_object* o = nullptr;
-    if (git_revparse_single(&o, impl_->repo.get(), revision.c_str()) != 0)
-        throw HistoryError(fmt::format("unknown revision '{}': {}{}", revision, last_error(),
-                                       impl_->shallow ? " (this is a shallow clone: 'git fetch --unshallow' fetches "
-                                                        "the history before its cut)"
-                                                      : ""));
+    if (revision.empty() || revision.starts_with('-') ||
+        git_revparse_single(&o, impl_->repo.get(), revision.c_str()) != 0)
+        throw HistoryError(fmt::format(
+            "unknown revision '{}': no commit, branch or tag is called that in this repository; give a commit hash, "
+            "a branch or a tag, or one relative to them such as HEAD~3 ('git log --oneline' lists the commits){}",
+            revision,
+            impl_->shallow ? "; this is a shallow clone, without the history before its cut: 'git fetch --unshallow' "
+                             "fetches it"
+                           : ""));
     const ObjectPtr object(o);
     git_object* c = nullptr;
     if (git_object_peel(&c, object.get(), GIT_OBJECT_COMMIT) != 0)
-        throw HistoryError(fmt::format("revision '{}' does not name a commit", revision));
+        throw HistoryError(fmt::format("revision '{}' names a git {}, not a commit: give a commit, a branch or a tag",
+                                       revision, git_object_type2string(git_object_type(object.get()))));
     const ObjectPtr commit(c);
     return Impl::info_of(reinterpret_cast<const git_commit*>(commit.get()));
 }
@@ -285,7 +308,9 @@ CommitInfo History::resolve_at_path(const std::string& revision) const {
     const CommitInfo c = resolve(revision);
     if (!has_path(c))
         throw HistoryError(
-            fmt::format("'{}' does not exist at {} ({}, {})", impl_->display, revision, c.short_id, c.date.iso()));
+            fmt::format("'{}' does not exist at {} ({}, {}): give a revision where it exists, or the PATH the roadmap "
+                        "had then",
+                        impl_->display, revision, c.short_id, c.date.iso()));
     return c;
 }
 
@@ -300,8 +325,7 @@ Mainline History::mainline(const CommitInfo& tip, const MainlineStop& stop) cons
         if (!cut && git_commit_parentcount(current.get()) > 0) {
             git_commit* p = nullptr;
             if (git_commit_lookup(&p, impl_->repo.get(), git_commit_parent_id(current.get(), 0)) != 0) {
-                if (!impl_->shallow)
-                    throw HistoryError(fmt::format("cannot read the parent of {}: {}", info.short_id, last_error()));
+                if (!impl_->shallow) throw impl_->unreadable(fmt::format("the parent of commit {}", info.short_id));
                 cut = true;  // a shallow clone: the parent was not fetched
             }
             parent.reset(p);
@@ -349,7 +373,7 @@ std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits,
         for (const TreeFile& f : impl_->files_of(pe)) {
             Chain& chain = chains[f.relative];
             auto [it, fresh] = chain.by_blob.emplace(hex(f.blob), chain.texts.size());
-            if (fresh) chain.texts.push_back(impl_->read_blob(f.blob));
+            if (fresh) chain.texts.push_back(impl_->read_blob(f.blob, f.relative, c));
             parts.emplace_back(&chain, it->second);
         }
         per_commit.emplace_back(std::move(parts));

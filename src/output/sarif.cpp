@@ -1,5 +1,6 @@
 // SARIF 2.1.0, as GitHub code scanning reads it.
 #include <cctype>
+#include <filesystem>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -55,6 +56,19 @@ std::string uri(std::string_view path) {
     return out;
 }
 
+// Where a file is: a URI relative to the source root (%SRCROOT%, the git work tree) when it lies
+// inside it; else an absolute file:// URI of its own, since a relative reference may not start
+// with a slash or climb out of its base (SARIF1004).
+json artifact_location(const std::string& file, const std::string& root) {
+    const std::string relative = repository_path(file, root);
+    const std::filesystem::path p(relative);
+    if (!p.is_absolute() && (p.empty() || *p.begin() != ".."))
+        return {{"uri", uri(relative)}, {"uriBaseId", "%SRCROOT%"}};
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(file, ec).lexically_normal();
+    return {{"uri", "file://" + uri(absolute.generic_string())}};
+}
+
 json rule_descriptor(const Rule& r) {
     const std::string text = fmt::format("{}\n\nBad:\n{}\n\nGood:\n{}\n", r.why, r.bad, r.good);
     const std::string markdown =
@@ -92,8 +106,7 @@ std::string render_sarif(const LintResult& r, const std::string& root) {
              {"message", {{"text", d.message}}},
              {"locations",
               {{{"physicalLocation",
-                 {{"artifactLocation", {{"uri", uri(repository_path(d.file, root))}, {"uriBaseId", "%SRCROOT%"}}},
-                  {"region", std::move(region)}}}}}},
+                 {{"artifactLocation", artifact_location(d.file, root)}, {"region", std::move(region)}}}}}},
              {"partialFingerprints", {{"boussole/v1", prints[i]}}}});
     }
 

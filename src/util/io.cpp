@@ -17,12 +17,46 @@ namespace boussole {
 
 namespace fs = std::filesystem;
 
+std::string write_failure(const std::string& path, int error_number) {
+    const fs::path target(path);
+    const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+    const auto why = [&]() -> std::string {
+        switch (error_number) {
+            case ENOENT:
+                return fmt::format("the folder '{}' does not exist; create it first, or write elsewhere", dir);
+            case ENOTDIR:
+                return fmt::format("'{}' is not a folder; write elsewhere", dir);
+            case EACCES:
+            case EPERM:
+                return fmt::format("permission denied in the folder '{}'; write elsewhere, or change its permissions",
+                                   dir);
+            case EISDIR:
+                return "it is a folder; give a file name, or move the folder away";
+            case EEXIST:
+                return "a file of that name is in the way; move it away, or write elsewhere";
+            case EROFS:
+                return "the file system is read-only; write elsewhere";
+            case ENOSPC:
+            case EDQUOT:
+                return "no space is left on the device; free some, or write elsewhere";
+            case ENAMETOOLONG:
+                return "the name is too long; choose a shorter one";
+            default:
+                return std::strerror(error_number);
+        }
+    };
+    return fmt::format("cannot write '{}': {}", path, why());
+}
+
 void write_file_atomically(const std::string& path, std::string_view content) {
     const fs::path target(path);
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmpl = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
     const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) throw WriteError(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    if (fd < 0) {
+        const int err = errno;
+        throw WriteError(write_failure(path, err), err);
+    }
     std::size_t written = 0;
     while (written < content.size()) {
         const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
@@ -31,7 +65,7 @@ void write_file_atomically(const std::string& path, std::string_view content) {
             const int err = errno;
             ::close(fd);
             ::unlink(tmpl.c_str());
-            throw WriteError(fmt::format("cannot write '{}': {}", path, std::strerror(err)));
+            throw WriteError(write_failure(path, err), err);
         }
         written += static_cast<std::size_t>(n);
     }
@@ -42,7 +76,7 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     if (::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
         const int err = errno;
         ::unlink(tmpl.c_str());
-        throw WriteError(fmt::format("cannot write '{}': {}", path, std::strerror(err)));
+        throw WriteError(write_failure(path, err), err);
     }
 }
 
