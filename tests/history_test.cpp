@@ -240,6 +240,8 @@ TEST_SUITE("history") {
         // An end that did not change the roadmap is read at its own date.
         const auto readme = q.run({"recap", "roadmap", "--at", q.ids.at("readme")});
         CHECK(has(readme.out, "**End:** commit " + q.ids.at("readme").substr(0, 7) + " of 2026-10-15 (README only)"));
+        // Only c2 changed the roadmap after the baseline: the end read apart is not a change.
+        CHECK(has(readme.out, "**Changes in between:** 1 commit changed the roadmap"));
         CHECK(has(readme.out, "| Epics added during the period | 0 |"));
         // A baseline after the end (a reversed range) is refused, with the command that works.
         const auto reversed = q.run({"recap", "roadmap", "--baseline", "HEAD", "--at", "HEAD~3"});

@@ -104,6 +104,10 @@ TEST_SUITE("plan") {
         CHECK(*h.north_star_score == doctest::Approx(0.2));
         CHECK(c.states == 6);
         CHECK(c.header.commits == 5);
+        // An end commit that did not change the roadmap is read, and is not a change.
+        RecapInput apart = quarter();
+        apart.end_unchanged = true;
+        CHECK(build_recap(apart).header.commits == 4);
         CHECK(c.header.name == "Plan");
         CHECK(c.header.baseline.label == "c0");
         CHECK(c.header.end_state.date == Date::parse("2027-01-05"));

@@ -24,6 +24,7 @@ struct RecapInput {
     Date today;                     ///< the date of uncommitted changes
     std::string generator = "boussole";
     std::vector<std::string> notes;  ///< caveats shown under the header (a cut history, ...)
+    bool end_unchanged = false;      ///< the end is a commit that did not change the roadmap, read at its own date
 };
 
 /// Why no recap can be made, or empty: no period at the end nor at the baseline, or a roadmap

@@ -56,6 +56,7 @@ int run_recap(const RecapCommand& cmd) {
     input.generator = std::string("boussole ") + BOUSSOLE_VERSION;
     input.states = std::move(read.states);
     input.notes = std::move(read.notes);
+    input.end_unchanged = read.end_unchanged;
     // A file that does not parse in between is read at its last readable version, and the recap
     // says so; at the baseline or the end, recap_blocker() refuses.
     if (!input.states.front().snapshot.present())

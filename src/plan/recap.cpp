@@ -411,6 +411,7 @@ private:
         h.end_state = when(states_.size() - 1);
         h.read_on = in_.today;
         for (std::size_t i = 1; i < states_.size(); ++i) h.commits += states_[i].date ? 1 : 0;
+        if (in_.end_unchanged && states_.size() > 1) --h.commits;
         h.notes = in_.notes;
         h.unreadable = unreadable_;
         return h;
