@@ -513,7 +513,7 @@ TEST_SUITE("plan") {
         CHECK(l.delivered[0].days_late == 10);
     }
 
-    TEST_CASE("recap content: due-date moves after the period still add up to the slip") {
+    TEST_CASE("recap content: due-date moves and target changes after the period still add up") {
         const std::string run = stream_yaml("run", "run", {r1});
         const RecapInput in = files_input({
             files_state("c0", "2026-09-28", stream_yaml("sales", "build", {e1}), run),
@@ -528,6 +528,20 @@ TEST_SUITE("plan") {
         for (const DueMove& m : c.slipped[0].moves) moved += m.days;
         CHECK(c.slipped[0].slip_days == 92);
         CHECK(moved == c.slipped[0].slip_days);
+        // Likewise a target changed after the period: listed, as the key result's "was" counts it.
+        RecapInput q = quarter();
+        q.states[5] = state(
+            "c5", "2027-01-05",
+            quarter_yaml({"{id: e1, title: One, owner: ana, status: done}", "{id: e2, title: Two, status: dropped}",
+                          "{id: e3, title: Three}", "{id: e4, title: Four}"},
+                         30, 30, false));
+        const RecapContent k = build_recap(q);
+        REQUIRE(k.goalposts.size() == 2);
+        CHECK(k.goalposts[0].before == "40");
+        CHECK(k.goalposts[1].before == "35");
+        CHECK(k.goalposts[1].after == "30");
+        CHECK(k.goalposts[1].when.label == "c5");
+        CHECK(k.objectives[0].key_results[0].target_at_start == 40);
     }
 
     TEST_CASE("recap content: every share says what it is a share of") {
