@@ -202,17 +202,25 @@ TEST_SUITE("history") {
         CHECK(has(r.out, "**Plan (baseline):** commit " + q.ids.at("c1").substr(0, 7) + " of 2026-09-28"));
         CHECK(has(r.out, "| Epics planned at the baseline | 4 |"));
         CHECK(has(r.out, "| Epics added during the period | 1 |"));
-        CHECK(has(r.out, "| Delivered | 2 (40%) |"));
-        CHECK(has(r.out, "| Dropped | 2 (40%) |"));
-        CHECK(has(r.out, "| Carried over | 1 (20%) |"));
-        CHECK(has(r.out, "| Slipped (due moved later, or past due) | 2 (40%) |"));
-        CHECK(has(r.out, "| Mean key-result score | 0.80 |"));
+        CHECK(has(r.out, "| Delivered | 2 of 5 epics (40%) |"));
+        CHECK(has(r.out, "| Delivered on time (by the planned due date) | 1 of 2 delivered (50%) |"));
+        CHECK(has(r.out, "| Dropped | 2 of 5 epics (40%) |"));
+        CHECK(has(r.out, "| Carried over | 1 of 5 epics (20%) |"));
+        CHECK(has(r.out,
+                  "| Slipped (due moved later, done after the planned due date, or past due) | 2 of 5 epics "
+                  "(40%) |"));
+        CHECK(has(r.out, "| Mean key-result score | 0.80 (2 of 2 key results scored) |"));
+        CHECK(has(r.out, "Each ends the period delivered, dropped or carried over: 2 + 2 + 1 = 5."));
         CHECK(has(r.out, "1 epic added after the period ended is left out"));
         CHECK(has(r.out, "The operational run's 1 activity is not counted"));
         const std::string merge = q.ids.at("merge").substr(0, 7);
-        CHECK(has(r.out, "| Epic one (e1) | Sales | Ana | 2026-11-14 | 2026-11-21 (" + merge + ") | 7 days late |"));
-        CHECK(has(r.out, "| Epic one (e1) | Ana | 2026-10-31 | 2026-11-14 | +14 days | 2026-10-10 (" +
-                             q.ids.at("c2").substr(0, 7) + "): +14 days | done |"));
+        // Late against the due date planned at the baseline (10-31), not the moved one (11-14).
+        CHECK(has(r.out, "| Epic one (e1) | Sales | Ana | 2026-10-31 (due 2026-11-14 at the end) | 2026-11-21 (" +
+                             merge + ") | 21 days late |"));
+        CHECK(has(r.out,
+                  "| Epic one (e1) | Ana | 2026-10-31 | 2026-11-14 | +14 days; done 21 days after the planned due "
+                  "date | 2026-10-10 (" +
+                      q.ids.at("c2").substr(0, 7) + "): +14 days | done |"));
         CHECK(
             has(r.out, "| Epic three, renamed (e3) | Ana | 2026-12-15 | 2026-12-15 | past due by 17 days at the end"));
         CHECK(has(r.out, "| Epic two (e2) | Sales | Ana | status dropped | 2026-11-02 (" + q.ids.at("c4").substr(0, 7) +
@@ -235,6 +243,8 @@ TEST_SUITE("history") {
         // An end that did not change the roadmap is read at its own date.
         const auto readme = q.run({"recap", "roadmap", "--at", q.ids.at("readme")});
         CHECK(has(readme.out, "**End:** commit " + q.ids.at("readme").substr(0, 7) + " of 2026-10-15 (README only)"));
+        // Only c2 changed the roadmap after the baseline: the end read apart is not a change.
+        CHECK(has(readme.out, "**Changes in between:** 1 commit changed the roadmap"));
         CHECK(has(readme.out, "| Epics added during the period | 0 |"));
         // A baseline after the end (a reversed range) is refused, with the command that works.
         const auto reversed = q.run({"recap", "roadmap", "--baseline", "HEAD", "--at", "HEAD~3"});
@@ -245,7 +255,7 @@ TEST_SUITE("history") {
         // From a subfolder, with PATH relative to it, and with the default PATH.
         const auto sub = q.run({"recap", "..", "--at", "HEAD"}, q.repo.dir() + "/roadmap/streams");
         CHECK(sub.status == 0);
-        CHECK(has(sub.out, "| Delivered | 2 (40%) |"));
+        CHECK(has(sub.out, "| Delivered | 2 of 5 epics (40%) |"));
         // The working tree: an uncommitted addition is dated today, so it is added during the
         // period ("not committed yet") until the period ends, and left out after.
         q.repo.write("roadmap/streams/data.yaml",
@@ -353,6 +363,78 @@ TEST_SUITE("history") {
         const auto rep = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
         CHECK(rep.status == 0);
         CHECK(has(rep.out, "2026-11-10 or before"));
+    }
+
+    TEST_CASE("recap: a commit where a file does not parse is not read as deletions; the run; on time") {
+        // 09-28 baseline: e1 due 10-31, e2 due 11-15, e3 due 11-30, e4 due 12-20 in sales.yaml.
+        // 10-10 sales.yaml committed with merge-conflict markers; 10-12 fixed, e1 done (on time).
+        // 11-20 e2 done, its due date never moved: 5 days late. 11-25 e3 moves to the run stream.
+        test::GitRepo repo("history-unreadable");
+        EpicSpec e1{"e1", "Epic one", "planned", "2026-10-31", ""}, e2{"e2", "Epic two", "planned", "2026-11-15", ""},
+            e3{"e3", "Epic three", "planned", "2026-11-30", ""}, e4{"e4", "Epic four", "planned", "2026-12-20", ""};
+        const EpicSpec r1{"r1", "Requests", "in-progress", "", ""};
+        repo.write("roadmap/roadmap.yaml", roadmap_file(40, 20, 5));
+        repo.write("roadmap/streams/run.yaml", run_stream);
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e3, e4}));
+        const std::string base = repo.commit("Plan Q4", "2026-09-28");
+        repo.write("roadmap/streams/sales.yaml",
+                   "streams:\n<<<<<<< HEAD\n  - id: sales\n=======\n  - id: s\n>>>>>>> theirs\n");
+        const std::string broken = repo.commit("Merge branch 'plan-update'", "2026-10-10");
+        e1.status = "done";
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e3, e4}));
+        const std::string fixed = repo.commit("Fix the merge; e1 done", "2026-10-12");
+        e2.status = "done";
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e3, e4}));
+        const std::string late = repo.commit("e2 done", "2026-11-20");
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", {e1, e2, e4}));
+        repo.write("roadmap/streams/run.yaml", stream_file("run", "Run", "run", {r1, e3}));
+        const std::string moved = repo.commit("e3 becomes run work", "2026-11-25");
+        const auto r = test::run({test::binary(), "recap", "--at", "HEAD"}, repo.dir());
+        INFO(r.out);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        // Nothing removed, nothing added, nothing done "by the baseline".
+        CHECK_FALSE(has(r.out, "removed from the files"));
+        CHECK_FALSE(has(r.out, "by the baseline"));
+        CHECK(has(r.out, "Nothing was dropped."));
+        CHECK(has(r.out, "Nothing was added to the plan during the period."));
+        CHECK(has(r.out, "> **Note:** `roadmap/streams/sales.yaml` could not be read at commit " + broken.substr(0, 7) +
+                             " of 2026-10-10 (Merge branch 'plan-update'): "));
+        CHECK(has(r.out, "Its last readable version, commit " + base.substr(0, 7) +
+                             " of 2026-09-28 (Plan Q4), is used "
+                             "there"));
+        CHECK(has(r.out, "| Epics planned at the baseline | 4 |"));
+        CHECK(has(r.out, "| Delivered | 2 of 4 epics (50%) |"));
+        CHECK(has(r.out, "| Delivered on time (by the planned due date) | 1 of 2 delivered (50%) |"));
+        CHECK(has(r.out, "| Moved to the run (out of the plan) | 1 of 4 epics (25%) |"));
+        CHECK(has(r.out, "| Carried over | 1 of 4 epics (25%) |"));
+        CHECK(has(r.out,
+                  "| Slipped (due moved later, done after the planned due date, or past due) | 1 of 4 epics "
+                  "(25%) |"));
+        CHECK(has(r.out,
+                  "| Epic one (e1) | Sales | Ana | 2026-10-31 | 2026-10-12 (" + fixed.substr(0, 7) + ") | on time |"));
+        CHECK(has(r.out, "| Epic two (e2) | Sales | Ana | 2026-11-15 | 2026-11-20 (" + late.substr(0, 7) +
+                             ") | 5 days late |"));
+        CHECK(has(r.out,
+                  "| Epic two (e2) | Ana | 2026-11-15 | 2026-11-15 | done 5 days after the planned due date | "
+                  "– | done |"));
+        CHECK(
+            has(r.out, "| Epic three (e3) | Sales | Run | Ana | 2026-11-25 (" + moved.substr(0, 7) + ") | planned |"));
+
+        // The end itself unreadable: no figure is trusted, exit 1 naming the file and line.
+        repo.write("roadmap/streams/run.yaml", "streams:\n<<<<<<< HEAD\n  - id: run\n=======\n  - id: r\n>>>>>>> b\n");
+        const auto wt = test::run({test::binary(), "recap"}, repo.dir());
+        CHECK(wt.status == 1);
+        CHECK(wt.out.empty());
+        CHECK(has(wt.err,
+                  "cannot make a recap: at the end (the working tree), a roadmap file does not parse:\n  "
+                  "roadmap/streams/run.yaml:3:"));
+        // The baseline unreadable: the plan is unknown; the fix names the commit before.
+        const auto b = test::run({test::binary(), "recap", "--baseline", broken, "--at", "HEAD"}, repo.dir());
+        CHECK(b.status == 1);
+        CHECK(has(b.err, "at the baseline (commit " + broken.substr(0, 7) + " of 2026-10-10)"));
+        CHECK(has(b.err, "roadmap/streams/sales.yaml:3:"));
+        CHECK(has(b.err, "--baseline " + broken.substr(0, 7) + "~1"));
     }
 
     TEST_CASE("diff: every kind of change between two revisions, in three formats") {

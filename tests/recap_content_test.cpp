@@ -2,6 +2,8 @@
 // Markdown; the generic change of an epic field in compare() and the diff outputs.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "boussole/format.hpp"
@@ -102,6 +104,10 @@ TEST_SUITE("plan") {
         CHECK(*h.north_star_score == doctest::Approx(0.2));
         CHECK(c.states == 6);
         CHECK(c.header.commits == 5);
+        // An end commit that did not change the roadmap is read, and is not a change.
+        RecapInput apart = quarter();
+        apart.end_unchanged = true;
+        CHECK(build_recap(apart).header.commits == 4);
         CHECK(c.header.name == "Plan");
         CHECK(c.header.baseline.label == "c0");
         CHECK(c.header.end_state.date == Date::parse("2027-01-05"));
@@ -163,7 +169,7 @@ TEST_SUITE("plan") {
         const DeliveredEpic& e1 = c.delivered[0];
         REQUIRE(e1.done);
         CHECK(e1.done->date == Date::parse("2026-11-21"));
-        CHECK(e1.days_late == 7);
+        CHECK(e1.days_late == 21);  // against the due date planned at the baseline (10-31), not 11-14
         CHECK(e1.epic.owner == "Ana");
         CHECK(e1.epic.contributors == std::vector<std::string>{"Bo Li"});
         CHECK(e1.epic.deliverables == std::vector<std::string>{"Pricing page", "Sales playbook | v2"});
@@ -249,8 +255,9 @@ TEST_SUITE("report") {
         const std::string md = render_recap(quarter());
         test::check_golden("recap-fields.md", md);
         CHECK(md.find("| Deliverables |") != std::string::npos);
-        CHECK(md.find("| One (e1) | Sales | Ana, with Bo Li | 2026-11-14 | 2026-11-21 (c4) | 7 days late | Pricing "
-                      "page; Sales playbook \\| v2 |") != std::string::npos);
+        CHECK(
+            md.find("| One (e1) | Sales | Ana, with Bo Li | 2026-10-31 (due 2026-11-14 at the end) | 2026-11-21 (c4) | "
+                    "21 days late | Pricing page; Sales playbook \\| v2 |") != std::string::npos);
         // Without deliverables among the delivered epics, no column.
         RecapInput in = quarter();
         in.states.resize(4);
@@ -277,5 +284,310 @@ TEST_SUITE("report") {
         CHECK(json["changes"][1]["before"].is_null());
         CHECK(json["summary"]["epic-field-changed"] == 2);
         test::check_golden("diff-fields.md", render_diff_markdown(d));
+    }
+}
+
+namespace {
+
+// A roadmap of several files, as history reads one: roadmap.yaml (a key result of a metric that
+// must go down, still at its baseline), streams/sales.yaml and streams/run.yaml.
+const std::string top_file =
+    "roadmap:\n  name: Files\n  period: 2026-Q4\n"
+    "  north_star: {title: Churn, unit: '%', baseline: 10, target: 5, current: 10}\n"
+    "people:\n  - {id: ana, name: Ana}\n"
+    "objectives:\n  - id: o1\n    title: One\n    key_results:\n"
+    "      - {id: kr-down, title: Tickets, baseline: 10, target: 5, current: 10}\n";
+// Merge-conflict markers committed: the file does not parse (line 3).
+const std::string conflicted = "streams:\n<<<<<<< HEAD\n  - id: sales\n=======\n  - id: s\n>>>>>>> b\n";
+
+std::string stream_yaml(const std::string& id, const std::string& kind, const std::vector<std::string>& epics) {
+    std::string out =
+        "streams:\n  - id: " + id + "\n    title: " + id + " stream\n    kind: " + kind + "\n    epics:\n";
+    for (const std::string& e : epics) out += "      - " + e + "\n";
+    return out;
+}
+
+PlanState files_state(const std::string& label, const std::optional<std::string>& date, const std::string& sales,
+                      const std::string& run) {
+    return {Snapshot(load_roadmap_from_texts(
+                "roadmap", {{"roadmap.yaml", top_file}, {"streams/sales.yaml", sales}, {"streams/run.yaml", run}})),
+            label, date ? Date::parse(*date) : std::nullopt, "commit " + label};
+}
+
+RecapInput files_input(std::vector<PlanState> states) {
+    RecapInput in;
+    in.today = *Date::parse("2027-01-10");
+    in.generator = "boussole test";
+    in.states = std::move(states);
+    return in;
+}
+
+const std::string e1 = "{id: e1, title: One, owner: ana, due: 2026-10-31}";
+const std::string e1_done = "{id: e1, title: One, owner: ana, due: 2026-10-31, status: done}";
+const std::string e2 = "{id: e2, title: Two, owner: ana, due: 2026-12-15}";
+const std::string r1 = "{id: r1, title: Requests}";
+
+}  // namespace
+
+TEST_SUITE("plan") {
+    TEST_CASE("recap content: a file that does not parse in between is read at its last readable version") {
+        const std::string run = stream_yaml("run", "run", {r1});
+        const RecapInput in = files_input({
+            files_state("c0", "2026-09-28", stream_yaml("sales", "build", {e1, e2}), run),
+            files_state("c1", "2026-10-05", conflicted, run),
+            files_state("c2", "2026-10-06", conflicted, run),
+            files_state("c3", "2026-10-08", stream_yaml("sales", "build", {e1_done, e2}), run),
+            files_state("c4", "2026-10-20", stream_yaml("sales", "build", {e1_done, e2}), conflicted),
+            files_state("c5", "2026-11-02", stream_yaml("sales", "build", {e1_done, e2}), run),
+        });
+        CHECK_FALSE(recap_blocker(in));
+        const RecapContent c = build_recap(in);
+        // Never read as removed, nor as added again; nothing of the run counted as planned.
+        CHECK(c.dropped.empty());
+        CHECK(c.added.empty());
+        CHECK(c.headline.planned == 2);
+        CHECK(c.headline.run_items == 1);
+        // e1 became done in c3, the first commit that reads again: not "by the baseline".
+        REQUIRE(ids(c.delivered) == std::vector<std::string>{"e1"});
+        REQUIRE(c.delivered[0].done);
+        CHECK(c.delivered[0].done->label == "c3");
+        CHECK(c.delivered[0].days_late == 0);
+        // Each run of unreadable states is said once, with the version used.
+        REQUIRE(c.header.unreadable.size() == 2);
+        const UnreadableFile& sales = c.header.unreadable[0];
+        CHECK(sales.file == "roadmap/streams/sales.yaml");
+        CHECK(sales.line == 3);
+        CHECK_FALSE(sales.cause.empty());
+        CHECK(sales.first.label == "c1");
+        CHECK(sales.last.label == "c2");
+        CHECK(sales.states == 2);
+        REQUIRE(sales.used);
+        CHECK(sales.used->label == "c0");
+        const UnreadableFile& run_file = c.header.unreadable[1];
+        CHECK(run_file.file == "roadmap/streams/run.yaml");
+        CHECK(run_file.states == 1);
+        REQUIRE(run_file.used);
+        CHECK(run_file.used->label == "c3");
+        const std::string md = render_recap_markdown(c);
+        CHECK(md.find("> **Note:** `roadmap/streams/sales.yaml` could not be read from commit c1 of 2026-10-05 "
+                      "(commit c1) to commit c2 of 2026-10-06 (commit c2), 2 commits in a row: " +
+                      sales.cause +
+                      " at line 3, column 7 of the first. Its last readable version, commit c0 of "
+                      "2026-09-28 (commit c0), is used there") != std::string::npos);
+        CHECK(md.find("> **Note:** `roadmap/streams/run.yaml` could not be read at commit c4 of 2026-10-20 (commit "
+                      "c4): " +
+                      run_file.cause + " at line 3, column 7. Its last readable version") != std::string::npos);
+        CHECK(md.find("removed from the files") == std::string::npos);
+        CHECK(md.find("Nothing was dropped.") != std::string::npos);
+    }
+
+    TEST_CASE("recap content: a file that never parsed before has no version to stand in, and says so") {
+        const std::string run = stream_yaml("run", "run", {r1});
+        RecapInput in = files_input({
+            files_state("c0", "2026-09-28", stream_yaml("sales", "build", {e1}), run),
+            files_state("c1", "2026-10-05", stream_yaml("sales", "build", {e1}), run),
+            files_state("c2", "2026-10-06", stream_yaml("sales", "build", {e1}), run),
+        });
+        // A new file, unreadable from the start.
+        in.states[1].snapshot =
+            Snapshot(load_roadmap_from_texts("roadmap", {{"roadmap.yaml", top_file},
+                                                         {"streams/new.yaml", conflicted},
+                                                         {"streams/sales.yaml", stream_yaml("sales", "build", {e1})},
+                                                         {"streams/run.yaml", run}}));
+        const RecapContent c = build_recap(in);
+        REQUIRE(c.header.unreadable.size() == 1);
+        CHECK(c.header.unreadable[0].file == "roadmap/streams/new.yaml");
+        CHECK_FALSE(c.header.unreadable[0].used);
+        CHECK(render_recap_markdown(c).find("It had no readable version before, so what it holds is missing there.") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("recap content: a file that does not parse at the baseline or at the end blocks the recap") {
+        const std::string run = stream_yaml("run", "run", {r1});
+        const std::string sales = stream_yaml("sales", "build", {e1});
+        const auto base = recap_blocker(files_input(
+            {files_state("c0", "2026-09-28", conflicted, run), files_state("c1", "2026-10-05", sales, run)}));
+        REQUIRE(base);
+        CHECK(base->find("at the baseline (commit c0 of 2026-09-28), a roadmap file does not parse:\n  "
+                         "roadmap/streams/sales.yaml:3:") != std::string::npos);
+        CHECK(base->find("--baseline c0~1") != std::string::npos);
+        const auto end = recap_blocker(files_input({files_state("c0", "2026-09-28", sales, run),
+                                                    files_state("working tree", std::nullopt, sales, conflicted)}));
+        REQUIRE(end);
+        CHECK(
+            end->find("at the end (the working tree), a roadmap file does not parse:\n  roadmap/streams/run.yaml:3:") !=
+            std::string::npos);
+        CHECK(end->find("Fix it (boussole lint shows where)") != std::string::npos);
+        const auto end_commit = recap_blocker(files_input(
+            {files_state("c0", "2026-09-28", sales, run), files_state("c1", "2026-10-05", sales, conflicted)}));
+        REQUIRE(end_commit);
+        CHECK(end_commit->find("--at c1~1") != std::string::npos);
+    }
+
+    TEST_CASE("recap content: planned work moved to the run stays counted, shown as moved out with its date") {
+        const std::string e3 = "{id: e3, title: Three, owner: ana, due: 2026-11-30}";
+        const RecapInput in = files_input({
+            files_state("c0", "2026-09-28", stream_yaml("sales", "build", {e1, e3}), stream_yaml("run", "run", {r1})),
+            files_state("c1", "2026-10-10", stream_yaml("sales", "build", {e1}), stream_yaml("run", "run", {r1, e3})),
+            // r1 moves the other way: into the plan during the period.
+            files_state("c2", "2026-10-20", stream_yaml("sales", "build", {e1, r1}), stream_yaml("run", "run", {e3})),
+        });
+        const RecapContent c = build_recap(in);
+        const RecapHeadline& h = c.headline;
+        CHECK(h.planned == 2);
+        CHECK(h.added == 1);
+        CHECK(h.total == 3);
+        CHECK(h.run_items == 0);
+        CHECK(h.moved_out.count == 1);
+        CHECK(h.moved_out.of == 3);
+        // Every epic of the period ends in exactly one outcome.
+        CHECK(h.delivered.count + h.dropped.count + h.moved_out.count + h.carried_over.count == h.total);
+        REQUIRE(c.moved_out.size() == 1);
+        CHECK(c.moved_out[0].epic.id == "e3");
+        CHECK(c.moved_out[0].from_stream == "sales stream");
+        CHECK(c.moved_out[0].epic.stream == "run stream");
+        CHECK(c.moved_out[0].when.label == "c1");
+        CHECK(c.moved_out[0].when.date == Date::parse("2026-10-10"));
+        CHECK(ids(c.carried_over) == std::vector<std::string>{"e1", "r1"});
+        CHECK(c.dropped.empty());
+        REQUIRE(ids(c.added) == std::vector<std::string>{"r1"});
+        CHECK(c.added[0].from_run);
+        CHECK(c.added[0].added.label == "c2");
+        const std::string md = render_recap_markdown(c);
+        CHECK(md.find("| Moved to the run (out of the plan) | 1 of 3 epics (33%) |") != std::string::npos);
+        CHECK(md.find("## Moved out of the plan") != std::string::npos);
+        CHECK(md.find("| Three (e3) | sales stream | run stream | Ana | 2026-10-10 (c1) | planned |") !=
+              std::string::npos);
+        CHECK(
+            md.find("Each ends the period delivered, dropped, moved to the run or carried over: 0 + 0 + 1 + 2 = 3.") !=
+            std::string::npos);
+        CHECK(md.find("| Requests (r1) | sales stream | – | 2026-10-20 (c2), moved in from the run | planned |") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("recap content: on time against the due date planned at the baseline, late means slipped") {
+        const std::string run = stream_yaml("run", "run", {r1});
+        const std::string e1_moved = "{id: e1, title: One, owner: ana, due: 2026-11-30}";
+        const std::string e1_moved_done = "{id: e1, title: One, owner: ana, due: 2026-11-30, status: done}";
+        const std::string e2_done = "{id: e2, title: Two, owner: ana, due: 2026-12-15, status: done}";
+        const std::string e4_done = "{id: e4, title: Four, owner: ana, status: done}";
+        const RecapInput in = files_input({
+            files_state("c0", "2026-09-28", stream_yaml("sales", "build", {e1, e2}), run),
+            files_state("c1", "2026-10-20", stream_yaml("sales", "build", {e1_moved, e2}), run),
+            files_state("c2", "2026-11-20", stream_yaml("sales", "build", {e1_moved_done, e2}), run),
+            // e2 done on time; e4 added already done: dated by its addition, not "by the baseline".
+            files_state("c3", "2026-12-01", stream_yaml("sales", "build", {e1_moved_done, e2_done, e4_done}), run),
+        });
+        const RecapContent c = build_recap(in);
+        REQUIRE(ids(c.delivered) == std::vector<std::string>{"e1", "e2", "e4"});
+        // e1: done 11-20, due moved to 11-30 but planned for 10-31: 20 days late.
+        CHECK(c.delivered[0].planned_due == Date::parse("2026-10-31"));
+        CHECK(c.delivered[0].days_late == 20);
+        CHECK(c.delivered[1].days_late == 0);
+        REQUIRE(c.delivered[2].done);
+        CHECK(c.delivered[2].done->label == "c3");
+        CHECK_FALSE(c.delivered[2].days_late);  // no planned due date: not judged
+        CHECK(c.headline.on_time.count == 1);
+        CHECK(c.headline.on_time.of == 2);
+        CHECK(c.headline.delivered_not_judged == 1);
+        REQUIRE(ids(c.slipped) == std::vector<std::string>{"e1"});
+        CHECK(c.slipped[0].late_days == 20);
+        CHECK(c.slipped[0].slip_days == 30);
+        const std::string md = render_recap_markdown(c);
+        CHECK(md.find("| One (e1) | sales stream | Ana | 2026-10-31 (due 2026-11-30 at the end) | 2026-11-20 (c2) | 20 "
+                      "days late |") != std::string::npos);
+        CHECK(md.find("| +30 days; done 20 days after the planned due date |") != std::string::npos);
+        CHECK(md.find("| Delivered on time (by the planned due date) | 1 of 2 delivered (50%) |") != std::string::npos);
+        CHECK(md.find("1 delivered epic is not judged on time") != std::string::npos);
+
+        // Delivered after its planned due date although the date never changed in the file.
+        const RecapInput late = files_input({
+            files_state("c0", "2026-09-28", stream_yaml("sales", "build", {e1}), run),
+            files_state("c1", "2026-11-10", stream_yaml("sales", "build", {e1_done}), run),
+        });
+        const RecapContent l = build_recap(late);
+        REQUIRE(ids(l.slipped) == std::vector<std::string>{"e1"});
+        CHECK(l.slipped[0].slip_days == 0);
+        CHECK(l.slipped[0].late_days == 10);
+        CHECK(l.headline.slipped.count == 1);
+        CHECK(l.delivered[0].days_late == 10);
+    }
+
+    TEST_CASE("recap content: due-date moves and target changes after the period still add up") {
+        const std::string run = stream_yaml("run", "run", {r1});
+        const RecapInput in = files_input({
+            files_state("c0", "2026-09-28", stream_yaml("sales", "build", {e1}), run),
+            files_state("c1", "2026-10-10", stream_yaml("sales", "build", {"{id: e1, title: One, due: 2026-11-14}"}),
+                        run),
+            files_state("c2", "2027-01-05", stream_yaml("sales", "build", {"{id: e1, title: One, due: 2027-01-31}"}),
+                        run),
+        });
+        const RecapContent c = build_recap(in);
+        REQUIRE(c.slipped.size() == 1);
+        int moved = 0;
+        for (const DueMove& m : c.slipped[0].moves) moved += m.days;
+        CHECK(c.slipped[0].slip_days == 92);
+        CHECK(moved == c.slipped[0].slip_days);
+        // Likewise a target changed after the period: listed, as the key result's "was" counts it.
+        RecapInput q = quarter();
+        q.states[5] = state(
+            "c5", "2027-01-05",
+            quarter_yaml({"{id: e1, title: One, owner: ana, status: done}", "{id: e2, title: Two, status: dropped}",
+                          "{id: e3, title: Three}", "{id: e4, title: Four}"},
+                         30, 30, false));
+        const RecapContent k = build_recap(q);
+        REQUIRE(k.goalposts.size() == 2);
+        CHECK(k.goalposts[0].before == "40");
+        CHECK(k.goalposts[1].before == "35");
+        CHECK(k.goalposts[1].after == "30");
+        CHECK(k.goalposts[1].when.label == "c5");
+        CHECK(k.objectives[0].key_results[0].target_at_start == 40);
+    }
+
+    TEST_CASE("recap content: every share says what it is a share of") {
+        const RecapContent c = build_recap(quarter());
+        CHECK(c.headline.total == 4);
+        CHECK(c.headline.delivered.of == 4);
+        CHECK(c.headline.slipped.of == 4);
+        CHECK(c.headline.scored == 1);
+        CHECK(c.headline.key_results == 1);
+        const std::string md = render_recap_markdown(c);
+        CHECK(md.find("| Delivered | 1 of 4 epics (25%) |") != std::string::npos);
+        CHECK(md.find("| Carried over | 2 of 4 epics (50%) |") != std::string::npos);
+        CHECK(md.find("| Mean key-result score | 0.80 (1 of 1 key result scored) |") != std::string::npos);
+        CHECK(md.find("Shares of epics are of the 4 epics of the period: 3 planned at the baseline and 1 added during "
+                      "it. Each ends the period delivered, dropped or carried over: 1 + 1 + 2 = 4.") !=
+              std::string::npos);
+        // No bare percentage in the headline table.
+        const std::string table =
+            md.substr(md.find("## Headline numbers"), md.find("## North Star") - md.find("## Headline numbers"));
+        CHECK(table.find(" (25%) |") != std::string::npos);
+        CHECK(table.find("| 1 (25%) |") == std::string::npos);
+    }
+
+    TEST_CASE("recap content: a score of a metric that must go down, still at its baseline, is 0.00, never -0.00") {
+        const std::string run = stream_yaml("run", "run", {r1});
+        const RecapContent c = build_recap(files_input({
+            files_state("c0", "2026-09-28", stream_yaml("sales", "build", {e1}), run),
+            files_state("c1", "2026-10-10", stream_yaml("sales", "build", {e1}), run),
+        }));
+        REQUIRE(c.objectives.size() == 1);
+        REQUIRE(c.objectives[0].key_results.size() == 1);
+        const RecapKeyResult& k = c.objectives[0].key_results[0];
+        REQUIRE(k.score);
+        CHECK_FALSE(std::signbit(*k.score));
+        REQUIRE(c.objectives[0].mean_score);
+        CHECK_FALSE(std::signbit(*c.objectives[0].mean_score));
+        REQUIRE(c.headline.mean_score);
+        CHECK_FALSE(std::signbit(*c.headline.mean_score));
+        REQUIRE(c.north_star);
+        REQUIRE(c.north_star->score);
+        CHECK_FALSE(std::signbit(*c.north_star->score));
+        const std::string md = render_recap_markdown(c);
+        CHECK(md.find("-0.00") == std::string::npos);
+        CHECK(md.find("| Tickets (kr-down) | 10 | 10 | 10 | 5 | 0.00 |") != std::string::npos);
+        CHECK(md.find("Mean score: **0.00** (1 of 1 key result scored).") != std::string::npos);
+        CHECK(md.find("| Mean key-result score | 0.00 (1 of 1 key result scored) |") != std::string::npos);
+        CHECK(md.find("Score **0.00**: 0% of the way") != std::string::npos);
     }
 }

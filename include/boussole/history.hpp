@@ -84,6 +84,7 @@ std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& hist
 struct RecapStates {
     std::vector<PlanState> states;  ///< the baseline first, then every change oldest first; the end last
     std::vector<std::string> notes;
+    bool end_unchanged = false;  ///< the end is a commit that did not change PATH (read apart, at its own date)
 };
 
 /// The states of a recap that ends at `end`, read on commit `tip` (HEAD for the working tree):

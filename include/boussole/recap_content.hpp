@@ -7,6 +7,7 @@
 /// and markup.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,9 +24,13 @@ struct RecapInput {
     Date today;                     ///< the date of uncommitted changes
     std::string generator = "boussole";
     std::vector<std::string> notes;  ///< caveats shown under the header (a cut history, ...)
+    bool end_unchanged = false;      ///< the end is a commit that did not change the roadmap, read at its own date
 };
 
-/// Why no recap can be made (no period at the end nor at the baseline), or empty.
+/// Why no recap can be made, or empty: no period at the end nor at the baseline, or a roadmap
+/// file that does not parse at the baseline or at the end (the plan, or the figures at the
+/// end, would be unknown: its streams and epics would read as removed). The message names the
+/// state, each file with its line and cause, and the fix.
 std::optional<std::string> recap_blocker(const RecapInput& input);
 
 /// A state of the roadmap as the recap names it.
@@ -35,36 +40,61 @@ struct RecapState {
     std::string summary;       ///< the commit's first line; empty when none
 };
 
+/// A roadmap file that could not be parsed (merge-conflict markers committed, say) in one or
+/// more states between the baseline and the end, in a row. Its last readable version stands in
+/// for it there, so that its streams and epics are not read as removed and added again.
+struct UnreadableFile {
+    std::string file;        ///< its path as shown to the user
+    std::uint32_t line = 0;  ///< where the first syntax error is (at `first`)
+    std::uint32_t column = 0;
+    std::string cause;               ///< the syntax error
+    RecapState first, last;          ///< the states it could not be read in, oldest and newest (the same for one)
+    std::size_t states = 0;          ///< how many states in a row
+    std::optional<RecapState> used;  ///< the state of its last readable version; empty when it had none
+};
+
 /// The facts at the top of the recap.
 struct RecapHeader {
     std::string name;  ///< the roadmap's name at the end, else at the baseline; empty when neither has one
     std::string period_label;
-    Date start, end;                 ///< the period, both ends inclusive
-    RecapState baseline, end_state;  ///< the plan and the end
-    Date read_on;                    ///< when an end in the working tree was read
-    std::size_t commits = 0;         ///< commits after the baseline that changed the roadmap
-    std::vector<std::string> notes;  ///< caveats, as given in RecapInput
+    Date start, end;                         ///< the period, both ends inclusive
+    RecapState baseline, end_state;          ///< the plan and the end
+    Date read_on;                            ///< when an end in the working tree was read
+    std::size_t commits = 0;                 ///< commits after the baseline that changed the roadmap
+    std::vector<std::string> notes;          ///< caveats, as given in RecapInput
+    std::vector<UnreadableFile> unreadable;  ///< files read at their last readable version, oldest first
 };
 
-/// A count of epics with its share of the planned work (empty when there is none).
+/// A count with what it is a share of: `count` of `of` (share = count / of; empty when `of` is 0).
 struct RecapCount {
     std::size_t count = 0;
+    std::size_t of = 0;
     std::optional<double> share;
 };
 
 /// The headline numbers. Planned work is build work of this period: epics of a build stream at
-/// the baseline (not already dropped there) or added before the period ended.
+/// the baseline (not already dropped there), or that came into a build stream before the period
+/// ended (added, or moved in from the run). Each of them ends the period in exactly one of
+/// delivered, dropped, moved to the run and carried over, so those four add up to `total`;
+/// slipped epics are counted among them too.
 struct RecapHeadline {
     std::size_t planned = 0;  ///< at the baseline
     std::size_t added = 0;    ///< during the period
-    RecapCount delivered, dropped, carried_over, slipped;
-    std::optional<double> mean_score;  ///< mean key-result score at the end; empty when none is scored
-    bool north_star = false;           ///< a North Star is declared at the end
+    std::size_t total = 0;    ///< planned + added: what the shares below are of
+    RecapCount delivered, dropped, moved_out, carried_over, slipped;
+    /// Delivered by their planned due date, of the delivered epics that can be judged (done
+    /// during the period's history, with a planned due date).
+    RecapCount on_time;
+    std::size_t delivered_not_judged = 0;  ///< delivered without a planned due date, or done by the baseline
+    std::optional<double> mean_score;      ///< mean key-result score at the end; empty when none is scored
+    std::size_t scored = 0;                ///< key results with a score at the end
+    std::size_t key_results = 0;           ///< key results with an id at the end
+    bool north_star = false;               ///< a North Star is declared at the end
     std::optional<double> north_star_score;
-    std::size_t run_items = 0;         ///< activities of run streams, not counted as planned work
-    std::size_t after_period = 0;      ///< epics added after the period ended, left out
-    bool anonymous = false;            ///< epics or key results without an id, left out
-    std::size_t unparsable_files = 0;  ///< at the end
+    std::size_t run_items = 0;       ///< activities of run streams, not counted as planned work
+    std::size_t after_period = 0;    ///< epics added after the period ended, left out
+    std::size_t dropped_before = 0;  ///< epics of build streams already dropped at the baseline, left out
+    bool anonymous = false;          ///< epics or key results without an id, left out
 };
 
 /// A measure from the baseline to the end: the North Star, or a key result.
@@ -119,9 +149,10 @@ using RecapWhen = RecapState;
 
 /// A delivered epic.
 struct DeliveredEpic {
-    RecapEpic epic;
-    std::optional<RecapWhen> done;  ///< when its status became done; empty: done by the baseline
-    std::optional<int> days_late;   ///< with `done` and a due date: 0 when on time
+    RecapEpic epic;                   ///< epic.due is the due date at the end
+    std::optional<Date> planned_due;  ///< at the baseline, or when it came into the plan
+    std::optional<RecapWhen> done;    ///< the commit that made it done; empty: done by the baseline
+    std::optional<int> days_late;     ///< done minus planned due, with both: 0 when on time
 };
 
 /// A due date moved during the period.
@@ -130,13 +161,15 @@ struct DueMove {
     int days = 0;  ///< positive: later
 };
 
-/// An epic that slipped: its due date moved later, or it is open and past due at the end.
+/// An epic that slipped: its due date moved later, it was done after its planned due date,
+/// or it is open and past due at the end.
 struct SlippedEpic {
     RecapEpic epic;
-    std::optional<Date> planned_due;   ///< at the baseline, or when it was added
+    std::optional<Date> planned_due;   ///< at the baseline, or when it came into the plan
     int slip_days = 0;                 ///< the due date at the end minus the planned one, when later
+    std::optional<int> late_days;      ///< done so many days after the planned due date
     std::optional<int> past_due_days;  ///< open and past due at the end (or the period's end) by so many days
-    std::vector<DueMove> moves;        ///< in the period, oldest first
+    std::vector<DueMove> moves;        ///< every move of its due date after it was planned, oldest first
 };
 
 /// A dropped epic: status dropped, or removed from the files.
@@ -150,9 +183,17 @@ struct DroppedEpic {
 struct AddedEpic {
     RecapEpic epic;
     RecapWhen added;
+    bool from_run = false;  ///< it was in a run stream before: moved into the plan, not new
 };
 
-/// A key-result (or North Star) target changed during the period: the goalposts moved.
+/// Planned work moved into a run stream (kind: run): out of the plan, still counted in it.
+struct MovedOutEpic {
+    RecapEpic epic;           ///< epic.stream is the run stream it is in at the end
+    std::string from_stream;  ///< the build stream it was planned in
+    RecapWhen when;           ///< the commit that moved it
+};
+
+/// A key-result (or North Star) target changed after the baseline: the goalposts moved.
 struct GoalpostMove {
     std::string subject, title;  ///< the key result's id and title, or "north-star" and the North Star's title
     bool north_star = false;
@@ -171,6 +212,7 @@ struct RecapContent {
     std::vector<SlippedEpic> slipped;
     std::vector<DroppedEpic> dropped;
     std::vector<AddedEpic> added;
+    std::vector<MovedOutEpic> moved_out;
     std::vector<RecapEpic> carried_over;
     std::vector<GoalpostMove> goalposts;
     std::string generator;

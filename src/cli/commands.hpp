@@ -99,10 +99,6 @@ LoadOptions load_options();
 // The files of the roadmap at `path` in the working tree, to never write over (none if absent).
 std::vector<std::string> roadmap_files_at(const std::string& path);
 
-// Warns on standard error when some files of a state (named by `where`: "at abc1234", "in the
-// working tree") could not be parsed, so that their content is missing from a comparison.
-void warn_unparsable(const Snapshot& snapshot, const std::string& where);
-
 // Warns on standard error when the roadmap has lint errors (the document may be incomplete).
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what);
 

@@ -112,13 +112,6 @@ std::vector<std::string> roadmap_files_at(const std::string& path) {
     return files;
 }
 
-void warn_unparsable(const Snapshot& snapshot, const std::string& where) {
-    const std::size_t n = snapshot.roadmap().unparsable_files;
-    if (n)
-        fmt::print(stderr, "boussole: warning: {}, {} file{} could not be parsed: what {} holds is left out\n", where,
-                   n, n == 1 ? "" : "s", n == 1 ? "it" : "they");
-}
-
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what) {
     const LintResult lint = lint_roadmap(roadmap);
     if (lint.errors > 0)

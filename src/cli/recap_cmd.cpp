@@ -65,13 +65,14 @@ int run_recap(const RecapCommand& cmd) {
     input.generator = std::string("boussole ") + BOUSSOLE_VERSION;
     input.states = std::move(read.states);
     input.notes = std::move(read.notes);
-    for (const PlanState& s : input.states) warn_unparsable(s.snapshot, "at " + s.label);
+    input.end_unchanged = read.end_unchanged;
+    // A file that does not parse in between is read at its last readable version, and the recap
+    // says so; at the baseline or the end, recap_blocker() refuses.
     if (!input.states.front().snapshot.present())
         input.notes.push_back(fmt::format("'{}' does not exist at the baseline ({}): every epic counts as added.", path,
                                           input.states.front().label));
 
-    if (const auto why = recap_blocker(input))
-        throw RoadmapError(fmt::format("cannot make a recap: {}; run 'boussole lint {}'", *why, path));
+    if (const auto why = recap_blocker(input)) throw RoadmapError(fmt::format("cannot make a recap: {}", *why));
     emit(render_recap(input), cmd.output, roadmap_files_at(path));
     return 0;
 }

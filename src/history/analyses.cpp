@@ -50,7 +50,10 @@ RecapStates read_recap_states(const History& history, PlanState end, const Commi
     out.notes = std::move(chosen.notes);
     out.states = history.states(chosen.commits);
     // The end, unless it is the last commit read already.
-    if (!end.date || chosen.commits.back().id != tip.id) out.states.push_back(std::move(end));
+    if (!end.date || chosen.commits.back().id != tip.id) {
+        out.end_unchanged = end.date.has_value();  // not on the mainline of PATH's changes: it changed nothing
+        out.states.push_back(std::move(end));
+    }
     return out;
 }
 

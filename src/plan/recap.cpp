@@ -3,6 +3,9 @@
 // `diff`). Renderers (src/report/recap_markdown.cpp) only format what is built here.
 #include <algorithm>
 #include <map>
+#include <tuple>
+
+#include <fmt/format.h>
 
 #include "boussole/recap_content.hpp"
 
@@ -19,13 +22,15 @@ struct Move {
 // What happened to one epic between the baseline and the end.
 struct Track {
     std::string id;
-    bool in_base = false;
-    std::size_t first = 0;                 // the state it first appeared in
-    std::optional<std::size_t> removed;    // the state it last disappeared in, when gone at the end
-    std::optional<std::size_t> status_at;  // the state its status last changed in
-    EpicRef start;                         // as planned (at the baseline or when added)
-    EpicRef last;                          // as last seen
-    std::vector<Move> moves;
+    std::size_t first = 0;                   // the state it first appeared in
+    std::optional<std::size_t> first_build;  // the first state it was in a build stream: planned work from there
+    std::optional<std::size_t> removed;      // the state it last disappeared in, when gone at the end
+    std::optional<std::size_t> status_at;    // the state its status last changed in
+    std::optional<std::size_t> kind_at;      // the state it last moved between a build and a run stream
+    std::string from_stream;                 // the stream it was in before that move
+    EpicRef planned;                         // as planned: when it was first in a build stream
+    EpicRef last;                            // as last seen
+    std::vector<Move> moves;                 // of its due date, once planned
 };
 
 // A dated change of a key result's target.
@@ -51,16 +56,124 @@ std::optional<double> moved_target(const KeyResult* was, const KeyResult& now) {
     return std::nullopt;
 }
 
+// The first syntax error of each file of `r` that could not be parsed, by file index (the
+// files Roadmap::unreadable_files() names).
+std::map<std::uint32_t, const Finding*> unreadable_by_file(const Roadmap& r) {
+    std::map<std::uint32_t, const Finding*> out;
+    for (const Finding& f : r.load_findings)
+        if (f.rule == RuleId::yaml_syntax && f.pos.file < r.files.size()) out.try_emplace(f.pos.file, &f);
+    return out;
+}
+
+template <class T>
+void take(std::vector<T>& to, const std::vector<T>& from, std::uint32_t file) {
+    for (const T& x : from)
+        if (x.pos.file == file) to.push_back(x);
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// What one file of `r` holds, as a roadmap of its own.
+Roadmap part_of(const Roadmap& r, std::uint32_t file) {
+    Roadmap out;
+    take(out.roadmap_blocks, r.roadmap_blocks, file);
+    take(out.people, r.people, file);
+    take(out.metrics, r.metrics, file);
+    take(out.objectives, r.objectives, file);
+    take(out.streams, r.streams, file);
+    return out;
+}
+
+void append_part(Roadmap& to, Roadmap& part) {
+    append(to.roadmap_blocks, part.roadmap_blocks);
+    append(to.people, part.people);
+    append(to.metrics, part.metrics);
+    append(to.objectives, part.objectives);
+    append(to.streams, part.streams);
+}
+
+// The states with every file that does not parse read at its last readable version (an
+// earlier state where the same path parsed), so that what it holds is not read as removed
+// there and added again later; each run of states where a file could not be read is recorded.
+std::vector<PlanState> carry_unreadable(const std::vector<PlanState>& states, std::vector<UnreadableFile>& runs) {
+    auto state_of = [&](std::size_t i) {
+        const PlanState& s = states[i];
+        return RecapState{s.label, s.date, s.summary};
+    };
+    std::vector<PlanState> out = states;
+    std::map<std::string, std::size_t> last_readable;                 // path -> state
+    std::map<std::string, std::pair<std::size_t, std::size_t>> open;  // path -> (last state, run)
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const Roadmap& now = states[i].snapshot.roadmap();
+        const auto bad = unreadable_by_file(now);
+        if (bad.empty() || !states[i].snapshot.present()) {
+            for (const SourceFile& f : now.files) last_readable[f.relative_path] = i;
+            continue;
+        }
+        Roadmap carried;
+        carried.root = now.root;
+        carried.files = now.files;
+        carried.load_findings = now.load_findings;
+        carried.unparsable_files = now.unparsable_files;
+        for (std::uint32_t k = 0; k < now.files.size(); ++k) {
+            const std::string& path = now.files[k].relative_path;
+            const auto b = bad.find(k);
+            if (b == bad.end()) {
+                Roadmap part = part_of(now, k);
+                append_part(carried, part);
+                last_readable[path] = i;
+                continue;
+            }
+            // A run of states where this file cannot be read: extend the one of the state before.
+            auto o = open.find(path);
+            if (o != open.end() && o->second.first + 1 == i) {
+                UnreadableFile& run = runs[o->second.second];
+                run.last = state_of(i);
+                ++run.states;
+                o->second.first = i;
+            }
+            const auto used = last_readable.find(path);
+            if (o == open.end() || o->second.first != i) {
+                UnreadableFile run{now.files[k].display_path,
+                                   b->second->pos.line,
+                                   b->second->pos.column,
+                                   b->second->message,
+                                   state_of(i),
+                                   state_of(i),
+                                   1,
+                                   std::nullopt};
+                if (used != last_readable.end()) run.used = state_of(used->second);
+                open[path] = {i, runs.size()};
+                runs.push_back(std::move(run));
+            }
+            if (used == last_readable.end()) continue;  // never readable before: nothing to stand in for it
+            const Roadmap& was = states[used->second].snapshot.roadmap();
+            for (std::uint32_t j = 0; j < was.files.size(); ++j) {
+                if (was.files[j].relative_path != path) continue;
+                Roadmap part = part_of(was, j);
+                for_each_position(part, [k](SourcePos& pos) { pos.file = k; });
+                append_part(carried, part);
+            }
+        }
+        out[i].snapshot = Snapshot(std::move(carried));
+    }
+    return out;
+}
+
 class Builder {
 public:
     explicit Builder(const RecapInput& in)
         : in_(in),
-          base_(in.states.front().snapshot),
-          end_(in.states.back().snapshot),
+          states_(carry_unreadable(in.states, unreadable_)),
+          base_(states_.front().snapshot),
+          end_(states_.back().snapshot),
           base_ix_(base_.index()),
           end_ix_(end_.index()),
           period_(end_.period() ? *end_.period() : *base_.period()) {
-        end_date_ = in.states.back().date.value_or(in.today);
+        end_date_ = states_.back().date.value_or(in.today);
         // "Past due" is judged at the end state, and never after the period's last day.
         reference_ = std::min(end_date_, period_.end + 1);
         follow();
@@ -77,19 +190,23 @@ public:
             if (delivered(*t)) c.delivered.push_back(delivered_epic(*t));
             if (slipped(*t)) c.slipped.push_back(slipped_epic(*t));
             if (dropped(*t)) c.dropped.push_back(dropped_epic(*t));
-            if (!t->in_base) c.added.push_back({epic(*t), when(t->first)});
+            if (*t->first_build > 0) c.added.push_back({epic(*t), when(*t->first_build), t->first < *t->first_build});
+            if (moved_out(*t))
+                c.moved_out.push_back({epic(*t), stream_name(t->from_stream), when(t->kind_at.value_or(0))});
             if (carried(*t)) c.carried_over.push_back(epic(*t));
         }
         for (const Goalpost& g : goalposts_)
             c.goalposts.push_back({g.change.subject, g.change.title, g.change.north_star, g.change.before,
                                    g.change.after, when(g.state)});
         c.generator = in_.generator;
-        c.states = in_.states.size();
+        c.states = states_.size();
         return c;
     }
 
 private:
     const RecapInput& in_;
+    std::vector<UnreadableFile> unreadable_;
+    std::vector<PlanState> states_;  // as given, with unreadable files at their last readable version
     const Snapshot& base_;
     const Snapshot& end_;
     const RoadmapIndex& base_ix_;
@@ -100,12 +217,12 @@ private:
     std::map<std::string, std::size_t, std::less<>> track_index_;
     std::vector<Goalpost> goalposts_;
     std::vector<const Track*> counted_;  // planned work of this period: build work, not added after it
-    std::size_t after_period_ = 0, run_items_ = 0;
+    std::size_t after_period_ = 0, run_items_ = 0, dropped_before_ = 0;
 
-    Date date_of(std::size_t state) const { return in_.states[state].date.value_or(in_.today); }
+    Date date_of(std::size_t state) const { return states_[state].date.value_or(in_.today); }
     bool in_period(std::size_t state) const { return date_of(state) <= period_.end; }
     RecapWhen when(std::size_t state) const {
-        const PlanState& s = in_.states[state];
+        const PlanState& s = states_[state];
         return {s.label, s.date, s.summary};
     }
 
@@ -115,8 +232,10 @@ private:
             Track t;
             t.id = *e.epic->id;
             t.first = state;
-            t.in_base = state == 0;
-            t.start = e;
+            if (!e.stream->is_run()) {
+                t.first_build = state;
+                t.planned = e;
+            }
             t.last = e;
             tracks_.push_back(std::move(t));
         }
@@ -126,9 +245,9 @@ private:
     // Walks the states once, following every epic by id and every target by key result.
     void follow() {
         for (const std::string& id : base_ix_.epic_ids) track(base_ix_.epic(id), 0);
-        for (std::size_t i = 1; i < in_.states.size(); ++i) {
-            const Snapshot& before_state = in_.states[i - 1].snapshot;
-            const Snapshot& now_state = in_.states[i].snapshot;
+        for (std::size_t i = 1; i < states_.size(); ++i) {
+            const Snapshot& before_state = states_[i - 1].snapshot;
+            const Snapshot& now_state = states_[i].snapshot;
             const RoadmapIndex& before = before_state.index();
             const RoadmapIndex& now = now_state.index();
             for (Change& c : compare(before_state, now_state)) {
@@ -144,14 +263,17 @@ private:
                     case ChangeKind::status_changed:
                         track(now.epic(c.subject), i).status_at = i;
                         break;
-                    case ChangeKind::due_changed:
-                        if (in_period(i))
-                            track(now.epic(c.subject), i)
-                                .moves.push_back(
-                                    {i, before.epic(c.subject).epic->due.value, now.epic(c.subject).epic->due.value});
+                    case ChangeKind::due_changed: {
+                        // Every move once planned, after the period too: they add up to the slip.
+                        Track& t = track(now.epic(c.subject), i);
+                        if (t.first_build && *t.first_build < i)
+                            t.moves.push_back(
+                                {i, before.epic(c.subject).epic->due.value, now.epic(c.subject).epic->due.value});
                         break;
+                    }
                     case ChangeKind::target_changed:
-                        if (in_period(i)) goalposts_.push_back({i, std::move(c)});
+                        // After the period too: the key results' "was" compares the baseline with the end.
+                        goalposts_.push_back({i, std::move(c)});
                         break;
                     default:
                         break;
@@ -159,21 +281,37 @@ private:
             }
             for (const std::string& id : now.epic_ids) {
                 const EpicRef e = now.epic(id);
-                track(e, i).last = e;
+                Track& t = track(e, i);
+                // Moved between a build and a run stream (or its stream's kind changed).
+                if (t.last.stream->is_run() != e.stream->is_run()) {
+                    t.kind_at = i;
+                    t.from_stream = t.last.stream->id.value_or("");
+                }
+                if (!t.first_build && !e.stream->is_run()) {
+                    t.first_build = i;
+                    t.planned = e;
+                }
+                t.last = e;
             }
         }
     }
 
-    // Sorts the tracks into planned work of this period, the run, and what came after it.
+    // Sorts the tracks into planned work of this period (planned at the baseline, or come into
+    // a build stream during the period), the run, what was dropped before the period and what
+    // came after it. Planned work stays counted wherever it goes: moved to the run, it is
+    // shown as moved out of the plan.
     void sort() {
         for (const Track& t : tracks_) {
-            if (t.in_base && status(t.start) == EpicStatus::dropped) continue;  // dropped before the period
-            if (!t.in_base && !in_period(t.first)) {
-                ++after_period_;
+            if (!t.first_build) {
+                ++run_items_;
                 continue;
             }
-            if (t.last.stream->is_run()) {
-                ++run_items_;
+            if (*t.first_build == 0 && status(t.planned) == EpicStatus::dropped) {
+                ++dropped_before_;
+                continue;
+            }
+            if (*t.first_build > 0 && !in_period(*t.first_build)) {
+                ++after_period_;
                 continue;
             }
             counted_.push_back(&t);
@@ -183,18 +321,36 @@ private:
     static EpicStatus status(const EpicRef& e) { return e.epic->effective_status(); }
     static std::optional<Date> due(const EpicRef& e) { return e.epic->due.value; }
 
-    bool delivered(const Track& t) const { return !t.removed && status(t.last) == EpicStatus::done; }
-    bool dropped(const Track& t) const { return t.removed || status(t.last) == EpicStatus::dropped; }
-    bool carried(const Track& t) const { return !t.removed && t.last.epic->open(); }
-    // The due date as planned: at the baseline, or when the epic was added.
-    static std::optional<Date> planned_due(const Track& t) { return due(t.start); }
-    int slip_days(const Track& t) const {
+    // Each epic of the planned work ends in exactly one of these four.
+    static bool moved_out(const Track& t) { return t.last.stream->is_run(); }
+    static bool delivered(const Track& t) { return !moved_out(t) && !t.removed && status(t.last) == EpicStatus::done; }
+    static bool dropped(const Track& t) {
+        return !moved_out(t) && (t.removed || status(t.last) == EpicStatus::dropped);
+    }
+    static bool carried(const Track& t) { return !moved_out(t) && !t.removed && t.last.epic->open(); }
+    // The due date as planned: at the baseline, or when the epic came into the plan.
+    static std::optional<Date> planned_due(const Track& t) { return due(t.planned); }
+    // The state its status at the end was set in: the last change, else its first appearance;
+    // empty when it already had that status at the baseline.
+    static std::optional<std::size_t> status_since(const Track& t) {
+        if (t.status_at) return t.status_at;
+        return t.first > 0 ? std::optional<std::size_t>(t.first) : std::nullopt;
+    }
+    // Days from the planned due date to the commit that made it done: 0 when on time; empty
+    // without a planned due date, or when it was done by the baseline.
+    std::optional<int> days_late(const Track& t) const {
+        const auto p = planned_due(t);
+        const auto at = status_since(t);
+        if (!delivered(t) || !p || !at) return std::nullopt;
+        return std::max(0, date_of(*at) - *p);
+    }
+    static int slip_days(const Track& t) {
         const auto p = planned_due(t);
         const auto d = due(t.last);
         return p && d ? *d - *p : 0;
     }
     bool past_due(const Track& t) const { return carried(t) && due(t.last) && *due(t.last) < reference_; }
-    bool slipped(const Track& t) const { return slip_days(t) > 0 || past_due(t); }
+    bool slipped(const Track& t) const { return slip_days(t) > 0 || days_late(t).value_or(0) > 0 || past_due(t); }
 
     std::string stream_name(const std::string& id) const {
         const Stream* s = end_ix_.stream(id);
@@ -223,16 +379,14 @@ private:
     }
 
     DeliveredEpic delivered_epic(const Track& t) const {
-        DeliveredEpic d{epic(t), std::nullopt, std::nullopt};
-        if (t.status_at) {
-            d.done = when(*t.status_at);
-            if (const auto last_due = due(t.last)) d.days_late = std::max(0, date_of(*t.status_at) - *last_due);
-        }
+        DeliveredEpic d{epic(t), planned_due(t), std::nullopt, days_late(t)};
+        if (const auto at = status_since(t)) d.done = when(*at);
         return d;
     }
 
     SlippedEpic slipped_epic(const Track& t) const {
-        SlippedEpic s{epic(t), planned_due(t), std::max(0, slip_days(t)), std::nullopt, {}};
+        SlippedEpic s{epic(t), planned_due(t), std::max(0, slip_days(t)), std::nullopt, std::nullopt, {}};
+        if (const auto late = days_late(t); late && *late > 0) s.late_days = late;
         if (past_due(t)) s.past_due_days = reference_ - *due(t.last);
         for (const Move& m : t.moves)
             if (m.from && m.to) s.moves.push_back({when(m.state), *m.to - *m.from});
@@ -240,7 +394,7 @@ private:
     }
 
     DroppedEpic dropped_epic(const Track& t) const {
-        const std::optional<std::size_t> at = t.removed ? t.removed : t.status_at;
+        const std::optional<std::size_t> at = t.removed ? t.removed : status_since(t);
         return {epic(t), at ? std::optional<RecapWhen>(when(*at)) : std::nullopt, t.last.epic->dropped_reason.value};
     }
 
@@ -254,43 +408,54 @@ private:
         h.start = period_.start;
         h.end = period_.end;
         h.baseline = when(0);
-        h.end_state = when(in_.states.size() - 1);
+        h.end_state = when(states_.size() - 1);
         h.read_on = in_.today;
-        for (std::size_t i = 1; i < in_.states.size(); ++i) h.commits += in_.states[i].date ? 1 : 0;
+        for (std::size_t i = 1; i < states_.size(); ++i) h.commits += states_[i].date ? 1 : 0;
+        if (in_.end_unchanged && states_.size() > 1) --h.commits;
         h.notes = in_.notes;
+        h.unreadable = unreadable_;
         return h;
     }
 
     RecapHeadline headline() const {
         RecapHeadline h;
-        std::size_t done = 0, gone = 0, carried_n = 0, slipped_n = 0;
+        std::size_t done = 0, gone = 0, out = 0, carried_n = 0, slipped_n = 0, judged = 0, on_time = 0;
         for (const Track* t : counted_) {
-            (t->in_base ? h.planned : h.added) += 1;
+            (*t->first_build == 0 ? h.planned : h.added) += 1;
             done += delivered(*t) ? 1 : 0;
             gone += dropped(*t) ? 1 : 0;
+            out += moved_out(*t) ? 1 : 0;
             carried_n += carried(*t) ? 1 : 0;
             slipped_n += slipped(*t) ? 1 : 0;
+            if (const auto late = days_late(*t)) {
+                ++judged;
+                on_time += *late == 0 ? 1 : 0;
+            }
         }
-        const std::size_t total = h.planned + h.added;
-        auto count = [&](std::size_t n) {
+        h.total = h.planned + h.added;
+        auto count = [](std::size_t n, std::size_t of) {
             return RecapCount{
-                n, total ? std::optional<double>(static_cast<double>(n) / static_cast<double>(total)) : std::nullopt};
+                n, of, of ? std::optional<double>(static_cast<double>(n) / static_cast<double>(of)) : std::nullopt};
         };
-        h.delivered = count(done);
-        h.dropped = count(gone);
-        h.carried_over = count(carried_n);
-        h.slipped = count(slipped_n);
+        h.delivered = count(done, h.total);
+        h.dropped = count(gone, h.total);
+        h.moved_out = count(out, h.total);
+        h.carried_over = count(carried_n, h.total);
+        h.slipped = count(slipped_n, h.total);
+        h.on_time = count(on_time, judged);
+        h.delivered_not_judged = done - judged;
         std::vector<const KeyResult*> krs;
         for (const std::string& id : end_ix_.key_result_ids) krs.push_back(end_ix_.key_result(id).key_result);
-        h.mean_score = mean_score(krs).first;
+        std::tie(h.mean_score, h.scored) = mean_score(krs);
+        h.key_results = krs.size();
         if (const KeyResult* ns = end_.north_star()) {
             h.north_star = true;
             h.north_star_score = ns->score();
         }
         h.run_items = run_items_;
         h.after_period = after_period_;
+        h.dropped_before = dropped_before_;
         h.anonymous = end_ix_.anonymous || base_ix_.anonymous;
-        h.unparsable_files = end_.roadmap().unparsable_files;
         return h;
     }
 
@@ -342,8 +507,35 @@ private:
 
 std::optional<std::string> recap_blocker(const RecapInput& input) {
     if (input.states.empty()) return "there is no roadmap state to read";
+    // Read at the baseline or at the end, a file that does not parse would make its streams and
+    // epics look planned-then-removed or never planned: no figure could be trusted.
+    auto unreadable = [](const PlanState& s, std::string_view which,
+                         std::string_view fix) -> std::optional<std::string> {
+        const std::vector<std::string> files = s.snapshot.roadmap().unreadable_files();
+        if (files.empty()) return std::nullopt;
+        const std::string state =
+            s.date ? fmt::format("commit {} of {}", s.label, s.date->iso()) : std::string("the working tree");
+        return fmt::format(
+            "at {} ({}), {}:\n  {}\nRead as it is, what {} would look removed, so no figure could be trusted. {}",
+            which, state,
+            files.size() == 1 ? "a roadmap file does not parse"
+                              : fmt::format("{} roadmap files do not parse", files.size()),
+            fmt::join(files, "\n  "), files.size() == 1 ? "it holds" : "they hold",
+            fmt::format(fmt::runtime(fix), s.label));
+    };
+    if (auto why = unreadable(input.states.front(), "the baseline",
+                              "Give --baseline a commit where it parses, such as the one before: --baseline {}~1."))
+        return why;
+    if (auto why = unreadable(input.states.back(), "the end",
+                              input.states.back().date
+                                  ? "Give --at a commit where it parses, such as the one before: --at {}~1."
+                                  : "Fix it (boussole lint shows where), or give --at a commit where it parses."))
+        return why;
     if (!input.states.back().snapshot.period() && !input.states.front().snapshot.period())
-        return "the roadmap has no valid period (roadmap.period), so the recap has no start and end";
+        return fmt::format(
+            "the roadmap has no valid period (roadmap.period), so the recap has no start and end; run 'boussole lint "
+            "{}'",
+            input.states.back().snapshot.roadmap().root);
     return std::nullopt;
 }
 

@@ -178,16 +178,30 @@ struct RecapMessages {
     std::string_view read_on;                      // appended to the end in the working tree: {0} date
     std::string_view commits_changed;              // {0} count, {1} commits
     Plural commits;
+    // A file read at its last readable version: {0} file, {1} state, {2} line, {3} column, {4} cause;
+    // over several states in a row, {1} is the first one, {5} the last one and {6} how many.
+    std::string_view unreadable, unreadable_run;
+    std::string_view unreadable_used;  // appended: {0} the state of its last readable version
+    std::string_view unreadable_none;  // appended when it had none
 
     // Headline numbers.
     std::string_view headline_heading;
     std::array<std::string_view, 2> headline_columns;
-    std::string_view planned, added, delivered, dropped, carried_over, slipped, mean_score, north_star_score;
-    std::string_view share;      // {0} count, {1} percentage
-    Plural run_items;            // {0} count
-    Plural after_period;         // {0} count
-    std::string_view anonymous;  // a sentence
-    Plural unparsable;           // {0} count
+    std::string_view planned, added, delivered, on_time_label, dropped, moved_out, carried_over, slipped, mean_score,
+        north_star_score;
+    std::string_view share;          // {0} count, {1} of, {2} epics, {3} percentage
+    Plural epics;                    // the noun after {1} of `share`
+    std::string_view on_time_share;  // {0} on time, {1} delivered and judged, {2} percentage
+    std::string_view mean_score_of;  // {0} score, {1} scored, {2} count, {3} key results
+    std::string_view totals;         // {0} total, {1} epics, {2} planned, {3} added
+    std::string_view outcomes;       // {0} delivered, {1} dropped, {2} carried over, {3} total
+    std::string_view outcomes_run;   // {0} delivered, {1} dropped, {2} moved out, {3} carried over, {4} total
+    std::string_view slipped_among;  // a sentence
+    Plural not_judged;               // {0} count
+    Plural run_items;                // {0} count
+    Plural after_period;             // {0} count
+    Plural dropped_before;           // {0} count
+    std::string_view anonymous;      // a sentence
 
     // North Star.
     std::string_view north_star_heading, north_star_missing, north_star_untitled;
@@ -215,10 +229,12 @@ struct RecapMessages {
     std::string_view delivered_heading, nothing_delivered;
     std::array<std::string_view, 6> delivered_columns;
     std::string_view deliverables_column;  // added when a delivered epic lists deliverables
+    std::string_view due_at_end;           // appended to the planned due when it moved: {0} the due date at the end
     std::string_view on_time, late;        // late: {0} days
 
     std::string_view slipped_heading, nothing_slipped;
     std::array<std::string_view, 7> slipped_columns;
+    std::string_view done_late;       // {0} days
     std::string_view past_due;        // {0} days
     std::string_view move;            // {0} when, {1} days
     std::string_view part_separator;  // between the parts of a cell (slips, moves, deliverables)
@@ -229,6 +245,10 @@ struct RecapMessages {
 
     std::string_view added_heading, nothing_added;
     std::array<std::string_view, 5> added_columns;
+    std::string_view moved_from_run;  // {0} when
+
+    std::string_view moved_out_heading, moved_out_intro;
+    std::array<std::string_view, 6> moved_out_columns;
 
     std::string_view carried_over_heading, nothing_carried_over;
     std::array<std::string_view, 6> carried_over_columns;

@@ -190,25 +190,47 @@ const RecapMessages recap_en = {
     .read_on = ", read on {0}",
     .commits_changed = "{0} {1} changed the roadmap",
     .commits = {"commit", "commits"},
+    .unreadable = "`{0}` could not be read at {1}: {4} at line {2}, column {3}",
+    .unreadable_run =
+        "`{0}` could not be read from {1} to {5}, {6} commits in a row: {4} at line {2}, column {3} of the first",
+    .unreadable_used =
+        ". Its last readable version, {0}, is used there: its streams and epics are not counted as removed, and "
+        "a change made to it meanwhile is dated by the commit where it reads again.",
+    .unreadable_none = ". It had no readable version before, so what it holds is missing there.",
 
     .headline_heading = "Headline numbers",
     .headline_columns = {"Measure", "Value"},
     .planned = "Epics planned at the baseline",
     .added = "Epics added during the period",
     .delivered = "Delivered",
+    .on_time_label = "Delivered on time (by the planned due date)",
     .dropped = "Dropped",
+    .moved_out = "Moved to the run (out of the plan)",
     .carried_over = "Carried over",
-    .slipped = "Slipped (due moved later, or past due)",
+    .slipped = "Slipped (due moved later, done after the planned due date, or past due)",
     .mean_score = "Mean key-result score",
     .north_star_score = "North Star score",
-    .share = "{0} ({1})",
+    .share = "{0} of {1} {2} ({3})",
+    .epics = {"epic", "epics"},
+    .on_time_share = "{0} of {1} delivered ({2})",
+    .mean_score_of = "{0} ({1} of {2} {3} scored)",
+    .totals = "Shares of epics are of the {0} {1} of the period: {2} planned at the baseline and {3} added during it.",
+    .outcomes = "Each ends the period delivered, dropped or carried over: {0} + {1} + {2} = {3}.",
+    .outcomes_run =
+        "Each ends the period delivered, dropped, moved to the run or carried over: {0} + {1} + {2} + {3} = {4}.",
+    .slipped_among =
+        "Slipped epics are counted among them too. The planned due date is the one at the baseline, or when the epic "
+        "came into the plan.",
+    .not_judged = {"{0} delivered epic is not judged on time: it has no planned due date, or was done by the baseline.",
+                   "{0} delivered epics are not judged on time: they have no planned due date, or were done by the "
+                   "baseline."},
     .run_items = {"The operational run's {0} activity is not counted as planned work.",
                   "The operational run's {0} activities are not counted as planned work."},
     .after_period = {"{0} epic added after the period ended is left out.",
                      "{0} epics added after the period ended are left out."},
+    .dropped_before = {"{0} epic already dropped at the baseline is not part of the plan.",
+                       "{0} epics already dropped at the baseline are not part of the plan."},
     .anonymous = "Epics and key results without an id cannot be followed through history and are left out.",
-    .unparsable = {"{0} file could not be parsed at the end: run 'boussole lint'.",
-                   "{0} files could not be parsed at the end: run 'boussole lint'."},
 
     .north_star_heading = "North Star",
     .north_star_missing = "No North Star is declared at the end (roadmap.north_star).",
@@ -240,14 +262,18 @@ const RecapMessages recap_en = {
 
     .delivered_heading = "Delivered",
     .nothing_delivered = "Nothing was delivered.",
-    .delivered_columns = {"Epic", "Stream", "Owner", "Due", "Done", "Timing"},
+    .delivered_columns = {"Epic", "Stream", "Owner", "Planned due", "Done", "Timing (against the planned due)"},
     .deliverables_column = "Deliverables",
+    .due_at_end = " (due {0} at the end)",
     .on_time = "on time",
     .late = "{0} late",
 
     .slipped_heading = "Slipped",
-    .nothing_slipped = "Nothing slipped: no due date moved later and nothing open is past due.",
+    .nothing_slipped =
+        "Nothing slipped: no due date moved later, nothing was done after its planned due date, and nothing open is "
+        "past due.",
     .slipped_columns = {"Epic", "Owner", "Planned due", "Due at the end", "Slip", "Moved on", "Status at the end"},
+    .done_late = "done {0} after the planned due date",
     .past_due = "past due by {0} at the end",
     .move = "{0}: {1}",
     .part_separator = "; ",
@@ -262,13 +288,20 @@ const RecapMessages recap_en = {
     .added_heading = "Added during the period",
     .nothing_added = "Nothing was added to the plan during the period.",
     .added_columns = {"Epic", "Stream", "Owner", "Added", "Status at the end"},
+    .moved_from_run = "{0}, moved in from the run",
+
+    .moved_out_heading = "Moved out of the plan",
+    .moved_out_intro =
+        "Planned work moved to a run stream (kind: run): it left the plan, and is still counted in the epics of the "
+        "period above.",
+    .moved_out_columns = {"Epic", "Planned in", "Run stream", "Owner", "Moved", "Status at the end"},
 
     .carried_over_heading = "Carried over",
-    .nothing_carried_over = "Nothing is carried over: every epic is done or dropped.",
-    .carried_over_columns = {"Epic", "Stream", "Owner", "Status", "Due", "Progress"},
+    .nothing_carried_over = "Nothing is carried over: every epic of the period is done, dropped or moved to the run.",
+    .carried_over_columns = {"Epic", "Stream", "Owner", "Status", "Due", "Progress (tasks done)"},
 
     .goalposts_heading = "Goalposts moved",
-    .no_goalposts = "No key-result target changed during the period.",
+    .no_goalposts = "No key-result target changed after the baseline.",
     .goalposts_columns = {"Key result", "Target before", "Target after", "When"},
     .north_star_named = "North Star: {0}",
 

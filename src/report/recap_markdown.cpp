@@ -25,6 +25,7 @@ public:
         slipped();
         dropped();
         added();
+        moved_out();
         carried_over();
         goalposts();
         out_ += fmt::format("*{}*\n", say(m_.footer, c_.generator, c_.states, m_.count(m_.states, c_.states)));
@@ -81,10 +82,20 @@ private:
         item(m_.changes_label, say(m_.commits_changed, h.commits, m_.count(m_.commits, h.commits)));
         out_ += "\n";
         for (const std::string& n : h.notes) paragraph(fmt::format("> **{}** {}", m_.note_label, md::text(n)));
+        for (const UnreadableFile& u : h.unreadable) {
+            std::string line = u.states > 1 ? say(m_.unreadable_run, md::text(u.file), state(u.first), u.line, u.column,
+                                                  md::text(u.cause), state(u.last), u.states)
+                                            : say(m_.unreadable, md::text(u.file), state(u.first), u.line, u.column,
+                                                  md::text(u.cause));
+            line += u.used ? say(m_.unreadable_used, state(*u.used)) : std::string(m_.unreadable_none);
+            paragraph(fmt::format("> **{}** {}", m_.note_label, line));
+        }
     }
 
+    // "2 of 5 epics (40%)": every share says what it is a share of.
     std::string share(const RecapCount& n) const {
-        return n.share ? say(m_.share, n.count, md::percent(*n.share)) : std::to_string(n.count);
+        return n.share ? say(m_.share, n.count, n.of, m_.count(m_.epics, n.of), md::percent(*n.share))
+                       : std::to_string(n.count);
     }
 
     void headline() {
@@ -94,17 +105,33 @@ private:
         t.row({std::string(m_.planned), std::to_string(h.planned)});
         t.row({std::string(m_.added), std::to_string(h.added)});
         t.row({std::string(m_.delivered), share(h.delivered)});
+        if (h.on_time.of)
+            t.row({std::string(m_.on_time_label),
+                   say(m_.on_time_share, h.on_time.count, h.on_time.of, md::percent(*h.on_time.share))});
         t.row({std::string(m_.dropped), share(h.dropped)});
+        if (h.moved_out.count) t.row({std::string(m_.moved_out), share(h.moved_out)});
         t.row({std::string(m_.carried_over), share(h.carried_over)});
         t.row({std::string(m_.slipped), share(h.slipped)});
-        t.row({std::string(m_.mean_score), h.mean_score ? md::score(h.mean_score) : ""});
+        t.row({std::string(m_.mean_score), h.mean_score ? say(m_.mean_score_of, md::score(h.mean_score), h.scored,
+                                                              h.key_results, m_.count(m_.key_results, h.key_results))
+                                                        : ""});
         if (h.north_star) t.row({std::string(m_.north_star_score), md::score(h.north_star_score)});
         paragraph(t.render());
         std::vector<std::string> notes;
+        if (h.total) {
+            notes.push_back(say(m_.totals, h.total, m_.count(m_.epics, h.total), h.planned, h.added));
+            notes.push_back(h.moved_out.count
+                                ? say(m_.outcomes_run, h.delivered.count, h.dropped.count, h.moved_out.count,
+                                      h.carried_over.count, h.total)
+                                : say(m_.outcomes, h.delivered.count, h.dropped.count, h.carried_over.count, h.total));
+            notes.emplace_back(m_.slipped_among);
+        }
+        if (h.delivered_not_judged)
+            notes.push_back(say(m_.count(m_.not_judged, h.delivered_not_judged), h.delivered_not_judged));
         if (h.run_items) notes.push_back(say(m_.count(m_.run_items, h.run_items), h.run_items));
+        if (h.dropped_before) notes.push_back(say(m_.count(m_.dropped_before, h.dropped_before), h.dropped_before));
         if (h.after_period) notes.push_back(say(m_.count(m_.after_period, h.after_period), h.after_period));
         if (h.anonymous) notes.emplace_back(m_.anonymous);
-        if (h.unparsable_files) notes.push_back(say(m_.count(m_.unparsable, h.unparsable_files), h.unparsable_files));
         if (!notes.empty()) paragraph(join(notes, m_.sentence_separator));
     }
 
@@ -167,7 +194,9 @@ private:
             std::string timing;
             if (d.days_late)
                 timing = *d.days_late == 0 ? std::string(m_.on_time) : say(m_.late, say_days(m_, *d.days_late));
-            std::vector<std::string> row{named(e), md::text(e.stream), people(e), date(e.due), when(d.done), timing};
+            std::string due = date(d.planned_due);
+            if (e.due && e.due != d.planned_due) due += say(m_.due_at_end, e.due->iso());
+            std::vector<std::string> row{named(e), md::text(e.stream), people(e), due, when(d.done), timing};
             if (deliverables) row.push_back(texts(e.deliverables, m_.part_separator));
             t.row(std::move(row));
         }
@@ -181,6 +210,7 @@ private:
             const RecapEpic& e = s.epic;
             std::vector<std::string> slip, moved;
             if (s.slip_days > 0) slip.push_back(say_days(m_, s.slip_days, true));
+            if (s.late_days) slip.push_back(say(m_.done_late, say_days(m_, *s.late_days)));
             if (s.past_due_days) slip.push_back(say(m_.past_due, say_days(m_, *s.past_due_days)));
             for (const DueMove& mv : s.moves) moved.push_back(say(m_.move, when(mv.when), say_days(m_, mv.days, true)));
             t.row({named(e), owner(e), date(s.planned_due), date(e.due), join(slip, m_.part_separator),
@@ -205,8 +235,21 @@ private:
         section(m_.added_heading);
         md::Table t(md::columns(m_.added_columns), "lllll");
         for (const AddedEpic& a : c_.added)
-            t.row({named(a.epic), md::text(a.epic.stream), owner(a.epic), when(a.added), status(a.epic)});
+            t.row({named(a.epic), md::text(a.epic.stream), owner(a.epic),
+                   a.from_run ? say(m_.moved_from_run, when(a.added)) : when(a.added), status(a.epic)});
         paragraph(t.empty() ? std::string(m_.nothing_added) : t.render());
+    }
+
+    // Only when planned work moved to the run.
+    void moved_out() {
+        if (c_.moved_out.empty()) return;
+        section(m_.moved_out_heading);
+        paragraph(m_.moved_out_intro);
+        md::Table t(md::columns(m_.moved_out_columns), "llllll");
+        for (const MovedOutEpic& o : c_.moved_out)
+            t.row({named(o.epic), md::text(o.from_stream), md::text(o.epic.stream), owner(o.epic), when(o.when),
+                   status(o.epic)});
+        paragraph(t.render());
     }
 
     void carried_over() {
