@@ -40,7 +40,7 @@ Date parse_as_of(const std::string& text) {
 }
 
 // The key results' last check-ins, when the roadmap is in a git repository that tracks it.
-std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working, const std::string& path) {
+std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working, const std::string& path, Date as_of) {
     std::optional<History> history;
     try {
         history.emplace(History::open(path));
@@ -51,7 +51,7 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working,
         return std::nullopt;
     }
     try {
-        return read_check_ins(*history, working, *working.period());
+        return read_check_ins(*history, working, *working.period(), as_of);
     } catch (const HistoryError& e) {
         fmt::print(stderr, "boussole: warning: cannot read check-in dates from git history: {}\n", e.what());
         return std::nullopt;
@@ -71,7 +71,7 @@ int run_report(const ReportCommand& cmd) {
     options.as_of = as_of;
     options.audience = cmd.audience == "leadership" ? Audience::leadership : Audience::team;
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
-    if (!cmd.no_history) options.check_ins = check_ins(working, path);
+    if (!cmd.no_history) options.check_ins = check_ins(working, path, as_of);
     const std::string text = render_status_report(roadmap, options);
     std::vector<std::string> files;
     for (const SourceFile& f : roadmap.files) files.push_back(f.display_path);
