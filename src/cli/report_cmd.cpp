@@ -22,7 +22,9 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
     CLI::App* sub = app.add_subcommand("report", "Print the status report of a roadmap in Markdown.");
     sub->add_option("path", cmd.path, "roadmap file or directory (default: roadmap/ if it exists, else .)")
         ->type_name("PATH");
-    sub->add_option("--as-of", cmd.as_of, "the report date, YYYY-MM-DD (default: today, UTC)")->type_name("DATE");
+    sub->add_option("--as-of", cmd.as_of,
+                    "the report date, YYYY-MM-DD (default: today, UTC); git history after it is not read")
+        ->type_name("DATE");
     sub->add_option("--audience", cmd.audience, "team (everything, down to tasks) or leadership (one page)")
         ->check(CLI::IsMember({"team", "leadership"}));
     sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)")->type_name("FILE");
