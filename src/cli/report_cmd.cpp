@@ -29,8 +29,8 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
         ->check(CLI::IsMember({"team", "leadership"}));
     sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)")->type_name("FILE");
     sub->add_flag("--no-history", cmd.no_history,
-                  "do not read git history (no last check-in dates): the report depends only on the files and "
-                  "--as-of");
+                  "do not read git history (last check-ins from checked_on only): the report depends only on the "
+                  "files and --as-of");
     return sub;
 }
 
