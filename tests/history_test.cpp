@@ -513,8 +513,8 @@ TEST_SUITE("history") {
         CHECK(has(r.out, "| 0.80 | – | on track | 2026-12-05 |"));
         CHECK(has(r.out, "last check-in 2026-09-28 or before ⚠ stale (≥ 73 days)"));
         CHECK(has(r.out,
-                  "| Key result KR A (kr-a) | Ana | stale: current value unchanged for 21 days (last check-in "
-                  "2026-11-19) |"));
+                  "| Key result KR A (kr-a) | Ana | stale: last check-in 2026-11-19, 21 days ago, more than the 14 "
+                  "days of roadmap.report.stale_after_days |"));
         // The threshold is a setting.
         std::string text = roadmap_file(35, 30, 8);
         const std::string team = "  team: Ops\n";
@@ -526,7 +526,7 @@ TEST_SUITE("history") {
         // An uncommitted check-in.
         q.repo.write("roadmap/roadmap.yaml", roadmap_file(35, 33, 8));
         r = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
-        CHECK(has(r.out, "| not committed yet |"));
+        CHECK(has(r.out, "| not committed by the report date |"));
         // Without history: no column.
         r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--no-history"});
         CHECK_FALSE(has(r.out, "Last check-in"));
@@ -623,5 +623,65 @@ TEST_SUITE("history") {
                       "this is a shallow clone, without the history before its cut: 'git fetch --unshallow' "
                       "fetches it"));
         }
+    }
+
+    TEST_CASE("report --as-of a past date: only the history up to that date counts") {
+        const Quarter q;
+        // As of 11-20, kr-a was last changed on 11-19; kr-b's value in the files (8) was only
+        // committed on 12-05, after the report date: by then it was not committed.
+        const auto r = q.run({"report", "roadmap", "--as-of", "2026-11-20"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out, "| on track | 2026-11-19 |"));
+        CHECK(has(r.out, "| not committed by the report date |"));
+        CHECK(has(r.out, "last check-in 2026-09-28 or before ⚠ stale (≥ 53 days)"));
+        // No fact dated after the report date: neither 12-05 (kr-b) nor the later commits.
+        CHECK_FALSE(has(r.out, "2026-12-05"));
+        CHECK_FALSE(has(r.out, "2027-01-05"));
+        // A report date before the period: the history is read back to it.
+        const auto early = q.run({"report", "roadmap", "--as-of", "2026-09-25"});
+        REQUIRE(early.status == 0);
+        CHECK(has(early.out, "last check-in 2026-09-20"));
+        CHECK_FALSE(has(early.out, "2026-09-28"));
+    }
+
+    TEST_CASE("report: checked_on records a check-in without a value change; cadence sets when it is stale") {
+        const Quarter q;
+        std::string text = roadmap_file(35, 30, 8);
+        auto replace = [&](const std::string& from, const std::string& to) {
+            REQUIRE(text.find(from) != std::string::npos);
+            text.replace(text.find(from), from.size(), to);
+        };
+        // The North Star re-measured on 12-01 with the same value; kr-a measured monthly (its value
+        // last changed on 11-19); kr-b measured weekly, last changed on 12-05, re-measured on 12-08
+        // in the files but not committed yet.
+        replace("current: 120}", "current: 120, checked_on: 2026-12-01}");
+        replace("current: 30}", "current: 30, cadence: monthly}");
+        replace("current: 8}", "current: 8, cadence: weekly, checked_on: 2026-12-08}");
+        q.repo.write("roadmap/roadmap.yaml", text);  // current values unchanged: the commits date them
+        auto r = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out, "; last check-in 2026-12-01."));  // not stale: 9 days
+        CHECK(has(r.out, "| 2026-11-19 (monthly) |"));     // 21 days: within a month
+        CHECK(has(r.out, "| 2026-12-08 (weekly) |"));      // the later of 12-05 and 12-08
+        CHECK_FALSE(has(r.out, "⚠ stale"));
+        CHECK_FALSE(has(r.out, "stale: last check-in"));
+        // Three weeks later, the weekly one is stale against its own cadence.
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-20"});
+        CHECK(has(r.out, "| 2026-12-08 (weekly) ⚠ stale (12 days) |"));
+        CHECK(has(r.out,
+                  "| Key result KR B (kr-b) | Ana | stale: last check-in 2026-12-08, 12 days ago, more than its "
+                  "weekly cadence (7 days) |"));
+        CHECK(has(r.out, "| 2026-11-19 (monthly) |"));  // 31 days is not more than a month's 31
+        // A checked_on after the report date had not happened yet: the commit's date counts.
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-07"});
+        CHECK(has(r.out, "| 2026-12-05 (weekly) |"));
+        CHECK_FALSE(has(r.out, "2026-12-08"));
+        // Without history, checked_on alone gives the column.
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--no-history"});
+        CHECK(has(r.out, "Last check-in"));
+        CHECK(has(r.out, "| 2026-12-08 (weekly) |"));
+        CHECK(has(r.out, "| 0.80 | – | on track | – |"));  // kr-a: no checked_on, no history read
     }
 }

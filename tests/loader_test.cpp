@@ -166,7 +166,9 @@ TEST_SUITE("loader") {
             "  - id: o\n"
             "    title: O\n"
             "    key_results:\n"
-            "      - {id: k, title: K, baseline: '45', target: 10%, confidence: 1.5}\n"
+            "      - {id: k, title: K, baseline: '45', target: 10%, confidence: 1.5, cadence: montly, checked_on: "
+            "2026-11-31}\n"
+            "      - {id: k2, title: K2, cadence: quarterly, checked_on: 2026-11-20}\n"
             "streams:\n"
             "  - id: s\n"
             "    title: [not, text]\n"
@@ -179,7 +181,7 @@ TEST_SUITE("loader") {
             CHECK(f.rule == RuleId::invalid_value);
             msgs.push_back(f.message);
         }
-        CHECK(r.load_findings.size() == 11);
+        CHECK(r.load_findings.size() == 13);
         auto has = [&](std::string_view part) {
             return std::any_of(msgs.begin(), msgs.end(),
                                [&](const std::string& m) { return m.find(part) != std::string::npos; });
@@ -193,6 +195,13 @@ TEST_SUITE("loader") {
         CHECK(has("did you mean 'in-progress'?"));
         CHECK(has("is 2026-02-30, a day that does not exist (February 2026 has 28 days)"));
         CHECK(has("'estimate' must be a duration"));
+        CHECK(has(
+            "'cadence' must be one of weekly, biweekly, monthly, quarterly, got 'montly' (did you mean 'monthly'?)"));
+        CHECK(has("2026-11-31, a day that does not exist (November 2026 has 30 days)"));
+        REQUIRE(r.objectives[0].key_results.size() == 2);
+        CHECK(r.objectives[0].key_results[1].cadence.value == Cadence::quarterly);
+        CHECK(r.objectives[0].key_results[1].checked_on.value == Date::parse("2026-11-20"));
+        CHECK(cadence_days(Cadence::monthly) == 31);
         CHECK(has("'contributors' must be a list, e.g. [sam]; read as one item"));
         CHECK(r.streams[0].epics[0].contributors.size() == 1);
         // An invalid value is not also a missing one.

@@ -249,4 +249,37 @@ TEST_SUITE("plan") {
         CHECK_FALSE(find_check_ins(now, history, true)[""].or_before);  // the first state is the root
         CHECK_FALSE(find_check_ins(now, {}, false)["a"].date);          // nothing committed
     }
+
+    TEST_CASE("check-ins at a past report date: the history read stops at the report date") {
+        const Period q4 = *Period::parse_named("2026-Q4");
+        auto commit = [](const std::string& id, const std::string& date) {
+            CommitInfo c;
+            c.id = id + std::string(40 - id.size(), '0');
+            c.date = *Date::parse(date);
+            return c;
+        };
+        // Walking back stops at a change at or before both the period's start and the report date.
+        const MainlineStop stop = stop_at_check_ins(q4, *Date::parse("2026-11-20"));
+        CHECK(stop(commit("a", "2026-10-01"), true));
+        CHECK_FALSE(stop(commit("a", "2026-10-02"), true));
+        const MainlineStop early = stop_at_check_ins(q4, *Date::parse("2026-09-15"));
+        CHECK_FALSE(early(commit("a", "2026-09-20"), true));  // before the start, after the report date
+        CHECK(early(commit("a", "2026-09-15"), true));
+        // Only the commits made by the report date are read: the line is cut after the last one
+        // dated at or before it, as `git rev-list --first-parent --before` finds it (a commit dated
+        // later under it, by a skewed clock, is part of that state).
+        const std::vector<CommitInfo> commits{commit("a", "2026-10-01"), commit("b", "2026-11-19"),
+                                              commit("c", "2026-11-25"), commit("d", "2026-11-18"),
+                                              commit("e", "2026-12-05")};
+        auto ids = [](const std::vector<CommitInfo>& cs) {
+            std::string out;
+            for (const CommitInfo& c : cs) out += c.id.substr(0, 1);
+            return out;
+        };
+        CHECK(ids(commits_by(commits, *Date::parse("2026-12-04"))) == "abcd");
+        CHECK(ids(commits_by(commits, *Date::parse("2026-11-18"))) == "abcd");
+        CHECK(ids(commits_by(commits, *Date::parse("2026-11-17"))) == "a");
+        CHECK(ids(commits_by(commits, *Date::parse("2026-12-05"))) == "abcde");
+        CHECK(commits_by(commits, *Date::parse("2026-09-30")).empty());
+    }
 }

@@ -77,9 +77,10 @@ StatusReportContent build(Audience audience = Audience::team,
 Date day(const char* iso) { return *Date::parse(iso); }
 
 template <class Reason>
-const Reason& reason(const AtRiskItem& i) {
-    REQUIRE(std::holds_alternative<Reason>(i.reason));
-    return std::get<Reason>(i.reason);
+const Reason& reason(const AtRiskItem& i, std::size_t n = 0) {
+    REQUIRE(i.reasons.size() > n);
+    REQUIRE(std::holds_alternative<Reason>(i.reasons[n]));
+    return std::get<Reason>(i.reasons[n]);
 }
 
 }  // namespace
@@ -150,7 +151,9 @@ TEST_SUITE("report") {
         const StreamFacts& b = c.streams[0];
         CHECK(b.kind == StreamKind::build);
         CHECK(*b.progress == doctest::Approx(0.3));  // late 0.5, shipped 1, three at 0; gone is dropped
-        CHECK(b.next_due == day("2026-11-01"));      // stuck, the earliest open epic
+        // An overdue epic is overdue, not next: late and stuck are, wait is next.
+        CHECK(b.next_due == day("2026-12-20"));
+        CHECK(b.overdue == 2);
         REQUIRE(b.epic_counts.size() == 5);
         CHECK(b.epic_counts[0].status == EpicStatus::done);
         CHECK(b.epic_counts[1].status == EpicStatus::in_progress);
@@ -168,6 +171,7 @@ TEST_SUITE("report") {
         REQUIRE(late.tasks.size() == 3);
         CHECK(late.tasks[1].owner == "bo");
         CHECK(late.tasks[1].due == day("2026-11-30"));
+        CHECK_FALSE(late.tasks[1].overdue);
         CHECK(late.tasks[2].status == TaskStatus::dropped);
         CHECK_FALSE(b.epics[2].overdue);     // wait: due after the report date
         CHECK(b.epics[3].owner.empty());     // orphan
@@ -190,18 +194,20 @@ TEST_SUITE("report") {
         const StatusReportContent c = build();
         REQUIRE(c.at_risk.size() == 6);
         // Overdue first, earliest due date first, across streams.
+        // An epic overdue and blocked is one item with both reasons.
         CHECK(c.at_risk[0].id == "stuck");
+        REQUIRE(c.at_risk[0].reasons.size() == 2);
         CHECK(reason<risk::Overdue>(c.at_risk[0]).days_late == 22);
-        CHECK(reason<risk::Overdue>(c.at_risk[0]).blocked);
+        CHECK(std::holds_alternative<risk::Blocked>(c.at_risk[0].reasons[1]));
         CHECK(c.at_risk[1].id == "late");
         CHECK(c.at_risk[1].owner == "Ana Lima");
+        CHECK(c.at_risk[1].reasons.size() == 1);
         CHECK(reason<risk::Overdue>(c.at_risk[1]).due == day("2026-11-10"));
         CHECK(reason<risk::Overdue>(c.at_risk[1]).days_late == 13);
         CHECK(reason<risk::Overdue>(c.at_risk[1]).progress == doctest::Approx(0.5));
-        CHECK_FALSE(reason<risk::Overdue>(c.at_risk[1]).blocked);
         // Then blocked epics that are not overdue, key results off pace, epics without an owner.
         CHECK(c.at_risk[2].id == "wait");
-        CHECK(std::holds_alternative<risk::Blocked>(c.at_risk[2].reason));
+        CHECK(std::holds_alternative<risk::Blocked>(c.at_risk[2].reasons.at(0)));
         CHECK(c.at_risk[3].kind == AtRiskItem::Kind::key_result);
         CHECK(c.at_risk[3].id == "k2");
         CHECK(reason<risk::OffPace>(c.at_risk[3]).pace == Pace::at_risk);
@@ -210,7 +216,24 @@ TEST_SUITE("report") {
         CHECK(reason<risk::OffPace>(c.at_risk[4]).score == doctest::Approx(0.4));
         CHECK(c.at_risk[5].id == "orphan");
         CHECK(c.at_risk[5].owner.empty());
-        CHECK(std::holds_alternative<risk::NoOwner>(c.at_risk[5].reason));
+        CHECK(std::holds_alternative<risk::NoOwner>(c.at_risk[5].reasons.at(0)));
+        for (const AtRiskItem& i : c.at_risk) CHECK(i.reasons.size() == (i.id == "stuck" ? 2 : 1));
+
+        // An overdue epic without an owner: one item, both reasons, in the list's order.
+        const auto lone = build_status_report(
+            load_roadmap_from_string("roadmap: {name: N, period: 2026-Q4}\nstreams: [{id: s, title: S, epics: "
+                                     "[{id: e, title: E, due: 2026-11-01, tasks: [{title: T, due: 2026-11-02}, "
+                                     "{title: U, status: done, due: 2026-11-02}]}]}]\n"),
+            {day("2026-11-23"), Audience::team, "gen", std::nullopt});
+        REQUIRE(lone.at_risk.size() == 1);
+        REQUIRE(lone.at_risk[0].reasons.size() == 2);
+        CHECK(reason<risk::Overdue>(lone.at_risk[0]).days_late == 22);
+        CHECK(std::holds_alternative<risk::NoOwner>(lone.at_risk[0].reasons[1]));
+        // Its open task past its due date is overdue too; the done one is not.
+        CHECK(lone.streams[0].epics[0].tasks[0].overdue);
+        CHECK_FALSE(lone.streams[0].epics[0].tasks[1].overdue);
+        CHECK_FALSE(lone.streams[0].next_due);
+        CHECK(lone.streams[0].overdue == 1);
     }
 
     TEST_CASE("content: check-ins, stale past roadmap.report.stale_after_days") {
@@ -233,16 +256,85 @@ TEST_SUITE("report") {
         CHECK_FALSE(krs[2].check_in);              // no entry
         CHECK(krs[3].check_in->stale_days == 11);  // 11 > 10
 
-        // The stale items come after the key results off pace: the North Star, then k4.
-        REQUIRE(c.at_risk.size() == 8);
+        // k4, behind pace and stale, is one item with both reasons; the stale North Star comes
+        // after the key results off pace.
+        REQUIRE(c.at_risk.size() == 7);
+        CHECK(c.at_risk[4].id == "k4");
+        REQUIRE(c.at_risk[4].reasons.size() == 2);
+        CHECK(reason<risk::OffPace>(c.at_risk[4]).pace == Pace::behind_pace);
+        CHECK(reason<risk::Stale>(c.at_risk[4], 1).days == 11);
+        CHECK(reason<risk::Stale>(c.at_risk[4], 1).stale_after == 10);
+        CHECK_FALSE(reason<risk::Stale>(c.at_risk[4], 1).cadence);
         CHECK(c.at_risk[5].kind == AtRiskItem::Kind::north_star);
         CHECK(c.at_risk[5].owner == "Ana Lima");
         CHECK(reason<risk::Stale>(c.at_risk[5]).days == 22);
         CHECK(reason<risk::Stale>(c.at_risk[5]).or_before);
         CHECK(reason<risk::Stale>(c.at_risk[5]).last == day("2026-11-01"));
-        CHECK(c.at_risk[6].id == "k4");
-        CHECK(reason<risk::Stale>(c.at_risk[6]).days == 11);
-        CHECK(c.at_risk[7].id == "orphan");
+        CHECK(c.at_risk[6].id == "orphan");
+        const std::string md = render_markdown(c);
+        CHECK(md.find("| Key result Speed (k4) | Ana Lima | behind pace: score 0.40 with 59% of the period elapsed; "
+                      "stale: last check-in 2026-11-12, 11 days ago, more than the 10 days of "
+                      "roadmap.report.stale_after_days |") != std::string::npos);
+    }
+
+    TEST_CASE("content: checked_on and cadence: the later check-in, and the key result's own threshold") {
+        // stale_after_days is 10 for the roadmap; on 2026-11-23.
+        std::string yaml = roadmap_yaml;
+        auto replace = [&](const std::string& from, const std::string& to) {
+            REQUIRE(yaml.find(from) != std::string::npos);
+            yaml.replace(yaml.find(from), from.size(), to);
+        };
+        replace("current: 60}", "current: 60, checked_on: 2026-11-20}");                 // k1
+        replace("current: 9, owner: bo}", "current: 9, owner: bo, cadence: monthly}");   // k2
+        replace("target: 10}", "target: 10, checked_on: 2026-11-01, cadence: weekly}");  // k3
+        replace("current: 4}", "current: 4, checked_on: 2026-11-30}");                   // k4: after the report date
+        replace("current: 120, owner: ana}", "current: 120, owner: ana, checked_on: 2026-11-15}");
+        const Roadmap r = load_roadmap_from_string(yaml);
+        REQUIRE(r.load_findings.empty());
+        auto build_with = [&](std::optional<std::map<std::string, CheckIn>> check_ins) {
+            return build_status_report(r, {day("2026-11-23"), Audience::team, "gen", std::move(check_ins)});
+        };
+        // With history: the later of the commit and checked_on; the cadence's threshold.
+        const StatusReportContent c = build_with(std::map<std::string, CheckIn>{
+            {"", {day("2026-11-01"), true}},
+            {"k1", {day("2026-10-20"), false}},
+            {"k2", {day("2026-10-25"), false}},
+            {"k4", {day("2026-11-10"), false}},
+        });
+        CHECK(c.check_ins);
+        CHECK(c.stale_after_days == 10);
+        REQUIRE(c.north_star->check_in);
+        CHECK(c.north_star->check_in->date == day("2026-11-15"));  // checked_on, later than the commit
+        CHECK_FALSE(c.north_star->check_in->or_before);            // and exact
+        CHECK_FALSE(c.north_star->check_in->stale_days);           // 8 days
+        const auto& krs = c.objectives[0].key_results;
+        CHECK(krs[0].check_in->date == day("2026-11-20"));
+        CHECK_FALSE(krs[0].check_in->stale_days);
+        CHECK(krs[1].check_in->date == day("2026-10-25"));  // 29 days, monthly: not stale
+        CHECK(krs[1].check_in->cadence == Cadence::monthly);
+        CHECK(krs[1].check_in->stale_after == 31);
+        CHECK_FALSE(krs[1].check_in->stale_days);
+        CHECK(krs[2].check_in->date == day("2026-11-01"));  // no current value, no history: checked_on
+        CHECK(krs[2].check_in->stale_days == 22);           // weekly
+        CHECK(krs[2].check_in->stale_after == 7);
+        CHECK(krs[3].check_in->date == day("2026-11-10"));  // checked_on after the report date is left out
+        CHECK(krs[3].check_in->stale_days == 13);
+        // An uncommitted value is the latest, whatever checked_on says.
+        const StatusReportContent uncommitted = build_with(std::map<std::string, CheckIn>{{"k1", {}}});
+        CHECK_FALSE(uncommitted.objectives[0].key_results[0].check_in->date);
+        CHECK_FALSE(uncommitted.objectives[0].key_results[0].check_in->stale_days);
+        // Without history: checked_on alone, and a column because one is written.
+        const StatusReportContent files = build_with(std::nullopt);
+        CHECK(files.check_ins);
+        CHECK(files.objectives[0].key_results[0].check_in->date == day("2026-11-20"));
+        CHECK_FALSE(files.objectives[0].key_results[1].check_in);  // k2: neither
+        CHECK_FALSE(files.objectives[0].key_results[3].check_in);  // k4: only a checked_on after the report date
+        const std::string md = render_markdown(files);
+        CHECK(md.find("| 2026-11-01 (weekly) ⚠ stale (22 days) |") != std::string::npos);
+        CHECK(md.find("stale: last check-in 2026-11-01, 22 days ago, more than its weekly cadence (7 days)") !=
+              std::string::npos);
+        CHECK(md.find("stale after its cadence, else after 10 days (roadmap.report.stale_after_days)") !=
+              std::string::npos);
     }
 
     TEST_CASE("content: load per owner, most open epics first") {

@@ -60,6 +60,31 @@ TEST_SUITE("report") {
         CHECK(md::mermaid_text("2026-11-23 launch") == "▸ 2026-11-23 launch");
         CHECK(md::mermaid_text("2027 territories") == "2027 territories");
         CHECK(md::mermaid_text(":::") == "(untitled)");
+        // One rounding everywhere: half away from zero, on the value as computed in any order.
+        const double eighth = 1.0 / 8, summed = 0.35 - 0.225;
+        REQUIRE(eighth != summed);  // the same 1/8, computed two ways (0.12499999999999997)
+        CHECK(md::percent(0.125) == "13%");
+        CHECK(md::percent(eighth) == "13%");
+        CHECK(md::percent(summed) == "13%");
+        CHECK(md::score(0.125) == "0.13");
+        CHECK(md::score(summed) == "0.13");
+        CHECK(md::bar(summed) == "▓░░░░░░░░░ 13%");
+        CHECK(md::bar(0.35) == "▓▓▓▓░░░░░░ 35%");
+        CHECK(md::bar(0.349) == "▓▓▓▓░░░░░░ 35%");  // the cells follow the percentage shown
+        CHECK(md::bar(0.344) == "▓▓▓░░░░░░░ 34%");
+        CHECK(md::number(2.675) == "2.68");
+        CHECK(md::number(0.125) == "0.13");
+        CHECK(md::percent(1.0 / 3) == "33%");
+        CHECK(md::percent(2.0 / 3) == "67%");
+        // Never a negative zero.
+        CHECK(md::score(-0.0) == "0.00");
+        CHECK(md::score(-0.001) == "0.00");
+        CHECK(md::percent(-0.0) == "0%");
+        CHECK(md::percent(-0.004) == "0%");
+        CHECK(md::number(-0.0) == "0");
+        CHECK(md::number(-0.001) == "0");
+        CHECK(md::score(-0.5) == "-0.50");
+        CHECK(md::number(1e20) == "100,000,000,000,000,000,000");
         md::Table t({"A", "B"}, "lr");
         t.row({"x"});
         CHECK(t.render() == "| A | B |\n| --- | ---: |\n| x | – |\n");
@@ -155,5 +180,41 @@ TEST_SUITE("report") {
         CHECK(test::boussole({"report", "examples/revops", "--audience", "board"}).status == 2);
         CHECK(test::boussole({"report", "no/such/roadmap"}).status == 2);
         CHECK(test::boussole({"report", "--help"}).status == 0);
+    }
+
+    TEST_CASE("a metric that must go down, still at its baseline, scores 0.00 in every line of the report") {
+        const Roadmap r = load_roadmap_from_string(
+            "roadmap: {name: N, period: 2026-Q4, north_star: {title: Cost, baseline: 40, target: 10, current: 40}}\n"
+            "objectives: [{id: o, title: O, owner: a, key_results: [{id: down, title: Down, baseline: 40, target: "
+            "10, current: 40}]}]\n");
+        const std::string out =
+            render_status_report(r, {*Date::parse("2026-11-23"), Audience::team, "b", std::nullopt});
+        for (const char* negative_zero : {"-0.", "-0%", "| -0 |"}) CHECK(out.find(negative_zero) == std::string::npos);
+        CHECK(out.find("| Down (down) | a | 40 | 40 | 10 | – | 0.00 | – | at risk |") != std::string::npos);
+        CHECK(out.find("Mean score: **0.00**") != std::string::npos);
+        CHECK(out.find("░░░░░░░░░░ 0% of the way to the target") != std::string::npos);
+        CHECK(out.find("at risk: score 0.00 with 59% of the period elapsed") != std::string::npos);
+        const std::string lead =
+            render_status_report(r, {*Date::parse("2026-11-23"), Audience::leadership, "b", std::nullopt});
+        CHECK(lead.find("-0.") == std::string::npos);
+    }
+
+    TEST_CASE("equal shares print equal, wherever they are computed") {
+        // A key result and the North Star both 1/8 of the way ((0.3 - 0.2) / (1 - 0.2) is
+        // 0.12499999999999997 in floating point), and a stream at 1/8 done (exactly 0.125).
+        const Roadmap r = load_roadmap_from_string(
+            "roadmap: {name: N, period: 2026-Q4, north_star: {title: NS, baseline: 0.2, target: 1, current: 0.3}}\n"
+            "objectives: [{id: o, title: O, key_results: [{id: k, title: K, baseline: 0.2, target: 1, current: "
+            "0.3}]}]\n"
+            "streams: [{id: s, title: S, epics: [{id: e, title: E, tasks: [{title: a, status: done}, {title: b}, "
+            "{title: c}, {title: d}, {title: e}, {title: f}, {title: g}, {title: h}]}]}]\n");
+        const std::string out =
+            render_status_report(r, {*Date::parse("2026-11-23"), Audience::team, "b", std::nullopt});
+        CHECK(out.find("| K (k) | – | 0.2 | 0.3 | 1 | – | 0.13 | – | at risk |") != std::string::npos);
+        CHECK(out.find("▓░░░░░░░░░ 13% of the way to the target") != std::string::npos);
+        CHECK(out.find("Progress: ▓░░░░░░░░░ 13%.") != std::string::npos);
+        CHECK(out.find("score 0.13 with") != std::string::npos);
+        CHECK(out.find("12%") == std::string::npos);
+        CHECK(out.find("0.12") == std::string::npos);
     }
 }

@@ -101,8 +101,8 @@ TEST_SUITE("scaffold") {
         std::string all;
         for (const std::string& f : yaml_under(dir + "/roadmap")) all += test::slurp(f);
         for (const char* part :
-             {"north_star:", "people:", "metrics:", "objectives:", "key_results:", "kind: run",
-              "tasks:", "depends_on:", "dropped_reason:", "lint:", "contributors:", "deliverables:", "confidence:"})
+             {"north_star:", "people:", "metrics:", "objectives:", "key_results:", "kind: run", "tasks:", "depends_on:",
+              "dropped_reason:", "lint:", "contributors:", "deliverables:", "confidence:", "checked_on:", "cadence:"})
             CHECK_MESSAGE(all.find(part) != std::string::npos, part);
         // No staging folder is left behind.
         for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename() == "roadmap");

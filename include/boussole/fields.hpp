@@ -47,6 +47,8 @@ void for_each_field(K& k, Fn&& fn) {
     fn("baseline", k.baseline);
     fn("target", k.target);
     fn("current", k.current);
+    fn("checked_on", k.checked_on);
+    fn("cadence", k.cadence);
     fn("confidence", k.confidence);
     fn("owner", k.owner);
 }

@@ -74,8 +74,10 @@ std::string_view name(Entity e);
 /// Every entity, the file first.
 std::span<const Entity> entities();
 
-/// Epic statuses, task statuses, stream kinds, priorities, severities, in the format's spelling.
-extern const std::span<const std::string_view> epic_statuses, task_statuses, stream_kinds, priorities, severity_names;
+/// Epic statuses, task statuses, stream kinds, priorities, key-result cadences, severities, in the
+/// format's spelling.
+extern const std::span<const std::string_view> epic_statuses, task_statuses, stream_kinds, priorities, cadences,
+    severity_names;
 
 /// The identifier pattern, as a regular expression.
 inline constexpr std::string_view id_pattern = "^[a-z0-9][a-z0-9_-]*$";

@@ -74,11 +74,13 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// The check-ins of the key results of `working` (the roadmap in the working tree): the
-/// history is read along HEAD's mainline back to the plan of `period`; older changes are
-/// reported as that commit's date with `or_before`. None when HEAD does not hold PATH.
+/// The check-ins of the key results of `working` (the roadmap in the working tree) for a report
+/// dated `as_of`: the history is read along HEAD's mainline back to the plan of `period` (or to
+/// the report date when it is earlier), and only its commits made by `as_of` count; older
+/// changes are reported as the oldest commit's date with `or_before`. None when HEAD does not
+/// hold PATH.
 std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& history, const Snapshot& working,
-                                                             const Period& period);
+                                                             const Period& period, Date as_of);
 
 /// The states a recap reads and the caveats to print with them.
 struct RecapStates {

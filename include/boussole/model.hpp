@@ -63,11 +63,21 @@ struct Metric {
 std::optional<double> key_result_progress(std::optional<double> baseline, std::optional<double> target,
                                           std::optional<double> current);
 
+/// How often a key result is measured (`cadence`), in the order of the format's choices.
+enum class Cadence { weekly, biweekly, monthly, quarterly };
+/// The spelling of a cadence in the format (`weekly`, ...).
+std::string_view to_string(Cadence c);
+/// The days a cadence allows between two check-ins: 7, 14, 31 or 92 (the longest month and
+/// quarter, so that a value measured on the same day of each month is never stale).
+int cadence_days(Cadence c);
+
 /// A measurable key result (also the shape of the North Star, which has no id).
 struct KeyResult {
     SourcePos pos;
     Field<std::string> id, title, metric, unit, owner;
     Field<double> baseline, target, current, confidence;
+    Field<Date> checked_on;  ///< the day `current` was last measured, even unchanged
+    Field<Cadence> cadence;  ///< how often it is measured; the stale threshold when set
 
     /// (current - baseline) / (target - baseline) clamped to 0..1; works for metrics that must
     /// go down. Empty when baseline, target or current is missing, or target equals baseline.

@@ -77,6 +77,14 @@ struct CheckIn {
     bool or_before = false;    ///< the history read stops there: it may have changed earlier
 };
 
+/// Walking back from HEAD for the check-ins of a report dated `as_of`: stop at the last commit
+/// that changed PATH at or before both the period's start and the report date.
+MainlineStop stop_at_check_ins(const Period& period, Date as_of);
+/// The history as it stood on `as_of`: `commits` (oldest first, along one first-parent line)
+/// up to the last one dated at or before `as_of` (as `git rev-list --first-parent --before`
+/// finds the state of that day); the commits after it are left out.
+std::vector<CommitInfo> commits_by(const std::vector<CommitInfo>& commits, Date as_of);
+
 /// For each key result of `now` that has a current value (and the North Star, under ""), when
 /// that value last changed. `history` holds the mainline states read back from HEAD (oldest
 /// first, HEAD last; empty when nothing is committed); `exact_start` says its first state is

@@ -30,11 +30,15 @@ struct ReportHeader {
     std::size_t epics = 0;            ///< how many planned epics that mean is over
 };
 
-/// When a key result's current value last changed, as the report tells it.
+/// When a key result was last checked in, as the report tells it: the later of the last commit
+/// by the report date that changed its current value and its `checked_on` (when not after the
+/// report date).
 struct CheckInFact {
-    std::optional<Date> date;       ///< empty when the change is not committed yet
-    bool or_before = false;         ///< the history read stops at `date`: the change may be older
-    std::optional<int> stale_days;  ///< days since `date` when beyond roadmap.report.stale_after_days
+    std::optional<Date> date;        ///< empty when the current value is not committed by the report date
+    bool or_before = false;          ///< the history read stops at `date`: the change may be older
+    std::optional<Cadence> cadence;  ///< as written; empty when none
+    int stale_after = 14;            ///< the days allowed between check-ins: the cadence's, else the roadmap's
+    std::optional<int> stale_days;   ///< days since `date` when more than `stale_after`
 };
 
 /// A key result's (or the North Star's) values and how far along it is.
@@ -80,6 +84,7 @@ struct TaskLine {
     std::string title, owner;  ///< owner: a display name; empty when none
     TaskStatus status = TaskStatus::todo;
     std::optional<Date> due;
+    bool overdue = false;  ///< to do or doing, and due before the report date
 };
 
 /// An epic (a build stream's) or an activity (a run stream's).
@@ -103,7 +108,8 @@ struct StreamFacts {
     std::optional<double> progress;  ///< mean of its non-dropped epics; empty without one, and for a run stream
     std::vector<StatusCount>
         epic_counts;               ///< non-zero counts, in the order done, in progress, blocked, planned, dropped
-    std::optional<Date> next_due;  ///< the earliest due date of its open epics
+    std::optional<Date> next_due;  ///< the earliest due date of its open epics on or after the report date
+    std::size_t overdue = 0;       ///< its open epics due before the report date
     std::vector<EpicRow> epics;
 };
 
@@ -113,32 +119,37 @@ namespace risk {
 struct Overdue {
     Date due;
     int days_late = 0;
-    double progress = 0;   ///< share of its tasks done
-    bool blocked = false;  ///< also blocked
+    double progress = 0;  ///< share of its tasks done
 };
-/// A blocked epic that is not overdue.
+/// A blocked epic.
 struct Blocked {};
 /// A key result behind pace or at risk.
 struct OffPace {
     Pace pace = Pace::at_risk;
     double score = 0;
 };
-/// A key result (or the North Star) whose current value has not changed for too long.
+/// A key result (or the North Star) not checked in for longer than it allows.
 struct Stale {
     Date last;  ///< the last check-in
     bool or_before = false;
-    int days = 0;  ///< since `last`
+    int days = 0;                    ///< since `last`
+    std::optional<Cadence> cadence;  ///< the key result's, when written
+    int stale_after = 14;            ///< the days allowed: the cadence's, else roadmap.report.stale_after_days
 };
 /// An open epic without an owner.
 struct NoOwner {};
 }  // namespace risk
 
-/// One line of the "at risk" list.
+/// One reason for being at risk.
+using RiskReason = std::variant<risk::Overdue, risk::Blocked, risk::OffPace, risk::Stale, risk::NoOwner>;
+
+/// One line of the "at risk" list: one epic, key result or the North Star, with every reason
+/// it is at risk for, in the list's order of reasons.
 struct AtRiskItem {
     enum class Kind { epic, key_result, north_star };
     Kind kind = Kind::epic;
     std::string id, title, owner;  ///< owner: a display name; empty when none
-    std::variant<risk::Overdue, risk::Blocked, risk::OffPace, risk::Stale, risk::NoOwner> reason;
+    std::vector<RiskReason> reasons;
 };
 
 /// Open work per person, for the team audience.
@@ -191,10 +202,12 @@ struct StatusReportContent {
     ReportHeader header;
     std::vector<std::string> unreadable;       ///< files that could not be read (path:line:col: why)
     std::optional<NorthStarFacts> north_star;  ///< empty when none is declared
-    bool check_ins = false;                    ///< history was read: key results have a last check-in
+    bool check_ins = false;                    ///< history was read, or a checked_on written: a Last check-in column
+    bool history = false;                      ///< git history was read for the check-ins
+    int stale_after_days = 14;                 ///< roadmap.report.stale_after_days, or its default
     std::vector<ObjectiveScorecard> objectives;
     std::vector<StreamFacts> streams;       ///< build and run streams, in the roadmap's order
-    std::vector<AtRiskItem> at_risk;        ///< overdue, blocked, off pace, stale, unowned: in that order
+    std::vector<AtRiskItem> at_risk;        ///< by first reason: overdue, blocked, off pace, stale, unowned
     std::optional<LoadFacts> load;          ///< team audience only
     std::optional<TimelineFacts> timeline;  ///< team audience only
     ReportFooter footer;

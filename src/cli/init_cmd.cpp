@@ -76,6 +76,8 @@ objectives:
         baseline: 62
         target: 85
         current: 62
+        checked_on: @D0@         # the day current was last measured, even when it did not change
+        cadence: weekly          # weekly, biweekly, monthly or quarterly: stale after 7, 14, 31 or 92 days
       - id: manual-work
         title: Manual data entry per week
         metric: manual-hours
@@ -83,6 +85,7 @@ objectives:
         baseline: 20
         target: 5
         current: 20
+        cadence: monthly
         confidence: 0.5
 )";
 

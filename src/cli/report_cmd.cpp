@@ -24,13 +24,15 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
            "path", cmd.path,
            "roadmap file or directory (default: the nearest roadmap/ up to the top of the git repository, else .)")
         ->type_name("PATH");
-    sub->add_option("--as-of", cmd.as_of, "the report date, YYYY-MM-DD (default: today, UTC)")->type_name("DATE");
+    sub->add_option("--as-of", cmd.as_of,
+                    "the report date, YYYY-MM-DD (default: today, UTC); git history after it is not read")
+        ->type_name("DATE");
     sub->add_option("--audience", cmd.audience, "team (everything, down to tasks) or leadership (one page)")
         ->check(one_of({"team", "leadership"}, "an audience"));
     sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)")->type_name("FILE");
     sub->add_flag("--no-history", cmd.no_history,
-                  "do not read git history (no last check-in dates): the report depends only on the files and "
-                  "--as-of");
+                  "do not read git history (last check-ins from checked_on only): the report depends only on the "
+                  "files and --as-of");
     sub->footer(exit_status_help(
         {{0, "the report was written (lint errors elsewhere are a warning on standard error)"},
          {1, "the roadmap has errors that stop the report (no roadmap block, no valid period)"},
@@ -49,7 +51,7 @@ Date parse_as_of(const std::string& text) {
 }
 
 // The key results' last check-ins, when the roadmap is in a git repository that tracks it.
-std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working, const std::string& path) {
+std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working, const std::string& path, Date as_of) {
     std::optional<History> history;
     try {
         history.emplace(History::open(path));
@@ -60,7 +62,7 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working,
         return std::nullopt;
     }
     try {
-        return read_check_ins(*history, working, *working.period());
+        return read_check_ins(*history, working, *working.period(), as_of);
     } catch (const HistoryError& e) {
         fmt::print(stderr, "boussole: warning: cannot read check-in dates from git history: {}\n", e.what());
         return std::nullopt;
@@ -80,7 +82,7 @@ int run_report(const ReportCommand& cmd) {
     options.as_of = as_of;
     options.audience = cmd.audience == "leadership" ? Audience::leadership : Audience::team;
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
-    if (!cmd.no_history) options.check_ins = check_ins(working, path);
+    if (!cmd.no_history) options.check_ins = check_ins(working, path, as_of);
     const std::string text = render_status_report(roadmap, options);
     std::vector<std::string> files;
     for (const SourceFile& f : roadmap.files) files.push_back(f.display_path);

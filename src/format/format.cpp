@@ -14,6 +14,7 @@ constexpr std::array<std::string_view, 5> epic_status_values{"planned", "in-prog
 constexpr std::array<std::string_view, 4> task_status_values{"todo", "doing", "done", "dropped"};
 constexpr std::array<std::string_view, 2> stream_kind_values{"build", "run"};
 constexpr std::array<std::string_view, 4> priority_values{"P0", "P1", "P2", "P3"};
+constexpr std::array<std::string_view, 4> cadence_values{"weekly", "biweekly", "monthly", "quarterly"};
 
 using enum Type;
 
@@ -69,6 +70,13 @@ const Key roadmap_keys[] = {
         {"unit", text, false, "%, EUR, days, ..."}, {"baseline", number, false, "Value at the start of the period."}, \
         {"target", number, false, "Value that means full success (may be below the baseline)."},                      \
         {"current", number, false, "Latest measured value."},                                                         \
+        {"checked_on", date, false,                                                                                   \
+         "The day the current value was last measured, YYYY-MM-DD, even when it did not change; the report's last "   \
+         "check-in is the later of this and the commit that last changed current."},                                  \
+        {"cadence", choice, false,                                                                                    \
+         "How often it is measured: weekly, biweekly, monthly or quarterly (7, 14, 31 or 92 days); the report flags " \
+         "it stale after that, instead of after roadmap.report.stale_after_days.",                                    \
+         cadence_values},                                                                                             \
         {"confidence", Type::confidence, false, "The owner's confidence to reach the target, 0 to 1."}, {             \
         "owner", text, false, "A person; defaults to the objective's owner."                                          \
     }
@@ -91,7 +99,7 @@ const Key report_keys[] = {
     {"max_open_epics", whole_number, false,
      "Flag an owner with more open epics than this in the load table (default 4)."},
     {"stale_after_days", whole_number, false,
-     "Flag a key result whose current value has not changed in git for more than this many days (default 14)."},
+     "Flag a key result not checked in for more than this many days (default 14), unless it has its own cadence."},
 };
 
 const Key period_keys[] = {
@@ -188,7 +196,8 @@ const std::map<Entity, EntitySpec>& specs() {
 }  // namespace
 
 const std::span<const std::string_view> epic_statuses{epic_status_values}, task_statuses{task_status_values},
-    stream_kinds{stream_kind_values}, priorities{priority_values}, severity_names{severity_spellings};
+    stream_kinds{stream_kind_values}, priorities{priority_values}, cadences{cadence_values},
+    severity_names{severity_spellings};
 
 std::span<const Key> keys(Entity e) { return specs().at(e).keys; }
 

@@ -31,6 +31,22 @@ std::string_view to_string(TaskStatus s) { return format::task_statuses[static_c
 
 std::string_view to_string(StreamKind k) { return format::stream_kinds[static_cast<std::size_t>(k)]; }
 
+std::string_view to_string(Cadence c) { return format::cadences[static_cast<std::size_t>(c)]; }
+
+int cadence_days(Cadence c) {
+    switch (c) {
+        case Cadence::weekly:
+            return 7;
+        case Cadence::biweekly:
+            return 14;
+        case Cadence::monthly:
+            return 31;
+        case Cadence::quarterly:
+            return 92;
+    }
+    return 14;
+}
+
 std::string_view to_string(Pace p) {
     switch (p) {
         case Pace::no_data:

@@ -1,5 +1,8 @@
 // Which states of the history an analysis reads, and the check-ins: pure functions of commits
 // and snapshots, so that they are tested without git.
+#include <algorithm>
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "boussole/plan.hpp"
@@ -55,6 +58,18 @@ RecapCommits recap_commits_from(const CommitInfo& baseline, const Mainline& walk
     out.commits.insert(out.commits.end(), first, walk.commits.end());
     note_cut(walk, "changes between the baseline and that commit are missing", out.notes);
     return out;
+}
+
+MainlineStop stop_at_check_ins(const Period& period, Date as_of) {
+    return [floor = std::min(period.start, as_of)](const CommitInfo& c, bool changed) {
+        return changed && c.date <= floor;
+    };
+}
+
+std::vector<CommitInfo> commits_by(const std::vector<CommitInfo>& commits, Date as_of) {
+    auto end = commits.end();
+    while (end != commits.begin() && as_of < std::prev(end)->date) --end;
+    return {commits.begin(), end};
 }
 
 namespace {

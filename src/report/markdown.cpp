@@ -60,18 +60,40 @@ std::string text(std::string_view s) {
     return folded;
 }
 
-std::string percent(double share) { return fmt::format("{}%", static_cast<long>(std::lround(share * 100))); }
+long long rounded(double value, int decimals) {
+    double scaled = value;
+    for (int i = 0; i < decimals; ++i) scaled *= 10;
+    // A figure computed in another order differs in its last bits (1/8 summed as 0.12499999999999999):
+    // snapped to a millionth of the last digit first, equal values round alike.
+    if (std::abs(scaled) < 1e9) scaled = std::round(scaled * 1e6) / 1e6;
+    const long long r = std::llround(scaled);  // half away from zero
+    return r == 0 ? 0 : r;
+}
+
+std::string fixed(double value, int decimals) {
+    // Beyond what a whole number of hundredths holds exactly, nothing is left to round.
+    if (!(std::abs(value) < 1e13)) return fmt::format("{:.{}f}", value, decimals);
+    const long long r = rounded(value, decimals);
+    if (decimals <= 0) return fmt::format("{}", r);
+    long long unit = 1;
+    for (int i = 0; i < decimals; ++i) unit *= 10;
+    const long long magnitude = r < 0 ? -r : r;
+    return fmt::format("{}{}.{:0{}}", r < 0 ? "-" : "", magnitude / unit, magnitude % unit, decimals);
+}
+
+std::string percent(double share) { return fmt::format("{}%", rounded(share, 2)); }
 
 std::string bar(double share) {
-    const double s = std::clamp(share, 0.0, 1.0);
-    const auto filled = static_cast<int>(std::lround(s * 10));
+    // The cells follow the percentage printed next to them: 35% fills 4 cells, 34% 3.
+    const long long pct = std::clamp(rounded(share, 2), 0LL, 100LL);
+    const auto filled = static_cast<int>((pct + 5) / 10);
     std::string out;
     for (int i = 0; i < 10; ++i) out += i < filled ? "▓" : "░";
-    return out + " " + percent(s);
+    return out + " " + fmt::format("{}%", pct);
 }
 
 std::string number(double value) {
-    std::string digits = fmt::format("{:.2f}", std::abs(value));
+    std::string digits = fixed(std::abs(value), 2);
     while (digits.back() == '0') digits.pop_back();
     if (digits.back() == '.') digits.pop_back();
     const auto dot = digits.find('.');
@@ -109,7 +131,7 @@ void Document::paragraph(std::string_view block) {
     out_ += block.ends_with('\n') ? "\n" : "\n\n";
 }
 
-std::string score(std::optional<double> value) { return value ? fmt::format("{:.2f}", *value) : "–"; }
+std::string score(std::optional<double> value) { return value ? fixed(*value, 2) : "–"; }
 
 Table::Table(std::vector<std::string> header, std::string align)
     : header_(std::move(header)), align_(std::move(align)) {}

@@ -14,10 +14,19 @@ namespace boussole::md {
 // made autolinks, so that it renders as written and passes markdownlint.
 std::string text(std::string_view s);
 
-// A progress bar of ten cells and the percentage: "▓▓▓▓░░░░░░ 40%".
+// Every figure of the reports is rounded here, one way: `value` times 10^decimals, snapped to
+// a millionth (so that a share summed in another order rounds as its exact value does), then
+// rounded half away from zero; never -0.
+long long rounded(double value, int decimals);
+
+// `value` with `decimals` digits after the point, rounded by rounded(): "0.13" for 0.125.
+std::string fixed(double value, int decimals);
+
+// A progress bar of ten cells and the percentage: "▓▓▓▓░░░░░░ 40%"; the cells follow the
+// percentage shown, with a share clamped to 0..1.
 std::string bar(double share);
 
-// A share as a whole percentage: "59%".
+// A share as a whole percentage: "59%", 12.5% as "13%".
 std::string percent(double share);
 
 // A number as people write it: 104,000 · 3.5 · -2 · 0.25.

@@ -38,6 +38,12 @@ struct PaceWords {
     [[nodiscard]] std::string_view operator[](Pace p) const;
 };
 
+// A word per key-result cadence.
+struct CadenceWords {
+    std::string_view weekly, biweekly, monthly, quarterly;
+    [[nodiscard]] std::string_view operator[](Cadence c) const;
+};
+
 struct StatusReportMessages {
     // Whether a count takes the `one` form of a Plural (English: exactly 1; French: below 2).
     bool (*is_one)(double n);
@@ -46,10 +52,12 @@ struct StatusReportMessages {
         return is_one(static_cast<double>(n)) ? p.one : p.other;
     }
 
-    std::string_view list_separator;  // between the items of an inline list
-    std::string_view untitled;        // a thing with neither title nor id
-    std::string_view nobody;          // where an owner is expected and there is none
-    std::string_view unknown;         // a missing value in a sentence
+    std::string_view list_separator;      // between the items of an inline list
+    std::string_view part_separator;      // between the parts of a cell (reasons at risk, next due)
+    std::string_view sentence_separator;  // between the sentences of a paragraph
+    std::string_view untitled;            // a thing with neither title nor id
+    std::string_view nobody;              // where an owner is expected and there is none
+    std::string_view unknown;             // a missing value in a sentence
 
     // Header. {0} the roadmap's name.
     std::string_view title, untitled_roadmap;
@@ -73,8 +81,10 @@ struct StatusReportMessages {
     std::string_view sentence_end;
 
     // Last check-in cells.
-    std::string_view not_committed;
+    std::string_view not_committed;  // the current value changed after the last commit read
     std::string_view or_before;      // {0} date
+    std::string_view with_cadence;   // {0} date cell, {1} cadence word
+    CadenceWords cadence;
     std::string_view stale;          // appended: {0} days
     std::string_view stale_or_more;  // appended: {0} days, when the history read stops there
 
@@ -82,7 +92,10 @@ struct StatusReportMessages {
     std::string_view key_results_heading, no_objectives;
     std::array<std::string_view, 9> scorecard_columns;
     std::string_view last_check_in_column;
-    std::string_view objective_owner;  // {0} owner
+    std::string_view scorecard_note;       // what Score and Status mean: {0} share elapsed
+    std::string_view check_in_note;        // appended when there is a Last check-in column: {0} stale_after_days
+    std::string_view check_in_note_files;  // the same without git history: {0} stale_after_days
+    std::string_view objective_owner;      // {0} owner
     std::string_view objective_no_owner;
     std::string_view mean_score;  // {0} score, {1} measured, {2} key results
     std::string_view nothing_scored;
@@ -105,6 +118,10 @@ struct StatusReportMessages {
     std::string_view owner_with_contributors;  // {0} owner, {1} list of contributors
     std::string_view an_epic;
     std::string_view task_doing, task_due;  // task_due: {0} date
+    std::string_view task_overdue;          // in place of task_due for an open task past it: {0} date
+    std::string_view progress_note;         // what a stream's and an epic's progress are
+    std::string_view next_due_note;         // what Next due is (leadership)
+    std::string_view overdue_count;         // in the Next due cell: {0} count
     std::string_view task_dropped;          // {0} title
 
     // Operational run.
@@ -118,13 +135,14 @@ struct StatusReportMessages {
     std::array<std::string_view, 3> at_risk_columns;
     std::string_view risk_epic, risk_key_result;  // {0} name
     std::string_view risk_north_star;
-    std::string_view overdue;              // {0} due date, {1} count, {2} days, {3} share done
-    std::string_view overdue_and_blocked;  // appended
+    std::string_view overdue;  // {0} due date, {1} count, {2} days, {3} share done
     Plural days;
     std::string_view blocked;
     std::string_view off_pace;             // {0} pace, {1} score, {2} share elapsed
-    std::string_view stale_value;          // {0} days, {1} date
-    std::string_view stale_value_or_more;  // {0} days, {1} date, when the history read stops there
+    std::string_view stale_value;          // {0} days, {1} date, {2} allowed
+    std::string_view stale_value_or_more;  // {0} days, {1} date, {2} allowed, when the history read stops there
+    std::string_view allowed_cadence;      // {0} cadence word, {1} days
+    std::string_view allowed_default;      // {0} days (roadmap.report.stale_after_days)
     std::string_view no_owner;
 
     // Load per owner.

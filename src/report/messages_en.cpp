@@ -33,9 +33,25 @@ std::string_view PaceWords::operator[](Pace p) const {
     return no_data;
 }
 
+std::string_view CadenceWords::operator[](Cadence c) const {
+    switch (c) {
+        case Cadence::weekly:
+            return weekly;
+        case Cadence::biweekly:
+            return biweekly;
+        case Cadence::monthly:
+            return monthly;
+        case Cadence::quarterly:
+            return quarterly;
+    }
+    return weekly;
+}
+
 const StatusReportMessages status_report_en = {
     .is_one = [](double n) { return n == 1; },
     .list_separator = ", ",
+    .part_separator = "; ",
+    .sentence_separator = " ",
     .untitled = "(untitled)",
     .nobody = "none",
     .unknown = "?",
@@ -69,8 +85,10 @@ const StatusReportMessages status_report_en = {
     .north_star_last_check_in = "; last check-in {0}",
     .sentence_end = ".",
 
-    .not_committed = "not committed yet",
+    .not_committed = "not committed by the report date",
     .or_before = "{0} or before",
+    .with_cadence = "{0} ({1})",
+    .cadence = {.weekly = "weekly", .biweekly = "every two weeks", .monthly = "monthly", .quarterly = "quarterly"},
     .stale = " ⚠ stale ({0} days)",
     .stale_or_more = " ⚠ stale (≥ {0} days)",
 
@@ -79,6 +97,16 @@ const StatusReportMessages status_report_en = {
     .scorecard_columns = {"Key result", "Owner", "Baseline", "Current", "Target", "Unit", "Score", "Confidence",
                           "Status"},
     .last_check_in_column = "Last check-in",
+    .scorecard_note =
+        "Score: (current − baseline) / (target − baseline), from 0 to 1, also for a metric that must go down. "
+        "Status: the score against the {0} of the period elapsed: on track up to 0.10 behind it, behind pace up to "
+        "0.25 behind, at risk beyond.",
+    .check_in_note =
+        " Last check-in: the later of the key result's checked_on and the last commit by the report date that "
+        "changed its current value; stale after its cadence, else after {0} days (roadmap.report.stale_after_days).",
+    .check_in_note_files =
+        " Last check-in: the key result's checked_on (git history is not read); stale after its cadence, else after "
+        "{0} days (roadmap.report.stale_after_days).",
     .objective_owner = "Owner: {0}. ",
     .objective_no_owner = "No owner. ",
     .mean_score = "Mean score: {0} ({1} of {2} key results measured).",
@@ -114,6 +142,12 @@ const StatusReportMessages status_report_en = {
     .an_epic = "an epic",
     .task_doing = "doing",
     .task_due = "due {0}",
+    .task_overdue = "due {0}, overdue",
+    .progress_note =
+        "Progress: the share of an epic's tasks done (without tasks: 100% when done, else 0%); a stream's is the mean "
+        "over its epics that are not dropped.",
+    .next_due_note = "Next due: the earliest due date, on or after the report date, of a stream's open epics.",
+    .overdue_count = "⚠ {0} overdue",
     .task_dropped = "{0} (dropped)",
 
     .run_heading = "Operational run",
@@ -129,12 +163,13 @@ const StatusReportMessages status_report_en = {
     .risk_key_result = "Key result {0}",
     .risk_north_star = "North Star",
     .overdue = "overdue: due {0}, {1} {2} ago, {3} done",
-    .overdue_and_blocked = ", blocked",
     .days = {"day", "days"},
     .blocked = "blocked",
     .off_pace = "{0}: score {1} with {2} of the period elapsed",
-    .stale_value = "stale: current value unchanged for {0} days (last check-in {1})",
-    .stale_value_or_more = "stale: current value unchanged for at least {0} days (last check-in on or before {1})",
+    .stale_value = "stale: last check-in {1}, {0} days ago, more than {2}",
+    .stale_value_or_more = "stale: last check-in on or before {1}, at least {0} days ago, more than {2}",
+    .allowed_cadence = "its {0} cadence ({1} days)",
+    .allowed_default = "the {0} days of roadmap.report.stale_after_days",
     .no_owner = "no owner",
 
     .load_heading = "Load per owner",

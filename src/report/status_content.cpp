@@ -1,6 +1,7 @@
 // The status report's content: every figure computed once, from the roadmap and the options.
 // Renderers (status_markdown.cpp) only format what is here.
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "boussole/report_content.hpp"
@@ -28,7 +29,9 @@ public:
         c.header = header();
         c.unreadable = r_.unreadable_files();
         if (info_.north_star) c.north_star = north_star(*info_.north_star);
-        c.check_ins = o_.check_ins.has_value();
+        c.history = o_.check_ins.has_value();
+        c.check_ins = c.history || any_checked_on();
+        c.stale_after_days = stale_after_days();
         for (const Objective& o : r_.objectives) c.objectives.push_back(objective(o));
         for (const Stream& s : r_.streams) c.streams.push_back(stream(s));
         c.at_risk = at_risk();
@@ -46,16 +49,41 @@ private:
         return id ? std::string(index_.person_name(*id)) : std::string();
     }
 
-    // The last check-in of a key result ("" for the North Star), when history was read and has one.
-    std::optional<CheckInFact> check_in(const std::string& id) const {
-        if (!o_.check_ins) return std::nullopt;
-        const auto it = o_.check_ins->find(id);
-        if (it == o_.check_ins->end()) return std::nullopt;
-        CheckInFact fact{it->second.date, it->second.or_before, std::nullopt};
-        if (fact.date) {
-            const int age = o_.as_of - *fact.date;
-            if (age > info_.report.stale_after_days.value_or(default_stale_after_days)) fact.stale_days = age;
+    int stale_after_days() const {
+        return static_cast<int>(info_.report.stale_after_days.value_or(default_stale_after_days));
+    }
+
+    bool any_checked_on() const {
+        if (info_.north_star && info_.north_star->checked_on) return true;
+        for (const Objective& o : r_.objectives)
+            for (const KeyResult& k : o.key_results)
+                if (k.checked_on) return true;
+        return false;
+    }
+
+    // The last check-in of a key result or the North Star: the later of the last
+    // commit by the report date that changed its current value (when history was read) and its
+    // checked_on (when not after the report date: it had not happened yet). Empty without either.
+    // `id` names it in the history read ("" for the North Star); none for a key result without one.
+    std::optional<CheckInFact> check_in(const KeyResult& k, const std::optional<std::string>& id) const {
+        std::optional<CheckIn> committed;
+        if (o_.check_ins && id)
+            if (const auto it = o_.check_ins->find(*id); it != o_.check_ins->end()) committed = it->second;
+        const std::optional<Date> measured =
+            k.checked_on && !(o_.as_of < *k.checked_on) ? k.checked_on.value : std::nullopt;
+        if (!committed && !measured) return std::nullopt;
+        CheckInFact fact;
+        fact.cadence = k.cadence.value;
+        fact.stale_after = k.cadence ? cadence_days(*k.cadence) : stale_after_days();
+        if (committed && !committed->date) return fact;  // changed since the last commit read: the latest
+        if (committed && (!measured || *measured < *committed->date)) {
+            fact.date = committed->date;
+            fact.or_before = committed->or_before;
+        } else {
+            fact.date = measured;  // written by the owner: exact
         }
+        const int age = o_.as_of - *fact.date;
+        if (age > fact.stale_after) fact.stale_days = age;
         return fact;
     }
 
@@ -91,7 +119,7 @@ private:
     }
 
     NorthStarFacts north_star(const KeyResult& ns) const {
-        return {ns.title.value_or(""), person(ns.owner), measure(ns), check_in("")};
+        return {ns.title.value_or(""), person(ns.owner), measure(ns), check_in(ns, std::string())};
     }
 
     ObjectiveScorecard objective(const Objective& o) const {
@@ -99,7 +127,7 @@ private:
         double sum = 0;
         for (const KeyResult& k : o.key_results) {
             KeyResultRow row{k.id.value_or(""), k.title.value_or(""), person(Roadmap::owner_of(o, k)), measure(k),
-                             k.id ? check_in(*k.id) : std::nullopt};
+                             check_in(k, k.id.value)};
             if (row.measure.score) {
                 sum += *row.measure.score;
                 ++card.measured;
@@ -124,7 +152,8 @@ private:
             if (k) row.key_results.push_back(*k);
         if (o_.audience == Audience::team) {
             for (const Task& t : e.tasks)
-                row.tasks.push_back({t.title.value_or(""), person(t.owner), t.effective_status(), t.due.value});
+                row.tasks.push_back({t.title.value_or(""), person(t.owner), t.effective_status(), t.due.value,
+                                     open_task(t) && t.due && *t.due < o_.as_of});
             for (const std::string& c : e.helpers()) row.contributors.push_back(std::string(index_.person_name(c)));
             for (const auto& d : e.deliverables)
                 if (d) row.deliverables.push_back(*d);
@@ -146,25 +175,56 @@ private:
              {EpicStatus::done, EpicStatus::in_progress, EpicStatus::blocked, EpicStatus::planned, EpicStatus::dropped})
             if (n[st]) f.epic_counts.push_back({st, n[st]});
         for (const Epic& e : s.epics) {
-            if (e.open() && e.due && (!f.next_due || *e.due < *f.next_due)) f.next_due = *e.due;
+            // An epic past its due date is overdue, not next.
+            if (e.overdue(o_.as_of)) {
+                ++f.overdue;
+            } else if (e.open() && e.due && (!f.next_due || *e.due < *f.next_due)) {
+                f.next_due = *e.due;
+            }
             f.epics.push_back(epic(e));
         }
         return f;
     }
 
-    using Reason = decltype(AtRiskItem::reason);
-    AtRiskItem epic_at_risk(const Epic& e, Reason why) const {
-        return {AtRiskItem::Kind::epic, e.id.value_or(""), e.title.value_or(""), person(e.owner), why};
+    // The at-risk list: one item per epic, key result or North Star, holding every reason it is
+    // at risk for; items in the order of their first reason (overdue epics, earliest due first;
+    // blocked epics; key results off pace; stale check-ins; epics without an owner).
+    class AtRisk {
+    public:
+        void add(const void* entity, const std::function<AtRiskItem()>& make, RiskReason why) {
+            auto [it, added] = where_.emplace(entity, items_.size());
+            if (added) items_.push_back(make());
+            items_[it->second].reasons.push_back(std::move(why));
+        }
+        std::vector<AtRiskItem> take() { return std::move(items_); }
+
+    private:
+        std::map<const void*, std::size_t> where_;
+        std::vector<AtRiskItem> items_;
+    };
+
+    std::function<AtRiskItem()> epic_item(const Epic& e) const {
+        return [this, &e] {
+            return AtRiskItem{AtRiskItem::Kind::epic, e.id.value_or(""), e.title.value_or(""), person(e.owner), {}};
+        };
     }
-    AtRiskItem key_result_at_risk(const Objective& o, const KeyResult& k, Reason why) const {
-        return {AtRiskItem::Kind::key_result, k.id.value_or(""), k.title.value_or(""), person(Roadmap::owner_of(o, k)),
-                why};
+    std::function<AtRiskItem()> key_result_item(const Objective& o, const KeyResult& k) const {
+        return [this, &o, &k] {
+            return AtRiskItem{AtRiskItem::Kind::key_result,
+                              k.id.value_or(""),
+                              k.title.value_or(""),
+                              person(Roadmap::owner_of(o, k)),
+                              {}};
+        };
     }
 
-    // Overdue epics (earliest due first), blocked ones, key results off pace, stale check-ins,
-    // epics without an owner.
+    static std::optional<risk::Stale> stale(const std::optional<CheckInFact>& c) {
+        if (!c || !c->stale_days) return std::nullopt;
+        return risk::Stale{*c->date, c->or_before, *c->stale_days, c->cadence, c->stale_after};
+    }
+
     std::vector<AtRiskItem> at_risk() const {
-        std::vector<AtRiskItem> out;
+        AtRisk out;
         std::vector<const Epic*> overdue;
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
@@ -172,35 +232,33 @@ private:
         std::stable_sort(overdue.begin(), overdue.end(),
                          [](const Epic* a, const Epic* b) { return *a->due < *b->due; });
         for (const Epic* e : overdue)
-            out.push_back(epic_at_risk(*e, risk::Overdue{*e->due, o_.as_of - *e->due, e->progress(),
-                                                         e->effective_status() == EpicStatus::blocked}));
+            out.add(e, epic_item(*e), risk::Overdue{*e->due, o_.as_of - *e->due, e->progress()});
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
-                if (e.effective_status() == EpicStatus::blocked && !e.overdue(o_.as_of))
-                    out.push_back(epic_at_risk(e, risk::Blocked{}));
+                if (e.effective_status() == EpicStatus::blocked) out.add(&e, epic_item(e), risk::Blocked{});
         for (const Objective& o : r_.objectives)
             for (const KeyResult& k : o.key_results) {
                 const auto score = k.score();
                 const Pace pace = pace_of(score, elapsed_);
                 if (score && (pace == Pace::behind_pace || pace == Pace::at_risk))
-                    out.push_back(key_result_at_risk(o, k, risk::OffPace{pace, *score}));
+                    out.add(&k, key_result_item(o, k), risk::OffPace{pace, *score});
             }
-        auto stale = [](const std::optional<CheckInFact>& c) -> std::optional<risk::Stale> {
-            if (!c || !c->stale_days) return std::nullopt;
-            return risk::Stale{*c->date, c->or_before, *c->stale_days};
-        };
-        if (info_.north_star)
-            if (const auto why = stale(check_in("")))
-                out.push_back({AtRiskItem::Kind::north_star, "", info_.north_star->title.value_or(""),
-                               person(info_.north_star->owner), *why});
+        if (const KeyResult* ns = info_.north_star ? &*info_.north_star : nullptr)
+            if (const auto why = stale(check_in(*ns, std::string())))
+                out.add(
+                    ns,
+                    [this, ns] {
+                        return AtRiskItem{
+                            AtRiskItem::Kind::north_star, "", ns->title.value_or(""), person(ns->owner), {}};
+                    },
+                    *why);
         for (const Objective& o : r_.objectives)
             for (const KeyResult& k : o.key_results)
-                if (k.id)
-                    if (const auto why = stale(check_in(*k.id))) out.push_back(key_result_at_risk(o, k, *why));
+                if (const auto why = stale(check_in(k, k.id.value))) out.add(&k, key_result_item(o, k), *why);
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
-                if (!e.owner && e.open()) out.push_back(epic_at_risk(e, risk::NoOwner{}));
-        return out;
+                if (!e.owner && e.open()) out.add(&e, epic_item(e), risk::NoOwner{});
+        return out.take();
     }
 
     LoadFacts load() const {

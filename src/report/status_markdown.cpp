@@ -71,11 +71,19 @@ private:
         return say(m_.values, v(m.baseline), m.current ? v(m.current) : std::string(m_.no_current_value), v(m.target));
     }
 
+    // "2026-10-19 (monthly) ⚠ stale (35 days)"
     std::string check_in_cell(const CheckInFact& c) const {
-        if (!c.date) return std::string(m_.not_committed);
-        std::string cell = c.or_before ? say(m_.or_before, c.date->iso()) : c.date->iso();
+        std::string cell = !c.date       ? std::string(m_.not_committed)
+                           : c.or_before ? say(m_.or_before, c.date->iso())
+                                         : c.date->iso();
+        if (c.cadence) cell = say(m_.with_cadence, cell, m_.cadence[*c.cadence]);
         if (c.stale_days) cell += say(c.or_before ? m_.stale_or_more : m_.stale, *c.stale_days);
         return cell;
+    }
+
+    // What a stale flag is measured against: "its monthly cadence (31 days)".
+    std::string allowed(std::optional<Cadence> cadence, int days) const {
+        return cadence ? say(m_.allowed_cadence, m_.cadence[*cadence], days) : say(m_.allowed_default, days);
     }
 
     void north_star() {
@@ -105,6 +113,9 @@ private:
             paragraph(m_.no_objectives);
             return;
         }
+        std::string note = say(m_.scorecard_note, md::percent(c_.header.elapsed));
+        if (c_.check_ins) note += say(c_.history ? m_.check_in_note : m_.check_in_note_files, c_.stale_after_days);
+        paragraph(note);
         auto num = [](const std::optional<double>& f) { return f ? md::number(*f) : std::string(); };
         for (const ObjectiveScorecard& o : c_.objectives) {
             subsection(named(o.title, o.id));
@@ -143,17 +154,26 @@ private:
         return join(parts);
     }
 
+    // The next due date, and how many epics are overdue: "2026-12-04; ⚠ 1 overdue".
+    std::string next_due_cell(const StreamFacts& s) const {
+        std::vector<std::string> parts;
+        if (s.next_due) parts.push_back(s.next_due->iso());
+        if (s.overdue) parts.push_back(say(m_.overdue_count, s.overdue));
+        return fmt::format("{}", fmt::join(parts, m_.part_separator));
+    }
+
     void stream_summary() {
         section(m_.streams_heading);
         md::Table t(md::columns(m_.stream_summary_columns), "llllll");
         for (const StreamFacts& s : c_.streams)
             t.row({named(s.title, s.id), std::string(s.kind == StreamKind::run ? m_.run_kind : m_.build_kind),
-                   md::text(s.owner), s.progress ? md::bar(*s.progress) : "", epic_counts(s),
-                   s.next_due ? s.next_due->iso() : ""});
+                   md::text(s.owner), s.progress ? md::bar(*s.progress) : "", epic_counts(s), next_due_cell(s)});
         if (t.empty()) {
             paragraph(m_.no_streams);
         } else {
             paragraph(t.render());
+            paragraph(std::string(m_.progress_note) + std::string(m_.sentence_separator) +
+                      std::string(m_.next_due_note));
         }
     }
 
@@ -191,7 +211,7 @@ private:
             std::vector<std::string> notes;
             if (!t.owner.empty()) notes.push_back(md::text(t.owner));
             if (t.status == TaskStatus::doing) notes.emplace_back(m_.task_doing);
-            if (t.due) notes.push_back(say(m_.task_due, t.due->iso()));
+            if (t.due) notes.push_back(say(t.overdue ? m_.task_overdue : m_.task_due, t.due->iso()));
             const std::string title = md::text(t.title.empty() ? m_.untitled : t.title);
             list += fmt::format("- [{}] {}{}\n", t.status == TaskStatus::done ? "x" : " ",
                                 t.status == TaskStatus::dropped ? say(m_.task_dropped, "~~" + title + "~~") : title,
@@ -205,6 +225,7 @@ private:
         bool any = false;
         for (const StreamFacts& s : c_.streams) {
             if (s.kind == StreamKind::run) continue;
+            if (!any) paragraph(m_.progress_note);
             any = true;
             subsection(named(s.title, s.id));
             paragraph(say(m_.stream_summary, owner_or_nobody(s.owner), s.progress ? md::bar(*s.progress) : "–",
@@ -259,24 +280,31 @@ private:
         return "";
     }
 
+    std::string why(const RiskReason& reason) const {
+        return std::visit(overloaded{
+                              [&](const risk::Overdue& r) {
+                                  return say(m_.overdue, r.due.iso(), r.days_late, m_.count(m_.days, r.days_late),
+                                             md::percent(r.progress));
+                              },
+                              [&](const risk::Blocked&) { return std::string(m_.blocked); },
+                              [&](const risk::OffPace& r) {
+                                  return say(m_.off_pace, m_.pace[r.pace], md::score(r.score),
+                                             md::percent(c_.header.elapsed));
+                              },
+                              [&](const risk::Stale& r) {
+                                  return say(r.or_before ? m_.stale_value_or_more : m_.stale_value, r.days,
+                                             r.last.iso(), allowed(r.cadence, r.stale_after));
+                              },
+                              [&](const risk::NoOwner&) { return std::string(m_.no_owner); },
+                          },
+                          reason);
+    }
+
+    // Every reason of one item, in one cell.
     std::string why(const AtRiskItem& i) const {
-        return std::visit(
-            overloaded{
-                [&](const risk::Overdue& r) {
-                    return say(m_.overdue, r.due.iso(), r.days_late, m_.count(m_.days, r.days_late),
-                               md::percent(r.progress)) +
-                           std::string(r.blocked ? m_.overdue_and_blocked : "");
-                },
-                [&](const risk::Blocked&) { return std::string(m_.blocked); },
-                [&](const risk::OffPace& r) {
-                    return say(m_.off_pace, m_.pace[r.pace], md::score(r.score), md::percent(c_.header.elapsed));
-                },
-                [&](const risk::Stale& r) {
-                    return say(r.or_before ? m_.stale_value_or_more : m_.stale_value, r.days, r.last.iso());
-                },
-                [&](const risk::NoOwner&) { return std::string(m_.no_owner); },
-            },
-            i.reason);
+        std::vector<std::string> parts;
+        for (const RiskReason& r : i.reasons) parts.push_back(why(r));
+        return fmt::format("{}", fmt::join(parts, m_.part_separator));
     }
 
     void at_risk() {
