@@ -18,7 +18,13 @@ struct Node {
     Kind kind = Kind::null;
     bool plain = false;     // a scalar written without quotes or an explicit string tag
     bool complete = false;  // all its children have been read (an alias to it is safe)
+    bool flow = false;      // a mapping or list written between braces or brackets
     SourcePos pos;
+    // A comment on the same line as this one-line plain scalar that reads like more of it
+    // (`title: Support #revops-help`: '#' right after a space, not followed by one), and where
+    // it starts; empty otherwise. YAML drops it: the value is cut before it.
+    std::string glued_comment;
+    SourcePos glued_comment_pos;
     std::string value;            // scalars
     std::vector<Node*> children;  // sequence items, or mapping keys and values interleaved
 
@@ -38,6 +44,10 @@ struct ParsedFile {
 
 // Parses `text` (UTF-8, BOM allowed); positions name `file`.
 ParsedFile parse(std::string_view text, std::uint32_t file);
+
+// `text` written as a quoted YAML value, for a message's fix: in double quotes, or in single
+// ones when it holds a double quote and no single one.
+std::string quoted(std::string_view text);
 
 // How a node's kind reads in a message: "a list", "a mapping", ...
 std::string_view describe(const Node& node);
