@@ -242,6 +242,35 @@ TEST_SUITE("loader") {
              RuleId::unknown_key, 5, 35,
              "unknown key 'b' in an epic: the ',' before it ends the value of 'title' inside {...}, which is read as "
              "'Ad hoc (a'; quote the whole value: title: \"Ad hoc (a, b, c)\""},
+            {"a value starting with '['", "streams:\n  - id: s\n    title: [WIP] Billing\n", RuleId::yaml_syntax, 3, 12,
+             "the value of 'title' starts with '[', which starts a list; quote the whole value: title: \"[WIP] "
+             "Billing\""},
+            {"a value starting with '@'", "streams:\n  - id: s\n    title: @team sync   # the weekly one\n",
+             RuleId::yaml_syntax, 3, 12,
+             "the value of 'title' starts with '@', which YAML reserves; quote the whole value: title: \"@team sync\""},
+            {"a value starting with '*'", "streams:\n  - id: s\n    title: *urgent* fix\n", RuleId::yaml_syntax, 3, 12,
+             "the value of 'title' starts with '*', which marks an alias (a reference to an '&' anchor); quote the "
+             "whole value: title: \"*urgent* fix\""},
+            {"an apostrophe inside single quotes", "streams:\n  - id: s\n    title: 'it's done'\n    owner: x\n",
+             RuleId::yaml_syntax, 3, 12,
+             "the value of 'title' starts with ''', which opens a quoted value ending at the next such quote; quote "
+             "the whole value: title: \"it's done\""},
+            {"text after a closing quote", "streams:\n  - id: s\n    title: \"Quoted\" rest\n", RuleId::yaml_syntax, 3,
+             12,
+             "the value of 'title' starts with '\"', which opens a quoted value ending at the next such quote; quote "
+             "the whole value: title: '\"Quoted\" rest'"},
+            {"an item starting with '>'", "x-notes:\n  - > 50% done\n", RuleId::yaml_syntax, 2, 5,
+             "this item starts with '>', which starts a block of text on the lines below; quote the whole item: - \"> "
+             "50% done\""},
+            {"a tag of one's own takes a word from the value", "streams:\n  - id: s\n    title: !important fix\n",
+             RuleId::invalid_value, 3, 12,
+             "'title' is read as 'fix': '!important' before it is a YAML tag; quote the whole value: title: "
+             "\"!important fix\""},
+            {"': ' inside an item of a list of text",
+             "people:\n  - id: lea\n    responsibilities:\n      - Dédoublonnage : comptes\n", RuleId::invalid_value, 4,
+             9,
+             "each item of 'responsibilities' must be text; this one holds ': ', so YAML reads it as a mapping: quote "
+             "the whole item: - \"Dédoublonnage : comptes\""},
             {"merge-conflict markers",
              "roadmap:\n  name: R\n<<<<<<< HEAD\n  period: 2026-Q4\n=======\n  period: 2027-Q1\n>>>>>>> plan\n",
              RuleId::yaml_syntax, 3, 1,

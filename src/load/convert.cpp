@@ -250,6 +250,11 @@ void read_field(Ctx& ctx, MapView& m, const format::Key& k, Field<T>& f) {
         reject(ctx, f, v->pos, format::reject_non_scalar(k, yaml::describe(*v)));
         return;
     }
+    if (!v->tag.empty())  // read as YAML says, but the word the tag took is said
+        ctx.finding(
+            invalid_value, v->pos,
+            fmt::format("'{}' is read as '{}': '{}' before it is a YAML tag; quote the whole value: {}: {}", k.name,
+                        v->value, v->tag, k.name, yaml::quoted(fmt::format("{} {}", v->tag, v->value))));
     format::Read r = format::read_scalar(k, {v->value, v->plain});
     if (!r.error.empty() && !r.value) {
         reject(ctx, f, v->pos, std::move(r.error));
@@ -286,7 +291,12 @@ void read_string_list(Ctx& ctx, MapView& m, std::string_view key, bool text, std
         Field<std::string> f;
         f.present = true;
         f.pos = item->pos;
-        if (item->kind != Kind::scalar || item->is_null()) {
+        if (!item->one_line.empty()) {
+            reject(ctx, f, item->pos,
+                   fmt::format("each item of '{}' must be text; this one holds ': ', so YAML reads it as a mapping: "
+                               "quote the whole item: - {}",
+                               key, yaml::quoted(item->one_line)));
+        } else if (item->kind != Kind::scalar || item->is_null()) {
             reject(ctx, f, item->pos,
                    fmt::format("each item of '{}' must be text, not {}", key, yaml::describe(*item)));
         } else {

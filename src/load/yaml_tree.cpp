@@ -147,6 +147,8 @@ public:
         if (value.find('\n') == std::string::npos) n.pos.length = code_points(value) + (n.plain ? 0 : 2);
         n.complete = true;
         if (n.plain) find_glued_comment(n, mark);
+        // `title: !important fix`: a tag of the user's own, which takes the word from the value.
+        if (tag != "?" && tag != "!" && !tag.starts_with("tag:yaml.org,2002:")) n.tag = tag;
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value style) override {
@@ -162,7 +164,10 @@ public:
         open(n, mark);
     }
     void OnMapEnd() override {
-        if (!stack_.empty()) check_duplicate_keys(*stack_.back());
+        if (!stack_.empty()) {
+            check_duplicate_keys(*stack_.back());
+            keep_one_line(*stack_.back());
+        }
         close();
     }
 
@@ -170,6 +175,18 @@ public:
     const Node* root() const { return root_; }
 
 private:
+    // `- Guide : FR` in a list of text is a mapping: keeps its text for the message.
+    void keep_one_line(Node& map) const {
+        if (map.flow || map.children.size() != 2) return;
+        const Node& k = *map.children[0];
+        const Node& v = *map.children[1];
+        if (k.kind != Kind::scalar || v.kind != Kind::scalar || !k.plain || !v.plain || k.pos.line != v.pos.line ||
+            v.offset < k.offset || v.offset + v.value.size() > text_.size() ||
+            text_.substr(v.offset, v.value.size()) != v.value)
+            return;
+        map.one_line = std::string(text_.substr(k.offset, v.offset + v.value.size() - k.offset));
+    }
+
     // `title: Support #revops-help`: YAML reads "Support" and drops the rest as a comment. A
     // comment glued to its '#' right after a one-line plain value reads like more of the value
     // (a channel, a ticket number); the converter warns when the key holds text.
@@ -223,6 +240,7 @@ private:
         Node& n = out_.nodes.emplace_back();
         n.kind = kind;
         n.pos = pos_of(mark);
+        n.offset = static_cast<std::size_t>(std::max(mark.pos, 0));
         if (anchor != YAML::NullAnchor) anchors_[anchor] = &n;
         attach(&n);
         return n;
@@ -477,6 +495,86 @@ std::size_t flow_segment_start(std::string_view text, std::size_t at, std::size_
     return p == std::string_view::npos ? from : from + p + 1;
 }
 
+// Why a plain value cannot start with `c` (followed by `next`), or "" when it can.
+std::string_view indicator_reason(char c, char next) {
+    switch (c) {
+        case '[':
+            return "starts a list";
+        case '{':
+            return "starts a mapping";
+        case '*':
+            return "marks an alias (a reference to an '&' anchor)";
+        case '@':
+        case '`':
+            return "YAML reserves";
+        case '%':
+            return "starts a YAML directive";
+        case '|':
+        case '>':
+            return "starts a block of text on the lines below";
+        case '-':
+            return blank(next) ? "starts a list" : "";
+        case '"':
+        case '\'':
+            return "opens a quoted value ending at the next such quote";
+        default:
+            return "";
+    }
+}
+
+// `title: [WIP] Billing`, `title: @team sync`, `title: 'it's done'`: a value whose first
+// character means something to YAML, on the line of the error. The message quotes it.
+std::optional<Stop> explain_indicator(std::string_view text, std::uint32_t file, std::size_t e) {
+    const std::size_t ls = line_start_of(text, e), le = line_end_of(text, e);
+    std::size_t i = ls;
+    bool item = false;
+    while (i < le && (blank(text[i]) || (text[i] == '-' && i + 1 < le && blank(text[i + 1])))) item |= text[i++] == '-';
+    std::string_view key;
+    for (std::size_t k = i; k + 1 < le; ++k) {
+        if (text[k] == '"' || text[k] == '\'' || text[k] == '[' || text[k] == '{' || text[k] == '#') break;
+        if (text[k] == ':' && blank(text[k + 1])) {
+            key = trim(text.substr(i, k - i));
+            i = k + 1;
+            while (i < le && blank(text[i])) ++i;
+            break;
+        }
+    }
+    if (i >= le || i > e || (key.empty() && !item)) return std::nullopt;
+    const char c = text[i];
+    const std::string_view reason = indicator_reason(c, i + 1 < le ? text[i + 1] : '\n');
+    if (reason.empty()) return std::nullopt;
+    if (c == '"' || c == '\'') {  // only when text follows the closing quote on the line
+        std::size_t q = i + 1;
+        for (; q < le; ++q) {
+            if (c == '"' && text[q] == '\\') {
+                ++q;
+            } else if (text[q] == c) {
+                if (c == '\'' && q + 1 < le && text[q + 1] == '\'') {
+                    ++q;
+                } else {
+                    break;
+                }
+            }
+        }
+        const std::string_view after = q < le ? trim(text.substr(q + 1, le - q - 1)) : std::string_view();
+        if (after.empty() || after.starts_with('#') || after.starts_with(':')) return std::nullopt;
+    }
+    std::string_view value = trim(text.substr(i, le - i));
+    if (c != '"' && c != '\'')
+        if (const auto hash = value.find(" #"); hash != std::string_view::npos) value = trim(value.substr(0, hash));
+    std::string fix;
+    if (c == '\'' && value.size() > 2 && value.back() == '\'') {
+        // 'it's done': an apostrophe inside single quotes is written ''.
+        fix = quoted(value.substr(1, value.size() - 2));
+    } else {
+        fix = quoted(value);
+    }
+    const std::string what = key.empty() ? "this item" : fmt::format("the value of '{}'", key);
+    return Stop{position(text, file, i),
+                fmt::format("{} starts with '{}', which {}; quote the whole {}: {}{}", what, c, reason,
+                            key.empty() ? "item" : "value", key.empty() ? "- " : fmt::format("{}: ", key), fix)};
+}
+
 // A clearer message, and a better place, for a few errors whose cause the parser's words
 // hide: an unquoted ': ' in a value, a '#' that hides the end of a one-line flow mapping, a
 // '{' or '[' never closed. nullopt when none applies.
@@ -510,6 +608,8 @@ std::optional<Stop> explain_error(std::string_view text, std::uint32_t file, con
                                     "quote the whole value: {}",
                                     kv.key, quote_fix(kv))};
     }
+    if (!inner_on_line && (!unclosed || position(text, file, unclosed->open).line == position(text, file, e).line))
+        if (std::optional<Stop> indicator = explain_indicator(text, file, e)) return indicator;
     if (unclosed && position(text, file, unclosed->open).line != position(text, file, e).line) {
         const char closer = text[unclosed->open] == '{' ? '}' : ']';
         if (!unclosed->comments.empty()) {

@@ -25,6 +25,10 @@ struct Node {
     // it starts; empty otherwise. YAML drops it: the value is cut before it.
     std::string glued_comment;
     SourcePos glued_comment_pos;
+    std::size_t offset = 0;  // of its first byte in the parsed text
+    std::string tag;         // a scalar's tag when it is not one of YAML's (`!important`), else empty
+    // A one-line mapping of one plain key and plain value (`- Guide : FR`), as written.
+    std::string one_line;
     std::string value;            // scalars
     std::vector<Node*> children;  // sequence items, or mapping keys and values interleaved
 
