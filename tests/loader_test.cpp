@@ -271,6 +271,13 @@ TEST_SUITE("loader") {
              9,
              "each item of 'responsibilities' must be text; this one holds ': ', so YAML reads it as a mapping: quote "
              "the whole item: - \"Dédoublonnage : comptes\""},
+            {"a key one space short of its mapping", "streams:\n  - id: s\n    title: S\n   owner: x\n",
+             RuleId::yaml_syntax, 4, 4,
+             "this line is indented 3 spaces, like no key above it: indent it as 'title' on line 3 (4 spaces)"},
+            {"a key indented under a key that has a value", "roadmap:\n  name: R\n   period: 2026-Q4\n",
+             RuleId::yaml_syntax, 3, 4,
+             "this line is indented 3 spaces, more than 'name' on line 2 (2 spaces), which has a value, so YAML reads "
+             "it as more of that value: indent it as 'name'"},
             {"merge-conflict markers",
              "roadmap:\n  name: R\n<<<<<<< HEAD\n  period: 2026-Q4\n=======\n  period: 2027-Q1\n>>>>>>> plan\n",
              RuleId::yaml_syntax, 3, 1,

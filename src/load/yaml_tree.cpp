@@ -1,6 +1,7 @@
 // The only file that includes yaml-cpp.
 #include "load/yaml_tree.hpp"
 
+#include <algorithm>
 #include <istream>
 #include <optional>
 #include <streambuf>
@@ -575,6 +576,87 @@ std::optional<Stop> explain_indicator(std::string_view text, std::uint32_t file,
                             key.empty() ? "item" : "value", key.empty() ? "- " : fmt::format("{}: ", key), fix)};
 }
 
+// One line of a block, as the indentation check sees it.
+struct BlockLine {
+    std::size_t number = 0;      // 1-based
+    std::size_t indent = 0;      // spaces before its first character
+    std::size_t key_column = 0;  // where its key starts, after any "- "
+    std::string_view key;        // empty when the line is not `key: ...`
+    bool has_value = false;      // `key: value` with a one-line value
+    bool item = false;           // starts with "- "
+};
+
+// nullopt for blank lines, comments, and lines indented with tabs.
+std::optional<BlockLine> block_line(std::string_view line, std::size_t number) {
+    BlockLine b;
+    b.number = number;
+    while (b.indent < line.size() && line[b.indent] == ' ') ++b.indent;
+    if (b.indent == line.size() || end_of_line(line[b.indent]) || line[b.indent] == '#' || line[b.indent] == '\t')
+        return std::nullopt;
+    std::size_t i = b.indent;
+    while (i + 1 < line.size() && line[i] == '-' && blank(line[i + 1])) {
+        b.item = true;
+        i += 2;
+        while (i < line.size() && blank(line[i])) ++i;
+    }
+    b.key_column = i;
+    if (i < line.size() && std::string_view("\"'[{&*!|>%@`#").find(line[i]) != std::string_view::npos) return b;
+    for (std::size_t k = i; k < line.size(); ++k) {
+        if (line[k] == ':' && (k + 1 == line.size() || blank(line[k + 1]) || end_of_line(line[k + 1]))) {
+            b.key = trim(line.substr(i, k - i));
+            const std::string_view rest = trim(line.substr(k + 1));
+            b.has_value = !rest.empty() && rest.front() != '#' && rest.front() != '|' && rest.front() != '>' &&
+                          rest.front() != '&' && rest.front() != '!';
+            break;
+        }
+    }
+    return b;
+}
+
+// `   owner: sam` one space short of the `title:` above it, or `     owner: sam` under a
+// `title:` that has a value: the line and the key it should line up with.
+std::optional<Stop> explain_indentation(std::string_view text, std::uint32_t file, std::size_t e) {
+    std::vector<std::string_view> lines;
+    for (std::size_t at = 0; at <= text.size();) {
+        const std::size_t end = line_end_of(text, at);
+        lines.push_back(text.substr(at, end - at));
+        if (end == text.size()) break;
+        at = end + 1;
+    }
+    const std::size_t n = position(text, file, e).line;
+    if (n == 0 || n > lines.size()) return std::nullopt;
+    const std::optional<BlockLine> here = block_line(lines[n - 1], n);
+    if (!here || here->key.empty()) return std::nullopt;
+    // The lines above it that open the blocks it may belong to: the nearest one, then each
+    // nearer the margin.
+    std::vector<BlockLine> above;
+    for (std::size_t k = n - 1; k > 0; --k) {
+        const std::optional<BlockLine> b = block_line(lines[k - 1], k);
+        if (!b) continue;
+        if (b->key.empty()) {
+            if (above.empty()) return std::nullopt;  // the line before is no `key: value`: another cause
+            continue;
+        }
+        if (above.empty() || b->key_column < above.back().key_column) above.push_back(*b);
+        if (b->key_column == 0) break;
+    }
+    if (above.empty()) return std::nullopt;
+    const BlockLine& previous = above.front();
+    SourcePos pos = position(text, file, line_start_of(text, e) + here->indent);
+    pos.line = static_cast<std::uint32_t>(n);
+    auto spaces = [](std::size_t k) { return fmt::format("{} space{}", k, k == 1 ? "" : "s"); };
+    if (here->indent > previous.key_column && previous.has_value && !here->item)
+        return Stop{pos, fmt::format("this line is indented {}, more than '{}' on line {} ({}), which has a value, so "
+                                     "YAML reads it as more of that value: indent it as '{}'",
+                                     spaces(here->indent), previous.key, previous.number, spaces(previous.key_column),
+                                     previous.key)};
+    if (here->item || here->indent >= previous.key_column) return std::nullopt;
+    if (std::any_of(above.begin(), above.end(), [&](const BlockLine& b) { return b.key_column == here->indent; }))
+        return std::nullopt;
+    return Stop{pos, fmt::format("this line is indented {}, like no key above it: indent it as '{}' on line {} ({})",
+                                 spaces(here->indent), previous.key, previous.number, spaces(previous.key_column))};
+}
+
 // A clearer message, and a better place, for a few errors whose cause the parser's words
 // hide: an unquoted ': ' in a value, a '#' that hides the end of a one-line flow mapping, a
 // '{' or '[' never closed. nullopt when none applies.
@@ -624,6 +706,7 @@ std::optional<Stop> explain_error(std::string_view text, std::uint32_t file, con
         return Stop{position(text, file, unclosed->open),
                     fmt::format("this '{}' is never closed: add its '{}'", text[unclosed->open], closer)};
     }
+    if (!inner_on_line && !unclosed) return explain_indentation(text, file, e);
     return std::nullopt;
 }
 
