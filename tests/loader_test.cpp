@@ -278,6 +278,10 @@ TEST_SUITE("loader") {
              RuleId::yaml_syntax, 3, 4,
              "this line is indented 3 spaces, more than 'name' on line 2 (2 spaces), which has a value, so YAML reads "
              "it as more of that value: indent it as 'name'"},
+            {"a '%' unit inside {...}",
+             "objectives:\n  - id: o\n    title: O\n    key_results:\n      - {id: k, title: K, unit: %, target: 2}\n",
+             RuleId::yaml_syntax, 5, 33,
+             "the value of 'unit' starts with '%', which starts a YAML directive; quote the whole value: unit: \"%\""},
             {"merge-conflict markers",
              "roadmap:\n  name: R\n<<<<<<< HEAD\n  period: 2026-Q4\n=======\n  period: 2027-Q1\n>>>>>>> plan\n",
              RuleId::yaml_syntax, 3, 1,
@@ -458,7 +462,8 @@ TEST_SUITE("loader") {
         CHECK(read("baseline", Type::number, "45", false).error ==
               "'baseline' must be a number, got the quoted string '45' (remove the quotes)");
         CHECK(read("confidence", Type::confidence, "1.5").error == "'confidence' must be between 0 and 1, got 1.5");
-        CHECK(read("min", Type::whole_number, "2.5").error == "'min' must be a whole number, got 2.5");
+        CHECK(read("min", Type::whole_number, "2.5").error == "'min' must be a whole number, got 2.5: write 2 or 3");
+        CHECK(read("max", Type::whole_number, "-1").error == "'max' must be a whole number, got -1: write 0 or more");
         CHECK_FALSE(read("title", Type::text, "   ").value.has_value());  // empty: not written
         CHECK(read("title", Type::text, "   ").error.empty());
         CHECK(std::get<std::string>(read("estimate", Type::duration, "1.5w").value.value()) == "1.5w");

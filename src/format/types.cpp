@@ -273,7 +273,10 @@ Read read_whole_number(const Key& k, Scalar s) {
     Read r = read_number(k, s);
     if (!r.value) return r;
     const double d = std::get<double>(*r.value);
-    if (d < 0 || std::floor(d) != d) return error(fmt::format("'{}' must be a whole number, got {}", k.name, d));
+    if (d < 0) return error(fmt::format("'{}' must be a whole number, got {}: write 0 or more", k.name, spell(d)));
+    if (std::floor(d) != d)
+        return error(fmt::format("'{}' must be a whole number, got {}: write {} or {}", k.name, spell(d),
+                                 spell(std::floor(d)), spell(std::ceil(d))));
     return r;
 }
 

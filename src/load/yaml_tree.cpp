@@ -525,8 +525,14 @@ std::string_view indicator_reason(char c, char next) {
 
 // `title: [WIP] Billing`, `title: @team sync`, `title: 'it's done'`: a value whose first
 // character means something to YAML, on the line of the error. The message quotes it.
-std::optional<Stop> explain_indicator(std::string_view text, std::uint32_t file, std::size_t e) {
-    const std::size_t ls = line_start_of(text, e), le = line_end_of(text, e);
+// In a one-line {...} (`flow_from`: where the entry at the error starts), the value ends at
+// its ',' or closing bracket, and only a character that cannot start a value there counts.
+std::optional<Stop> explain_indicator(std::string_view text, std::uint32_t file, std::size_t e,
+                                      std::size_t flow_from = std::string_view::npos) {
+    const bool flow = flow_from != std::string_view::npos;
+    const std::size_t ls = flow ? flow_from : line_start_of(text, e);
+    std::size_t le = line_end_of(text, e);
+    if (flow) le = std::min(le, text.find_first_of(",}]", std::min(e, le)));
     std::size_t i = ls;
     bool item = false;
     while (i < le && (blank(text[i]) || (text[i] == '-' && i + 1 < le && blank(text[i + 1])))) item |= text[i++] == '-';
@@ -540,10 +546,10 @@ std::optional<Stop> explain_indicator(std::string_view text, std::uint32_t file,
             break;
         }
     }
-    if (i >= le || i > e || (key.empty() && !item)) return std::nullopt;
+    if (i >= le || i > e || (key.empty() && (!item || flow))) return std::nullopt;
     const char c = text[i];
     const std::string_view reason = indicator_reason(c, i + 1 < le ? text[i + 1] : '\n');
-    if (reason.empty()) return std::nullopt;
+    if (reason.empty() || (flow && std::string_view("[{\"'-").find(c) != std::string_view::npos)) return std::nullopt;
     if (c == '"' || c == '\'') {  // only when text follows the closing quote on the line
         std::size_t q = i + 1;
         for (; q < le; ++q) {
@@ -692,6 +698,9 @@ std::optional<Stop> explain_error(std::string_view text, std::uint32_t file, con
     }
     if (!inner_on_line && (!unclosed || position(text, file, unclosed->open).line == position(text, file, e).line))
         if (std::optional<Stop> indicator = explain_indicator(text, file, e)) return indicator;
+    if (inner_on_line)  // `{id: k, unit: %}`
+        if (std::optional<Stop> indicator = explain_indicator(text, file, e, flow_segment_start(text, e, inner)))
+            return indicator;
     if (unclosed && position(text, file, unclosed->open).line != position(text, file, e).line) {
         const char closer = text[unclosed->open] == '{' ? '}' : ']';
         if (!unclosed->comments.empty()) {
