@@ -282,6 +282,14 @@ TEST_SUITE("loader") {
              "objectives:\n  - id: o\n    title: O\n    key_results:\n      - {id: k, title: K, unit: %, target: 2}\n",
              RuleId::yaml_syntax, 5, 33,
              "the value of 'unit' starts with '%', which starts a YAML directive; quote the whole value: unit: \"%\""},
+            {"'&' starting a text is an anchor", "streams:\n  - id: s\n    title: &Co fix\n", RuleId::invalid_value, 3,
+             12,
+             "'title' is read as 'fix': '&Co' before it is a YAML anchor, which no alias uses; quote the whole value: "
+             "title: \"&Co fix\""},
+            {"'&' alone is an empty anchored value", "streams:\n  - id: s\n    title: &Co\n", RuleId::invalid_value, 3,
+             12,
+             "'title' is read as empty: '&Co' before it is a YAML anchor, which no alias uses; quote the whole value: "
+             "title: \"&Co\""},
             {"merge-conflict markers",
              "roadmap:\n  name: R\n<<<<<<< HEAD\n  period: 2026-Q4\n=======\n  period: 2027-Q1\n>>>>>>> plan\n",
              RuleId::yaml_syntax, 3, 1,
@@ -373,6 +381,9 @@ TEST_SUITE("loader") {
             REQUIRE(f);
             CHECK(f->pos.line == c.line);
         }
+        // An anchor an alias uses is no mistake.
+        CHECK(load_roadmap_from_string("streams:\n  - {id: s, title: &t Billing}\n  - {id: t, title: *t}\n")
+                  .load_findings.empty());
         // The bomb's 9^9 leaves are never expanded: the bomb sits under unknown keys, reported once each.
         const Roadmap r = load_roadmap_from_string(bomb);
         CHECK(r.load_findings.size() == 9);

@@ -177,9 +177,10 @@ private:
 
 // ---- scalar readers -------------------------------------------------------------------------
 
-// Marks the field as written and returns the value node when it holds something.
+// Marks the field as written and returns the value node when it holds something; for a text
+// (`text`), says when an anchor nobody uses took its first word.
 template <class T>
-const Node* begin_field(MapView& m, std::string_view key, Field<T>& f) {
+const Node* begin_field(Ctx& ctx, MapView& m, std::string_view key, bool text, Field<T>& f) {
     auto [k, v] = m.take(key);
     if (!k) {
         f.invalid = m.typo_of(key);
@@ -187,6 +188,16 @@ const Node* begin_field(MapView& m, std::string_view key, Field<T>& f) {
     }
     f.present = true;
     f.pos = k->pos;
+    if (text && !v->unused_anchor.empty()) {
+        // `title: &Co fix` reads "fix", `title: &Co` nothing: '&' starts an anchor.
+        const std::string whole = v->is_null() ? v->unused_anchor : fmt::format("{} {}", v->unused_anchor, v->value);
+        ctx.finding(invalid_value, v->pos,
+                    fmt::format("'{}' is read as {}: '{}' before it is a YAML anchor, which no alias uses; quote the "
+                                "whole value: {}: {}",
+                                key, v->is_null() ? "empty" : fmt::format("'{}'", v->value), v->unused_anchor, key,
+                                yaml::quoted(whole)));
+        if (v->is_null()) f.invalid = true;  // written, not missing
+    }
     if (v->is_null()) return nullptr;
     f.pos = v->pos;
     return v;
@@ -238,7 +249,7 @@ void read_period_mapping(Ctx& ctx, const Node& v, Field<Period>& f);
 
 template <class T>
 void read_field(Ctx& ctx, MapView& m, const format::Key& k, Field<T>& f) {
-    const Node* v = begin_field(m, k.name, f);
+    const Node* v = begin_field(ctx, m, k.name, k.type == format::Type::text, f);
     if (!v) return;
     if constexpr (std::is_same_v<T, Period>) {
         if (v->kind == Kind::mapping) {

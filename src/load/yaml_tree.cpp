@@ -123,10 +123,20 @@ public:
     void OnDocumentStart(const YAML::Mark& mark) override {
         doc_start_ = mark;
         anchors_.clear();
+        aliased_.clear();
+        anchored_values_.clear();
         root_ = nullptr;
     }
     void OnDocumentEnd() override {
         if (root_) out_.documents.push_back(root_);
+        for (const auto& [anchor, node] : anchored_values_) {
+            if (aliased_.contains(anchor) || node->offset >= text_.size() || text_[node->offset] != '&') continue;
+            std::size_t end = node->offset;
+            while (end < text_.size() && !blank(text_[end]) && !end_of_line(text_[end]) && text_[end] != ',' &&
+                   text_[end] != '}' && text_[end] != ']')
+                ++end;
+            node->unused_anchor = std::string(text_.substr(node->offset, end - node->offset));
+        }
     }
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -137,6 +147,7 @@ public:
         const auto it = anchors_.find(anchor);
         if (it == anchors_.end()) throw Stop{pos_of(mark), "alias to an unknown anchor"};
         if (!it->second->complete) throw Stop{pos_of(mark), "alias refers to a node that contains it (a cycle)"};
+        aliased_.insert(anchor);
         attach(it->second);
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -242,7 +253,10 @@ private:
         n.kind = kind;
         n.pos = pos_of(mark);
         n.offset = static_cast<std::size_t>(std::max(mark.pos, 0));
-        if (anchor != YAML::NullAnchor) anchors_[anchor] = &n;
+        if (anchor != YAML::NullAnchor) {
+            anchors_[anchor] = &n;
+            if (kind == Kind::scalar || kind == Kind::null) anchored_values_.emplace_back(anchor, &n);
+        }
         attach(&n);
         return n;
     }
@@ -284,6 +298,8 @@ private:
     std::uint32_t file_;
     std::vector<Node*> stack_;
     std::unordered_map<YAML::anchor_t, Node*> anchors_;
+    std::unordered_set<YAML::anchor_t> aliased_;                     // anchors some alias uses
+    std::vector<std::pair<YAML::anchor_t, Node*>> anchored_values_;  // scalars and empty values with an anchor
     Node* root_ = nullptr;
     YAML::Mark doc_start_;
 };

@@ -26,7 +26,10 @@ struct Node {
     std::string glued_comment;
     SourcePos glued_comment_pos;
     std::size_t offset = 0;  // of its first byte in the parsed text
-    std::string tag;         // a scalar's tag when it is not one of YAML's (`!important`), else empty
+    // `title: &Co fix`: the anchor ('&Co') on a scalar or empty value that no alias uses,
+    // which took a word from the value; empty otherwise.
+    std::string unused_anchor;
+    std::string tag;  // a scalar's tag when it is not one of YAML's (`!important`), else empty
     // A one-line mapping of one plain key and plain value (`- Guide : FR`), as written.
     std::string one_line;
     std::string value;            // scalars
