@@ -494,11 +494,13 @@ TEST_SUITE("history") {
         CHECK(broken.status == 1);
         CHECK(broken.out.empty());
         CHECK(has(broken.err, "cannot compare: in the working tree, a roadmap file could not be read"));
-        CHECK(has(broken.err, "roadmap/streams/run.yaml:3:"));
+        CHECK(has(broken.err, "roadmap/streams/run.yaml:2:1: merge-conflict marker: the conflict of lines 2 to 6"));
         CHECK_FALSE(has(broken.err, "removed\n"));
         const auto report = q.run({"report", "roadmap", "--as-of", "2026-11-23", "--no-history"});
         CHECK(report.status == 0);
-        CHECK(has(report.out, "> **Incomplete:** a roadmap file could not be read (roadmap/streams/run.yaml:3:"));
+        CHECK(has(report.out,
+                  "> **Incomplete:** a roadmap file could not be read (roadmap/streams/run.yaml:2:1: "
+                  "merge-conflict marker"));
     }
 
     TEST_CASE("report: last check-in per key result from history, stale past the threshold") {

@@ -55,6 +55,48 @@ TEST_SUITE("lint") {
         CHECK(lint_roadmap(r, cli).diagnostics.empty());
     }
 
+    TEST_CASE("an enum value in another case is one diagnostic: read as meant, no rule judges the misspelling") {
+        struct Case {
+            std::string from, to;
+            std::size_t errors;
+        };
+        const std::vector<Case> cases{
+            {"    kind: run\n", "    kind: Run\n",
+             1},  // was: no-run-stream, and missing-due and missing-metric per epic
+            {"billing-sync, title: Billing sync, owner: sam,",
+             "billing-sync, title: Billing sync, owner: sam, status: Done,", 1},
+            {"dedup, title: Deduplicate accounts, owner: lea,",
+             "dedup, title: Deduplicate accounts, owner: lea, tasks: [{title: T, status: Done}], status: Dropped, "
+             "dropped_reason: merged,",
+             2},
+        };
+        for (const Case& c : cases) {
+            CAPTURE(c.to);
+            std::string text = clean;
+            REQUIRE(text.find(c.from) != std::string::npos);
+            text.replace(text.find(c.from), c.from.size(), c.to);
+            const LintResult r = lint_roadmap(load_roadmap_from_string(text));
+            CHECK(r.errors == c.errors);
+            CHECK(r.warnings == 0);
+            CHECK(count(r, "invalid-value") == r.diagnostics.size());
+        }
+    }
+
+    TEST_CASE("a comment glued to a title is at most a warning; its rule's lower severities still apply") {
+        std::string text = clean;
+        text.replace(text.find("    title: Billing\n"), 19, "    title: Billing #ops\n");
+        const Roadmap r = load_roadmap_from_string(text);
+        const LintResult by_default = lint_roadmap(r);
+        REQUIRE(by_default.diagnostics.size() == 1);
+        CHECK(by_default.diagnostics[0].rule == "invalid-value");
+        CHECK(by_default.diagnostics[0].severity == Severity::warning);
+        LintOptions cli;
+        cli.rule_overrides[RuleId::invalid_value] = Severity::info;
+        CHECK(lint_roadmap(r, cli).infos == 1);
+        cli.rule_overrides[RuleId::invalid_value] = Severity::off;
+        CHECK(lint_roadmap(r, cli).diagnostics.empty());
+    }
+
     TEST_CASE("an unknown rule in roadmap.lint.rules is an invalid-value with a suggestion") {
         const LintResult r = lint_roadmap(
             load_roadmap_from_string(with_lint("  lint:\n    rules: {missing-owners: off, missing-due: loud}\n")));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "boussole/fields.hpp"
 #include "boussole/format.hpp"
 #include "boussole/loader.hpp"
@@ -192,7 +194,7 @@ TEST_SUITE("loader") {
         CHECK(has("'confidence' must be between 0 and 1"));
         CHECK(has("'title' must be text, not a list"));
         CHECK(has("did you mean 'run'?"));
-        CHECK(has("did you mean 'in-progress'?"));
+        CHECK(has("got 'in_progress': write 'in-progress' (read as 'in-progress' meanwhile)"));
         CHECK(has("is 2026-02-30, a day that does not exist (February 2026 has 28 days)"));
         CHECK(has("'estimate' must be a duration"));
         CHECK(has(
@@ -207,6 +209,150 @@ TEST_SUITE("loader") {
         // An invalid value is not also a missing one.
         CHECK(r.streams[0].title.invalid);
         CHECK_FALSE(r.streams[0].title.missing());
+    }
+
+    TEST_CASE("YAML traps in titles: each is reported at its own line, with its cause and the quoted fix") {
+        struct Case {
+            std::string name, text;
+            RuleId rule;
+            std::uint32_t line, column;
+            std::string message;
+        };
+        const std::vector<Case> cases{
+            {"': ' inside a plain value", "streams:\n  - id: crm\n    title: Dédoublonnage : comptes\n    owner: lea\n",
+             RuleId::yaml_syntax, 3, 26,
+             "the value of 'title' contains ': ', which YAML reads as the start of a mapping; quote the whole value: "
+             "title: \"Dédoublonnage : comptes\""},
+            {"': ' inside a value of a {...} mapping",
+             "streams:\n  - {id: crm, title: Dédoublonnage : comptes, owner: lea}\n", RuleId::yaml_syntax, 2, 36,
+             "the value of 'title' contains ': ', which YAML reads as the start of a mapping; quote the whole value: "
+             "title: \"Dédoublonnage : comptes\""},
+            {"':' ending a word inside a value", "streams:\n  - id: crm\n    title: Note: urgent\n",
+             RuleId::yaml_syntax, 3, 16,
+             "the value of 'title' contains ': ', which YAML reads as the start of a mapping; quote the whole value: "
+             "title: \"Note: urgent\""},
+            {"'#' inside {...} hides the closing brace",
+             "streams:\n  - {id: help, title: Support #revops-help, owner: lea}\n  - {id: b, title: B}\n",
+             RuleId::yaml_syntax, 2, 31,
+             "'#' after a space starts a comment, which hides the rest of this line, its '}' included; quote the "
+             "value that holds it: title: \"Support #revops-help\""},
+            {"'#' inside [...] on the last line", "x-tags: [a, b #c]\n\n\nstreams: []\n", RuleId::yaml_syntax, 1, 15,
+             "'#' after a space starts a comment, which hides the rest of this line, its ']' included; quote the "
+             "value that holds it: \"b #c\""},
+            {"a '{' never closed", "streams:\n  - {id: help, title: Support, owner: lea\n  - {id: b, title: B}\n",
+             RuleId::yaml_syntax, 2, 5, "this '{' is never closed: add its '}'"},
+            {"a comma inside a {...} value",
+             "streams:\n  - id: s\n    title: S\n    epics:\n      - {id: x, title: Formule (usage, NPS client)}\n",
+             RuleId::unknown_key, 5, 40,
+             "unknown key 'NPS client)' in an epic: the ',' before it ends the value of 'title' inside {...}, which is "
+             "read as 'Formule (usage'; quote the whole value: title: \"Formule (usage, NPS client)\""},
+            {"two commas inside a {...} value: one finding",
+             "streams:\n  - id: s\n    title: S\n    epics:\n      - {id: x, title: Ad hoc (a, b, c), owner: lea}\n",
+             RuleId::unknown_key, 5, 35,
+             "unknown key 'b' in an epic: the ',' before it ends the value of 'title' inside {...}, which is read as "
+             "'Ad hoc (a'; quote the whole value: title: \"Ad hoc (a, b, c)\""},
+            {"a value starting with '['", "streams:\n  - id: s\n    title: [WIP] Billing\n", RuleId::yaml_syntax, 3, 12,
+             "the value of 'title' starts with '[', which starts a list; quote the whole value: title: \"[WIP] "
+             "Billing\""},
+            {"a value starting with '@'", "streams:\n  - id: s\n    title: @team sync   # the weekly one\n",
+             RuleId::yaml_syntax, 3, 12,
+             "the value of 'title' starts with '@', which YAML reserves; quote the whole value: title: \"@team sync\""},
+            {"a value starting with '*'", "streams:\n  - id: s\n    title: *urgent* fix\n", RuleId::yaml_syntax, 3, 12,
+             "the value of 'title' starts with '*', which marks an alias (a reference to an '&' anchor); quote the "
+             "whole value: title: \"*urgent* fix\""},
+            {"an apostrophe inside single quotes", "streams:\n  - id: s\n    title: 'it's done'\n    owner: x\n",
+             RuleId::yaml_syntax, 3, 12,
+             "the value of 'title' starts with ''', which opens a quoted value ending at the next such quote; quote "
+             "the whole value: title: \"it's done\""},
+            {"text after a closing quote", "streams:\n  - id: s\n    title: \"Quoted\" rest\n", RuleId::yaml_syntax, 3,
+             12,
+             "the value of 'title' starts with '\"', which opens a quoted value ending at the next such quote; quote "
+             "the whole value: title: '\"Quoted\" rest'"},
+            {"an item starting with '>'", "x-notes:\n  - > 50% done\n", RuleId::yaml_syntax, 2, 5,
+             "this item starts with '>', which starts a block of text on the lines below; quote the whole item: - \"> "
+             "50% done\""},
+            {"a tag of one's own takes a word from the value", "streams:\n  - id: s\n    title: !important fix\n",
+             RuleId::invalid_value, 3, 12,
+             "'title' is read as 'fix': '!important' before it is a YAML tag; quote the whole value: title: "
+             "\"!important fix\""},
+            {"': ' inside an item of a list of text",
+             "people:\n  - id: lea\n    responsibilities:\n      - Dédoublonnage : comptes\n", RuleId::invalid_value, 4,
+             9,
+             "each item of 'responsibilities' must be text; this one holds ': ', so YAML reads it as a mapping: quote "
+             "the whole item: - \"Dédoublonnage : comptes\""},
+            {"a key one space short of its mapping", "streams:\n  - id: s\n    title: S\n   owner: x\n",
+             RuleId::yaml_syntax, 4, 4,
+             "this line is indented 3 spaces, like no key above it: indent it as 'title' on line 3 (4 spaces)"},
+            {"a key indented under a key that has a value", "roadmap:\n  name: R\n   period: 2026-Q4\n",
+             RuleId::yaml_syntax, 3, 4,
+             "this line is indented 3 spaces, more than 'name' on line 2 (2 spaces), which has a value, so YAML reads "
+             "it as more of that value: indent it as 'name'"},
+            {"a '%' unit inside {...}",
+             "objectives:\n  - id: o\n    title: O\n    key_results:\n      - {id: k, title: K, unit: %, target: 2}\n",
+             RuleId::yaml_syntax, 5, 33,
+             "the value of 'unit' starts with '%', which starts a YAML directive; quote the whole value: unit: \"%\""},
+            {"'&' starting a text is an anchor", "streams:\n  - id: s\n    title: &Co fix\n", RuleId::invalid_value, 3,
+             12,
+             "'title' is read as 'fix': '&Co' before it is a YAML anchor, which no alias uses; quote the whole value: "
+             "title: \"&Co fix\""},
+            {"'&' alone is an empty anchored value", "streams:\n  - id: s\n    title: &Co\n", RuleId::invalid_value, 3,
+             12,
+             "'title' is read as empty: '&Co' before it is a YAML anchor, which no alias uses; quote the whole value: "
+             "title: \"&Co\""},
+            {"merge-conflict markers",
+             "roadmap:\n  name: R\n<<<<<<< HEAD\n  period: 2026-Q4\n=======\n  period: 2027-Q1\n>>>>>>> plan\n",
+             RuleId::yaml_syntax, 3, 1,
+             "merge-conflict marker: the conflict of lines 3 to 7 was committed unresolved; resolve it: keep the "
+             "lines you want and delete the lines '<<<<<<<', '=======' and '>>>>>>>'"},
+            {"a stray merge-conflict marker", "streams: []\n>>>>>>> main\n", RuleId::yaml_syntax, 2, 1,
+             "merge-conflict marker '>>>>>>>' left in the file: resolve the conflict (keep the lines you want, delete "
+             "the markers)"},
+        };
+        for (const Case& c : cases) {
+            CAPTURE(c.name);
+            const Roadmap r = load_roadmap_from_string(c.text);
+            REQUIRE(r.load_findings.size() == 1);
+            const Finding& f = r.load_findings[0];
+            CHECK(f.rule == c.rule);
+            CHECK(f.pos.line == c.line);
+            CHECK(f.pos.column == c.column);
+            CHECK(f.message == c.message);
+        }
+    }
+
+    TEST_CASE("a comment glued to a text value is a warning that the text was cut, with the quoted fix") {
+        const Roadmap r = load_roadmap_from_string(
+            "streams:\n"
+            "  - id: support\n"
+            "    title: Support #revops-help   # the Slack channel\n"
+            "    owner: lea #lead\n"
+            "    description: Tickets and requests   # a real comment\n"
+            "    kind: run #was-build\n"
+            "    epics:\n"
+            "      - {id: x, title: \"Fix #12\"}\n"
+            "      - id: y\n"
+            "        title: Fix #12 today\n"
+            "        deliverables:\n"
+            "          - Runbook #v2\n"
+            "          - Runbook v3 ##\n");
+        std::vector<std::string> found;
+        for (const Finding& f : r.load_findings) {
+            CHECK(f.rule == RuleId::invalid_value);
+            CHECK(f.at_most == Severity::warning);
+            found.push_back(fmt::format("{}:{}: {}", f.pos.line, f.pos.column, f.message));
+        }
+        CHECK(found == std::vector<std::string>{
+                           "3:20: 'title' is read as 'Support': ' #revops-help' after it is a comment (' #' always "
+                           "starts one); if it is part of the text, quote the whole value: title: \"Support "
+                           "#revops-help\"",
+                           "10:20: 'title' is read as 'Fix': ' #12 today' after it is a comment (' #' always starts "
+                           "one); if it is part of the text, quote the whole value: title: \"Fix #12 today\"",
+                           "12:21: an item of 'deliverables' is read as 'Runbook': ' #v2' after it is a comment (' #' "
+                           "always starts one); if it is part of the text, quote the whole item: - \"Runbook #v2\"",
+                       });
+        REQUIRE(r.streams.size() == 1);
+        CHECK(*r.streams[0].title == "Support");  // YAML's reading is kept: the warning says what it is
+        CHECK(*r.streams[0].kind == StreamKind::run);
     }
 
     TEST_CASE("hostile input: each case is one located yaml-syntax finding") {
@@ -244,6 +390,9 @@ TEST_SUITE("loader") {
             REQUIRE(f);
             CHECK(f->pos.line == c.line);
         }
+        // An anchor an alias uses is no mistake.
+        CHECK(load_roadmap_from_string("streams:\n  - {id: s, title: &t Billing}\n  - {id: t, title: *t}\n")
+                  .load_findings.empty());
         // The bomb's 9^9 leaves are never expanded: the bomb sits under unknown keys, reported once each.
         const Roadmap r = load_roadmap_from_string(bomb);
         CHECK(r.load_findings.size() == 9);
@@ -333,7 +482,8 @@ TEST_SUITE("loader") {
         CHECK(read("baseline", Type::number, "45", false).error ==
               "'baseline' must be a number, got the quoted string '45' (remove the quotes)");
         CHECK(read("confidence", Type::confidence, "1.5").error == "'confidence' must be between 0 and 1, got 1.5");
-        CHECK(read("min", Type::whole_number, "2.5").error == "'min' must be a whole number, got 2.5");
+        CHECK(read("min", Type::whole_number, "2.5").error == "'min' must be a whole number, got 2.5: write 2 or 3");
+        CHECK(read("max", Type::whole_number, "-1").error == "'max' must be a whole number, got -1: write 0 or more");
         CHECK_FALSE(read("title", Type::text, "   ").value.has_value());  // empty: not written
         CHECK(read("title", Type::text, "   ").error.empty());
         CHECK(std::get<std::string>(read("estimate", Type::duration, "1.5w").value.value()) == "1.5w");
@@ -341,7 +491,8 @@ TEST_SUITE("loader") {
               "'estimate' must be a duration such as 5d or 3w, got '0d'");
         CHECK(read("dashboard", Type::url, "ftp://x").error ==
               "'dashboard' must be a URL (http:// or https://), got 'ftp://x'");
-        CHECK(read("email", Type::email, "nope").error == "'email' must be an e-mail address (name@domain)");
+        CHECK(read("email", Type::email, "nope").error ==
+              "'email' must be an e-mail address (name@domain), got 'nope'");
         CHECK(read("id", Type::id, "Bad Id").error ==
               "id 'Bad Id' must be lower-case kebab or snake case ([a-z0-9][a-z0-9_-]*), e.g. 'bad-id'");
         // Ids suggested from a French title keep their letters: accents are dropped, not the letter.
@@ -372,6 +523,126 @@ TEST_SUITE("loader") {
 }
 
 TEST_SUITE("loader") {
+    TEST_CASE("values as people type them: the message echoes the value and gives its spelling") {
+        using format::Type;
+        struct Case {
+            std::string_view key;
+            Type type;
+            std::string text;
+            std::string message;
+        };
+        const std::vector<Case> cases{
+            {"baseline", Type::number, "24,5",
+             "'baseline' must be a number, got '24,5': write 24.5 (a decimal point, not a comma)"},
+            {"target", Type::number, "180 000",
+             "'target' must be a number, got '180 000': write 180000 (no thousands separator)"},
+            {"target", Type::number, "180\u00A0000",
+             "'target' must be a number, got '180\u00A0000': write 180000 (no thousands separator)"},
+            {"target", Type::number, "180\u202F000",
+             "'target' must be a number, got '180\u202F000': write 180000 (no thousands separator)"},
+            {"target", Type::number, "1'000",
+             "'target' must be a number, got '1'000': write 1000 (no thousands separator)"},
+            {"target", Type::number, "1.234.567",
+             "'target' must be a number, got '1.234.567': write 1234567 (no thousands separator)"},
+            {"target", Type::number, "1 234,5",
+             "'target' must be a number, got '1 234,5': write 1234.5 (a decimal point, not a comma, no thousands "
+             "separator)"},
+            {"target", Type::number, "1,234.5",
+             "'target' must be a number, got '1,234.5': write 1234.5 (no thousands separator)"},
+            {"target", Type::number, "1,500",
+             "'target' must be a number, got '1,500': write 1500, or 1.5 if the comma is a decimal point"},
+            {"target", Type::number, "120k", "'target' must be a number, got '120k': write 120000 (k written out)"},
+            {"current", Type::number, "58%",
+             "'current' must be a number, got '58%': write 58, and the unit apart (unit: %)"},
+            {"current", Type::number, "45 min",
+             "'current' must be a number, got '45 min': write 45, and the unit apart (unit: min)"},
+            {"current", Type::number, "1.5.2", "'current' must be a number, got '1.5.2'"},
+            {"current", Type::number, "1 5", "'current' must be a number, got '1 5'"},
+            {"current", Type::number, "n/a", "'current' must be a number, got 'n/a'"},
+            {"confidence", Type::confidence, "70", "'confidence' is a share from 0 to 1, got 70: write 0.7"},
+            {"confidence", Type::confidence, "70%", "'confidence' is a share from 0 to 1, got '70%': write 0.7"},
+            {"confidence", Type::confidence, "0,7",
+             "'confidence' must be a number, got '0,7': write 0.7 (a decimal point, not a comma)"},
+            {"confidence", Type::confidence, "1.5", "'confidence' must be between 0 and 1, got 1.5"},
+            {"stale_after_days", Type::whole_number, "15j",
+             "'stale_after_days' must be a whole number, got '15j': write 15, without a unit"},
+            {"stale_after_days", Type::whole_number, "15 days",
+             "'stale_after_days' must be a whole number, got '15 days': write 15, without a unit"},
+            {"estimate", Type::duration, "15j", "'estimate' must be a duration such as 5d or 3w, got '15j': write 15d"},
+            {"estimate", Type::duration, "15 days",
+             "'estimate' must be a duration such as 5d or 3w, got '15 days': write 15d"},
+            {"estimate", Type::duration, "3 semaines",
+             "'estimate' must be a duration such as 5d or 3w, got '3 semaines': write 3w"},
+            {"estimate", Type::duration, "1,5 weeks",
+             "'estimate' must be a duration such as 5d or 3w, got '1,5 weeks': write 1.5w"},
+            {"estimate", Type::duration, "15",
+             "'estimate' must be a duration such as 5d or 3w, got '15': write 15d for days or 15w for weeks"},
+            {"estimate", Type::duration, "2 months", "'estimate' must be a duration such as 5d or 3w, got '2 months'"},
+            {"due", Type::date, "31/12/2026", "'due' must be a date YYYY-MM-DD, got '31/12/2026': write 2026-12-31"},
+            {"due", Type::date, "11/30/2026", "'due' must be a date YYYY-MM-DD, got '11/30/2026': write 2026-11-30"},
+            {"due", Type::date, "03/11/2026",
+             "'due' must be a date YYYY-MM-DD, got '03/11/2026': write 2026-11-03, or 2026-03-11 if the month comes "
+             "first"},
+            {"due", Type::date, "30.11.26", "'due' must be a date YYYY-MM-DD, got '30.11.26': write 2026-11-30"},
+            {"due", Type::date, "2026-12-1", "'due' must be a date YYYY-MM-DD, got '2026-12-1': write 2026-12-01"},
+            {"due", Type::date, "2026/12/01", "'due' must be a date YYYY-MM-DD, got '2026/12/01': write 2026-12-01"},
+            {"period", Type::period, "2026-q4",
+             "'period' must be YYYY-Qn, YYYY-Hn or {start: DATE, end: DATE}, got '2026-q4': write 2026-Q4"},
+            {"period", Type::period, "Q4 2026",
+             "'period' must be YYYY-Qn, YYYY-Hn or {start: DATE, end: DATE}, got 'Q4 2026': write 2026-Q4"},
+            {"period", Type::period, "T1 2027",
+             "'period' must be YYYY-Qn, YYYY-Hn or {start: DATE, end: DATE}, got 'T1 2027': write 2027-Q1"},
+            {"period", Type::period, "S2-2026",
+             "'period' must be YYYY-Qn, YYYY-Hn or {start: DATE, end: DATE}, got 'S2-2026': write 2026-H2"},
+            {"email", Type::email, "lea.example.com",
+             "'email' must be an e-mail address (name@domain), got 'lea.example.com'"},
+            {"email", Type::email, "Léa <lea@example.com>",
+             "'email' must be an e-mail address (name@domain), got 'Léa <lea@example.com>': write lea@example.com"},
+            {"email", Type::email, "mailto:lea@example.com",
+             "'email' must be an e-mail address (name@domain), got 'mailto:lea@example.com': write lea@example.com"},
+            {"email", Type::email, "lea at example.com",
+             "'email' must be an e-mail address (name@domain), got 'lea at example.com': write lea@example.com"},
+            {"email", Type::email, "lea@", "'email' must be an e-mail address (name@domain), got 'lea@'"},
+            {"dashboard", Type::url, "grafana.example.com/d/arr",
+             "'dashboard' must be a URL (http:// or https://), got 'grafana.example.com/d/arr': write "
+             "https://grafana.example.com/d/arr"},
+        };
+        for (const Case& c : cases) {
+            CAPTURE(c.text);
+            const format::Read r = format::read_scalar({c.key, c.type, false, ""}, {c.text, true});
+            CHECK_FALSE(r.value.has_value());
+            CHECK(r.error == c.message);
+        }
+    }
+
+    TEST_CASE("an enum value in another case, accent or separator is reported and read as the one it means") {
+        using format::Entity;
+        const auto read = [](Entity e, std::string_view key, std::string_view text) {
+            return format::read_scalar(format::key(e, key), {text, true});
+        };
+        const format::Read run = read(Entity::stream, "kind", "Run");
+        CHECK(run.error == "'kind' must be one of build, run, got 'Run': write 'run' (read as 'run' meanwhile)");
+        CHECK(std::get<std::string>(run.value.value()) == "run");
+        CHECK(std::get<std::string>(read(Entity::epic, "status", "In_Progress").value.value()) == "in-progress");
+        CHECK(std::get<std::string>(read(Entity::epic, "priority", "p1").value.value()) == "P1");
+        CHECK(std::get<std::string>(read(Entity::task, "status", "DONE").value.value()) == "done");
+        // A typo is not a spelling: reported with a suggestion, and not read.
+        const format::Read runn = read(Entity::stream, "kind", "runn");
+        CHECK_FALSE(runn.value.has_value());
+        CHECK(runn.error == "'kind' must be one of build, run, got 'runn' (did you mean 'run'?)");
+
+        const Roadmap r = load_roadmap_from_string(
+            "roadmap:\n  name: R\n  period: 2026-Q4\n  lint:\n    rules: {no-run-stream: Off}\n"
+            "streams:\n  - id: s\n    title: S\n    kind: Run\n");
+        REQUIRE(r.streams.size() == 1);
+        CHECK(r.streams[0].is_run());
+        CHECK_FALSE(r.streams[0].kind.invalid);
+        REQUIRE(r.roadmap_blocks.size() == 1);
+        REQUIRE(r.roadmap_blocks[0].lint.rules.size() == 1);
+        CHECK(r.roadmap_blocks[0].lint.rules[0].severity == Severity::off);
+        CHECK(located(r) == std::vector<std::string>{"invalid-value@5:28", "invalid-value@9:11"});
+    }
+
     TEST_CASE("did-you-mean counts characters and is blind to case and accents") {
         using boussole::closest_match;
         using boussole::edit_distance;

@@ -29,6 +29,9 @@ struct Finding {
     RuleId rule;
     SourcePos pos;
     std::string message;
+    /// The most this finding is reported as, whatever its rule's severity: a likely mistake the
+    /// loader cannot be sure of (a comment that may belong to a title) is at most a warning.
+    Severity at_most = Severity::error;
 };
 
 /// A finding with its configured severity and its file resolved for output.

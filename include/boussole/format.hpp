@@ -100,7 +100,8 @@ struct Scalar {
 using Value = std::variant<std::string, double, Date, Period>;
 
 /// A scalar read as the value of a key: the value, or why it is rejected, or neither (an
-/// empty text counts as not written).
+/// empty text counts as not written), or both: a value misspelt in one obvious way (`kind: Run`)
+/// is reported and read as what it obviously means, so that no other rule judges it.
 struct Read {
     std::optional<Value> value;
     std::string error;  ///< the message of an invalid-value, naming the key

@@ -93,11 +93,153 @@ std::optional<double> parse_number(std::string_view text) {
     return d;
 }
 
+// A number as people type it in a spreadsheet or a French document, which YAML does not read
+// as a number: "24,5", "180 000" (also with a no-break or narrow no-break space), "1'000",
+// "1.234,5", "58%", "120k", "15 days". What the messages suggest instead.
+struct TypedNumber {
+    double value = 0;
+    std::string unit;             // what followed the number, trimmed ("%", "days", "j"); "k" is applied
+    std::string why;              // what differs from YAML's spelling, for the message ("" if nothing)
+    std::optional<double> other;  // the other reading of an ambiguous comma ("1,500": 1500 or 1.5)
+};
+
+// The spaces and quotes people put between groups of three digits, and their byte lengths.
+std::size_t group_separator_at(std::string_view s, std::size_t i) {
+    static constexpr std::string_view separators[] = {" ",
+                                                      "'",
+                                                      "\xC2\xA0" /* no-break space */,
+                                                      "\xE2\x80\xAF" /* narrow no-break space */,
+                                                      "\xE2\x80\x89" /* thin space */,
+                                                      "\xE2\x80\x99" /* right single quote */};
+    for (std::string_view sep : separators)
+        if (s.substr(i).starts_with(sep)) return sep.size();
+    return 0;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::optional<TypedNumber> typed_number(std::string_view text) {
+    const std::string t = trimmed(text);
+    // The number: a sign, then digits, '.' and ',' between digits, and separators between
+    // digits (written 's' in `raw`); what follows is its unit.
+    std::string raw;
+    std::size_t i = 0;
+    const bool negative = i < t.size() && t[i] == '-';
+    if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+    while (i < t.size()) {
+        const char c = t[i];
+        const bool after_digit = !raw.empty() && is_digit(raw.back());
+        if (is_digit(c)) {
+            raw.push_back(c);
+            ++i;
+        } else if ((c == '.' || c == ',' || c == '_') && after_digit && i + 1 < t.size() && is_digit(t[i + 1])) {
+            raw.push_back(c == '_' ? 's' : c);
+            ++i;
+        } else if (const std::size_t n = group_separator_at(t, i);
+                   n > 0 && after_digit && i + n < t.size() && is_digit(t[i + n])) {
+            raw.push_back('s');
+            i += n;
+        } else {
+            break;
+        }
+    }
+    if (raw.empty()) return std::nullopt;
+    TypedNumber out;
+    out.unit = trimmed(std::string_view(t).substr(i));
+    if (out.unit.size() > 24 || out.unit.find_first_of("0123456789") != std::string::npos) return std::nullopt;
+
+    // Which mark is the decimal point: the last one when both kinds appear, a lone '.', a lone
+    // ',' (ambiguous when exactly three digits follow it: "1,500"); the others group thousands.
+    const auto commas = std::count(raw.begin(), raw.end(), ',');
+    const auto points = std::count(raw.begin(), raw.end(), '.');
+    const auto spaces = std::count(raw.begin(), raw.end(), 's');
+    const auto last_mark = raw.find_last_of(".,");
+    char decimal = 0;
+    if (commas > 0 && points > 0) {
+        decimal = raw[last_mark];
+        if (std::count(raw.begin(), raw.end(), decimal) > 1) return std::nullopt;
+    } else if (commas == 1 || points == 1) {
+        decimal = commas == 1 ? ',' : '.';
+    }
+    // Reads `raw` with `point` as the decimal point and the other marks as separators of
+    // groups of three digits; nullopt when a group is not three digits long.
+    auto reading = [&](char point) -> std::optional<double> {
+        std::string n = negative ? "-" : "";
+        std::size_t group = std::string::npos;  // digits since the last separator, npos before any
+        bool decimals = false;
+        for (char c : raw) {
+            if (is_digit(c)) {
+                n.push_back(c);
+                if (group != std::string::npos) ++group;
+                continue;
+            }
+            if (group != std::string::npos && group != 3) return std::nullopt;
+            if (decimals) return std::nullopt;  // a separator among the decimals
+            if (c == point) {
+                n.push_back('.');
+                decimals = true;
+                group = std::string::npos;
+            } else {
+                group = 0;
+            }
+        }
+        if (group != std::string::npos && group != 3) return std::nullopt;
+        return parse_number(n);
+    };
+    const bool ambiguous = decimal == ',' && points == 0 && spaces == 0 && raw.size() - last_mark - 1 == 3;
+    const auto v = reading(decimal);
+    if (!v) return std::nullopt;
+    out.value = *v;
+    if (ambiguous) {
+        // "1,500": a thousands separator in English, a decimal comma in French.
+        out.value = reading(0).value_or(*v);
+        out.other = *v;
+    } else {
+        std::vector<std::string_view> why;
+        if (decimal == ',') why.push_back("a decimal point, not a comma");
+        if (spaces > 0 || commas + points > (decimal ? 1 : 0)) why.push_back("no thousands separator");
+        out.why = fmt::format("{}", fmt::join(why, ", "));
+    }
+    if (out.unit == "k" || out.unit == "K") {
+        out.value *= 1000;
+        if (out.other) *out.other *= 1000;
+        out.unit.clear();
+        out.why = out.why.empty() ? "k written out" : out.why + ", k written out";
+    }
+    return out;
+}
+
+// A number as YAML writes it: 24.5, 180000, 0.7.
+std::string spell(double d) { return fmt::format("{}", d); }
+
+// Why a typed number is not a number, and how to write it, for key `k` of a number type.
+std::string typed_number_message(const Key& k, std::string_view text, const TypedNumber& n) {
+    if (k.type == Type::confidence && n.unit == "%")
+        return fmt::format("'{}' is a share from 0 to 1, got '{}': write {}", k.name, text, spell(n.value / 100));
+    const std::string_view what = k.type == Type::whole_number ? "a whole number" : "a number";
+    std::string fix = spell(n.value);
+    if (n.other) fix += fmt::format(", or {} if the comma is a decimal point", spell(*n.other));
+    if (!n.why.empty()) fix += fmt::format(" ({})", n.why);
+    if (!n.unit.empty()) {
+        if (k.type == Type::number) {
+            fix += fmt::format(", and the unit apart (unit: {})", n.unit);
+        } else if (k.type == Type::whole_number) {
+            fix += ", without a unit";
+        } else {
+            return fmt::format("'{}' must be {}, got '{}'", k.name, what, text);
+        }
+    }
+    return fmt::format("'{}' must be {}, got '{}': write {}", k.name, what, text, fix);
+}
+
 constexpr std::string_view number_schema = R"({"type": "number"})";
 
 Read read_number(const Key& k, Scalar s) {
     const auto d = parse_number(s.text);
-    if (!d) return error(fmt::format("'{}' must be a number, got '{}'", k.name, s.text));
+    if (!d) {
+        if (const auto n = typed_number(s.text)) return error(typed_number_message(k, s.text, *n));
+        return error(fmt::format("'{}' must be a number, got '{}'", k.name, s.text));
+    }
     if (!s.plain)
         return error(
             fmt::format("'{}' must be a number, got the quoted string '{}' (remove the quotes)", k.name, s.text));
@@ -116,6 +258,9 @@ Read read_confidence(const Key& k, Scalar s) {
     Read r = read_number(k, s);
     if (!r.value) return r;
     const double d = std::get<double>(*r.value);
+    // 70 is a percentage written where the format wants a share.
+    if (d > 1 && d <= 100 && std::floor(d) == d)
+        return error(fmt::format("'{}' is a share from 0 to 1, got {}: write {}", k.name, spell(d), spell(d / 100)));
     if (d < 0 || d > 1) return error(fmt::format("'{}' must be between 0 and 1, got {}", k.name, d));
     return r;
 }
@@ -128,7 +273,10 @@ Read read_whole_number(const Key& k, Scalar s) {
     Read r = read_number(k, s);
     if (!r.value) return r;
     const double d = std::get<double>(*r.value);
-    if (d < 0 || std::floor(d) != d) return error(fmt::format("'{}' must be a whole number, got {}", k.name, d));
+    if (d < 0) return error(fmt::format("'{}' must be a whole number, got {}: write 0 or more", k.name, spell(d)));
+    if (std::floor(d) != d)
+        return error(fmt::format("'{}' must be a whole number, got {}: write {} or {}", k.name, spell(d),
+                                 spell(std::floor(d)), spell(std::ceil(d))));
     return r;
 }
 
@@ -152,6 +300,40 @@ std::string day_that_does_not_exist(std::string_view t) {
     return fmt::format("{} {} has {} days", names[month - 1], year, in_month);
 }
 
+// "2026-11-03" for a date written the way people write it: 03/11/2026 (day first, as in
+// French; month first when the day is over 12), 3.11.2026, 2026/11/3, 2026-11-3, 03/11/26.
+// Sets `other` to the month-first reading when both readings are real days.
+std::string typed_date(std::string_view text, std::string& other) {
+    std::vector<int> parts;
+    std::vector<std::size_t> widths;
+    std::size_t i = 0;
+    char separator = 0;
+    while (i < text.size()) {
+        std::size_t j = i;
+        while (j < text.size() && is_digit(text[j])) ++j;
+        if (j == i || j - i > 4) return {};
+        parts.push_back(std::stoi(std::string(text.substr(i, j - i))));
+        widths.push_back(j - i);
+        if (j == text.size()) break;
+        if (separator == 0) separator = text[j];
+        if (text[j] != separator || (separator != '/' && separator != '.' && separator != '-')) return {};
+        i = j + 1;
+        if (i == text.size()) return {};
+    }
+    if (parts.size() != 3) return {};
+    auto iso = [](int y, int m, int d) -> std::string {
+        const std::string t = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+        return Date::parse(t) ? t : std::string();
+    };
+    if (widths[0] == 4) return iso(parts[0], parts[1], parts[2]);
+    if (widths[2] != 4 && widths[2] != 2) return {};
+    const int year = widths[2] == 2 ? 2000 + parts[2] : parts[2];
+    const std::string day_first = iso(year, parts[1], parts[0]), month_first = iso(year, parts[0], parts[1]);
+    if (day_first.empty()) return month_first;
+    if (month_first != day_first) other = month_first;
+    return day_first;
+}
+
 Read read_date(const Key& k, Scalar s) {
     const std::string text = trimmed(s.text);
     if (auto d = Date::parse(text)) return value(*d);
@@ -159,6 +341,10 @@ Read read_date(const Key& k, Scalar s) {
         return error(why.starts_with("there is no month")
                          ? fmt::format("'{}' is {}, which is not a date ({})", k.name, text, why)
                          : fmt::format("'{}' is {}, a day that does not exist ({})", k.name, text, why));
+    std::string other;
+    if (const std::string iso = typed_date(text, other); !iso.empty())
+        return error(fmt::format("'{}' must be a date YYYY-MM-DD, got '{}': write {}{}", k.name, s.text, iso,
+                                 other.empty() ? "" : fmt::format(", or {} if the month comes first", other)));
     return error(fmt::format("'{}' must be a date YYYY-MM-DD, got '{}'", k.name, s.text));
 }
 
@@ -171,8 +357,32 @@ std::string not_date(const Key& k, std::string_view described) {
 constexpr std::string_view period_schema =
     R"({"oneOf": [{"type": "string", "pattern": "^[0-9]{4}-(Q[1-4]|H[12])$"}, {"$ref": "#/definitions/period"}]})";
 
+// "2026-Q4" for a quarter or a half written another way: 2026-q4, Q4 2026, 2026Q4, Q4-2026,
+// and the French T4 2026 (trimestre) and S1 2026 (semestre).
+std::string typed_period(std::string_view text) {
+    std::string t;
+    for (char c : text)
+        if (c != ' ' && c != '-' && c != '/' && c != '_')
+            t.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    auto named = [](std::string_view year, char kind, char n) -> std::string {
+        const char k = kind == 'T' ? 'Q' : kind == 'S' ? 'H' : kind;
+        const std::string p = fmt::format("{}-{}{}", year, k, n);
+        return Period::parse_named(p) ? p : std::string();
+    };
+    auto all_digits = [](std::string_view y) { return y.size() == 4 && std::all_of(y.begin(), y.end(), is_digit); };
+    if (t.size() != 6) return {};
+    const std::string_view v = t;
+    if (all_digits(v.substr(0, 4))) return named(v.substr(0, 4), v[4], v[5]);
+    if (all_digits(v.substr(2, 4))) return named(v.substr(2, 4), v[0], v[1]);
+    return {};
+}
+
 Read read_period(const Key& k, Scalar s) {
-    if (auto p = Period::parse_named(trimmed(s.text))) return value(*p);
+    const std::string text = trimmed(s.text);
+    if (auto p = Period::parse_named(text)) return value(*p);
+    if (const std::string p = typed_period(text); !p.empty())
+        return error(fmt::format("'{}' must be YYYY-Qn, YYYY-Hn or {{start: DATE, end: DATE}}, got '{}': write {}",
+                                 k.name, s.text, p));
     return error(fmt::format("'{}' must be YYYY-Qn, YYYY-Hn or {{start: DATE, end: DATE}}, got '{}'", k.name, s.text));
 }
 
@@ -184,14 +394,34 @@ std::string not_period(const Key& k, std::string_view described) {
 
 constexpr std::string_view duration_schema = R"({"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?[dw]$"})";
 
+// 'd' or 'w' for the ways people write days and weeks, in English and French; 0 otherwise.
+char duration_unit(std::string_view unit) {
+    const std::string u = fold_to_ascii(unit);
+    static constexpr std::string_view days[] = {"d", "day", "days", "j", "jr", "jrs", "jour", "jours"};
+    static constexpr std::string_view weeks[] = {"w",   "wk",   "wks",     "week",    "weeks",
+                                                 "sem", "sem.", "semaine", "semaines"};
+    if (std::find(std::begin(days), std::end(days), u) != std::end(days)) return 'd';
+    if (std::find(std::begin(weeks), std::end(weeks), u) != std::end(weeks)) return 'w';
+    return 0;
+}
+
 Read read_duration(const Key& k, Scalar s) {
     Read r = read_text(k, s);
     if (!r.value) return r;
     const std::string& e = std::get<std::string>(*r.value);
     const bool unit = e.size() >= 2 && (e.back() == 'd' || e.back() == 'w');
     const auto amount = unit ? parse_number(std::string_view(e).substr(0, e.size() - 1)) : std::nullopt;
-    if (!amount || *amount <= 0 || e.find_first_of("_+-eE") != std::string::npos)
-        return error(fmt::format("'{}' must be a duration such as 5d or 3w, got '{}'", k.name, e));
+    if (!amount || *amount <= 0 || e.find_first_of("_+-eE") != std::string::npos) {
+        const std::string message = fmt::format("'{}' must be a duration such as 5d or 3w, got '{}'", k.name, e);
+        const auto n = typed_number(e);
+        if (!n || n->value <= 0 || n->other) return error(message);
+        if (n->unit.empty())
+            return error(
+                fmt::format("{}: write {}d for days or {}w for weeks", message, spell(n->value), spell(n->value)));
+        if (const char u = duration_unit(n->unit))
+            return error(fmt::format("{}: write {}{}", message, spell(n->value), u));
+        return error(message);
+    }
     return r;
 }
 
@@ -203,20 +433,46 @@ Read read_url(const Key& k, Scalar s) {
     Read r = read_text(k, s);
     if (!r.value) return r;
     const std::string& u = std::get<std::string>(*r.value);
-    if (!u.starts_with("https://") && !u.starts_with("http://"))
-        return error(fmt::format("'{}' must be a URL (http:// or https://), got '{}'", k.name, u));
+    if (!u.starts_with("https://") && !u.starts_with("http://")) {
+        // "grafana.example.com/d/arr": an address without its scheme.
+        const bool address = u.find("://") == std::string::npos && u.find_first_of(" \t") == std::string::npos &&
+                             u.find('.') != std::string::npos && u.find('@') == std::string::npos;
+        return error(fmt::format("'{}' must be a URL (http:// or https://), got '{}'{}", k.name, u,
+                                 address ? fmt::format(": write https://{}", u) : std::string()));
+    }
     return r;
 }
 
 // ---- email: name@domain
 
-constexpr std::string_view email_schema = R"({"type": "string", "pattern": "@"})";
+constexpr std::string_view email_schema = R"({"type": "string", "pattern": "^[^@\\s<>,;:]+@[^@\\s<>,;:]+$"})";
+
+bool valid_email(std::string_view e) {
+    const auto at = e.find('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < e.size() &&
+           e.find('@', at + 1) == std::string_view::npos && e.find_first_of(" \t<>,;:") == std::string_view::npos;
+}
+
+// The address inside what people paste: "mailto:lea@x.io", "Léa <lea@x.io>", "lea at x.io", "lea (at) x.io".
+std::string typed_email(std::string_view text) {
+    std::string e(text);
+    if (const auto lt = e.find('<'), gt = e.rfind('>'); lt != std::string::npos && gt != std::string::npos && lt < gt)
+        e = e.substr(lt + 1, gt - lt - 1);
+    if (e.starts_with("mailto:")) e.erase(0, 7);
+    for (std::string_view at : {" (at) ", " [at] ", "(at)", "[at]", " at "})
+        if (const auto p = e.find(at); p != std::string::npos) e.replace(p, at.size(), "@");
+    e = trimmed(e);
+    return valid_email(e) && e != text ? e : std::string();
+}
 
 Read read_email(const Key& k, Scalar s) {
     Read r = read_text(k, s);
-    if (r.value && std::get<std::string>(*r.value).find('@') == std::string::npos)
-        return error(fmt::format("'{}' must be an e-mail address (name@domain)", k.name));
-    return r;
+    if (!r.value) return r;
+    const std::string& e = std::get<std::string>(*r.value);
+    if (valid_email(e)) return r;
+    const std::string fix = typed_email(e);
+    return error(fmt::format("'{}' must be an e-mail address (name@domain), got '{}'{}", k.name, e,
+                             fix.empty() ? std::string() : fmt::format(": write {}", fix)));
 }
 
 // ---- choice: one of the key's choices, exactly as spelt
@@ -227,12 +483,30 @@ std::string choice_schema(const Key& k) {
     return fmt::format(R"({{"type": "string", "enum": [{}]}})", fmt::join(quoted, ", "));
 }
 
+// A choice without case, accents, surrounding spaces or the difference between '-', '_' and ' '.
+std::string folded_choice(std::string_view text) {
+    std::string f = fold_to_ascii(trimmed(text));
+    std::replace_if(
+        f.begin(), f.end(), [](char c) { return c == '_' || c == ' '; }, '-');
+    return f;
+}
+
 Read read_choice(const Key& k, Scalar s) {
     for (std::string_view c : k.choices)
         if (s.text == c) return value(std::string(c));
     const std::vector<std::string> names(k.choices.begin(), k.choices.end());
-    return error(fmt::format("'{}' must be one of {}, got '{}'{}", k.name, fmt::join(names, ", "), s.text,
-                             did_you_mean(s.text, names)));
+    const std::string message = fmt::format("'{}' must be one of {}, got '{}'", k.name, fmt::join(names, ", "), s.text);
+    // `Run`, `Done`, `p1`, `in_progress`: a choice written with another case, accents or word
+    // separator is that choice; reported, and read as it, so that no rule after it judges a
+    // value the user did not mean (`kind: Run` is a run stream, not a build stream).
+    const std::string folded = folded_choice(s.text);
+    const auto same =
+        std::count_if(names.begin(), names.end(), [&](const std::string& c) { return folded_choice(c) == folded; });
+    if (same == 1)
+        for (const std::string& c : names)
+            if (folded_choice(c) == folded)
+                return {c, fmt::format("{}: write '{}' (read as '{}' meanwhile)", message, c, c)};
+    return error(message + did_you_mean(s.text, names));
 }
 
 std::string not_choice(const Key& k, std::string_view described) {

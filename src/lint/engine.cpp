@@ -119,7 +119,7 @@ LintResult lint_roadmap(const Roadmap& roadmap, const LintOptions& options) {
             roadmap.unparsable_files == 1 ? "it" : "them", fmt::join(skipped, ", ")));
 
     for (Finding& f : findings) {
-        const Severity s = sev[static_cast<std::size_t>(f.rule)];
+        const Severity s = std::min(sev[static_cast<std::size_t>(f.rule)], f.at_most);
         if (s == Severity::off) continue;
         Diagnostic d;
         d.file = f.pos.file < roadmap.files.size() ? roadmap.files[f.pos.file].display_path : roadmap.root;

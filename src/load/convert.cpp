@@ -28,8 +28,8 @@ class Ctx {
 public:
     Ctx(Roadmap& out, std::size_t budget) : out_(out), budget_(budget) {}
 
-    void finding(RuleId rule, SourcePos pos, std::string message) {
-        out_.load_findings.push_back({rule, pos, std::move(message)});
+    void finding(RuleId rule, SourcePos pos, std::string message, Severity at_most = Severity::error) {
+        out_.load_findings.push_back({rule, pos, std::move(message), at_most});
     }
     void spend(std::size_t n) {
         if (n > budget_) throw BudgetExceeded{};
@@ -58,8 +58,10 @@ public:
     MapView(const MapView&) = delete;
     MapView& operator=(const MapView&) = delete;
     ~MapView() {
-        for (const Entry& e : entries_) {
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            const Entry& e = entries_[i];
             if (e.used || e.key->value.starts_with("x-")) continue;
+            if (report_split_value(i)) continue;
             std::string hint = did_you_mean(e.key->value, known_);
             if (hint.empty()) hint = fmt::format(" (expected {}, or x-... for your own keys)", fmt::join(known_, ", "));
             ctx_.finding(unknown_key, e.key->pos, fmt::format("unknown key '{}' in {}{}", e.key->value, what_, hint));
@@ -85,8 +87,38 @@ private:
     struct Entry {
         const Node* key;
         const Node* value;
+        const Node* map;  // the mapping it is written in (merge keys bring others)
         bool used = false;
     };
+
+    // An unknown key without a value, written in a {...} mapping on the line of the value before
+    // it, is the rest of that value cut by a comma: `{id: x, title: Formule (usage, NPS client)}`
+    // reads title "Formule (usage" and a key "NPS client)". Reports the cut value once, at its
+    // first piece, and silences its other pieces; false when entry `i` is not such a piece.
+    bool report_split_value(std::size_t i) {
+        auto piece = [&](std::size_t j) {
+            const Entry& e = entries_[j];
+            return !e.used && e.map->flow && e.key->plain && e.value->kind == Kind::null &&
+                   e.key->pos.line == entries_[i].key->pos.line && e.map == entries_[i].map;
+        };
+        if (!piece(i) || i == 0) return false;
+        std::size_t first = i;
+        while (first > 0 && piece(first - 1)) --first;
+        if (first == 0) return false;
+        const Entry& cut = entries_[first - 1];
+        if (cut.map != entries_[i].map || cut.value->kind != Kind::scalar || !cut.value->plain ||
+            cut.value->pos.line != entries_[i].key->pos.line)
+            return false;
+        if (first != i) return true;  // reported with the first piece
+        std::string whole = cut.value->value;
+        for (std::size_t j = first; j < entries_.size() && piece(j); ++j) whole += ", " + entries_[j].key->value;
+        ctx_.finding(unknown_key, entries_[i].key->pos,
+                     fmt::format("unknown key '{}' in {}: the ',' before it ends the value of '{}' inside {{...}}, "
+                                 "which is read as '{}'; quote the whole value: {}: {}",
+                                 entries_[i].key->value, what_, cut.key->value, cut.value->value, cut.key->value,
+                                 yaml::quoted(whole)));
+        return true;
+    }
 
     bool has(std::string_view key) const {
         return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key->value == key; });
@@ -110,7 +142,7 @@ private:
             if (explicit_keys ? std::none_of(entries_.begin(), entries_.end(),
                                              [&](const Entry& e) { return e.key->value == key->value; })
                               : !has(key->value))
-                entries_.push_back({key, value});
+                entries_.push_back({key, value, &map});
         }
         for (const Node* m : merges) merge(*m, depth);
     }
@@ -145,9 +177,10 @@ private:
 
 // ---- scalar readers -------------------------------------------------------------------------
 
-// Marks the field as written and returns the value node when it holds something.
+// Marks the field as written and returns the value node when it holds something; for a text
+// (`text`), says when an anchor nobody uses took its first word.
 template <class T>
-const Node* begin_field(MapView& m, std::string_view key, Field<T>& f) {
+const Node* begin_field(Ctx& ctx, MapView& m, std::string_view key, bool text, Field<T>& f) {
     auto [k, v] = m.take(key);
     if (!k) {
         f.invalid = m.typo_of(key);
@@ -155,6 +188,16 @@ const Node* begin_field(MapView& m, std::string_view key, Field<T>& f) {
     }
     f.present = true;
     f.pos = k->pos;
+    if (text && !v->unused_anchor.empty()) {
+        // `title: &Co fix` reads "fix", `title: &Co` nothing: '&' starts an anchor.
+        const std::string whole = v->is_null() ? v->unused_anchor : fmt::format("{} {}", v->unused_anchor, v->value);
+        ctx.finding(invalid_value, v->pos,
+                    fmt::format("'{}' is read as {}: '{}' before it is a YAML anchor, which no alias uses; quote the "
+                                "whole value: {}: {}",
+                                key, v->is_null() ? "empty" : fmt::format("'{}'", v->value), v->unused_anchor, key,
+                                yaml::quoted(whole)));
+        if (v->is_null()) f.invalid = true;  // written, not missing
+    }
     if (v->is_null()) return nullptr;
     f.pos = v->pos;
     return v;
@@ -175,6 +218,19 @@ std::string trimmed(std::string_view s) {
     return std::string(s.substr(b, e - b + 1));
 }
 
+// `title: Support #revops-help` reads "Support": says so, at most as a warning (the comment
+// may be a real one), when the value is text.
+void warn_glued_comment(Ctx& ctx, std::string_view key, const Node& v, bool item = false) {
+    if (v.glued_comment.empty()) return;
+    const std::string whole = yaml::quoted(fmt::format("{} {}", v.value, v.glued_comment));
+    ctx.finding(invalid_value, v.glued_comment_pos,
+                fmt::format("{}'{}' is read as '{}': ' {}' after it is a comment (' #' always starts one); if it is "
+                            "part of the text, quote the whole {}: {}",
+                            item ? "an item of " : "", key, v.value, v.glued_comment, item ? "item" : "value",
+                            item ? "- " + whole : fmt::format("{}: {}", key, whole)),
+                Severity::warning);
+}
+
 // ---- fields, read by their key's type (format::read_scalar) ----------------------------------
 
 // A valid value into its field; an enum takes its spelling's index (the model's enums are
@@ -193,7 +249,7 @@ void read_period_mapping(Ctx& ctx, const Node& v, Field<Period>& f);
 
 template <class T>
 void read_field(Ctx& ctx, MapView& m, const format::Key& k, Field<T>& f) {
-    const Node* v = begin_field(m, k.name, f);
+    const Node* v = begin_field(ctx, m, k.name, k.type == format::Type::text, f);
     if (!v) return;
     if constexpr (std::is_same_v<T, Period>) {
         if (v->kind == Kind::mapping) {
@@ -205,16 +261,24 @@ void read_field(Ctx& ctx, MapView& m, const format::Key& k, Field<T>& f) {
         reject(ctx, f, v->pos, format::reject_non_scalar(k, yaml::describe(*v)));
         return;
     }
+    if (!v->tag.empty())  // read as YAML says, but the word the tag took is said
+        ctx.finding(
+            invalid_value, v->pos,
+            fmt::format("'{}' is read as '{}': '{}' before it is a YAML tag; quote the whole value: {}: {}", k.name,
+                        v->value, v->tag, k.name, yaml::quoted(fmt::format("{} {}", v->tag, v->value))));
     format::Read r = format::read_scalar(k, {v->value, v->plain});
-    if (!r.error.empty()) {
+    if (!r.error.empty() && !r.value) {
         reject(ctx, f, v->pos, std::move(r.error));
-    } else if (r.value) {
-        store(f, k, std::move(*r.value));
+        return;
     }
+    if (!r.error.empty()) ctx.finding(invalid_value, v->pos, std::move(r.error));  // reported, read as meant
+    if (r.value) store(f, k, std::move(*r.value));
+    // An owner or a metric names an id: `owner: sam #lead` reads as meant.
+    if (k.type == format::Type::text && k.name != "owner" && k.name != "metric") warn_glued_comment(ctx, k.name, *v);
 }
 
 // A list of strings; each item keeps its position.
-void read_string_list(Ctx& ctx, MapView& m, std::string_view key, std::vector<Field<std::string>>& out) {
+void read_string_list(Ctx& ctx, MapView& m, std::string_view key, bool text, std::vector<Field<std::string>>& out) {
     auto [k, v] = m.take(key);
     if (!k || v->is_null()) return;
     if (v->kind == Kind::scalar) {
@@ -238,11 +302,17 @@ void read_string_list(Ctx& ctx, MapView& m, std::string_view key, std::vector<Fi
         Field<std::string> f;
         f.present = true;
         f.pos = item->pos;
-        if (item->kind != Kind::scalar || item->is_null()) {
+        if (!item->one_line.empty()) {
+            reject(ctx, f, item->pos,
+                   fmt::format("each item of '{}' must be text; this one holds ': ', so YAML reads it as a mapping: "
+                               "quote the whole item: - {}",
+                               key, yaml::quoted(item->one_line)));
+        } else if (item->kind != Kind::scalar || item->is_null()) {
             reject(ctx, f, item->pos,
                    fmt::format("each item of '{}' must be text, not {}", key, yaml::describe(*item)));
         } else {
             f.value = trimmed(item->value);
+            if (text) warn_glued_comment(ctx, key, *item, true);
         }
         out.push_back(std::move(f));
     }
@@ -269,7 +339,7 @@ void read_list(Ctx& ctx, const Node* key, const Node* v, std::string_view what, 
 }
 
 void read_field(Ctx& ctx, MapView& m, const format::Key& k, std::vector<Field<std::string>>& out) {
-    read_string_list(ctx, m, k.name, out);
+    read_string_list(ctx, m, k.name, k.type == format::Type::texts, out);
 }
 
 // Every key of `entity` that the model keeps as a field of `x` (boussole/fields.hpp), in the
@@ -387,7 +457,17 @@ void read_lint(Ctx& ctx, const Node* key, const Node* v, LintSettings& lint) {
                 setting.rule.present = true;
                 setting.rule.pos = id->pos;
                 setting.rule.value = id->value;
-                const auto s = sev->kind == Kind::scalar ? parse_severity(sev->value) : std::nullopt;
+                auto s = sev->kind == Kind::scalar ? parse_severity(sev->value) : std::nullopt;
+                if (!s && sev->kind == Kind::scalar) {
+                    // `Warning`: the severity meant, reported and applied (as an enum value's case).
+                    s = parse_severity(trimmed(fold_to_ascii(sev->value)));
+                    if (s)
+                        ctx.finding(
+                            invalid_value, sev->pos,
+                            fmt::format("the severity of '{}' must be {}, got '{}': write '{}' (read as '{}' "
+                                        "meanwhile)",
+                                        id->value, severity_choices(), sev->value, to_string(*s), to_string(*s)));
+                }
                 if (!s) {
                     ctx.finding(
                         invalid_value, sev->pos,

@@ -1,7 +1,9 @@
 // The only file that includes yaml-cpp.
 #include "load/yaml_tree.hpp"
 
+#include <algorithm>
 #include <istream>
+#include <optional>
 #include <streambuf>
 #include <unordered_map>
 #include <unordered_set>
@@ -77,6 +79,25 @@ std::size_t invalid_utf8_at(std::string_view s) {
     return std::string_view::npos;
 }
 
+SourcePos position(std::string_view text, std::uint32_t file, std::size_t offset) {
+    SourcePos p;
+    p.file = file;
+    p.line = 1;
+    offset = std::min(offset, text.size());
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++p.line;
+            line_start = i + 1;
+        }
+    }
+    p.column = code_points(text.substr(line_start, offset - line_start)) + 1;
+    return p;
+}
+
+bool blank(char c) { return c == ' ' || c == '\t'; }
+bool end_of_line(char c) { return c == '\n' || c == '\r'; }
+
 class Builder : public YAML::EventHandler {
 public:
     Builder(ParsedFile& out, std::string_view text, std::uint32_t file) : out_(out), text_(text), file_(file) {}
@@ -97,28 +118,25 @@ public:
         return p;
     }
 
-    SourcePos pos_at_offset(std::size_t offset) const {
-        SourcePos p;
-        p.file = file_;
-        p.line = 1;
-        std::size_t line_start = 0;
-        for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
-            if (text_[i] == '\n') {
-                ++p.line;
-                line_start = i + 1;
-            }
-        }
-        p.column = code_points(text_.substr(line_start, offset - line_start)) + 1;
-        return p;
-    }
+    SourcePos pos_at_offset(std::size_t offset) const { return position(text_, file_, offset); }
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         doc_start_ = mark;
         anchors_.clear();
+        aliased_.clear();
+        anchored_values_.clear();
         root_ = nullptr;
     }
     void OnDocumentEnd() override {
         if (root_) out_.documents.push_back(root_);
+        for (const auto& [anchor, node] : anchored_values_) {
+            if (aliased_.contains(anchor) || node->offset >= text_.size() || text_[node->offset] != '&') continue;
+            std::size_t end = node->offset;
+            while (end < text_.size() && !blank(text_[end]) && !end_of_line(text_[end]) && text_[end] != ',' &&
+                   text_[end] != '}' && text_[end] != ']')
+                ++end;
+            node->unused_anchor = std::string(text_.substr(node->offset, end - node->offset));
+        }
     }
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -129,6 +147,7 @@ public:
         const auto it = anchors_.find(anchor);
         if (it == anchors_.end()) throw Stop{pos_of(mark), "alias to an unknown anchor"};
         if (!it->second->complete) throw Stop{pos_of(mark), "alias refers to a node that contains it (a cycle)"};
+        aliased_.insert(anchor);
         attach(it->second);
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -139,18 +158,28 @@ public:
         n.value = value;
         if (value.find('\n') == std::string::npos) n.pos.length = code_points(value) + (n.plain ? 0 : 2);
         n.complete = true;
+        if (n.plain) find_glued_comment(n, mark);
+        // `title: !important fix`: a tag of the user's own, which takes the word from the value.
+        if (tag != "?" && tag != "!" && !tag.starts_with("tag:yaml.org,2002:")) n.tag = tag;
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        open(make(mark, Kind::sequence, anchor), mark);
+                         YAML::EmitterStyle::value style) override {
+        Node& n = make(mark, Kind::sequence, anchor);
+        n.flow = style == YAML::EmitterStyle::Flow;
+        open(n, mark);
     }
     void OnSequenceEnd() override { close(); }
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        open(make(mark, Kind::mapping, anchor), mark);
+                    YAML::EmitterStyle::value style) override {
+        Node& n = make(mark, Kind::mapping, anchor);
+        n.flow = style == YAML::EmitterStyle::Flow;
+        open(n, mark);
     }
     void OnMapEnd() override {
-        if (!stack_.empty()) check_duplicate_keys(*stack_.back());
+        if (!stack_.empty()) {
+            check_duplicate_keys(*stack_.back());
+            keep_one_line(*stack_.back());
+        }
         close();
     }
 
@@ -158,6 +187,46 @@ public:
     const Node* root() const { return root_; }
 
 private:
+    // `- Guide : FR` in a list of text is a mapping: keeps its text for the message.
+    void keep_one_line(Node& map) const {
+        if (map.flow || map.children.size() != 2) return;
+        const Node& k = *map.children[0];
+        const Node& v = *map.children[1];
+        if (k.kind != Kind::scalar || v.kind != Kind::scalar || !k.plain || !v.plain || k.pos.line != v.pos.line ||
+            v.offset < k.offset || v.offset + v.value.size() > text_.size() ||
+            text_.substr(v.offset, v.value.size()) != v.value)
+            return;
+        map.one_line = std::string(text_.substr(k.offset, v.offset + v.value.size() - k.offset));
+    }
+
+    // `title: Support #revops-help`: YAML reads "Support" and drops the rest as a comment. A
+    // comment glued to its '#' right after a one-line plain value reads like more of the value
+    // (a channel, a ticket number); the converter warns when the key holds text.
+    void find_glued_comment(Node& n, const YAML::Mark& mark) const {
+        if (mark.pos < 0 || n.value.empty() || n.value.find('\n') != std::string::npos) return;
+        const auto start = static_cast<std::size_t>(mark.pos);
+        if (text_.substr(start, n.value.size()) != n.value) return;
+        std::size_t i = start + n.value.size();
+        const std::size_t after_value = i;
+        while (i < text_.size() && blank(text_[i])) ++i;
+        if (i == after_value || i + 1 >= text_.size() || text_[i] != '#') return;
+        const char next = text_[i + 1];
+        if (blank(next) || end_of_line(next) || next == '#') return;
+        std::size_t end = text_.find('\n', i);
+        if (end == std::string_view::npos) end = text_.size();
+        // `#1234  # the invoice bug`: what follows a second ' #' reads as a real comment.
+        for (std::size_t k = i + 1; k + 1 < end; ++k)
+            if (blank(text_[k]) && text_[k + 1] == '#') {
+                end = k;
+                break;
+            }
+        while (end > i && (blank(text_[end - 1]) || end_of_line(text_[end - 1]))) --end;
+        n.glued_comment = std::string(text_.substr(i, end - i));
+        n.glued_comment_pos = n.pos;
+        n.glued_comment_pos.column += code_points(text_.substr(start, i - start));
+        n.glued_comment_pos.length = code_points(n.glued_comment);
+    }
+
     // yaml-cpp accepts a quoted string left open at the end of the file; YAML does not.
     void check_closed_quote(const YAML::Mark& mark) const {
         if (mark.pos < 0) return;
@@ -183,7 +252,11 @@ private:
         Node& n = out_.nodes.emplace_back();
         n.kind = kind;
         n.pos = pos_of(mark);
-        if (anchor != YAML::NullAnchor) anchors_[anchor] = &n;
+        n.offset = static_cast<std::size_t>(std::max(mark.pos, 0));
+        if (anchor != YAML::NullAnchor) {
+            anchors_[anchor] = &n;
+            if (kind == Kind::scalar || kind == Kind::null) anchored_values_.emplace_back(anchor, &n);
+        }
         attach(&n);
         return n;
     }
@@ -225,6 +298,8 @@ private:
     std::uint32_t file_;
     std::vector<Node*> stack_;
     std::unordered_map<YAML::anchor_t, Node*> anchors_;
+    std::unordered_set<YAML::anchor_t> aliased_;                     // anchors some alias uses
+    std::vector<std::pair<YAML::anchor_t, Node*>> anchored_values_;  // scalars and empty values with an anchor
     Node* root_ = nullptr;
     YAML::Mark doc_start_;
 };
@@ -234,7 +309,444 @@ std::string clean_parser_message(const std::string& msg) {
     return msg;
 }
 
+// ---- merge-conflict markers -------------------------------------------------------------------
+
+// "<<<<<<<", "|||||||", "=======" or ">>>>>>>" when `line` is a marker git writes in a
+// conflicted file (seven characters at the start of the line, then a space or its end).
+std::string_view conflict_marker(std::string_view line) {
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    for (std::string_view m : {"<<<<<<<", "|||||||", "=======", ">>>>>>>"})
+        if (line.starts_with(m) && (line.size() == m.size() || (m != "=======" && line[m.size()] == ' '))) return m;
+    return {};
+}
+
+// One finding per conflict committed unresolved, at its first marker: such a file holds both
+// sides, and YAML would report a puzzling error somewhere below it, or read both.
+std::vector<Finding> conflict_findings(std::string_view text, std::uint32_t file) {
+    std::vector<Finding> out;
+    std::size_t start_line = 0, start_offset = 0, line = 1;
+    for (std::size_t offset = 0; offset < text.size(); ++line) {
+        std::size_t end = text.find('\n', offset);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view m = conflict_marker(text.substr(offset, end - offset));
+        auto report = [&](std::size_t at, std::string message) {
+            SourcePos pos = position(text, file, at);
+            pos.length = 7;
+            out.push_back({RuleId::yaml_syntax, pos, std::move(message)});
+        };
+        if (m == "<<<<<<<") {
+            if (start_line)
+                report(start_offset,
+                       "merge-conflict marker '<<<<<<<' left in the file, without its '>>>>>>>': resolve the conflict "
+                       "(keep the lines you want, delete the markers)");
+            start_line = line;
+            start_offset = offset;
+        } else if (m == ">>>>>>>") {
+            if (start_line) {
+                report(start_offset,
+                       fmt::format("merge-conflict marker: the conflict of lines {} to {} was committed unresolved; "
+                                   "resolve it: keep the lines you want and delete the lines '<<<<<<<', '=======' "
+                                   "and '>>>>>>>'",
+                                   start_line, line));
+            } else {
+                report(offset,
+                       "merge-conflict marker '>>>>>>>' left in the file: resolve the conflict (keep the "
+                       "lines you want, delete the markers)");
+            }
+            start_line = 0;
+        } else if (!m.empty() && !start_line) {
+            report(offset, fmt::format("merge-conflict marker '{}' left in the file: resolve the conflict (keep the "
+                                       "lines you want, delete the markers)",
+                                       m));
+        }
+        offset = end + 1;
+    }
+    if (start_line)
+        out.push_back({RuleId::yaml_syntax, position(text, file, start_offset),
+                       "merge-conflict marker '<<<<<<<' left in the file, without its '>>>>>>>': resolve the "
+                       "conflict (keep the lines you want, delete the markers)"});
+    return out;
+}
+
+// ---- explaining the parser's errors -----------------------------------------------------------
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (blank(s.front()) || end_of_line(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && (blank(s.back()) || end_of_line(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+std::size_t line_start_of(std::string_view text, std::size_t offset) {
+    const std::size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+    return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+std::size_t line_end_of(std::string_view text, std::size_t offset) {
+    const std::size_t nl = text.find('\n', offset);
+    return nl == std::string_view::npos ? text.size() : nl;
+}
+
+// True when a value may start at `i` of the line starting at `line_start`: first on its line,
+// or after a flow indicator, or after ': ', '- ' or '? '.
+bool at_value_start(std::string_view text, std::size_t line_start, std::size_t i) {
+    std::size_t j = i;
+    while (j > line_start && blank(text[j - 1])) --j;
+    if (j == line_start) return true;
+    const char p = text[j - 1];
+    if (p == ',' || p == '[' || p == '{') return true;
+    return (p == ':' || p == '-' || p == '?') && j < i;
+}
+
+// The flow collections of a text ('{...}' and '[...]') as a light scan sees them, skipping
+// quoted strings, comments and block scalars: where each opens, where it closes, and the
+// comments glued to their '#' met directly inside it. Only used to explain an error the parser reported.
+struct FlowBracket {
+    std::size_t open = 0;
+    std::size_t close = std::string_view::npos;
+    std::vector<std::size_t> comments;
+};
+
+std::vector<FlowBracket> scan_flow(std::string_view text) {
+    std::vector<FlowBracket> out;
+    std::vector<std::size_t> stack;
+    std::size_t line_start = 0;
+    std::size_t block_indent = std::string_view::npos;  // inside a block scalar of a line so indented
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (i == line_start && block_indent != std::string_view::npos) {
+            std::size_t ind = i;
+            while (ind < text.size() && text[ind] == ' ') ++ind;
+            const bool empty = ind >= text.size() || end_of_line(text[ind]);
+            if (empty || ind - i > block_indent) {
+                i = line_end_of(text, i) + 1;
+                line_start = i;
+                continue;
+            }
+            block_indent = std::string_view::npos;
+        }
+        const char c = text[i];
+        if (c == '\n') {
+            line_start = ++i;
+            continue;
+        }
+        if (c == '#' && (i == line_start || blank(text[i - 1]))) {
+            // Only a comment glued to its '#' (`#revops-help`) reads as text a value lost.
+            const bool glued = i + 1 < text.size() && !blank(text[i + 1]) && !end_of_line(text[i + 1]);
+            if (!stack.empty() && glued) out[stack.back()].comments.push_back(i);
+            i = line_end_of(text, i);
+            continue;
+        }
+        if ((c == '"' || c == '\'') && at_value_start(text, line_start, i)) {
+            for (++i; i < text.size(); ++i) {
+                if (text[i] == '\n') line_start = i + 1;
+                if (c == '"' && text[i] == '\\') {
+                    ++i;
+                } else if (text[i] == c) {
+                    if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                        ++i;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            ++i;
+            continue;
+        }
+        if ((c == '{' || c == '[') && (!stack.empty() || at_value_start(text, line_start, i))) {
+            stack.push_back(out.size());
+            out.push_back({i, std::string_view::npos, {}});
+        } else if ((c == '}' || c == ']') && !stack.empty()) {
+            out[stack.back()].close = i;
+            stack.pop_back();
+        } else if ((c == '|' || c == '>') && stack.empty() && at_value_start(text, line_start, i)) {
+            std::size_t ind = line_start;
+            while (ind < text.size() && text[ind] == ' ') ++ind;
+            block_indent = ind - line_start;
+            i = line_end_of(text, i);
+            continue;
+        }
+        ++i;
+    }
+    return out;
+}
+
+// The key and the value around offset `at` of a line: "title" and "Support #help" for the '#'
+// of `  - {id: s, title: Support #help}`; the value runs to `stops` or to the end of the line.
+struct KeyValue {
+    std::string_view key, value;
+};
+
+KeyValue key_value_around(std::string_view text, std::size_t at, std::size_t from, std::string_view stops) {
+    const std::size_t end_of = line_end_of(text, at);
+    std::size_t end = text.find_first_of(stops, at);
+    if (end == std::string_view::npos || end > end_of) end = end_of;
+    std::string_view segment = text.substr(from, at - from);
+    KeyValue kv;
+    std::size_t value_start = from;
+    for (std::size_t k = 0; k + 1 < segment.size(); ++k) {
+        if (segment[k] == ':' && blank(segment[k + 1])) {
+            kv.key = trim(segment.substr(0, k));
+            while (kv.key.starts_with("- ")) kv.key = trim(kv.key.substr(2));
+            value_start = from + k + 1;
+            break;
+        }
+    }
+    kv.value = trim(text.substr(value_start, end - value_start));
+    if (kv.key.empty()) {
+        kv.value = trim(kv.value);
+        while (kv.value.starts_with("- ")) kv.value = trim(kv.value.substr(2));
+    }
+    return kv;
+}
+
+std::string quote_fix(const KeyValue& kv) {
+    return kv.key.empty() ? quoted(kv.value) : fmt::format("{}: {}", kv.key, quoted(kv.value));
+}
+
+// Where the text of the flow collection around `at` starts on its line: after the last ',',
+// '{' or '[' before `at` that is not before `open`; else the line's start.
+std::size_t flow_segment_start(std::string_view text, std::size_t at, std::size_t open) {
+    const std::size_t ls = line_start_of(text, at);
+    const std::size_t from = std::max(ls, open == std::string_view::npos ? ls : open + 1);
+    const std::size_t p = at == from ? std::string_view::npos : text.substr(from, at - from).find_last_of(",{[");
+    return p == std::string_view::npos ? from : from + p + 1;
+}
+
+// Why a plain value cannot start with `c` (followed by `next`), or "" when it can.
+std::string_view indicator_reason(char c, char next) {
+    switch (c) {
+        case '[':
+            return "starts a list";
+        case '{':
+            return "starts a mapping";
+        case '*':
+            return "marks an alias (a reference to an '&' anchor)";
+        case '@':
+        case '`':
+            return "YAML reserves";
+        case '%':
+            return "starts a YAML directive";
+        case '|':
+        case '>':
+            return "starts a block of text on the lines below";
+        case '-':
+            return blank(next) ? "starts a list" : "";
+        case '"':
+        case '\'':
+            return "opens a quoted value ending at the next such quote";
+        default:
+            return "";
+    }
+}
+
+// `title: [WIP] Billing`, `title: @team sync`, `title: 'it's done'`: a value whose first
+// character means something to YAML, on the line of the error. The message quotes it.
+// In a one-line {...} (`flow_from`: where the entry at the error starts), the value ends at
+// its ',' or closing bracket, and only a character that cannot start a value there counts.
+std::optional<Stop> explain_indicator(std::string_view text, std::uint32_t file, std::size_t e,
+                                      std::size_t flow_from = std::string_view::npos) {
+    const bool flow = flow_from != std::string_view::npos;
+    const std::size_t ls = flow ? flow_from : line_start_of(text, e);
+    std::size_t le = line_end_of(text, e);
+    if (flow) le = std::min(le, text.find_first_of(",}]", std::min(e, le)));
+    std::size_t i = ls;
+    bool item = false;
+    while (i < le && (blank(text[i]) || (text[i] == '-' && i + 1 < le && blank(text[i + 1])))) item |= text[i++] == '-';
+    std::string_view key;
+    for (std::size_t k = i; k + 1 < le; ++k) {
+        if (text[k] == '"' || text[k] == '\'' || text[k] == '[' || text[k] == '{' || text[k] == '#') break;
+        if (text[k] == ':' && blank(text[k + 1])) {
+            key = trim(text.substr(i, k - i));
+            i = k + 1;
+            while (i < le && blank(text[i])) ++i;
+            break;
+        }
+    }
+    if (i >= le || i > e || (key.empty() && (!item || flow))) return std::nullopt;
+    const char c = text[i];
+    const std::string_view reason = indicator_reason(c, i + 1 < le ? text[i + 1] : '\n');
+    if (reason.empty() || (flow && std::string_view("[{\"'-").find(c) != std::string_view::npos)) return std::nullopt;
+    if (c == '"' || c == '\'') {  // only when text follows the closing quote on the line
+        std::size_t q = i + 1;
+        for (; q < le; ++q) {
+            if (c == '"' && text[q] == '\\') {
+                ++q;
+            } else if (text[q] == c) {
+                if (c == '\'' && q + 1 < le && text[q + 1] == '\'') {
+                    ++q;
+                } else {
+                    break;
+                }
+            }
+        }
+        const std::string_view after = q < le ? trim(text.substr(q + 1, le - q - 1)) : std::string_view();
+        if (after.empty() || after.starts_with('#') || after.starts_with(':')) return std::nullopt;
+    }
+    std::string_view value = trim(text.substr(i, le - i));
+    if (c != '"' && c != '\'')
+        if (const auto hash = value.find(" #"); hash != std::string_view::npos) value = trim(value.substr(0, hash));
+    std::string fix;
+    if (c == '\'' && value.size() > 2 && value.back() == '\'') {
+        // 'it's done': an apostrophe inside single quotes is written ''.
+        fix = quoted(value.substr(1, value.size() - 2));
+    } else {
+        fix = quoted(value);
+    }
+    const std::string what = key.empty() ? "this item" : fmt::format("the value of '{}'", key);
+    return Stop{position(text, file, i),
+                fmt::format("{} starts with '{}', which {}; quote the whole {}: {}{}", what, c, reason,
+                            key.empty() ? "item" : "value", key.empty() ? "- " : fmt::format("{}: ", key), fix)};
+}
+
+// One line of a block, as the indentation check sees it.
+struct BlockLine {
+    std::size_t number = 0;      // 1-based
+    std::size_t indent = 0;      // spaces before its first character
+    std::size_t key_column = 0;  // where its key starts, after any "- "
+    std::string_view key;        // empty when the line is not `key: ...`
+    bool has_value = false;      // `key: value` with a one-line value
+    bool item = false;           // starts with "- "
+};
+
+// nullopt for blank lines, comments, and lines indented with tabs.
+std::optional<BlockLine> block_line(std::string_view line, std::size_t number) {
+    BlockLine b;
+    b.number = number;
+    while (b.indent < line.size() && line[b.indent] == ' ') ++b.indent;
+    if (b.indent == line.size() || end_of_line(line[b.indent]) || line[b.indent] == '#' || line[b.indent] == '\t')
+        return std::nullopt;
+    std::size_t i = b.indent;
+    while (i + 1 < line.size() && line[i] == '-' && blank(line[i + 1])) {
+        b.item = true;
+        i += 2;
+        while (i < line.size() && blank(line[i])) ++i;
+    }
+    b.key_column = i;
+    if (i < line.size() && std::string_view("\"'[{&*!|>%@`#").find(line[i]) != std::string_view::npos) return b;
+    for (std::size_t k = i; k < line.size(); ++k) {
+        if (line[k] == ':' && (k + 1 == line.size() || blank(line[k + 1]) || end_of_line(line[k + 1]))) {
+            b.key = trim(line.substr(i, k - i));
+            const std::string_view rest = trim(line.substr(k + 1));
+            b.has_value = !rest.empty() && rest.front() != '#' && rest.front() != '|' && rest.front() != '>' &&
+                          rest.front() != '&' && rest.front() != '!';
+            break;
+        }
+    }
+    return b;
+}
+
+// `   owner: sam` one space short of the `title:` above it, or `     owner: sam` under a
+// `title:` that has a value: the line and the key it should line up with.
+std::optional<Stop> explain_indentation(std::string_view text, std::uint32_t file, std::size_t e) {
+    std::vector<std::string_view> lines;
+    for (std::size_t at = 0; at <= text.size();) {
+        const std::size_t end = line_end_of(text, at);
+        lines.push_back(text.substr(at, end - at));
+        if (end == text.size()) break;
+        at = end + 1;
+    }
+    const std::size_t n = position(text, file, e).line;
+    if (n == 0 || n > lines.size()) return std::nullopt;
+    const std::optional<BlockLine> here = block_line(lines[n - 1], n);
+    if (!here || here->key.empty()) return std::nullopt;
+    // The lines above it that open the blocks it may belong to: the nearest one, then each
+    // nearer the margin.
+    std::vector<BlockLine> above;
+    for (std::size_t k = n - 1; k > 0; --k) {
+        const std::optional<BlockLine> b = block_line(lines[k - 1], k);
+        if (!b) continue;
+        if (b->key.empty()) {
+            if (above.empty()) return std::nullopt;  // the line before is no `key: value`: another cause
+            continue;
+        }
+        if (above.empty() || b->key_column < above.back().key_column) above.push_back(*b);
+        if (b->key_column == 0) break;
+    }
+    if (above.empty()) return std::nullopt;
+    const BlockLine& previous = above.front();
+    SourcePos pos = position(text, file, line_start_of(text, e) + here->indent);
+    pos.line = static_cast<std::uint32_t>(n);
+    auto spaces = [](std::size_t k) { return fmt::format("{} space{}", k, k == 1 ? "" : "s"); };
+    if (here->indent > previous.key_column && previous.has_value && !here->item)
+        return Stop{pos, fmt::format("this line is indented {}, more than '{}' on line {} ({}), which has a value, so "
+                                     "YAML reads it as more of that value: indent it as '{}'",
+                                     spaces(here->indent), previous.key, previous.number, spaces(previous.key_column),
+                                     previous.key)};
+    if (here->item || here->indent >= previous.key_column) return std::nullopt;
+    if (std::any_of(above.begin(), above.end(), [&](const BlockLine& b) { return b.key_column == here->indent; }))
+        return std::nullopt;
+    return Stop{pos, fmt::format("this line is indented {}, like no key above it: indent it as '{}' on line {} ({})",
+                                 spaces(here->indent), previous.key, previous.number, spaces(previous.key_column))};
+}
+
+// A clearer message, and a better place, for a few errors whose cause the parser's words
+// hide: an unquoted ': ' in a value, a '#' that hides the end of a one-line flow mapping, a
+// '{' or '[' never closed. nullopt when none applies.
+std::optional<Stop> explain_error(std::string_view text, std::uint32_t file, const YAML::Mark& mark) {
+    if (mark.pos < 0) return std::nullopt;
+    const auto e = std::min(static_cast<std::size_t>(mark.pos), text.size());
+    const std::vector<FlowBracket> flows = scan_flow(text);
+    // The innermost collection open at the error, and the outermost one never closed before it.
+    std::size_t inner = std::string_view::npos;
+    const FlowBracket* unclosed = nullptr;
+    for (const FlowBracket& f : flows) {
+        if (f.open >= e) break;
+        if (f.close == std::string_view::npos || f.close >= e) inner = f.open;
+        if (f.close == std::string_view::npos && !unclosed) unclosed = &f;
+    }
+    const bool inner_on_line = inner != std::string_view::npos && inner >= line_start_of(text, e);
+
+    if (e < text.size() && text[e] == ':' && e + 1 < text.size() && (blank(text[e + 1]) || end_of_line(text[e + 1]))) {
+        // `title: Dédoublonnage : comptes`: the second ': ' would start a mapping inside a value.
+        KeyValue kv;
+        if (inner_on_line) {
+            kv = key_value_around(text, e, flow_segment_start(text, e, inner), ",}]");
+        } else {
+            kv = key_value_around(text, e, line_start_of(text, e), "");
+            if (const auto hash = kv.value.find(" #"); hash != std::string_view::npos)
+                kv.value = trim(kv.value.substr(0, hash));
+        }
+        if (!kv.key.empty() && kv.value.find(':') != std::string_view::npos)
+            return Stop{position(text, file, e),
+                        fmt::format("the value of '{}' contains ': ', which YAML reads as the start of a mapping; "
+                                    "quote the whole value: {}",
+                                    kv.key, quote_fix(kv))};
+    }
+    if (!inner_on_line && (!unclosed || position(text, file, unclosed->open).line == position(text, file, e).line))
+        if (std::optional<Stop> indicator = explain_indicator(text, file, e)) return indicator;
+    if (inner_on_line)  // `{id: k, unit: %}`
+        if (std::optional<Stop> indicator = explain_indicator(text, file, e, flow_segment_start(text, e, inner)))
+            return indicator;
+    if (unclosed && position(text, file, unclosed->open).line != position(text, file, e).line) {
+        const char closer = text[unclosed->open] == '{' ? '}' : ']';
+        if (!unclosed->comments.empty()) {
+            // `- {id: s, title: Support #help}`: the comment hides the end of the line.
+            const std::size_t hash = unclosed->comments.front();
+            const KeyValue kv = key_value_around(text, hash, flow_segment_start(text, hash, unclosed->open), ",}]");
+            return Stop{position(text, file, hash),
+                        fmt::format("'#' after a space starts a comment, which hides the rest of this line, its '{}' "
+                                    "included; quote the value that holds it: {}",
+                                    closer, quote_fix(kv))};
+        }
+        return Stop{position(text, file, unclosed->open),
+                    fmt::format("this '{}' is never closed: add its '{}'", text[unclosed->open], closer)};
+    }
+    if (!inner_on_line && !unclosed) return explain_indentation(text, file, e);
+    return std::nullopt;
+}
+
 }  // namespace
+
+std::string quoted(std::string_view text) {
+    if (text.find('"') != std::string_view::npos && text.find('\'') == std::string_view::npos)
+        return fmt::format("'{}'", text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    return out + "\"";
+}
 
 std::string_view describe(const Node& node) {
     if (node.is_null()) return "nothing";
@@ -265,6 +777,12 @@ ParsedFile parse(std::string_view text, std::uint32_t file) {
         return out;
     }
 
+    if (std::vector<Finding> conflicts = conflict_findings(text, file); !conflicts.empty()) {
+        out.findings = std::move(conflicts);
+        out.broken = true;
+        return out;
+    }
+
     MemoryBuf buf(text.data(), text.size());
     std::istream in(&buf);
     try {
@@ -286,7 +804,11 @@ ParsedFile parse(std::string_view text, std::uint32_t file) {
         out.findings.push_back({RuleId::yaml_syntax, stop.pos, stop.message});
         out.broken = true;
     } catch (const YAML::Exception& e) {
-        out.findings.push_back({RuleId::yaml_syntax, builder.pos_of(e.mark), clean_parser_message(e.msg)});
+        if (std::optional<Stop> clearer = explain_error(text, file, e.mark)) {
+            out.findings.push_back({RuleId::yaml_syntax, clearer->pos, std::move(clearer->message)});
+        } else {
+            out.findings.push_back({RuleId::yaml_syntax, builder.pos_of(e.mark), clean_parser_message(e.msg)});
+        }
         out.broken = true;
     }
     return out;
