@@ -5,6 +5,7 @@
 
 #include "boussole/fields.hpp"
 #include "boussole/format.hpp"
+#include "boussole/spell.hpp"
 
 namespace boussole {
 
@@ -201,6 +202,28 @@ KeyResultRef RoadmapIndex::key_result(std::string_view id) const { return lookup
 std::string_view RoadmapIndex::person_name(std::string_view id) const {
     const Person* p = person(id);
     return p && p->name ? std::string_view(*p->name) : id;
+}
+
+std::vector<PersonMatch> RoadmapIndex::people_written_as(std::string_view written) const {
+    std::vector<PersonMatch> out;
+    if (people.contains(std::string(written))) return out;
+    const std::size_t limit = typo_limit(written);
+    std::size_t best = limit + 1;
+    for (const std::string& id : person_ids) {
+        const Person* p = person(id);
+        PersonMatch m{p, false};
+        std::size_t d = edit_distance(written, id);
+        if (p->name)
+            if (const auto n = name_distance(written, *p->name); n && *n < d) {
+                d = *n;
+                m.by_name = true;
+            }
+        if (d > limit || d > best) continue;
+        if (d < best) out.clear();
+        best = d;
+        out.push_back(m);
+    }
+    return out;
 }
 
 std::string_view RoadmapIndex::unit_of(const KeyResult& kr) const {
