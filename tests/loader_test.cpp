@@ -389,5 +389,8 @@ TEST_SUITE("loader") {
         CHECK_FALSE(name_distance("la", "Hélène Laurent"));  // too short a beginning
         CHECK_FALSE(name_distance("", "Hélène Laurent"));
         CHECK_FALSE(name_distance("laurent", ""));
+        CHECK(boussole::id_from_text("Théo Lefèvre") == "theo-lefevre");
+        CHECK(boussole::id_from_text("  Ad-hoc: deduplication! ") == "ad-hoc-deduplication");
+        CHECK(boussole::id_from_text("—").empty());
     }
 }

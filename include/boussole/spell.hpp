@@ -12,6 +12,10 @@ namespace boussole {
 /// `qualite`, `Œuvre` → `oeuvre`); other characters are kept.
 std::string fold_to_ascii(std::string_view s);
 
+/// An id made of a text's letters and digits, lower case, words joined by `-` (`Théo Lefèvre`
+/// → `theo-lefevre`); empty when the text has none.
+std::string id_from_text(std::string_view text);
+
 /// Edit distance (insertions, deletions, substitutions, adjacent swaps) between two strings, in
 /// characters, blind to case and to accents.
 std::size_t edit_distance(std::string_view a, std::string_view b);

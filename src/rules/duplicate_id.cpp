@@ -1,6 +1,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "boussole/spell.hpp"
 #include "rules/references.hpp"
 #include "rules/rule.hpp"
 
@@ -22,49 +23,77 @@ std::string places(const Roadmap& r, const std::vector<SourcePos>& at, SourcePos
 
 std::string times(std::size_t n) { return n == 1 ? "1 place" : fmt::format("{} places", n); }
 
+// The ids of one kind of entity: reports every later entity declared under a taken id.
 class Seen {
 public:
     Seen(const Roadmap& r, Reporter& out, std::string_view kind,
-         const std::map<const Field<std::string>*, const MisnamedDuplicate*>& misnamed)
-        : r_(r), out_(out), kind_(kind), misnamed_(misnamed) {}
+         const std::map<const Field<std::string>*, const MisnamedDuplicate*>& misnamed,
+         bool named_by_first_word = false)
+        : r_(r), out_(out), kind_(kind), misnamed_(misnamed), named_by_first_word_(named_by_first_word) {}
 
     // An entity's id, and its name or title (null when it has none).
     void add(const Field<std::string>& id, const Field<std::string>* name = nullptr) {
         if (!id) return;
-        const auto [it, inserted] = first_.emplace(*id, First{id.pos, name});
-        if (inserted) return;
-        const First& first = it->second;
-        const bool named = name && *name;
-        std::string message =
-            fmt::format("duplicate {} id '{}' (first at {}{})", kind_, *id, where(r_, first.pos, id.pos),
-                        first.name && *first.name ? ", " + **first.name : std::string());
-        const std::string this_one = named ? fmt::format("this one, {},", **name) : std::string("this one");
-        if (const auto m = misnamed_.find(&id); m != misnamed_.end()) {
-            // The references it explains are not reported again by unknown-reference.
-            const auto& meant = m->second->meant;
-            const auto& [intended, at] = meant.front();
-            message += fmt::format(": {} is likely '{}', which is named in {} but declared nowhere ({})", this_one,
-                                   intended, times(at.size()), places(r_, at, id.pos));
-            for (std::size_t i = 1; i < meant.size(); ++i)
-                message += fmt::format("; '{}', which is named in {} ({}), likely means it too", meant[i].first,
-                                       times(meant[i].second.size()), places(r_, meant[i].second, id.pos));
-            message += fmt::format("; write its id as '{}'", intended);
-        } else {
-            message += fmt::format(": give {} an id of its own, or remove it", this_one);
+        const Entity e{&id, name && *name ? &**name : nullptr};
+        if (!first_.emplace(*id, e).second) later_.push_back(e);
+    }
+
+    // Reports the entities declared under a taken id, once every id of the kind is known (to
+    // suggest a free one).
+    void report() {
+        for (const Entity& e : later_) {
+            const Field<std::string>& id = *e.id;
+            const Entity& first = first_.at(*id);
+            std::string message =
+                fmt::format("duplicate {} id '{}' (first at {}{})", kind_, *id, where(r_, first.id->pos, id.pos),
+                            first.name ? ", " + *first.name : std::string());
+            const std::string this_one = e.name ? fmt::format("this one, {},", *e.name) : std::string("this one");
+            if (const auto m = misnamed_.find(&id); m != misnamed_.end()) {
+                // The references it explains are not reported again by unknown-reference.
+                const auto& meant = m->second->meant;
+                const auto& [intended, at] = meant.front();
+                message += fmt::format(": {} is likely '{}', which is named in {} but declared nowhere ({})", this_one,
+                                       intended, times(at.size()), places(r_, at, id.pos));
+                for (std::size_t i = 1; i < meant.size(); ++i)
+                    message += fmt::format("; '{}', which is named in {} ({}), likely means it too", meant[i].first,
+                                           times(meant[i].second.size()), places(r_, meant[i].second, id.pos));
+                message += fmt::format("; write its id as '{}'", intended);
+            } else if (e.name && first.name && fold_to_ascii(*e.name) == fold_to_ascii(*first.name)) {
+                message += ": it repeats the first; remove it, or give it an id of its own";
+            } else if (const std::string free = free_id(e.name); !free.empty()) {
+                message += fmt::format(": give {} an id of its own (such as '{}'), or remove it", this_one, free);
+            } else {
+                message += fmt::format(": give {} an id of its own, or remove it", this_one);
+            }
+            out_.report(id.pos, std::move(message));
         }
-        out_.report(id.pos, std::move(message));
     }
 
 private:
-    struct First {
-        SourcePos pos;
-        const Field<std::string>* name;
+    // An id derived from a name or title that no entity of the kind has: a person's first name,
+    // else the whole name or title; empty when none is free.
+    std::string free_id(const std::string* name) const {
+        if (!name) return {};
+        std::vector<std::string> tries;
+        if (named_by_first_word_) tries.push_back(id_from_text(name->substr(0, name->find(' '))));
+        tries.push_back(id_from_text(*name));
+        for (const std::string& t : tries)
+            if (!t.empty() && !first_.contains(t)) return t;
+        return {};
+    }
+
+    struct Entity {
+        const Field<std::string>* id;
+        const std::string* name;  // null when it has none
     };
+
     const Roadmap& r_;
     Reporter& out_;
     std::string_view kind_;
     const std::map<const Field<std::string>*, const MisnamedDuplicate*>& misnamed_;
-    std::unordered_map<std::string, First> first_;
+    bool named_by_first_word_;
+    std::unordered_map<std::string, Entity> first_;
+    std::vector<Entity> later_;
 };
 
 void check(const LintContext& ctx, Reporter& out) {
@@ -72,7 +101,7 @@ void check(const LintContext& ctx, Reporter& out) {
     const std::vector<MisnamedDuplicate> found = misnamed_duplicates(r, ctx.index);
     std::map<const Field<std::string>*, const MisnamedDuplicate*> misnamed;
     for (const MisnamedDuplicate& m : found) misnamed.emplace(m.id, &m);
-    Seen people(r, out, "person", misnamed), metrics(r, out, "metric", misnamed),
+    Seen people(r, out, "person", misnamed, true), metrics(r, out, "metric", misnamed),
         objectives(r, out, "objective", misnamed), key_results(r, out, "key result", misnamed),
         streams(r, out, "stream", misnamed), epics(r, out, "epic", misnamed), tasks(r, out, "task", misnamed);
     for (const Person& p : r.people) people.add(p.id, &p.name);
@@ -88,6 +117,7 @@ void check(const LintContext& ctx, Reporter& out) {
             for (const Task& t : e.tasks) tasks.add(t.id, &t.title);
         }
     }
+    for (Seen* kind : {&people, &metrics, &objectives, &key_results, &streams, &epics, &tasks}) kind->report();
 }
 
 }  // namespace

@@ -94,6 +94,20 @@ std::string fold_to_ascii(std::string_view s) {
     return out;
 }
 
+std::string id_from_text(std::string_view text) {
+    std::string out;
+    for (const char c : fold_to_ascii(text)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && std::isalnum(u)) {
+            out.push_back(static_cast<char>(std::tolower(u)));
+        } else if (!out.empty() && out.back() != '-') {
+            out.push_back('-');
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
 std::size_t edit_distance(std::string_view a_in, std::string_view b_in) {
     // Optimal string alignment distance over characters, blind to case and accents: `Owner` is
     // a typo of `owner`, `Hélène` of `helene`.
