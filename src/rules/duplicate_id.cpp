@@ -132,7 +132,8 @@ const Rule duplicate_id{
         "nowhere are a way of writing the duplicate's name or title (a second 'helene' named Théo "
         "Lefèvre, while 'theo' owns epics), the duplicate is most likely that id mistyped: the "
         "message says so once, with the count and the first places of those references, which "
-        "unknown-reference then does not report one by one.",
+        "unknown-reference then does not report one by one. Otherwise it suggests a free id made "
+        "from the name or title, or says the entry repeats the first when both have one name.",
     .bad = "- id: crm-cleanup\n  title: Deduplicate accounts\n- id: crm-cleanup\n  title: Archive dead leads",
     .good =
         "- id: crm-dedup-accounts\n  title: Deduplicate accounts\n- id: crm-archive-leads\n  title: Archive dead leads",
