@@ -87,8 +87,8 @@ streams:
         const RoadmapIndex ix(r);
         auto ids = [&](std::string_view written) {
             std::string out;
-            for (const PersonMatch& m : ix.people_written_as(written))
-                out += fmt::format("{}{} ", *m.person->id, m.by_name ? "(name)" : "");
+            for (const NameMatch& m : ix.people_written_as(written))
+                out += fmt::format("{}{} ", m.id, m.by_name ? "(name)" : "");
             return out;
         };
         CHECK(ids("Hélène Laurent") == "helene(name) ");

@@ -252,10 +252,11 @@ struct KeyResultRef {
     const KeyResult* key_result = nullptr;
 };
 
-/// A declared person a text may stand for, and how.
-struct PersonMatch {
-    const Person* person = nullptr;
-    bool by_name = false;  ///< the text is a way of writing their name, not a typo of their id
+/// A declared entity a text may stand for, and how.
+struct NameMatch {
+    std::string_view id;    ///< its id
+    std::string_view name;  ///< its name, empty when it has none
+    bool by_name = false;   ///< the text is a way of writing its name, not a typo of its id
 };
 
 /// The one index of a roadmap by id: what rules, reports and comparisons look up. Of two
@@ -288,7 +289,9 @@ struct RoadmapIndex {
     /// of their id, or their name written instead (whole, one word of it, or its words'
     /// beginnings), blind to case and accents. The closest ones, in reading order; empty when
     /// nobody is close enough to be meant.
-    [[nodiscard]] std::vector<PersonMatch> people_written_as(std::string_view written) const;
+    [[nodiscard]] std::vector<NameMatch> people_written_as(std::string_view written) const;
+    /// The same for metrics: a typo of a metric's id, or its name written instead.
+    [[nodiscard]] std::vector<NameMatch> metrics_written_as(std::string_view written) const;
     /// A person's name when declared with one, else `id` itself.
     [[nodiscard]] std::string_view person_name(std::string_view id) const;
     /// The unit a key result (or the North Star) is shown in: its own, else its metric's, else

@@ -24,7 +24,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::size_t typo_limit(std::string_view word);
 
 /// How far `written` is from a way of writing `name` (a person's name, a title): the whole name,
-/// one of its words, or its words' beginnings in order (`h-laurent` for "Hélène Laurent"),
+/// one of its words, or its words' beginnings in order (`h-laurent` for "Hélène Laurent", one
+/// edit away),
 /// blind to case, accents and to whether words are separated by spaces, `-`, `_` or `.`;
 /// empty when too far to be a likely way of writing it (typo_limit).
 std::optional<std::size_t> name_distance(std::string_view written, std::string_view name);

@@ -9,18 +9,17 @@ namespace boussole::rules {
 
 namespace {
 
-// " (did you mean 'helene', the id of Hélène Laurent?)": the people `written` most likely
+// " (did you mean 'helene', the id of Hélène Laurent?)": the entities `written` most likely
 // stands for, by a typo of their id or by their name written instead of it.
-std::string did_you_mean_person(const RoadmapIndex& ix, std::string_view written) {
-    const std::vector<PersonMatch> matches = ix.people_written_as(written);
+std::string did_you_mean_named(const std::vector<NameMatch>& matches) {
     if (matches.empty()) return {};
     std::vector<std::string> options;
-    for (const PersonMatch& m : matches) {
-        // The name says which person is meant when it was recognised, or when several are close.
-        if (m.person->name && (m.by_name || matches.size() > 1))
-            options.push_back(fmt::format("'{}', the id of {}", *m.person->id, *m.person->name));
+    for (const NameMatch& m : matches) {
+        // The name says which one is meant when it was recognised, or when several are close.
+        if (!m.name.empty() && (m.by_name || matches.size() > 1))
+            options.push_back(fmt::format("'{}', the id of {}", m.id, m.name));
         else
-            options.push_back(fmt::format("'{}'", *m.person->id));
+            options.push_back(fmt::format("'{}'", m.id));
     }
     return fmt::format(" (did you mean {}?)", fmt::join(options, ", or "));
 }
@@ -39,11 +38,11 @@ void check(const LintContext& ctx, Reporter& out) {
         switch (ref.kind) {
             case RefKind::person:
                 if (ix.people.contains(id)) continue;
-                hint = did_you_mean_person(ix, id);
+                hint = did_you_mean_named(ix.people_written_as(id));
                 break;
             case RefKind::metric:
                 if (ix.metrics.contains(id)) continue;
-                hint = did_you_mean(id, ix.metric_ids);
+                hint = did_you_mean_named(ix.metrics_written_as(id));
                 break;
             case RefKind::epic:
                 if (ix.epics.contains(id)) continue;
@@ -67,8 +66,8 @@ const Rule unknown_reference{
     .why =
         "A reference to nothing is usually a typo or a renamed id: the epic would count for no key "
         "result, or for an owner who does not exist. Owners are checked once 'people' is declared, "
-        "metrics once 'metrics' is. A person's name written instead of their id is recognised, "
-        "whole or in part, and their id suggested. References that a duplicate id explains (a "
+        "metrics once 'metrics' is. A person's or a metric's name written instead of its id is "
+        "recognised, whole or in part, and the id suggested. References that a duplicate id explains (a "
         "second person declared as 'helene' and named Théo, while 'theo' is named elsewhere) are "
         "reported once, by duplicate-id, at the duplicate.",
     .bad = "people:\n  - {id: sam, name: Sam}\nstreams:\n  - id: billing\n    title: Billing\n    owner: samm",

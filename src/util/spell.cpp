@@ -192,7 +192,8 @@ std::optional<std::size_t> name_distance(std::string_view written, std::string_v
     if (typed.size() == 1)
         for (const std::u32string& w : words)
             if (w.size() >= 2) best = std::min(best, edit_distance(to_utf8(typed.front()), to_utf8(w)));
-    // The beginnings of its words, in order: at least three letters in all.
+    // The beginnings of its words, in order: at least three letters in all; counted as one
+    // edit, so that a typo of an id or a whole word is not beaten by a mere beginning.
     std::size_t next = 0, letters = 0;
     bool all = true;
     for (const std::u32string& t : typed) {
@@ -204,7 +205,7 @@ std::optional<std::size_t> name_distance(std::string_view written, std::string_v
         letters += t.size();
         ++next;
     }
-    if (all && letters >= 3) best = 0;
+    if (all && letters >= 3) best = std::min<std::size_t>(best, 1);  // as far as one typo: a whole word wins
     if (best > limit) return std::nullopt;
     return best;
 }
