@@ -97,6 +97,40 @@ TEST_SUITE("lint") {
         CHECK(lint_roadmap(r, cli).diagnostics.empty());
     }
 
+    TEST_CASE("references a duplicate id explains are reported at the duplicate, unless duplicate-id is off") {
+        const Roadmap r =
+            load_roadmap_from_string(test::slurp(test::source_dir() + "/tests/rules/duplicate-id.misnamed.yaml"));
+        const LintResult folded = lint_roadmap(r);
+        CHECK(count(folded, "duplicate-id") == 4);       // a person, a metric, a key result, an epic
+        CHECK(count(folded, "unknown-reference") == 1);  // samm: a typo of sam, not the duplicate
+        LintOptions no_duplicates;
+        no_duplicates.rule_overrides[RuleId::duplicate_id] = Severity::off;
+        const LintResult each = lint_roadmap(r, no_duplicates);
+        CHECK(count(each, "duplicate-id") == 0);
+        CHECK(count(each, "unknown-reference") ==
+              11);  // theo 6 times, theo-l, quote-days, quote-cycle, archive-leads, samm
+    }
+
+    TEST_CASE("the places a duplicate explains are named with their file when it is another one") {
+        const std::string dir = test::temp_dir("misnamed");
+        test::write(dir + "/people.yaml",
+                    "people:\n  - {id: helene, name: Hélène Laurent}\n  - {id: helene, name: Théo Lefèvre}\n");
+        test::write(dir + "/streams.yaml",
+                    "streams:\n  - id: a\n    title: A\n    owner: theo\n    epics:\n      - {id: e, title: E, owner: "
+                    "theo, contributors: [helene]}\n");
+        const LintResult r = lint_roadmap(load_roadmap(dir));
+        CHECK(count(r, "unknown-reference") == 0);
+        const auto d = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                    [](const Diagnostic& x) { return x.rule == "duplicate-id"; });
+        REQUIRE(d != r.diagnostics.end());
+        CHECK(d->line == 3);
+        CHECK(d->message.find("is likely 'theo', which is named in 2 places but declared nowhere (") !=
+              std::string::npos);
+        CHECK(d->message.find("streams.yaml:4, ") != std::string::npos);
+        CHECK(d->message.find("streams.yaml:6)") != std::string::npos);
+        CHECK(d->message.ends_with("; write its id as 'theo'"));
+    }
+
     TEST_CASE("an unknown rule in roadmap.lint.rules is an invalid-value with a suggestion") {
         const LintResult r = lint_roadmap(
             load_roadmap_from_string(with_lint("  lint:\n    rules: {missing-owners: off, missing-due: loud}\n")));

@@ -656,4 +656,21 @@ TEST_SUITE("loader") {
         CHECK(closest_match("théo", people) == std::optional<std::string>("theo"));
         CHECK(boussole::fold_to_ascii("Qualité CRM — Œuvre") == "qualite crm — oeuvre");
     }
+
+    TEST_CASE("a name is recognised whole, by one of its words, by its words' beginnings, or with a typo") {
+        using boussole::name_distance;
+        CHECK(name_distance("Hélène Laurent", "Hélène Laurent") == std::optional<std::size_t>(0));
+        CHECK(name_distance("helene-laurent", "Hélène Laurent") == std::optional<std::size_t>(0));
+        CHECK(name_distance("laurent", "Hélène Laurent") == std::optional<std::size_t>(0));
+        CHECK(name_distance("Helene", "Hélène Laurent") == std::optional<std::size_t>(0));
+        CHECK(name_distance("h-laurent", "Hélène Laurent") == std::optional<std::size_t>(1));
+        CHECK(name_distance("Laurant", "Hélène Laurent") == std::optional<std::size_t>(1));
+        CHECK_FALSE(name_distance("theo", "Hélène Laurent"));
+        CHECK_FALSE(name_distance("la", "Hélène Laurent"));  // too short a beginning
+        CHECK_FALSE(name_distance("", "Hélène Laurent"));
+        CHECK_FALSE(name_distance("laurent", ""));
+        CHECK(boussole::id_from_text("Théo Lefèvre") == "theo-lefevre");
+        CHECK(boussole::id_from_text("  Ad-hoc: deduplication! ") == "ad-hoc-deduplication");
+        CHECK(boussole::id_from_text("—").empty());
+    }
 }

@@ -80,6 +80,26 @@ streams:
         CHECK(r.streams[0].epics[0].helpers() == std::vector<std::string>{"sam", "noa"});
     }
 
+    TEST_CASE("the people a text stands for: a typo of their id, or their name written instead") {
+        const Roadmap r = load_roadmap_from_string(
+            "people:\n  - {id: helene, name: Hélène Laurent}\n  - {id: lea, name: Léa Martin}\n"
+            "  - {id: lea-b, name: Léa Bernard}\n  - {id: sam}\n");
+        const RoadmapIndex ix(r);
+        auto ids = [&](std::string_view written) {
+            std::string out;
+            for (const NameMatch& m : ix.people_written_as(written))
+                out += fmt::format("{}{} ", m.id, m.by_name ? "(name)" : "");
+            return out;
+        };
+        CHECK(ids("Hélène Laurent") == "helene(name) ");
+        CHECK(ids("laurent") == "helene(name) ");
+        CHECK(ids("Helene") == "helene ");  // the id, whatever the case and accents
+        CHECK(ids("Léa") == "lea lea-b(name) ");
+        CHECK(ids("samm") == "sam ");
+        CHECK(ids("sam").empty());  // a declared id stands for itself
+        CHECK(ids("zoe").empty());
+    }
+
     TEST_CASE("planned work: the run stream's activities are never planned work, so they cannot hold it back") {
         const Roadmap r = load_roadmap_from_string(R"(
 streams:

@@ -1,9 +1,11 @@
 // The semantic changes between two roadmap states, and the recap (no git involved).
 #include <doctest/doctest.h>
 
+#include <map>
 #include <random>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "boussole/loader.hpp"
 #include "boussole/plan.hpp"
@@ -161,6 +163,56 @@ TEST_SUITE("plan") {
         CHECK(md.find("> **Goalposts moved:**") != std::string::npos);
         CHECK(render_diff_text(build_diff(facts(before), facts(before), a, b, "r")) ==
               "r: main (0123456) → working tree: no change to the plan\n");
+    }
+
+    TEST_CASE("diff: measures are JSON numbers, the North Star is named by its id, marks are plain symbols") {
+        const DiffSide a{"main", "0123456789abcdef0123456789abcdef01234567"}, b{"working tree", ""};
+        const char* const was =
+            "roadmap: {period: 2026-Q4, north_star: {id: arr-per-rep, title: ARR per rep, baseline: 96000, "
+            "target: 120000, current: 104000}}\n"
+            "objectives: [{id: o, title: O, key_results: [{id: k, title: K, baseline: 10, target: 40, current: 20}, "
+            "{id: z, title: Z, baseline: 0, target: 1}]}]\n"
+            "streams: [{id: s, title: S, epics: [{id: e, title: E}]}]\n";
+        const char* const now =
+            "roadmap: {period: 2026-Q4, north_star: {id: arr-per-rep, title: ARR per rep, baseline: 96000, "
+            "target: 125000.5, current: 110000}}\n"
+            "objectives: [{id: o, title: O, key_results: [{id: k, title: K, baseline: 10, target: 40, current: 24.5}, "
+            "{id: z, title: Z, baseline: 0, target: 1, current: 0.1}]}]\n"
+            "streams: [{id: s, title: S, epics: [{id: e2, title: E2}]}]\n";
+        const DiffContent d = build_diff(facts(was), facts(now), a, b, "roadmap");
+        const auto doc = nlohmann::json::parse(render_diff_json(d));
+        std::map<std::string, nlohmann::json> by;
+        for (const auto& c : doc["changes"])
+            by[c["kind"].get<std::string>() + ":" + c["subject"].get<std::string>()] = c;
+        REQUIRE(by.contains("current-changed:k"));
+        CHECK(by["current-changed:k"]["before"] == 20);
+        CHECK(by["current-changed:k"]["before"].is_number_integer());
+        CHECK(by["current-changed:k"]["after"] == 24.5);
+        CHECK(by["current-changed:z"]["before"].is_null());
+        CHECK(by["current-changed:z"]["after"] == 0.1);
+        REQUIRE(by.contains("target-changed:arr-per-rep"));
+        CHECK(by["target-changed:arr-per-rep"]["north_star"] == true);
+        CHECK(by["target-changed:arr-per-rep"]["before"] == 120000);
+        CHECK(by["target-changed:arr-per-rep"]["after"] == 125000.5);
+        CHECK(by["current-changed:arr-per-rep"]["after"] == 110000);
+        CHECK(by["epic-added:e2"]["after"] == "s");  // other values stay text
+        CHECK(doc["summary"]["current-changed"] == 3);
+        for (const auto& c : doc["changes"])
+            if (c.contains("days")) CHECK(c["days"].is_number_integer());
+
+        const std::string text = render_diff_text(d);
+        CHECK(text.find("! North Star arr-per-rep \"ARR per rep\" target 120000 → 125000.5: the goalposts moved\n") !=
+              std::string::npos);
+        const std::string md = render_diff_markdown(d);
+        CHECK(md.find("| + | epic e2 \"E2\" | added in stream s |") != std::string::npos);
+        CHECK(md.find("| − | epic e \"E\" | removed (was in stream s) |") != std::string::npos);
+        CHECK(md.find("North Star arr-per-rep") != std::string::npos);
+        // No emoji-presentation character: they show as empty boxes without an emoji font.
+        for (const std::string_view emoji : {"➕", "➖", "✅", "❌"}) CHECK(md.find(emoji) == std::string::npos);
+
+        // Without a declared id, the North Star keeps its generic subject.
+        const DiffContent plain = build_diff(facts(before), facts(after), a, b, "roadmap");
+        CHECK(render_diff_text(plain).find("! North Star \"Revenue\" target 200 → 180") != std::string::npos);
     }
 
     TEST_CASE("a recap needs a period") {

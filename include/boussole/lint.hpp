@@ -26,9 +26,15 @@ struct LintContext {
     const Roadmap& roadmap;
     const RoadmapIndex& index;
     const std::map<std::string_view, int>& option_values;  ///< every declared option by path, resolved
+    std::span<const Severity> severities = {};             ///< every rule's, indexed by RuleId; empty: all on
 
     /// The value of an option the running rule declares: roadmap.lint's, else its default.
     [[nodiscard]] int option(const RuleOption& o) const;
+    /// Whether the rule `id` reports (its severity is not off): a rule that leaves a finding
+    /// for another rule to explain asks first.
+    [[nodiscard]] bool reports(RuleId id) const {
+        return severities.empty() || severities[static_cast<std::size_t>(id)] != Severity::off;
+    }
 };
 
 /// Where a check reports; the linter stamps the rule id and severity, not the check.

@@ -262,6 +262,13 @@ struct KeyResultRef {
     const KeyResult* key_result = nullptr;
 };
 
+/// A declared entity a text may stand for, and how.
+struct NameMatch {
+    std::string_view id;    ///< its id
+    std::string_view name;  ///< its name, empty when it has none
+    bool by_name = false;   ///< the text is a way of writing its name, not a typo of its id
+};
+
 /// The one index of a roadmap by id: what rules, reports and comparisons look up. Of two
 /// entities of one kind with the same id, the first in reading order is indexed. Points into
 /// the roadmap it was built from, which must outlive it and not move its entities.
@@ -288,6 +295,13 @@ struct RoadmapIndex {
     [[nodiscard]] EpicRef epic(std::string_view id) const;
     /// The key result with this id (and its objective), or nulls.
     [[nodiscard]] KeyResultRef key_result(std::string_view id) const;
+    /// The declared people `written` most likely stands for when it is no person's id: a typo
+    /// of their id, or their name written instead (whole, one word of it, or its words'
+    /// beginnings), blind to case and accents. The closest ones, in reading order; empty when
+    /// nobody is close enough to be meant.
+    [[nodiscard]] std::vector<NameMatch> people_written_as(std::string_view written) const;
+    /// The same for metrics: a typo of a metric's id, or its name written instead.
+    [[nodiscard]] std::vector<NameMatch> metrics_written_as(std::string_view written) const;
     /// A person's name when declared with one, else `id` itself.
     [[nodiscard]] std::string_view person_name(std::string_view id) const;
     /// The unit a key result (or the North Star) is shown in: its own, else its metric's, else

@@ -112,9 +112,12 @@ enum class ChangeKind {
 /// The kebab-case name of a change kind, as in JSON (`epic-added`, `target-changed`, ...).
 std::string_view to_string(ChangeKind k);
 
-/// One semantic change. `subject` is the id of the stream, epic or key result ("north-star"
-/// for the North Star); `before` and `after` are the values as text (a list's items joined
-/// with ", ").
+/// The subject of a change to a North Star that declares no id.
+inline constexpr std::string_view undeclared_north_star = "north-star";
+
+/// One semantic change. `subject` is the id of the stream, epic or key result (the North
+/// Star's declared id, "north-star" when it declares none); `before` and `after` are the values as text (a list's items
+/// joined with ", ").
 struct Change {
     ChangeKind kind;
     std::string subject, title;
@@ -122,6 +125,9 @@ struct Change {
     std::string field;        ///< field_changed: the key's name in the format ("contributors")
     std::optional<int> days;  ///< due_changed: the shift in days (positive: later)
     bool north_star = false;  ///< the change is to the North Star
+    /// target_changed, current_changed: the values as numbers (empty when not set), of which
+    /// `before` and `after` are the text.
+    std::optional<double> before_value = std::nullopt, after_value = std::nullopt;
 };
 
 /// The changes from `a` to `b` in a stable order: streams, epics (in `b`'s order, then removed

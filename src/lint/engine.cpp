@@ -96,8 +96,8 @@ LintResult lint_roadmap(const Roadmap& roadmap, const LintOptions& options) {
     std::vector<Finding> findings = roadmap.load_findings;
     const RoadmapIndex index(roadmap);
     const auto options_set = option_values(roadmap, findings);
-    const LintContext ctx{roadmap, index, options_set};
     const Severities sev = severities(roadmap, options, findings);
+    const LintContext ctx{roadmap, index, options_set, sev};
 
     LintResult result;
     result.files = roadmap.files.size();

@@ -5,6 +5,7 @@
 
 #include "boussole/fields.hpp"
 #include "boussole/format.hpp"
+#include "boussole/spell.hpp"
 
 namespace boussole {
 
@@ -217,6 +218,43 @@ KeyResultRef RoadmapIndex::key_result(std::string_view id) const { return lookup
 std::string_view RoadmapIndex::person_name(std::string_view id) const {
     const Person* p = person(id);
     return p && p->name ? std::string_view(*p->name) : id;
+}
+
+namespace {
+
+// The entities of `map` (indexed in the order of `ids`) that `written` most likely stands for:
+// the closest by a typo of their id or by their name.
+template <class Map>
+std::vector<NameMatch> written_as(std::string_view written, const Map& map, const std::vector<std::string>& ids) {
+    std::vector<NameMatch> out;
+    if (map.contains(std::string(written))) return out;
+    const std::size_t limit = typo_limit(written);
+    std::size_t best = limit + 1;
+    for (const std::string& id : ids) {
+        const auto* entity = map.at(id);
+        NameMatch m{id, entity->name ? std::string_view(*entity->name) : std::string_view(), false};
+        std::size_t d = edit_distance(written, id);
+        if (!m.name.empty())
+            if (const auto n = name_distance(written, m.name); n && *n < d) {
+                d = *n;
+                m.by_name = true;
+            }
+        if (d > limit || d > best) continue;
+        if (d < best) out.clear();
+        best = d;
+        out.push_back(m);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<NameMatch> RoadmapIndex::people_written_as(std::string_view written) const {
+    return written_as(written, people, person_ids);
+}
+
+std::vector<NameMatch> RoadmapIndex::metrics_written_as(std::string_view written) const {
+    return written_as(written, metrics, metric_ids);
 }
 
 std::string_view RoadmapIndex::unit_of(const KeyResult& kr) const {

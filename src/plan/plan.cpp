@@ -72,12 +72,15 @@ namespace {
 
 void compare_measure(const KeyResult& a, const KeyResult& b, const std::string& subject, const std::string& title,
                      bool north_star, std::vector<Change>& out) {
-    if (a.target.value != b.target.value)
-        out.push_back(change(ChangeKind::target_changed, subject, title, optional_value(a.target.value),
-                             optional_value(b.target.value), north_star));
-    if (a.current.value != b.current.value)
-        out.push_back(change(ChangeKind::current_changed, subject, title, optional_value(a.current.value),
-                             optional_value(b.current.value), north_star));
+    auto measure = [&](ChangeKind kind, const Field<double>& before, const Field<double>& after) {
+        if (before.value == after.value) return;
+        Change c = change(kind, subject, title, optional_value(before.value), optional_value(after.value), north_star);
+        c.before_value = before.value;
+        c.after_value = after.value;
+        out.push_back(std::move(c));
+    };
+    measure(ChangeKind::target_changed, a.target, b.target);
+    measure(ChangeKind::current_changed, a.current, b.current);
 }
 
 }  // namespace
@@ -161,7 +164,8 @@ std::vector<Change> compare(const Snapshot& a, const Snapshot& b) {
 
     if (a.north_star() && b.north_star()) {
         const KeyResult& ns = *b.north_star();
-        compare_measure(*a.north_star(), ns, "north-star", ns.title ? *ns.title : "North Star", true, out);
+        compare_measure(*a.north_star(), ns, ns.id ? *ns.id : std::string(undeclared_north_star),
+                        ns.title ? *ns.title : "North Star", true, out);
     }
     return out;
 }

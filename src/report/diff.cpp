@@ -1,5 +1,7 @@
 // `boussole diff`: the content of build_diff() as text, JSON or Markdown, words from a message
 // catalogue. Nothing is computed here.
+#include <cmath>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -23,7 +25,9 @@ struct DiffWords {
 
     // What the change is about: "epic cpq-rollout \"CPQ rollout\"".
     std::string subject(const Change& c) const {
-        if (c.north_star) return say(m.north_star_subject, c.title);
+        if (c.north_star)
+            return c.subject == undeclared_north_star ? say(m.north_star_subject, c.title)
+                                                      : say(m.north_star_subject_id, c.subject, c.title);
         std::string_view what;
         switch (c.kind) {
             case ChangeKind::stream_added:
@@ -130,13 +134,23 @@ std::string render_diff_json(const DiffContent& d) {
         return json{{"revision", s.revision}, {"commit", s.commit.empty() ? json(nullptr) : json(s.commit)}};
     };
     auto text = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    // A number as a JSON number: whole ones as integers (104000, not 104000.0).
+    auto number = [](const std::optional<double>& v) -> json {
+        if (!v) return nullptr;
+        if (std::isfinite(*v) && *v == std::round(*v) && std::abs(*v) < 1e15) return static_cast<long long>(*v);
+        return *v;
+    };
+    // Measures as numbers; every other value is text as written.
+    const auto measured = [](ChangeKind k) {
+        return k == ChangeKind::target_changed || k == ChangeKind::current_changed;
+    };
     json list = json::array();
     for (const Change& c : d.changes) {
         json j{{"kind", to_string(c.kind)},
                {"subject", c.subject},
                {"title", c.title},
-               {"before", text(c.before)},
-               {"after", text(c.after)},
+               {"before", measured(c.kind) ? number(c.before_value) : text(c.before)},
+               {"after", measured(c.kind) ? number(c.after_value) : text(c.after)},
                {"north_star", c.north_star},
                {"goalposts_moved", c.kind == ChangeKind::target_changed}};
         if (!c.field.empty()) j["field"] = c.field;
@@ -164,7 +178,9 @@ std::string render_diff_markdown(const DiffContent& d) {
         out += fmt::format("> **{}** {}\n\n", m.goalposts_label,
                            say(m.goalposts_moved, fmt::join(moved, m.list_separator)));
     md::Table t({std::string(m.columns[0]), std::string(m.columns[1]), std::string(m.columns[2])}, "lll");
-    static constexpr std::string_view marks[] = {"➕", "➖", "⚑", "✎"};
+    // Text symbols, as the status report's, not emoji: U+2795 and U+2796 show as empty boxes
+    // where no emoji font is installed.
+    static constexpr std::string_view marks[] = {"+", "−", "⚑", "✎"};
     for (const Change& c : d.changes)
         t.row({std::string(marks[static_cast<int>(mark(c.kind))]), md::text(w.subject(c)), md::text(w.what(c))});
     out += t.render();

@@ -301,7 +301,8 @@ struct DiffMessages {
 
     // What a change is about. {0} kind of thing, {1} id, {2} title.
     std::string_view subject, subject_named;
-    std::string_view north_star_subject;  // {0} title
+    std::string_view north_star_subject;     // {0} title
+    std::string_view north_star_subject_id;  // {0} its declared id, {1} title
     std::string_view stream, epic, key_result, period;
 
     // The change in words, after its subject.

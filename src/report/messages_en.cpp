@@ -360,6 +360,7 @@ const DiffMessages diff_en = {
     .subject = "{0} {1}",
     .subject_named = "{0} {1} \"{2}\"",
     .north_star_subject = "North Star \"{0}\"",
+    .north_star_subject_id = "North Star {0} \"{1}\"",
     .stream = "stream",
     .epic = "epic",
     .key_result = "key result",

@@ -1,49 +1,60 @@
+#include <set>
+#include <utility>
+
 #include "boussole/spell.hpp"
+#include "rules/references.hpp"
 #include "rules/rule.hpp"
 
 namespace boussole::rules {
 
 namespace {
 
-template <class Map>
-void expect(Reporter& out, const Field<std::string>& ref, const Map& declared, const std::vector<std::string>& ids,
-            std::string_view role, std::string_view kind) {
-    if (!ref || declared.contains(*ref)) return;
-    out.report(ref.pos, fmt::format("{} '{}' is not a declared {}{}", role, *ref, kind, did_you_mean(*ref, ids)));
+// " (did you mean 'helene', the id of Hélène Laurent?)": the entities `written` most likely
+// stands for, by a typo of their id or by their name written instead of it.
+std::string did_you_mean_named(const std::vector<NameMatch>& matches) {
+    if (matches.empty()) return {};
+    std::vector<std::string> options;
+    for (const NameMatch& m : matches) {
+        // The name says which one is meant when it was recognised, or when several are close.
+        if (!m.name.empty() && (m.by_name || matches.size() > 1))
+            options.push_back(fmt::format("'{}', the id of {}", m.id, m.name));
+        else
+            options.push_back(fmt::format("'{}'", m.id));
+    }
+    return fmt::format(" (did you mean {}?)", fmt::join(options, ", or "));
 }
 
 void check(const LintContext& ctx, Reporter& out) {
-    const Roadmap& r = ctx.roadmap;
     const RoadmapIndex& ix = ctx.index;
-    // People: only once the team declares its people; until then owners are free-form handles.
-    if (!r.people.empty()) {
-        auto person = [&](const Field<std::string>& ref, std::string_view role) {
-            expect(out, ref, ix.people, ix.person_ids, role, "person");
-        };
-        for (const Metric& m : r.metrics) person(m.owner, "owner");
-        for_each_key_result(
-            r, [&](const Objective*, const KeyResult& kr) { person(kr.owner, "owner"); }, true);
-        for (const Objective& o : r.objectives) person(o.owner, "owner");
-        for (const Stream& s : r.streams) person(s.owner, "owner");
-        for_each_epic(r, [&](const Stream&, const Epic& e) {
-            person(e.owner, "owner");
-            for (const auto& c : e.contributors) person(c, "contributor");
-            for (const Task& t : e.tasks) person(t.owner, "owner");
-        });
+    // References explained by a duplicate id are reported once, by duplicate-id, at the duplicate.
+    std::set<std::pair<RefKind, std::string>> explained;
+    if (ctx.reports(RuleId::duplicate_id))
+        for (const MisnamedDuplicate& d : misnamed_duplicates(ctx.roadmap, ix))
+            for (const auto& [id, where] : d.meant) explained.emplace(d.kind, id);
+    for (const Reference& ref : references(ctx.roadmap)) {
+        const std::string& id = **ref.id;
+        if (explained.contains({ref.kind, id})) continue;
+        std::string hint;
+        switch (ref.kind) {
+            case RefKind::person:
+                if (ix.people.contains(id)) continue;
+                hint = did_you_mean_named(ix.people_written_as(id));
+                break;
+            case RefKind::metric:
+                if (ix.metrics.contains(id)) continue;
+                hint = did_you_mean_named(ix.metrics_written_as(id));
+                break;
+            case RefKind::epic:
+                if (ix.epics.contains(id)) continue;
+                hint = did_you_mean(id, ix.epic_ids);
+                break;
+            case RefKind::key_result:
+                if (ix.key_results.contains(id)) continue;
+                hint = did_you_mean(id, ix.key_result_ids);
+                break;
+        }
+        out.report(ref.id->pos, fmt::format("{} '{}' is not a declared {}{}", ref.role, id, kind_name(ref.kind), hint));
     }
-    if (!r.metrics.empty()) {
-        for_each_key_result(
-            r,
-            [&](const Objective*, const KeyResult& kr) {
-                expect(out, kr.metric, ix.metrics, ix.metric_ids, "metric", "metric");
-            },
-            true);
-    }
-    for_each_epic(r, [&](const Stream&, const Epic& e) {
-        for (const auto& d : e.depends_on) expect(out, d, ix.epics, ix.epic_ids, "dependency", "epic");
-        for (const auto& k : e.key_results)
-            expect(out, k, ix.key_results, ix.key_result_ids, "key result", "key result");
-    });
 }
 
 }  // namespace
@@ -55,7 +66,10 @@ const Rule unknown_reference{
     .why =
         "A reference to nothing is usually a typo or a renamed id: the epic would count for no key "
         "result, or for an owner who does not exist. Owners are checked once 'people' is declared, "
-        "metrics once 'metrics' is.",
+        "metrics once 'metrics' is. A person's or a metric's name written instead of its id is "
+        "recognised, whole or in part, and the id suggested. References that a duplicate id explains (a "
+        "second person declared as 'helene' and named Théo, while 'theo' is named elsewhere) are "
+        "reported once, by duplicate-id, at the duplicate.",
     .bad = "people:\n  - {id: sam, name: Sam}\nstreams:\n  - id: billing\n    title: Billing\n    owner: samm",
     .good = "people:\n  - {id: sam, name: Sam}\nstreams:\n  - id: billing\n    title: Billing\n    owner: sam",
     .check = &check,

@@ -94,6 +94,20 @@ std::string fold_to_ascii(std::string_view s) {
     return out;
 }
 
+std::string id_from_text(std::string_view text) {
+    std::string out;
+    for (const char c : fold_to_ascii(text)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && std::isalnum(u)) {
+            out.push_back(static_cast<char>(std::tolower(u)));
+        } else if (!out.empty() && out.back() != '-') {
+            out.push_back('-');
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
 std::size_t edit_distance(std::string_view a_in, std::string_view b_in) {
     // Optimal string alignment distance over characters, blind to case and accents: `Owner` is
     // a typo of `owner`, `Hélène` of `helene`.
@@ -115,11 +129,89 @@ std::size_t edit_distance(std::string_view a_in, std::string_view b_in) {
     return prev[m];
 }
 
-std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
+std::size_t typo_limit(std::string_view word) {
     // As ninja's SpellcheckString: a typo is a few edits away, relative to the word's length
     // in characters.
     const std::size_t length = folded_code_points(word).size();
-    const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, (length + 1) / 3));
+    return std::max<std::size_t>(1, std::min<std::size_t>(3, (length + 1) / 3));
+}
+
+namespace {
+
+// The words of `s`, folded, split at spaces and at the separators ids use (`-`, `_`, `.`).
+std::vector<std::u32string> folded_words(std::string_view s) {
+    std::vector<std::u32string> words(1);
+    for (const char32_t c : folded_code_points(s)) {
+        if (c == U' ' || c == U'\t' || c == U'-' || c == U'_' || c == U'.' || c == U',') {
+            if (!words.back().empty()) words.emplace_back();
+        } else {
+            words.back().push_back(c);
+        }
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+std::string to_utf8(const std::u32string& s) {
+    std::string out;
+    for (const char32_t c : s) {
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else if (c < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        }
+    }
+    return out;
+}
+
+std::string joined_words(const std::vector<std::u32string>& words) {
+    std::string out;
+    for (const std::u32string& w : words) out += (out.empty() ? "" : " ") + to_utf8(w);
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::size_t> name_distance(std::string_view written, std::string_view name) {
+    const std::vector<std::u32string> typed = folded_words(written), words = folded_words(name);
+    if (typed.empty() || words.empty()) return std::nullopt;
+    const std::size_t limit = typo_limit(written);
+    // The whole name, however its words are separated.
+    std::size_t best = edit_distance(joined_words(typed), joined_words(words));
+    // One of its words (a first name, a family name), when one word is written.
+    if (typed.size() == 1)
+        for (const std::u32string& w : words)
+            if (w.size() >= 2) best = std::min(best, edit_distance(to_utf8(typed.front()), to_utf8(w)));
+    // The beginnings of its words, in order: at least three letters in all; counted as one
+    // edit, so that a typo of an id or a whole word is not beaten by a mere beginning.
+    std::size_t next = 0, letters = 0;
+    bool all = true;
+    for (const std::u32string& t : typed) {
+        while (next < words.size() && !words[next].starts_with(t)) ++next;
+        if (next == words.size()) {
+            all = false;
+            break;
+        }
+        letters += t.size();
+        ++next;
+    }
+    if (all && letters >= 3) best = std::min<std::size_t>(best, 1);  // as far as one typo: a whole word wins
+    if (best > limit) return std::nullopt;
+    return best;
+}
+
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
+    const std::size_t limit = typo_limit(word);
     std::optional<std::string> best;
     std::size_t best_distance = limit + 1;
     for (const std::string& c : candidates) {

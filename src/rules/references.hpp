@@ -1,0 +1,46 @@
+#pragma once
+// The references of a roadmap (owners, contributors, metrics, dependencies, key results), and
+// the duplicate ids that explain some of them: read by unknown-reference and duplicate-id, so
+// that one mistake (an entity declared with another's id) gives one diagnostic, at its cause.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace boussole::rules {
+
+/// What a reference names.
+enum class RefKind { person, metric, epic, key_result };
+
+/// "person", "metric", "epic", "key result".
+std::string_view kind_name(RefKind k);
+
+/// One reference as written.
+struct Reference {
+    RefKind kind;
+    const Field<std::string>* id;  ///< holds a value
+    std::string_view role;         ///< "owner", "contributor", "metric", "dependency", "key result"
+};
+
+/// Every reference that must name a declared entity: owners and contributors once people are
+/// declared, metrics once metrics are, dependencies and key results always.
+std::vector<Reference> references(const Roadmap& r);
+
+/// An entity declared under an id another of its kind already has, and the references to
+/// nothing declared that most likely mean it: their id is a way of writing its name or title
+/// (`theo` for a second `helene` named Théo Lefèvre), closer to it than to anything declared.
+struct MisnamedDuplicate {
+    RefKind kind = RefKind::person;
+    const Field<std::string>* id = nullptr;  ///< the duplicate's id
+    /// The ids it most likely had to have, most named first, each with where it is named
+    /// (reading order).
+    std::vector<std::pair<std::string, std::vector<SourcePos>>> meant;
+};
+
+/// The duplicates of person, metric, epic and key result ids that explain unknown references,
+/// in reading order.
+std::vector<MisnamedDuplicate> misnamed_duplicates(const Roadmap& r, const RoadmapIndex& ix);
+
+}  // namespace boussole::rules
