@@ -399,7 +399,7 @@ TEST_SUITE("history") {
         CHECK(has(r.out, "Nothing was dropped."));
         CHECK(has(r.out, "Nothing was added to the plan during the period."));
         CHECK(has(r.out, "> **Note:** `roadmap/streams/sales.yaml` could not be read at commit " + broken.substr(0, 7) +
-                             " of 2026-10-10 (Merge branch 'plan-update'): "));
+                             " of 2026-10-10 (Merge branch 'plan-update'), line 2, column 1: merge-conflict marker: "));
         CHECK(has(r.out, "Its last readable version, commit " + base.substr(0, 7) +
                              " of 2026-09-28 (Plan Q4), is used "
                              "there"));
@@ -428,12 +428,12 @@ TEST_SUITE("history") {
         CHECK(wt.out.empty());
         CHECK(has(wt.err,
                   "cannot make a recap: at the end (the working tree), a roadmap file does not parse:\n  "
-                  "roadmap/streams/run.yaml:3:"));
+                  "roadmap/streams/run.yaml:2:"));
         // The baseline unreadable: the plan is unknown; the fix names the commit before.
         const auto b = test::run({test::binary(), "recap", "--baseline", broken, "--at", "HEAD"}, repo.dir());
         CHECK(b.status == 1);
         CHECK(has(b.err, "at the baseline (commit " + broken.substr(0, 7) + " of 2026-10-10)"));
-        CHECK(has(b.err, "roadmap/streams/sales.yaml:3:"));
+        CHECK(has(b.err, "roadmap/streams/sales.yaml:2:"));
         CHECK(has(b.err, "--baseline " + broken.substr(0, 7) + "~1"));
     }
 

@@ -356,7 +356,7 @@ TEST_SUITE("plan") {
         REQUIRE(c.header.unreadable.size() == 2);
         const UnreadableFile& sales = c.header.unreadable[0];
         CHECK(sales.file == "roadmap/streams/sales.yaml");
-        CHECK(sales.line == 3);
+        CHECK(sales.line == 2);  // the conflict marker
         CHECK_FALSE(sales.cause.empty());
         CHECK(sales.first.label == "c1");
         CHECK(sales.last.label == "c2");
@@ -370,13 +370,13 @@ TEST_SUITE("plan") {
         CHECK(run_file.used->label == "c3");
         const std::string md = render_recap_markdown(c);
         CHECK(md.find("> **Note:** `roadmap/streams/sales.yaml` could not be read from commit c1 of 2026-10-05 "
-                      "(commit c1) to commit c2 of 2026-10-06 (commit c2), 2 commits in a row: " +
-                      sales.cause +
-                      " at line 3, column 7 of the first. Its last readable version, commit c0 of "
-                      "2026-09-28 (commit c0), is used there") != std::string::npos);
+                      "(commit c1) to commit c2 of 2026-10-06 (commit c2), 2 commits in a row; at the first, line 2, "
+                      "column 1: merge-conflict marker: ") != std::string::npos);
+        CHECK(
+            md.find("'\\>\\>\\>\\>\\>\\>\\>'. Its last readable version, commit c0 of 2026-09-28 (commit c0), is used "
+                    "there") != std::string::npos);
         CHECK(md.find("> **Note:** `roadmap/streams/run.yaml` could not be read at commit c4 of 2026-10-20 (commit "
-                      "c4): " +
-                      run_file.cause + " at line 3, column 7. Its last readable version") != std::string::npos);
+                      "c4), line 2, column 1: merge-conflict marker") != std::string::npos);
         CHECK(md.find("removed from the files") == std::string::npos);
         CHECK(md.find("Nothing was dropped.") != std::string::npos);
     }
@@ -409,13 +409,13 @@ TEST_SUITE("plan") {
             {files_state("c0", "2026-09-28", conflicted, run), files_state("c1", "2026-10-05", sales, run)}));
         REQUIRE(base);
         CHECK(base->find("at the baseline (commit c0 of 2026-09-28), a roadmap file does not parse:\n  "
-                         "roadmap/streams/sales.yaml:3:") != std::string::npos);
+                         "roadmap/streams/sales.yaml:2:") != std::string::npos);
         CHECK(base->find("--baseline c0~1") != std::string::npos);
         const auto end = recap_blocker(files_input({files_state("c0", "2026-09-28", sales, run),
                                                     files_state("working tree", std::nullopt, sales, conflicted)}));
         REQUIRE(end);
         CHECK(
-            end->find("at the end (the working tree), a roadmap file does not parse:\n  roadmap/streams/run.yaml:3:") !=
+            end->find("at the end (the working tree), a roadmap file does not parse:\n  roadmap/streams/run.yaml:2:") !=
             std::string::npos);
         CHECK(end->find("Fix it (boussole lint shows where)") != std::string::npos);
         const auto end_commit = recap_blocker(files_input(

@@ -225,9 +225,9 @@ const RecapMessages recap_en = {
     .read_on = ", read on {0}",
     .commits_changed = "{0} {1} changed the roadmap",
     .commits = {"commit", "commits"},
-    .unreadable = "`{0}` could not be read at {1}: {4} at line {2}, column {3}",
+    .unreadable = "`{0}` could not be read at {1}, line {2}, column {3}: {4}",
     .unreadable_run =
-        "`{0}` could not be read from {1} to {5}, {6} commits in a row: {4} at line {2}, column {3} of the first",
+        "`{0}` could not be read from {1} to {5}, {6} commits in a row; at the first, line {2}, column {3}: {4}",
     .unreadable_used =
         ". Its last readable version, {0}, is used there: its streams and epics are not counted as removed, and "
         "a change made to it meanwhile is dated by the commit where it reads again.",
