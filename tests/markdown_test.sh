@@ -22,7 +22,7 @@ done
 (cd "$out" && "$boussole" init starter >/dev/null)
 "$boussole" report "$out/starter" -o "$out/starter-today.md"
 # The recap and the diff comment, as the history tests pin them (tests/golden).
-cp tests/golden/recap-*.md tests/golden/diff-*.md "$out"/
+cp tests/golden/recap-*.md tests/golden/diff-*.md tests/golden/quarter-fr-*.md "$out"/
 files=("$out"/*.md)
 echo "checking ${#files[@]} reports"
 status=0

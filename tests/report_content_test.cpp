@@ -192,7 +192,7 @@ TEST_SUITE("report") {
 
     TEST_CASE("content: what is at risk, and in which order") {
         const StatusReportContent c = build();
-        REQUIRE(c.at_risk.size() == 6);
+        REQUIRE(c.at_risk.size() == 7);
         // Overdue first, earliest due date first, across streams.
         // An epic overdue and blocked is one item with both reasons.
         CHECK(c.at_risk[0].id == "stuck");
@@ -205,18 +205,22 @@ TEST_SUITE("report") {
         CHECK(reason<risk::Overdue>(c.at_risk[1]).due == day("2026-11-10"));
         CHECK(reason<risk::Overdue>(c.at_risk[1]).days_late == 13);
         CHECK(reason<risk::Overdue>(c.at_risk[1]).progress == doctest::Approx(0.5));
-        // Then blocked epics that are not overdue, key results off pace, epics without an owner.
+        // Then blocked epics that are not overdue, the North Star and key results off pace, epics
+        // without an owner. The North Star: 0.20 of the way with 59% of the period elapsed.
         CHECK(c.at_risk[2].id == "wait");
         CHECK(std::holds_alternative<risk::Blocked>(c.at_risk[2].reasons.at(0)));
-        CHECK(c.at_risk[3].kind == AtRiskItem::Kind::key_result);
-        CHECK(c.at_risk[3].id == "k2");
+        CHECK(c.at_risk[3].kind == AtRiskItem::Kind::north_star);
         CHECK(reason<risk::OffPace>(c.at_risk[3]).pace == Pace::at_risk);
-        CHECK(c.at_risk[4].id == "k4");
-        CHECK(reason<risk::OffPace>(c.at_risk[4]).pace == Pace::behind_pace);
-        CHECK(reason<risk::OffPace>(c.at_risk[4]).score == doctest::Approx(0.4));
-        CHECK(c.at_risk[5].id == "orphan");
-        CHECK(c.at_risk[5].owner.empty());
-        CHECK(std::holds_alternative<risk::NoOwner>(c.at_risk[5].reasons.at(0)));
+        CHECK(reason<risk::OffPace>(c.at_risk[3]).score == doctest::Approx(0.2));
+        CHECK(c.at_risk[4].kind == AtRiskItem::Kind::key_result);
+        CHECK(c.at_risk[4].id == "k2");
+        CHECK(reason<risk::OffPace>(c.at_risk[4]).pace == Pace::at_risk);
+        CHECK(c.at_risk[5].id == "k4");
+        CHECK(reason<risk::OffPace>(c.at_risk[5]).pace == Pace::behind_pace);
+        CHECK(reason<risk::OffPace>(c.at_risk[5]).score == doctest::Approx(0.4));
+        CHECK(c.at_risk[6].id == "orphan");
+        CHECK(c.at_risk[6].owner.empty());
+        CHECK(std::holds_alternative<risk::NoOwner>(c.at_risk[6].reasons.at(0)));
         for (const AtRiskItem& i : c.at_risk) CHECK(i.reasons.size() == (i.id == "stuck" ? 2 : 1));
 
         // An overdue epic without an owner: one item, both reasons, in the list's order.
@@ -256,20 +260,22 @@ TEST_SUITE("report") {
         CHECK_FALSE(krs[2].check_in);              // no entry
         CHECK(krs[3].check_in->stale_days == 11);  // 11 > 10
 
-        // k4, behind pace and stale, is one item with both reasons; the stale North Star comes
-        // after the key results off pace.
+        // k4, behind pace and stale, is one item with both reasons; so is the North Star, off pace
+        // and stale, first among the measures.
         REQUIRE(c.at_risk.size() == 7);
-        CHECK(c.at_risk[4].id == "k4");
-        REQUIRE(c.at_risk[4].reasons.size() == 2);
-        CHECK(reason<risk::OffPace>(c.at_risk[4]).pace == Pace::behind_pace);
-        CHECK(reason<risk::Stale>(c.at_risk[4], 1).days == 11);
-        CHECK(reason<risk::Stale>(c.at_risk[4], 1).stale_after == 10);
-        CHECK_FALSE(reason<risk::Stale>(c.at_risk[4], 1).cadence);
-        CHECK(c.at_risk[5].kind == AtRiskItem::Kind::north_star);
-        CHECK(c.at_risk[5].owner == "Ana Lima");
-        CHECK(reason<risk::Stale>(c.at_risk[5]).days == 22);
-        CHECK(reason<risk::Stale>(c.at_risk[5]).or_before);
-        CHECK(reason<risk::Stale>(c.at_risk[5]).last == day("2026-11-01"));
+        CHECK(c.at_risk[3].kind == AtRiskItem::Kind::north_star);
+        CHECK(c.at_risk[3].owner == "Ana Lima");
+        REQUIRE(c.at_risk[3].reasons.size() == 2);
+        CHECK(reason<risk::OffPace>(c.at_risk[3]).pace == Pace::at_risk);
+        CHECK(reason<risk::Stale>(c.at_risk[3], 1).days == 22);
+        CHECK(reason<risk::Stale>(c.at_risk[3], 1).or_before);
+        CHECK(reason<risk::Stale>(c.at_risk[3], 1).last == day("2026-11-01"));
+        CHECK(c.at_risk[5].id == "k4");
+        REQUIRE(c.at_risk[5].reasons.size() == 2);
+        CHECK(reason<risk::OffPace>(c.at_risk[5]).pace == Pace::behind_pace);
+        CHECK(reason<risk::Stale>(c.at_risk[5], 1).days == 11);
+        CHECK(reason<risk::Stale>(c.at_risk[5], 1).stale_after == 10);
+        CHECK_FALSE(reason<risk::Stale>(c.at_risk[5], 1).cadence);
         CHECK(c.at_risk[6].id == "orphan");
         const std::string md = render_markdown(c);
         CHECK(md.find("| Key result Speed (k4) | Ana Lima | behind pace: score 0.40 with 59% of the period elapsed; "

@@ -67,7 +67,9 @@ struct Side {
 Side side_at(const History& history, const std::string& revision) {
     const CommitInfo c = history.resolve_at_path(revision);
     Side s{{revision, c.id}, history.snapshots({c}).front()};
-    refuse_unreadable(s.snapshot, fmt::format("at {} ({})", revision, c.short_id));
+    // "at HEAD~3 (a8c717b)", but "at a8c717b" when the revision is the commit's own short id.
+    refuse_unreadable(s.snapshot, c.id.starts_with(revision) ? fmt::format("at {}", c.short_id)
+                                                             : fmt::format("at {} ({})", revision, c.short_id));
     return s;
 }
 

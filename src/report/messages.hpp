@@ -134,8 +134,8 @@ struct StatusReportMessages {
     std::string_view at_risk_heading, nothing_at_risk;
     std::array<std::string_view, 3> at_risk_columns;
     std::string_view risk_epic, risk_key_result;  // {0} name
-    std::string_view risk_north_star;
-    std::string_view overdue;  // {0} due date, {1} count, {2} days, {3} share done
+    std::string_view risk_north_star;             // {0} its title
+    std::string_view overdue;                     // {0} due date, {1} count, {2} days, {3} share done
     Plural days;
     std::string_view blocked;
     std::string_view off_pace;             // {0} pace, {1} score, {2} share elapsed

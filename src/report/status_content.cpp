@@ -188,7 +188,7 @@ private:
 
     // The at-risk list: one item per epic, key result or North Star, holding every reason it is
     // at risk for; items in the order of their first reason (overdue epics, earliest due first;
-    // blocked epics; key results off pace; stale check-ins; epics without an owner).
+    // blocked epics; the North Star and key results off pace; stale check-ins; epics without an owner).
     class AtRisk {
     public:
         void add(const void* entity, const std::function<AtRiskItem()>& make, RiskReason why) {
@@ -236,6 +236,17 @@ private:
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
                 if (e.effective_status() == EpicStatus::blocked) out.add(&e, epic_item(e), risk::Blocked{});
+        const KeyResult* ns = info_.north_star ? &*info_.north_star : nullptr;
+        const auto north_star_item = [this, ns] {
+            return AtRiskItem{AtRiskItem::Kind::north_star, "", ns->title.value_or(""), person(ns->owner), {}};
+        };
+        // The North Star off pace is the first thing leadership must see at risk, as its section says.
+        if (ns)
+            if (const auto score = ns->score(); score) {
+                const Pace pace = pace_of(score, elapsed_);
+                if (pace == Pace::behind_pace || pace == Pace::at_risk)
+                    out.add(ns, north_star_item, risk::OffPace{pace, *score});
+            }
         for (const Objective& o : r_.objectives)
             for (const KeyResult& k : o.key_results) {
                 const auto score = k.score();
@@ -243,15 +254,8 @@ private:
                 if (score && (pace == Pace::behind_pace || pace == Pace::at_risk))
                     out.add(&k, key_result_item(o, k), risk::OffPace{pace, *score});
             }
-        if (const KeyResult* ns = info_.north_star ? &*info_.north_star : nullptr)
-            if (const auto why = stale(check_in(*ns, std::string())))
-                out.add(
-                    ns,
-                    [this, ns] {
-                        return AtRiskItem{
-                            AtRiskItem::Kind::north_star, "", ns->title.value_or(""), person(ns->owner), {}};
-                    },
-                    *why);
+        if (ns)
+            if (const auto why = stale(check_in(*ns, std::string()))) out.add(ns, north_star_item, *why);
         for (const Objective& o : r_.objectives)
             for (const KeyResult& k : o.key_results)
                 if (const auto why = stale(check_in(k, k.id.value))) out.add(&k, key_result_item(o, k), *why);

@@ -275,7 +275,8 @@ private:
             case AtRiskItem::Kind::key_result:
                 return say(m_.risk_key_result, named(i.title, i.id));
             case AtRiskItem::Kind::north_star:
-                return std::string(m_.risk_north_star);
+                return i.title.empty() ? std::string(m_.north_star_untitled)
+                                       : say(m_.risk_north_star, md::text(i.title));
         }
         return "";
     }

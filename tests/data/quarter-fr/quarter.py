@@ -151,6 +151,9 @@ def main():
             "        due: 2026-12-18\n        key_results: [nps-interne]\n\n")
     commit("2026-11-20", "Nouvel epic : alertes de renouvellement")
 
+    replace(dest, "objectives.yaml", "        current: 4\n", "        current: 4\n        checked_on: 2026-11-23\n")
+    commit("2026-11-23", "Point hebdo : délai devis toujours à 4 jours")
+
     replace(dest, "streams/crm.yaml", "        status: in-progress\n        priority: P0\n        start: 2026-10-19",
             "        status: done\n        priority: P0\n        start: 2026-10-19")
     kr(dest, "objectives.yaml", "- id: completude-crm", 78)
