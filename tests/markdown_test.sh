@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The reports pass markdownlint (markdownlint-cli2, MD013 off) and every Mermaid block parses
-# with Mermaid's own parser. The npm packages are installed by .ci/test (npm ci in tests/js).
+# with Mermaid's own parser, a gantt chart keeping every task (tests/js/check-mermaid.mjs).
+# tests/data/hostile-roadmap holds every trick against Mermaid and Markdown: gantt keywords
+# ("accDescr{", "click" and a no-break space), "%%{init}%%", ':' ';' '#', line breaks, raw HTML.
+# The npm packages are installed by .ci/test (npm ci in tests/js).
 set -euo pipefail
 boussole=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +16,7 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cd "$here/.."
-for roadmap in examples/revops tests/data/report-edge; do
+for roadmap in examples/revops tests/data/report-edge tests/data/hostile-roadmap; do
   for audience in team leadership; do
     "$boussole" report "$roadmap" --as-of 2026-11-23 --audience "$audience" -o "$out/$(basename "$roadmap")-$audience.md"
   done

@@ -30,12 +30,16 @@ LintResult one(std::string file, std::string rule, std::string message, Severity
 }  // namespace
 
 TEST_SUITE("output") {
-    TEST_CASE("github: messages escape % CR LF; properties also : and ,") {
+    TEST_CASE("github: messages escape %, properties also : and ,; line breaks and controls shown as \\n \\x1b") {
         const auto r = one("road,map/a:b%.yaml", "unknown-key", "100% of 'a,b: c'\r\nsecond line");
         const std::string out = render_github(r);
         CHECK(out.starts_with(
             "::error file=road%2Cmap/a%3Ab%25.yaml,line=3,col=5,endLine=3,endColumn=8,title=unknown-key::"
-            "100%25 of 'a,b: c'%0D%0Asecond line\n"));
+            "100%25 of 'a,b: c'\\r\\nsecond line\n"));
+        // A file name or rule with a line break or an escape sequence: one line, nothing raw.
+        CHECK(render_github(one("a\nb\x1b.yaml", "x\r", "m\x1b[2J"))
+                  .starts_with(
+                      "::error file=a\\nb\\x1b.yaml,line=3,col=5,endLine=3,endColumn=8,title=x\\r::m\\x1b[2J\n"));
         CHECK(out.ends_with("1 error, 0 warnings in 1 file\n"));
         CHECK(render_github(one("a.yaml", "x", "m", Severity::warning)).starts_with("::warning "));
         CHECK(render_github(one("a.yaml", "x", "m", Severity::info)).starts_with("::notice "));

@@ -11,6 +11,7 @@
 #include "boussole/lint.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/spell.hpp"
+#include "boussole/visible.hpp"
 #include "cli/commands.hpp"
 
 namespace boussole::cli {
@@ -117,7 +118,7 @@ void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::stri
     if (lint.errors > 0)
         fmt::print(stderr,
                    "boussole: warning: the roadmap has {} error{}: the {} may be incomplete; run 'boussole lint {}'\n",
-                   lint.errors, lint.errors == 1 ? "" : "s", what, path);
+                   lint.errors, lint.errors == 1 ? "" : "s", what, visible(path));
 }
 
 void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files) {

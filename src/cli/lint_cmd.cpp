@@ -10,6 +10,7 @@
 #include "boussole/loader.hpp"
 #include "boussole/output.hpp"
 #include "boussole/spell.hpp"
+#include "boussole/visible.hpp"
 #include "cli/commands.hpp"
 
 namespace boussole::cli {
@@ -131,7 +132,7 @@ int run_lint(const LintCommand& cmd) {
 
     const Where where{use_color(cmd.color, cmd.output), format == "text" || format == "json" ? "" : work_tree_root()};
     emit(format_named(formats, format)(result, where), cmd.output, files_read);
-    for (const std::string& note : result.notes) fmt::print(stderr, "boussole: note: {}\n", note);
+    for (const std::string& note : result.notes) fmt::print(stderr, "boussole: note: {}\n", visible(note));
 
     if (result.errors > 0) return 1;
     if (cmd.strict && result.warnings > 0) return 1;

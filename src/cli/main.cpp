@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "boussole/spell.hpp"
+#include "boussole/visible.hpp"
 #include "cli/commands.hpp"
 
 namespace {
@@ -112,14 +113,15 @@ int run(int argc, char** argv) {
         for (const Command& c : commands) names.push_back(c.app->get_name());
         if (!first.starts_with('-') && std::find(names.begin(), names.end(), first) == names.end()) {
             fmt::print(stderr, "boussole: error: unknown command '{}'{}\nRun 'boussole --help' for the commands.\n",
-                       first, boussole::did_you_mean(first, names));
+                       boussole::visible(first), boussole::did_you_mean(first, names));
             return 2;
         }
         const CLI::App* sub = nullptr;
         for (const Command& c : commands)
             if (c.app->parsed()) sub = c.app;
-        fmt::print(stderr, "boussole: error: {}\nRun 'boussole {}--help' for {}.\n", plain_parse_error(e, app, sub),
-                   sub ? sub->get_name() + " " : "", sub ? "its options" : "the commands");
+        fmt::print(stderr, "boussole: error: {}\nRun 'boussole {}--help' for {}.\n",
+                   boussole::visible(plain_parse_error(e, app, sub)), sub ? sub->get_name() + " " : "",
+                   sub ? "its options" : "the commands");
         return 2;
     }
 
@@ -128,7 +130,8 @@ int run(int argc, char** argv) {
         for (const Command& c : commands)
             if (c.app->parsed()) return c.run();
     } catch (const boussole::Error& e) {
-        fmt::print(stderr, "boussole: error: {}\n", e.what());
+        // Messages quote paths, arguments and values: control characters shown, on one line.
+        fmt::print(stderr, "boussole: error: {}\n", boussole::visible(e.what()));
         return e.exit_status;
     }
     return 2;  // unreachable: CLI11 requires one subcommand
@@ -140,7 +143,7 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        fmt::print(stderr, "boussole: internal error: {}\n", e.what());
+        fmt::print(stderr, "boussole: internal error: {}\n", boussole::visible(e.what()));
         return 2;
     }
 }

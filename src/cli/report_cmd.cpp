@@ -4,6 +4,7 @@
 
 #include "boussole/history.hpp"
 #include "boussole/report.hpp"
+#include "boussole/visible.hpp"
 #include "cli/commands.hpp"
 
 namespace boussole::cli {
@@ -58,13 +59,13 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working,
     } catch (const NotARepository&) {
         return std::nullopt;  // not in git: no check-in column
     } catch (const HistoryError& e) {
-        fmt::print(stderr, "boussole: warning: no check-in dates: {}\n", e.what());
+        fmt::print(stderr, "boussole: warning: no check-in dates: {}\n", visible(e.what()));
         return std::nullopt;
     }
     try {
         return read_check_ins(*history, working, *working.period(), as_of);
     } catch (const HistoryError& e) {
-        fmt::print(stderr, "boussole: warning: cannot read check-in dates from git history: {}\n", e.what());
+        fmt::print(stderr, "boussole: warning: cannot read check-in dates from git history: {}\n", visible(e.what()));
         return std::nullopt;
     }
 }

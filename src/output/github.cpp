@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "boussole/output.hpp"
+#include "boussole/visible.hpp"
 
 namespace boussole {
 
@@ -63,10 +64,11 @@ std::string render_github(const LintResult& r, const std::string& root) {
     std::string out;
     for (const Diagnostic& d : r.diagnostics) {
         // GitHub's endColumn is the last column of the region, inclusive.
+        // The log shows the line to people too: control characters visible, then GitHub's escapes.
         const std::uint32_t end_column = std::max(d.column, d.end_column > d.column ? d.end_column - 1 : d.column);
         out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(d.severity),
-                           escape_property(repository_path(d.file, root)), d.line, d.column, d.end_line, end_column,
-                           escape_property(d.rule), escape_data(d.message));
+                           escape_property(visible(repository_path(d.file, root))), d.line, d.column, d.end_line,
+                           end_column, escape_property(visible(d.rule)), escape_data(visible(d.message)));
     }
     // A plain line for the log, as yamllint prints: annotations alone are easy to miss.
     out += summary_line(r);

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "boussole/output.hpp"
+#include "boussole/visible.hpp"
 
 namespace boussole {
 
@@ -31,12 +32,13 @@ std::string summary_line(const LintResult& r) {
 std::string render_text(const LintResult& r, bool color) {
     std::string out;
     for (const Diagnostic& d : r.diagnostics) {
+        // One diagnostic, one line: values from the roadmap and file names may hold anything.
+        const std::string file = visible(d.file), message = visible(d.message), rule = visible(d.rule);
         if (color) {
-            out += fmt::format("\033[1m{}:{}:{}:\033[0m {}{}:\033[0m {} \033[2m[{}]\033[0m\n", d.file, d.line, d.column,
-                               color_of(d.severity), to_string(d.severity), d.message, d.rule);
+            out += fmt::format("\033[1m{}:{}:{}:\033[0m {}{}:\033[0m {} \033[2m[{}]\033[0m\n", file, d.line, d.column,
+                               color_of(d.severity), to_string(d.severity), message, rule);
         } else {
-            out += fmt::format("{}:{}:{}: {}: {} [{}]\n", d.file, d.line, d.column, to_string(d.severity), d.message,
-                               d.rule);
+            out += fmt::format("{}:{}:{}: {}: {} [{}]\n", file, d.line, d.column, to_string(d.severity), message, rule);
         }
     }
     out += summary_line(r);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "boussole/recap.hpp"
+#include "boussole/visible.hpp"
 #include "report/markdown.hpp"
 #include "report/messages.hpp"
 
@@ -119,12 +120,14 @@ Mark mark(ChangeKind k) {
 
 std::string render_diff_text(const DiffContent& d) {
     const DiffWords w{diff_en};
-    std::string out = say(w.m.text_header, d.path, w.side(d.from), w.side(d.to));
+    // Paths, revisions and values may hold anything: one change, one line, no control character.
+    std::string out = say(w.m.text_header, visible(d.path), visible(w.side(d.from)), visible(w.side(d.to)));
     if (d.changes.empty()) return out + std::string(w.m.no_change) + "\n";
     out += w.count_line(d) + "\n";
     static constexpr char signs[] = {'+', '-', '!', '~'};
     for (const Change& c : d.changes)
-        out += fmt::format("{} {} {}\n", signs[static_cast<int>(mark(c.kind))], w.subject(c), w.what(c));
+        out +=
+            fmt::format("{} {} {}\n", signs[static_cast<int>(mark(c.kind))], visible(w.subject(c)), visible(w.what(c)));
     return out;
 }
 

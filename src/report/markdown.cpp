@@ -6,17 +6,29 @@
 
 #include <fmt/format.h>
 
+#include "boussole/visible.hpp"
+
 namespace boussole::md {
 
-std::string text(std::string_view s) {
+std::string text(std::string_view raw) {
+    // Line breaks and tabs fold into spaces; every other character a terminal or a viewer would
+    // act on (ESC, C1 controls, bidirectional overrides, U+2028) is written visibly (\x1b, \u202e),
+    // its backslash then escaped below like any other.
+    std::string folded_breaks;
+    for (char c : raw) {
+        if (c == '\r') continue;
+        folded_breaks += c == '\n' || c == '\t' ? ' ' : c;
+    }
+    const std::string shown = visible(folded_breaks);
+    const std::string_view s = shown;
     std::string out;
     out.reserve(s.size() + 8);
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         const bool url_start = (s.substr(i, 8) == "https://" || s.substr(i, 7) == "http://") &&
-                               (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(');
+                               (i == 0 || std::isalnum(static_cast<unsigned char>(s[i - 1])) == 0);
         if (url_start) {
-            std::size_t end = s.find_first_of(" \t\r\n<>|", i);
+            std::size_t end = s.find_first_of(" \t\r\n<>|\\`", i);
             if (end == std::string_view::npos) end = s.size();
             while (end > i && std::string_view(".,;:!?)").find(s[end - 1]) != std::string_view::npos) --end;
             out += '<';
@@ -158,31 +170,92 @@ std::string Table::render() const {
     return out;
 }
 
+namespace {
+
+// The code point of the UTF-8 sequence at s[i] and its length, or length 0 when the bytes are
+// not UTF-8.
+std::size_t utf8_at(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80                 ? 1
+                          : c >= 0xC2 && c <= 0xDF ? 2
+                          : c >= 0xE0 && c <= 0xEF ? 3
+                          : c >= 0xF0 && c <= 0xF4 ? 4
+                                                   : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    cp = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return n;
+}
+
+// The spaces of JavaScript's \s, which Mermaid's lexer uses ("click\u00a0x" is a click).
+bool js_space(char32_t cp) {
+    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+// Characters that show nothing or act: C1 controls, soft hyphen, zero-width and bidirectional
+// marks, word joiners, the byte-order mark, private-use and non-characters.
+bool invisible(char32_t cp) {
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0xAD || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+           (cp >= 0xFFF0 && cp <= 0xFFFF) || cp >= 0xF0000;
+}
+
+}  // namespace
+
 std::string mermaid_text(std::string_view s) {
+    // An allow-list: ASCII letters, digits and punctuation that no Mermaid gantt statement gives a
+    // meaning to, and any visible character beyond ASCII (accents, other scripts, symbols). The
+    // rest (':' ends a task's name, ';' and '#' end a statement's value, '%' starts a comment,
+    // '{' opens accDescr, '<' '>' '"' are HTML, controls and line breaks end the line) and every
+    // kind of space become one space.
+    static constexpr std::string_view punctuation = "-_.,'()/&+!?@*=[]$";
     std::string out;
-    for (char c : s) {
-        if (c == ':' || c == ';' || c == '#' || c == '%' || c == '<' || c == '>' || c == '\n' || c == '\r' ||
-            c == '\t') {
-            c = ' ';
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t n = utf8_at(s, i, cp);
+        if (n == 0) {  // not UTF-8: a space
+            ++i;
+            cp = ' ';
+        } else {
+            i += n;
         }
-        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-        out += c;
+        std::string_view kept;
+        if (cp < 0x80) {
+            const auto c = static_cast<char>(cp);
+            const bool allowed =
+                std::isalnum(static_cast<unsigned char>(c)) != 0 || punctuation.find(c) != std::string_view::npos;
+            if (allowed) kept = s.substr(i - n, 1);
+        } else if (!js_space(cp) && !invisible(cp)) {
+            kept = s.substr(i - n, n);
+        }
+        if (kept.empty()) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            continue;
+        }
+        out += kept;
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     if (out.empty()) return "(untitled)";
     // A line that starts with a gantt keyword is read as that statement ("section x" opens a
-    // section, "click x" fails), and one that starts with a date fails: mark them as text.
+    // section, "click x" fails, "accDescr{" opens a description), whatever follows the keyword,
+    // and one that starts with a date fails: mark them as text.
     static constexpr std::string_view keywords[] = {
-        "accdescr", "acctitle",          "axisformat", "call",         "click", "dateformat",  "excludes", "href",
-        "includes", "inclusiveenddates", "section",    "tickinterval", "title", "todaymarker", "topaxis",  "weekday",
-        "weekend"};
-    std::string first;
-    for (char c : out) {
-        if (c == ' ') break;
-        first += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    const bool keyword = std::find(std::begin(keywords), std::end(keywords), first) != std::end(keywords);
-    const bool date = out.size() >= 10 && std::isdigit(static_cast<unsigned char>(out[0])) && out[4] == '-';
+        "accdescr", "acctitle", "axisformat",        "call",    "click",        "dateformat", "excludes",    "gantt",
+        "href",     "includes", "inclusiveenddates", "section", "tickinterval", "title",      "todaymarker", "topaxis",
+        "weekday",  "weekend"};
+    std::string lower;
+    for (std::size_t k = 0; k < out.size() && k < 20; ++k)
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(out[k])));
+    const bool keyword = std::any_of(std::begin(keywords), std::end(keywords),
+                                     [&](std::string_view k) { return std::string_view(lower).starts_with(k); });
+    const bool date = out.size() >= 10 && std::isdigit(static_cast<unsigned char>(out[0])) != 0 && out[4] == '-';
     return keyword || date ? "▸ " + out : out;
 }
 

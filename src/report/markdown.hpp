@@ -10,8 +10,9 @@
 
 namespace boussole::md {
 
-// User text as inline Markdown: special characters escaped, line breaks folded, bare URLs
-// made autolinks, so that it renders as written and passes markdownlint.
+// User text as inline Markdown: special characters escaped, line breaks folded, other control
+// and bidirectional characters shown as escapes (visible()), bare URLs made autolinks, so that
+// it renders as written and passes markdownlint.
 std::string text(std::string_view s);
 
 // Every figure of the reports is rounded here, one way: `value` times 10^decimals, snapped to
@@ -73,7 +74,9 @@ protected:
     std::string out_;
 };
 
-// Text safe inside a Mermaid gantt line (no ':', ';', '#', '%' or line breaks).
+// Text safe as a Mermaid gantt task, section or title, whatever `s` holds: only letters, digits,
+// harmless punctuation and visible characters beyond ASCII are kept, every other character and
+// space becomes one space, and a leading gantt keyword or date is marked "▸ " as text.
 std::string mermaid_text(std::string_view s);
 
 }  // namespace boussole::md

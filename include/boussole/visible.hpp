@@ -1,0 +1,17 @@
+#pragma once
+/// Text from a roadmap, a file name or an argument, made safe to show on a terminal or in a log.
+
+#include <string>
+#include <string_view>
+
+namespace boussole {
+
+/// `s` with every character a terminal or a log viewer would act on instead of showing written
+/// visibly as an escape: line breaks and tabs (`\n`, `\r`, `\t`), other C0 controls and DEL
+/// (`\x1b`), C1 controls, line and paragraph separators and bidirectional controls (`\u0085`,
+/// `\u2028`, `\u202e`), and bytes that are not UTF-8 (`\xff`). Everything else, accents included,
+/// is kept as it is. The result is one line of valid UTF-8 that moves no cursor, opens no link and
+/// reorders no text. Every edge that writes user text for people (text outputs, stderr) uses it.
+std::string visible(std::string_view s);
+
+}  // namespace boussole
