@@ -112,7 +112,7 @@ TEST_SUITE("formats") {
         for (const auto& k : expected) found |= std::get<4>(k).find("unknown key 'own,er: 100%\nx'") == 0;
         CHECK(found);
         const auto gh = boussole({"lint", "--format", "github", dir});
-        CHECK(gh.out.find("title=unknown-key::unknown key 'own,er: 100%25%0Ax' in a stream") != std::string::npos);
+        CHECK(gh.out.find("title=unknown-key::unknown key 'own,er: 100%25\\nx' in a stream") != std::string::npos);
         CHECK(gh.out.find("r%2Co%3Aa%25d.yaml") != std::string::npos);
         for (const char* format : {"sarif", "gitlab"}) {
             const auto parsed = nlohmann::json::parse(boussole({"lint", "--format", format, dir}).out, nullptr, false);

@@ -10,6 +10,23 @@
 
 namespace {
 
+// A message for stderr: control characters shown visibly (visible()), its own line breaks kept
+// (a list of files, a hint), every line after the first indented so that no value from a path
+// or a roadmap starts a line of its own (a forged "::error" workflow command).
+std::string for_stderr(std::string_view message) {
+    std::string out;
+    std::size_t start = 0;
+    for (bool first = true;; first = false) {
+        const std::size_t nl = message.find('\n', start);
+        const std::string line =
+            boussole::visible(message.substr(start, nl == std::string_view::npos ? nl : nl - start));
+        if (!first) out += line.starts_with("  ") ? "\n" : "\n  ";
+        out += line;
+        if (nl == std::string_view::npos) return out;
+        start = nl + 1;
+    }
+}
+
 // An option's names as a user types them: "-o/--output", "--format".
 std::string names_of(const CLI::Option& o) {
     std::string out;
@@ -131,7 +148,7 @@ int run(int argc, char** argv) {
             if (c.app->parsed()) return c.run();
     } catch (const boussole::Error& e) {
         // Messages quote paths, arguments and values: control characters shown, on one line.
-        fmt::print(stderr, "boussole: error: {}\n", boussole::visible(e.what()));
+        fmt::print(stderr, "boussole: error: {}\n", for_stderr(e.what()));
         return e.exit_status;
     }
     return 2;  // unreachable: CLI11 requires one subcommand
@@ -143,7 +160,7 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        fmt::print(stderr, "boussole: internal error: {}\n", boussole::visible(e.what()));
+        fmt::print(stderr, "boussole: internal error: {}\n", for_stderr(e.what()));
         return 2;
     }
 }
