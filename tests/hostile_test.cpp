@@ -132,6 +132,10 @@ TEST_SUITE("output") {
         CHECK(boussole::visible("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // a surrogate
         CHECK(boussole::visible("Élan café 日本 — €") == "Élan café 日本 — €");
         CHECK(first_raw_control(boussole::visible(std::string("\0\x1b\x9b\xc2\x9b", 6))).empty());
+        // JSON: the same data once parsed, no raw separator or override in the text.
+        const std::string dumped = nlohmann::json("a\xe2\x80\xae b\xe2\x80\xa8 c\xc2\x85 é\x1b").dump();
+        CHECK(boussole::json_text(dumped) == "\"a\\u202e b\\u2028 c\\u0085 é\\u001b\"");
+        CHECK(nlohmann::json::parse(boussole::json_text(dumped)) == nlohmann::json::parse(dumped));
     }
 
     TEST_CASE("hostile roadmap: lint text, json, github, sarif and gitlab, each read by its consumer") {

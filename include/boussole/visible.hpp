@@ -14,4 +14,10 @@ namespace boussole {
 /// reorders no text. Every edge that writes user text for people (text outputs, stderr) uses it.
 std::string visible(std::string_view s);
 
+/// A JSON document as nlohmann-json dumps it, with the characters visible() shows that JSON
+/// leaves raw (C1 controls, line and paragraph separators, bidirectional marks) written as JSON
+/// escapes (`\u202e`): the same data once parsed, and no raw character that reorders or breaks
+/// what a viewer or a JavaScript consumer shows. (JSON already escapes C0 controls.)
+std::string json_text(std::string_view dumped);
+
 }  // namespace boussole

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "boussole/output.hpp"
+#include "boussole/visible.hpp"
 
 namespace boussole {
 
@@ -19,7 +20,7 @@ std::string render_json(const LintResult& r) {
         {"files", r.files},
         {"diagnostics", std::move(diagnostics)},
         {"summary", {{"errors", r.errors}, {"warnings", r.warnings}, {"infos", r.infos}}}};
-    return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return json_text(doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace boussole

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "boussole/output.hpp"
+#include "boussole/visible.hpp"
 
 namespace boussole {
 
@@ -122,7 +123,7 @@ std::string render_sarif(const LintResult& r, const std::string& root) {
                              {"rules", std::move(rules)}}}}},
                          {"columnKind", "unicodeCodePoints"},
                          {"results", std::move(results)}}}}};
-    return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    return json_text(log.dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace boussole

@@ -76,4 +76,20 @@ std::string visible(std::string_view s) {
     return out;
 }
 
+std::string json_text(std::string_view dumped) {
+    std::string out;
+    out.reserve(dumped.size());
+    for (std::size_t i = 0; i < dumped.size();) {
+        char32_t cp = 0;
+        const std::size_t n = decode(dumped, i, cp);
+        if (n > 1 && acts(cp)) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+        } else {
+            out.append(dumped.substr(i, n == 0 ? 1 : n));
+        }
+        i += n == 0 ? 1 : n;
+    }
+    return out;
+}
+
 }  // namespace boussole
