@@ -627,6 +627,36 @@ TEST_SUITE("history") {
         }
     }
 
+    TEST_CASE("a truncated loose object is an error in bounded time, naming it, never a hang") {
+        const Quarter q;
+        // libgit2 1.5 inflates a truncated loose object forever: each run is killed after 10 s.
+        const auto run = [&](const std::vector<std::string>& args) {
+            std::vector<std::string> all{test::binary()};
+            all.insert(all.end(), args.begin(), args.end());
+            const test::Run r = test::run(all, q.repo.dir(), {}, 10000);
+            CHECK_FALSE(r.timed_out);
+            CHECK(r.status == 2);
+            CHECK_FALSE(has(r.err, "libgit2"));
+            return r.err;
+        };
+        // The commit HEAD~1, on the way to HEAD~2 (10 bytes: not even its header inflates).
+        q.repo.truncate_object(q.ids.at("c8"), 10);
+        const std::string expected = "git object " + q.ids.at("c8") +
+                                     ", on the way to it, cannot be read from the git repository: the object is "
+                                     "damaged; 'git fsck' shows what is wrong\n";
+        CHECK(run({"diff", "HEAD~2", "HEAD"}) == "boussole: error: revision 'HEAD~2' cannot be read: " + expected);
+        CHECK(run({"diff", q.ids.at("c8").substr(0, 7), "HEAD"}) ==
+              "boussole: error: revision '" + q.ids.at("c8").substr(0, 7) + "' cannot be read: " + expected);
+        CHECK(has(run({"recap"}),
+                  "cannot be read from the git repository: the object is missing or damaged; 'git "
+                  "fsck' shows what is wrong"));
+        // A file's content cut in the middle of its compressed stream.
+        const Quarter blob;
+        blob.repo.truncate_object(blob.ids.at("c1") + ":roadmap/streams/sales.yaml", 40);
+        CHECK(has(run({"diff", blob.ids.at("c1"), "HEAD", "roadmap"}),
+                  "'roadmap/streams/sales.yaml' at commit " + blob.ids.at("c1").substr(0, 7) + " (git blob "));
+    }
+
     TEST_CASE("report --as-of a past date: only the history up to that date counts") {
         const Quarter q;
         // As of 11-20, kr-a was last changed on 11-19; kr-b's value in the files (8) was only
