@@ -344,8 +344,57 @@ History History::open(const std::string& path) {
         start = start.parent_path();
     }
     const std::string shown = path.empty() ? "." : path;
+    // GIT_DIR and GIT_WORK_TREE are honoured as git honours them. libgit2 1.5 reads the other
+    // variables git reads (GIT_CEILING_DIRECTORIES, GIT_OBJECT_DIRECTORY, ...) with
+    // GIT_REPOSITORY_OPEN_FROM_ENV, but refuses that flag when GIT_WORK_TREE or GIT_COMMON_DIR
+    // is set: GIT_DIR is then opened directly, and the working tree set below.
+    const auto env = [](const char* name) -> std::string {
+        const char* value = std::getenv(name);
+        return value ? value : "";
+    };
+    const std::string git_dir = env("GIT_DIR"), work_tree = env("GIT_WORK_TREE");
+    const bool from_env = work_tree.empty() && env("GIT_COMMON_DIR").empty();
+    if (!git_dir.empty() && !fs::exists(git_dir, ec))
+        throw HistoryError(fmt::format(
+            "the environment variable GIT_DIR names '{}', which does not exist: unset GIT_DIR, or set it to the "
+            "repository's .git folder",
+            git_dir));
     git_repository* r = nullptr;
-    const int rc = git_repository_open_ext(&r, start.string().c_str(), 0, nullptr);
+    int rc = 0;
+    if (!git_dir.empty()) {
+        rc = from_env ? git_repository_open_ext(&r, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr)
+                      : git_repository_open_ext(&r, git_dir.c_str(),
+                                                GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_NO_DOTGIT, nullptr);
+        if (rc != 0)
+            throw HistoryError(fmt::format(
+                "the environment variable GIT_DIR names '{}', which is not a git repository that can be opened: unset "
+                "GIT_DIR, or set it to the repository's .git folder ('git status' says what is wrong)",
+                git_dir));
+    } else {
+        rc = git_repository_open_ext(&r, start.string().c_str(), from_env ? GIT_REPOSITORY_OPEN_FROM_ENV : 0, nullptr);
+    }
+    if (rc == 0) {
+        // As git: GIT_WORK_TREE is the working tree; with GIT_DIR alone and no core.worktree
+        // setting, the current folder is, unless the repository is bare.
+        std::string tree = work_tree;
+        if (tree.empty() && !git_dir.empty() && !git_repository_is_bare(r)) {
+            git_config* config = nullptr;
+            git_buf value = GIT_BUF_INIT;
+            const bool configured = git_repository_config_snapshot(&config, r) == 0 &&
+                                    git_config_get_string_buf(&value, config, "core.worktree") == 0;
+            git_buf_dispose(&value);
+            git_config_free(config);
+            if (!configured) tree = fs::current_path(ec).string();
+        }
+        if (!tree.empty() && (!fs::is_directory(tree, ec) ||
+                              git_repository_set_workdir(r, fs::absolute(tree, ec).string().c_str(), 0) != 0)) {
+            git_repository_free(r);
+            throw HistoryError(fmt::format(
+                "the working tree of the git repository, '{}'{}, is not a folder that can be used: set GIT_WORK_TREE "
+                "to the folder the roadmap's files are checked out in",
+                tree, work_tree.empty() ? "" : " (set by GIT_WORK_TREE)"));
+        }
+    }
     if (rc != 0) {
         // A .git above PATH that libgit2 will not open: another user's (git's safe.directory
         // check; older libgit2 versions report it as absent) or a damaged one.
