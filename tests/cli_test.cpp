@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include <sys/stat.h>
@@ -413,5 +414,19 @@ TEST_SUITE("cli") {
         const auto read = test::run({test::binary(), "lint", "tree"}, dir, {"NO_COLOR="});
         CHECK(read.status == 1);  // read whole: an empty roadmap, not a refusal
         CHECK_FALSE(has(read.err, "16 MB"));
+        fs::remove_all(dir);  // not left behind: 16 MB
+    }
+
+    TEST_CASE("a folder of more than 100,000 YAML files is refused, before any is read") {
+        const std::string dir = test::temp_dir("cli-many-files");
+        for (int i = 0; i < 100; ++i) fs::create_directories(fmt::format("{}/tree/{:03}", dir, i));
+        for (int i = 0; i <= 100'000; ++i)
+            std::ofstream(fmt::format("{}/tree/{:03}/f{}.yaml", dir, i % 100, i).c_str());
+        const auto r = test::run({test::binary(), "lint", "tree"}, dir, {"NO_COLOR="}, 60000);
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: 'tree' holds more than 100000 YAML files; a roadmap is a few dozen files: check it is "
+              "the right folder\n");
+        fs::remove_all(dir);  // not left behind: 100,001 files
     }
 }
