@@ -4,7 +4,10 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
+
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -369,5 +372,61 @@ TEST_SUITE("cli") {
         CHECK(in(dir, {"init", "mine"}).err ==
               "boussole: error: 'mine' already holds YAML (mine/r.yaml); nothing "
               "was written: edit that roadmap, or give init another DIR\n");
+    }
+
+    TEST_CASE("a named pipe or a device given as PATH is refused at once, never waited on nor read") {
+        const std::string dir = test::temp_dir("cli-fifo");
+        const std::string fifo = dir + "/fifo.yaml";
+        REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+        auto r = test::run({test::binary(), "lint", "fifo.yaml"}, dir, {"NO_COLOR="}, 5000);
+        CHECK_FALSE(r.timed_out);
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: cannot read 'fifo.yaml': it is a named pipe (FIFO); a roadmap is a YAML file or a "
+              "folder of them\n");
+        r = test::run({test::binary(), "lint", "/dev/zero"}, dir, {"NO_COLOR="}, 5000);
+        CHECK_FALSE(r.timed_out);
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: cannot read '/dev/zero': it is a character device; a roadmap is a YAML file or a "
+              "folder of them\n");
+    }
+
+    TEST_CASE("a file past 16 MB is refused with its size, before it is read") {
+        const std::string dir = test::temp_dir("cli-huge");
+        {
+            std::string line = "# " + std::string(1021, 'x') + "\n";
+            std::string text;
+            text.reserve(17u << 20);
+            while (text.size() < (17u << 20) + 5) text += line;
+            test::write(dir + "/huge.yaml", text);
+        }
+        const auto r = test::run({test::binary(), "lint", "huge.yaml"}, dir, {"NO_COLOR="});
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: 'huge.yaml' is 18 MB; a roadmap file may be at most 16 MB: split it, or check it is "
+              "the right file\n");
+        // Inside a tree too, and a file of exactly 16 MB is read.
+        fs::create_directories(dir + "/tree");
+        fs::rename(dir + "/huge.yaml", dir + "/tree/huge.yaml");
+        CHECK(test::run({test::binary(), "lint", "tree"}, dir, {"NO_COLOR="}).status == 2);
+        fs::resize_file(dir + "/tree/huge.yaml", 16u << 20);
+        const auto read = test::run({test::binary(), "lint", "tree"}, dir, {"NO_COLOR="});
+        CHECK(read.status == 1);  // read whole: an empty roadmap, not a refusal
+        CHECK_FALSE(has(read.err, "16 MB"));
+        fs::remove_all(dir);  // not left behind: 16 MB
+    }
+
+    TEST_CASE("a folder of more than 100,000 YAML files is refused, before any is read") {
+        const std::string dir = test::temp_dir("cli-many-files");
+        for (int i = 0; i < 100; ++i) fs::create_directories(fmt::format("{}/tree/{:03}", dir, i));
+        for (int i = 0; i <= 100'000; ++i)
+            std::ofstream(fmt::format("{}/tree/{:03}/f{}.yaml", dir, i % 100, i).c_str());
+        const auto r = test::run({test::binary(), "lint", "tree"}, dir, {"NO_COLOR="}, 60000);
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: 'tree' holds more than 100000 YAML files; a roadmap is a few dozen files: check it is "
+              "the right folder\n");
+        fs::remove_all(dir);  // not left behind: 100,001 files
     }
 }

@@ -127,6 +127,16 @@ void GitRepo::delete_object(const std::string& spec) const {
         throw std::runtime_error("the object to delete is not a loose object");
 }
 
+void GitRepo::truncate_object(const std::string& spec, std::uintmax_t bytes) const {
+    git_object* o = nullptr;
+    check(git_revparse_single(&o, repo_, spec.c_str()), "object to truncate");
+    const std::string id = hex(*git_object_id(o));
+    git_object_free(o);
+    const std::string file = dir_ + "/.git/objects/" + id.substr(0, 2) + "/" + id.substr(2);
+    fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
+    fs::resize_file(file, bytes);
+}
+
 void GitRepo::make_shallow(const std::string& boundary) const {
     git_commit* c = nullptr;
     const git_oid oid = oid_of(boundary);

@@ -2,6 +2,7 @@
 // Throw-away git repositories for the history tests, built with libgit2 (never the git
 // command) with fixed author and committer dates, so that commit ids are reproducible.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,9 @@ public:
     /// Deletes the loose object that `spec` names (e.g. "HEAD:roadmap/roadmap.yaml"), as a damaged
     /// repository lacks it.
     void delete_object(const std::string& spec) const;
+    /// Truncates the loose object that `spec` names to its first `bytes` bytes, as a disk or a
+    /// copy interrupted midway leaves it.
+    void truncate_object(const std::string& spec, std::uintmax_t bytes) const;
 
 private:
     std::string dir_;

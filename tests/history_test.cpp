@@ -627,6 +627,70 @@ TEST_SUITE("history") {
         }
     }
 
+    TEST_CASE("GIT_DIR and GIT_WORK_TREE are honoured as git honours them; a GIT_DIR that does not exist is an error") {
+        const Quarter q;
+        const auto diff = [&](const std::string& cwd, const std::vector<std::string>& env) {
+            return test::run({test::binary(), "diff", q.ids.at("c7"), q.ids.at("c8"), "roadmap"}, cwd, env, 10000);
+        };
+        const test::Run plain = diff(q.repo.dir(), {});
+        REQUIRE(plain.status == 0);
+        CHECK(has(plain.out, "kr-b"));
+        // The repository's folder moved away from its working tree, as some deployments keep it.
+        const std::string store = test::temp_dir("git-env-store") + "/ops.git";
+        std::filesystem::rename(q.repo.dir() + "/.git", store);
+        auto r = diff(q.repo.dir(), {"GIT_DIR=" + store, "GIT_WORK_TREE=" + q.repo.dir()});
+        CHECK(r.status == 0);
+        CHECK(r.out == plain.out);
+        // GIT_DIR alone: the current folder is the working tree.
+        r = diff(q.repo.dir(), {"GIT_DIR=" + store});
+        CHECK(r.status == 0);
+        CHECK(r.out == plain.out);
+        // Without them the folder is in no repository.
+        CHECK(has(diff(q.repo.dir(), {}).err, "is not in a git repository"));
+        // A GIT_DIR that does not exist is never silently ignored.
+        std::filesystem::rename(store, q.repo.dir() + "/.git");
+        r = diff(q.repo.dir(), {"GIT_DIR=/nonexistent"});
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: the environment variable GIT_DIR names '/nonexistent', which does not exist: unset "
+              "GIT_DIR, or set it to the repository's .git folder\n");
+        // One that is not a repository either.
+        r = diff(q.repo.dir(), {"GIT_DIR=" + q.repo.dir() + "/roadmap"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "GIT_DIR names '" + q.repo.dir() + "/roadmap', which is not a git repository"));
+        CHECK_FALSE(has(r.err, "libgit2"));
+    }
+
+    TEST_CASE("a truncated loose object is an error in bounded time, naming it, never a hang") {
+        const Quarter q;
+        // libgit2 1.5 inflates a truncated loose object forever: each run is killed after 10 s.
+        const auto run = [&](const std::vector<std::string>& args) {
+            std::vector<std::string> all{test::binary()};
+            all.insert(all.end(), args.begin(), args.end());
+            const test::Run r = test::run(all, q.repo.dir(), {}, 10000);
+            CHECK_FALSE(r.timed_out);
+            CHECK(r.status == 2);
+            CHECK_FALSE(has(r.err, "libgit2"));
+            return r.err;
+        };
+        // The commit HEAD~1, on the way to HEAD~2 (10 bytes: not even its header inflates).
+        q.repo.truncate_object(q.ids.at("c8"), 10);
+        const std::string expected = "git object " + q.ids.at("c8") +
+                                     ", on the way to it, cannot be read from the git repository: the object is "
+                                     "damaged; 'git fsck' shows what is wrong\n";
+        CHECK(run({"diff", "HEAD~2", "HEAD"}) == "boussole: error: revision 'HEAD~2' cannot be read: " + expected);
+        CHECK(run({"diff", q.ids.at("c8").substr(0, 7), "HEAD"}) ==
+              "boussole: error: revision '" + q.ids.at("c8").substr(0, 7) + "' cannot be read: " + expected);
+        CHECK(has(run({"recap"}),
+                  "cannot be read from the git repository: the object is missing or damaged; 'git "
+                  "fsck' shows what is wrong"));
+        // A file's content cut in the middle of its compressed stream.
+        const Quarter blob;
+        blob.repo.truncate_object(blob.ids.at("c1") + ":roadmap/streams/sales.yaml", 40);
+        CHECK(has(run({"diff", blob.ids.at("c1"), "HEAD", "roadmap"}),
+                  "'roadmap/streams/sales.yaml' at commit " + blob.ids.at("c1").substr(0, 7) + " (git blob "));
+    }
+
     TEST_CASE("report --as-of a past date: only the history up to that date counts") {
         const Quarter q;
         // As of 11-20, kr-a was last changed on 11-19; kr-b's value in the files (8) was only

@@ -398,6 +398,51 @@ TEST_SUITE("loader") {
         CHECK(r.load_findings.size() == 9);
     }
 
+    TEST_CASE("encodings: UTF-16 and UTF-32 with or without a byte-order mark, NUL bytes, CR-only lines") {
+        using namespace std::string_literals;
+        const auto only = [](const std::string& text) {
+            const Roadmap r = load_roadmap_from_string(text);
+            REQUIRE(r.load_findings.size() == 1);
+            const Finding& f = r.load_findings[0];
+            CHECK(f.rule == RuleId::yaml_syntax);
+            CHECK(r.unparsable_files == 1);
+            return fmt::format("{}:{}: {}", f.pos.line, f.pos.column, f.message);
+        };
+        const std::string utf16 = "1:1: the file is UTF-16; roadmap files are UTF-8: save it as UTF-8";
+        const std::string utf32 = "1:1: the file is UTF-32; roadmap files are UTF-8: save it as UTF-8";
+        // "streams: []\n" in UTF-16 and UTF-32, without a byte-order mark: once read silently.
+        std::string le16, be16, le32;
+        for (char c : "streams: []\n"s) {
+            le16 += std::string{c, '\0'};
+            be16 += std::string{'\0', c};
+            le32 += std::string{c, '\0', '\0', '\0'};
+        }
+        CHECK(only(le16) == utf16);
+        CHECK(only(be16) == utf16);
+        CHECK(only(le32) == utf32);
+        CHECK(only("\xFF\xFE"s + le16) == utf16);
+        CHECK(only("\xFE\xFF"s + be16) == utf16);
+        CHECK(only("\xFF\xFE\0\0"s + le32) == utf32);
+        CHECK(only(test::slurp(test::source_dir() + "/tests/data/hostile/utf16.yaml")) == utf16);
+        // A NUL byte in UTF-8 text: not "unknown escape character".
+        CHECK(only("roadmap:\n  name: \"ab\0c\"\n"s) ==
+              "2:12: the file holds a NUL byte here: it is not a text file; roadmap files are UTF-8 text");
+        // CR-only line ends read like LF, and CRLF keeps its columns.
+        const std::string lines = "roadmap:\n  name: Q3\n  quarter: 2026-Q3\nstreams:\n  - id: s\n    titel: S\n";
+        std::string cr = lines, crlf;
+        std::replace(cr.begin(), cr.end(), '\n', '\r');
+        for (char c : lines) crlf += c == '\n' ? "\r\n"s : std::string(1, c);
+        for (const std::string& text : {lines, cr, crlf}) {
+            const Roadmap r = load_roadmap_from_string(text);
+            CHECK(r.unparsable_files == 0);
+            REQUIRE(r.roadmap_blocks.size() == 1);
+            REQUIRE(r.streams.size() == 1);
+            std::vector<std::string> found;
+            for (const Finding& f : r.load_findings) found.push_back(fmt::format("{}:{}", f.pos.line, f.pos.column));
+            CHECK(found == std::vector<std::string>{"3:3", "6:5"});  // 'quarter' and 'titel' are unknown keys
+        }
+    }
+
     TEST_CASE("an alias bomb inside the format is stopped by the expansion budget") {
         std::string text = "x-t: &t {title: t}\nx-e: &e {id: e, title: E, tasks: [";
         for (int i = 0; i < 400; ++i) text += i ? ",*t" : "*t";

@@ -1,6 +1,7 @@
 #pragma once
 /// Writing files whole: a failure never leaves half a file.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -24,7 +25,14 @@ std::string write_failure(const std::string& path, int error_number);
 /// failure names `path`, never the temporary file.
 void write_file_atomically(const std::string& path, std::string_view content);
 
-/// Reads a whole file; throws std::runtime_error with the system's reason.
+/// The largest file read whole (16 MiB): a roadmap file is a few KB; past this it is the wrong
+/// file, or one that would take memory without bound.
+inline constexpr std::size_t max_read_bytes = std::size_t{16} << 20;
+
+/// Reads a whole regular file, at most max_read_bytes of it. The file is opened without
+/// blocking and its type checked on the opened descriptor, so a named pipe, a device or a
+/// socket is refused (never waited on nor read without end). Throws std::runtime_error with
+/// the reason in plain words and what to do.
 std::string read_file(const std::string& path);
 
 }  // namespace boussole

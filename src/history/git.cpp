@@ -9,8 +9,13 @@
 #include <set>
 #include <unordered_map>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <git2.h>
+#include <git2/sys/odb_backend.h>
+#include <zlib.h>
 
 #include "boussole/history.hpp"
 #include "boussole/loader.hpp"
@@ -77,10 +82,139 @@ struct OidEq {
 
 }  // namespace
 
+// A damaged object met while reading: its id and, when its header says, its type.
+struct DamagedObject {
+    std::string id, type;
+};
+
+// ---- damaged loose objects ----------------------------------------------------------------------
+//
+// libgit2 1.5 loops forever inflating a loose object whose file was truncated (zlib wants more
+// input that never comes), where git reports the damage at once. This backend is consulted
+// before libgit2's own: it inflates the loose object asked for to its end, in bounded time, and
+// refuses it when the compressed stream stops early or its length disagrees with its header.
+// A sound object is then read by libgit2's loose backend, and a packed or absent one as before.
+
+struct LooseCheck {
+    enum Result { absent, sound, damaged } result = absent;
+    std::string type;  // "commit", "tree", "blob", "tag", or empty when the header is unreadable
+};
+
+LooseCheck check_loose_object(const std::string& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return {};
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    z_stream zs{};
+    if (inflateInit(&zs) != Z_OK) return {LooseCheck::damaged, ""};
+    struct Ender {
+        z_stream& zs;
+        ~Ender() { inflateEnd(&zs); }
+    } ender{zs};
+    unsigned char in[16384], out[65536];
+    std::string header;
+    bool header_done = false;
+    std::uint64_t body = 0;
+    int ret = Z_OK;
+    while (ret != Z_STREAM_END) {
+        const ssize_t n = ::read(fd, in, sizeof in);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;  // the file ends before the compressed stream does
+        zs.next_in = in;
+        zs.avail_in = static_cast<uInt>(n);
+        do {
+            zs.next_out = out;
+            zs.avail_out = sizeof out;
+            ret = inflate(&zs, Z_NO_FLUSH);
+            if (ret != Z_OK && ret != Z_STREAM_END && ret != Z_BUF_ERROR) return {LooseCheck::damaged, ""};
+            const std::size_t produced = sizeof out - zs.avail_out;
+            std::size_t i = 0;
+            for (; !header_done && i < produced; ++i) {
+                if (out[i] == 0) {
+                    header_done = true;
+                } else if (header.size() < 64) {
+                    header.push_back(static_cast<char>(out[i]));
+                } else {
+                    return {LooseCheck::damaged, ""};
+                }
+            }
+            body += produced - i;
+        } while (zs.avail_out == 0 && ret != Z_STREAM_END);
+    }
+    const std::size_t space = header.find(' ');
+    std::string type = header_done && space != std::string::npos ? header.substr(0, space) : "";
+    if (git_object_string2type(type.c_str()) == GIT_OBJECT_INVALID) type.clear();
+    if (ret != Z_STREAM_END || type.empty()) return {LooseCheck::damaged, type};
+    const std::string size = header.substr(space + 1);
+    if (size.empty() || size.find_first_not_of("0123456789") != std::string::npos || size.size() > 19 ||
+        std::stoull(size) != body)
+        return {LooseCheck::damaged, type};
+    return {LooseCheck::sound, type};
+}
+
+struct GuardBackend {
+    git_odb_backend parent;  // first: libgit2 hands back a pointer to it
+    std::string objects;     // the objects folder, with a trailing '/'
+    DamagedObject* damaged;  // where the first damaged object met is recorded
+};
+
+int guard_object(git_odb_backend* backend, const std::string& hex_id) {
+    auto* guard = reinterpret_cast<GuardBackend*>(backend);
+    const LooseCheck check = check_loose_object(guard->objects + hex_id.substr(0, 2) + "/" + hex_id.substr(2));
+    if (check.result != LooseCheck::damaged) return GIT_PASSTHROUGH;
+    if (guard->damaged->id.empty()) *guard->damaged = {hex_id, check.type};
+    git_error_set_str(GIT_ERROR_ODB, "damaged loose object");
+    return GIT_ERROR;
+}
+
+int guard_read(void**, size_t*, git_object_t*, git_odb_backend* backend, const git_oid* oid) {
+    return guard_object(backend, hex(*oid));
+}
+
+int guard_read_header(size_t*, git_object_t*, git_odb_backend* backend, const git_oid* oid) {
+    return guard_object(backend, hex(*oid));
+}
+
+int guard_read_prefix(git_oid*, void**, size_t*, git_object_t*, git_odb_backend* backend, const git_oid* short_id,
+                      size_t length) {
+    if (length < 2) return GIT_PASSTHROUGH;
+    const std::string prefix = hex(*short_id).substr(0, length);
+    auto* guard = reinterpret_cast<GuardBackend*>(backend);
+    std::error_code ec;
+    for (fs::directory_iterator it(guard->objects + prefix.substr(0, 2), ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = prefix.substr(0, 2) + it->path().filename().string();
+        if (name.size() == GIT_OID_HEXSZ && name.starts_with(prefix))
+            if (const int rc = guard_object(backend, name); rc != GIT_PASSTHROUGH) return rc;
+    }
+    return GIT_PASSTHROUGH;
+}
+
+void guard_free(git_odb_backend* backend) { delete reinterpret_cast<GuardBackend*>(backend); }
+
+// Puts the guard in front of `repo`'s object database.
+void guard_loose_objects(git_repository* repo, DamagedObject* damaged) {
+    git_odb* odb = nullptr;
+    if (git_repository_odb(&odb, repo) != 0) return;
+    auto* guard = new GuardBackend{};
+    git_odb_init_backend(&guard->parent, GIT_ODB_BACKEND_VERSION);
+    guard->parent.read = guard_read;
+    guard->parent.read_header = guard_read_header;
+    guard->parent.read_prefix = guard_read_prefix;
+    guard->parent.free = guard_free;
+    const char* env = std::getenv("GIT_OBJECT_DIRECTORY");
+    guard->objects = env && *env ? std::string(env) + "/" : std::string(git_repository_commondir(repo)) + "objects/";
+    guard->damaged = damaged;
+    if (git_odb_add_backend(odb, &guard->parent, 1000) != 0) delete guard;
+    git_odb_free(odb);
+}
+
 struct History::Impl {
     RepoPtr repo;
     std::string display, prefix;  // PATH as the user wrote it; PATH relative to the work tree
     bool shallow = false;
+    DamagedObject damaged;                     // filled in by the guard of the object database
     std::set<std::string> shallow_boundaries;  // commits whose parents a shallow clone did not fetch
     // Listings of trees already walked, by tree id: commits share most of their trees.
     mutable std::unordered_map<git_oid, std::vector<TreeFile>, OidHash, OidEq> listings;
@@ -210,8 +344,57 @@ History History::open(const std::string& path) {
         start = start.parent_path();
     }
     const std::string shown = path.empty() ? "." : path;
+    // GIT_DIR and GIT_WORK_TREE are honoured as git honours them. libgit2 1.5 reads the other
+    // variables git reads (GIT_CEILING_DIRECTORIES, GIT_OBJECT_DIRECTORY, ...) with
+    // GIT_REPOSITORY_OPEN_FROM_ENV, but refuses that flag when GIT_WORK_TREE or GIT_COMMON_DIR
+    // is set: GIT_DIR is then opened directly, and the working tree set below.
+    const auto env = [](const char* name) -> std::string {
+        const char* value = std::getenv(name);
+        return value ? value : "";
+    };
+    const std::string git_dir = env("GIT_DIR"), work_tree = env("GIT_WORK_TREE");
+    const bool from_env = work_tree.empty() && env("GIT_COMMON_DIR").empty();
+    if (!git_dir.empty() && !fs::exists(git_dir, ec))
+        throw HistoryError(fmt::format(
+            "the environment variable GIT_DIR names '{}', which does not exist: unset GIT_DIR, or set it to the "
+            "repository's .git folder",
+            git_dir));
     git_repository* r = nullptr;
-    const int rc = git_repository_open_ext(&r, start.string().c_str(), 0, nullptr);
+    int rc = 0;
+    if (!git_dir.empty()) {
+        rc = from_env ? git_repository_open_ext(&r, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr)
+                      : git_repository_open_ext(&r, git_dir.c_str(),
+                                                GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_NO_DOTGIT, nullptr);
+        if (rc != 0)
+            throw HistoryError(fmt::format(
+                "the environment variable GIT_DIR names '{}', which is not a git repository that can be opened: unset "
+                "GIT_DIR, or set it to the repository's .git folder ('git status' says what is wrong)",
+                git_dir));
+    } else {
+        rc = git_repository_open_ext(&r, start.string().c_str(), from_env ? GIT_REPOSITORY_OPEN_FROM_ENV : 0, nullptr);
+    }
+    if (rc == 0) {
+        // As git: GIT_WORK_TREE is the working tree; with GIT_DIR alone and no core.worktree
+        // setting, the current folder is, unless the repository is bare.
+        std::string tree = work_tree;
+        if (tree.empty() && !git_dir.empty() && !git_repository_is_bare(r)) {
+            git_config* config = nullptr;
+            git_buf value = GIT_BUF_INIT;
+            const bool configured = git_repository_config_snapshot(&config, r) == 0 &&
+                                    git_config_get_string_buf(&value, config, "core.worktree") == 0;
+            git_buf_dispose(&value);
+            git_config_free(config);
+            if (!configured) tree = fs::current_path(ec).string();
+        }
+        if (!tree.empty() && (!fs::is_directory(tree, ec) ||
+                              git_repository_set_workdir(r, fs::absolute(tree, ec).string().c_str(), 0) != 0)) {
+            git_repository_free(r);
+            throw HistoryError(fmt::format(
+                "the working tree of the git repository, '{}'{}, is not a folder that can be used: set GIT_WORK_TREE "
+                "to the folder the roadmap's files are checked out in",
+                tree, work_tree.empty() ? "" : " (set by GIT_WORK_TREE)"));
+        }
+    }
     if (rc != 0) {
         // A .git above PATH that libgit2 will not open: another user's (git's safe.directory
         // check; older libgit2 versions report it as absent) or a damaged one.
@@ -237,6 +420,7 @@ History History::open(const std::string& path) {
     }
     auto impl = std::make_unique<Impl>();
     impl->repo.reset(r);
+    guard_loose_objects(r, &impl->damaged);
     const char* wd = git_repository_workdir(r);
     if (!wd)
         throw HistoryError(fmt::format(
@@ -271,7 +455,12 @@ bool History::shallow() const { return impl_->shallow; }
 CommitInfo History::resolve(const std::string& revision) const {
     git_object* o = nullptr;
     if (revision.empty() || revision.starts_with('-') ||
-        git_revparse_single(&o, impl_->repo.get(), revision.c_str()) != 0)
+        git_revparse_single(&o, impl_->repo.get(), revision.c_str()) != 0) {
+        if (!impl_->damaged.id.empty())
+            throw HistoryError(fmt::format(
+                "revision '{}' cannot be read: git {} {}, on the way to it, cannot be read from the git repository: "
+                "the object is damaged; 'git fsck' shows what is wrong",
+                revision, impl_->damaged.type.empty() ? "object" : impl_->damaged.type, impl_->damaged.id));
         throw HistoryError(fmt::format(
             "unknown revision '{}': no commit, branch or tag is called that in this repository; give a commit hash, "
             "a branch or a tag, or one relative to them such as HEAD~3 ('git log --oneline' lists the commits){}",
@@ -279,6 +468,7 @@ CommitInfo History::resolve(const std::string& revision) const {
             impl_->shallow ? "; this is a shallow clone, without the history before its cut: 'git fetch --unshallow' "
                              "fetches it"
                            : ""));
+    }
     const ObjectPtr object(o);
     git_object* c = nullptr;
     if (git_object_peel(&c, object.get(), GIT_OBJECT_COMMIT) != 0)

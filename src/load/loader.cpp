@@ -19,6 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A roadmap is a few dozen files; a folder with more than this is not one (a home folder, a
+// checkout of something else), and reading it would take memory and time without bound.
+constexpr std::size_t max_tree_files = 100'000;
+struct TooManyFiles {};
+
 bool inside(const fs::path& root, const fs::path& p) {
     const auto rel = p.lexically_relative(root);
     return !rel.empty() && *rel.begin() != "..";
@@ -50,6 +55,7 @@ void walk(const fs::path& root, const fs::path& dir, const fs::path& rel_dir, st
         } else if (fs::is_regular_file(real, ec) && is_yaml_file_name(e.path().filename().string())) {
             const fs::path canon = fs::canonical(real, ec);
             if (ec || !seen_files.insert(canon).second) continue;
+            if (out.size() == max_tree_files) throw TooManyFiles{};
             out.emplace_back(e.path().string(), rel.generic_string());
         }
     }
@@ -127,7 +133,13 @@ std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::s
         const fs::path root = fs::canonical(path, ec);
         if (ec) throw PathError(fmt::format("cannot read '{}': {}", path, ec.message()));
         std::set<fs::path> seen_dirs{root}, seen_files;
-        walk(root, fs::path(path), fs::path(), seen_dirs, seen_files, out);
+        try {
+            walk(root, fs::path(path), fs::path(), seen_dirs, seen_files, out);
+        } catch (const TooManyFiles&) {
+            throw PathError(fmt::format(
+                "'{}' holds more than {} YAML files; a roadmap is a few dozen files: check it is the right folder",
+                path, max_tree_files));
+        }
         // FORMAT.md: byte order of the relative paths ("a-b.yaml" before "a/x.yaml").
         std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     } else {

@@ -763,10 +763,56 @@ std::string_view describe(const Node& node) {
     return "a value";
 }
 
+namespace {
+
+// The UTF-16 or UTF-32 encoding `text` is in, from its byte-order mark or, without one, from
+// the NUL bytes ASCII characters leave in every other (or three of every four) bytes; empty
+// when it is neither.
+std::string_view wide_encoding(std::string_view text) {
+    if (text.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return "UTF-32";
+    if (text.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return "UTF-32";
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) return "UTF-16";
+    const std::size_t n = std::min<std::size_t>(text.size(), 4096) & ~std::size_t{3};
+    if (n < 4) return {};
+    std::size_t zeros[4] = {0, 0, 0, 0};
+    for (std::size_t i = 0; i < n; ++i) zeros[i % 4] += text[i] == '\0' ? 1 : 0;
+    const std::size_t quarter = n / 4;
+    // UTF-32: the two high bytes of every code unit are NUL (little- or big-endian).
+    if ((zeros[2] == quarter && zeros[3] == quarter) || (zeros[0] == quarter && zeros[1] == quarter)) return "UTF-32";
+    // UTF-16: most bytes of one parity are NUL, almost none of the other.
+    const std::size_t even = zeros[0] + zeros[2], odd = zeros[1] + zeros[3], half = n / 2;
+    if ((odd * 2 >= half && even * 8 <= odd) || (even * 2 >= half && odd * 8 <= even)) return "UTF-16";
+    return {};
+}
+
+}  // namespace
+
 ParsedFile parse(std::string_view text, std::uint32_t file) {
     ParsedFile out;
+    if (const std::string_view wide = wide_encoding(text); !wide.empty()) {
+        out.findings.push_back({RuleId::yaml_syntax, SourcePos{file, 1, 1, 0},
+                                fmt::format("the file is {}; roadmap files are UTF-8: save it as UTF-8", wide)});
+        out.broken = true;
+        return out;
+    }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    // FORMAT.md reads CRLF like LF; a CR alone (old Mac line ends) is a line end too, as in
+    // YAML. Each lone CR becomes an LF (one byte for one: columns stay), so lines count right.
+    std::string lf_text;
+    for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1)) {
+        if (cr + 1 < text.size() && text[cr + 1] == '\n') continue;
+        if (lf_text.empty()) lf_text.assign(text);
+        lf_text[cr] = '\n';
+    }
+    if (!lf_text.empty()) text = lf_text;
     Builder builder(out, text, file);
+
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        out.findings.push_back({RuleId::yaml_syntax, builder.pos_at_offset(nul),
+                                "the file holds a NUL byte here: it is not a text file; roadmap files are UTF-8 text"});
+        out.broken = true;
+        return out;
+    }
 
     if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
         const auto byte = static_cast<unsigned char>(text[bad]);

@@ -1,11 +1,14 @@
 #include "boussole/io.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -80,13 +83,68 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     }
 }
 
+namespace {
+
+// What a file that is not a regular file or folder is, in plain words.
+std::string_view kind_of(mode_t mode) {
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISDIR(mode)) return "a folder";
+    return "not a regular file";
+}
+
+std::string megabytes(std::size_t bytes) {
+    const std::size_t mb = (bytes + (std::size_t{1} << 20) - 1) >> 20;
+    return fmt::format("{} MB", mb);
+}
+
+[[noreturn]] void too_large(const std::string& path, std::string_view size) {
+    throw std::runtime_error(
+        fmt::format("'{}' is {}; a roadmap file may be at most {}: split it, or check it is the right file", path, size,
+                    megabytes(max_read_bytes)));
+}
+
+}  // namespace
+
 std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw std::runtime_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-    return std::move(ss).str();
+    // O_NONBLOCK: opening a named pipe must not wait for a writer; the type is then checked on
+    // the opened descriptor, so nothing can be swapped in between the check and the read.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) throw std::runtime_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        throw std::runtime_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    if (!S_ISREG(st.st_mode)) {
+        throw std::runtime_error(fmt::format("cannot read '{}': it is {}; a roadmap is a YAML file or a folder of them",
+                                             path, kind_of(st.st_mode)));
+    }
+    if (static_cast<std::uintmax_t>(st.st_size) > max_read_bytes)
+        too_large(path, megabytes(static_cast<std::size_t>(st.st_size)));
+    std::string text;
+    text.resize(static_cast<std::size_t>(st.st_size) + 1);
+    std::size_t got = 0;
+    for (;;) {
+        if (got == text.size()) {
+            // The file grows while it is read: a bounded read, never more than the limit.
+            if (text.size() > max_read_bytes) too_large(path, "more than " + megabytes(max_read_bytes));
+            text.resize(std::min(text.size() * 2 + 4096, max_read_bytes + 1));
+        }
+        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw std::runtime_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+        }
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    text.resize(got);
+    return text;
 }
 
 }  // namespace boussole
