@@ -102,7 +102,9 @@ std::vector<std::string> roadmap_files_at(const std::string& path);
 // Warns on standard error when the roadmap has lint errors (the document may be incomplete).
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what);
 
-// Writes `text` to standard output, or whole to `output` when set (never over a roadmap file).
-void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files);
+// Writes `text` to standard output, or whole to `output` when set (write_output): never over one
+// of `roadmap_files`, nor as a YAML file inside one of the roadmap folders `roadmap_paths`.
+void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files,
+          const std::vector<std::string>& roadmap_paths = {});
 
 }  // namespace boussole::cli

@@ -1,9 +1,11 @@
 // boussole: keep a quarterly roadmap as YAML in git, lint it, report on it.
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
 
 #include <fmt/format.h>
 
+#include "boussole/io.hpp"
 #include "boussole/spell.hpp"
 #include "cli/commands.hpp"
 
@@ -93,14 +95,27 @@ int run(int argc, char** argv) {
     const Command commands[] = {lint_command(app),   rules_command(app), init_command(app), schema_command(app),
                                 report_command(app), recap_command(app), diff_command(app)};
 
+    // --help and --version: written like any output, a failure to write them is an error.
+    const auto answer = [&app](const CLI::Error& e) {
+        std::ostringstream out, err;
+        const int code = app.exit(e, out, err);
+        std::fputs(err.str().c_str(), stderr);
+        try {
+            boussole::write_standard_output(out.str());
+        } catch (const boussole::Error& failure) {
+            fmt::print(stderr, "boussole: error: {}\n", failure.what());
+            return 2;
+        }
+        return code == 0 ? 0 : 2;
+    };
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+        return answer(e);
     } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+        return answer(e);
     } catch (const CLI::CallForVersion& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+        return answer(e);
     } catch (const CLI::ParseError& e) {
         if (argc <= 1) {
             std::fputs(app.help().c_str(), stderr);
@@ -137,10 +152,17 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    int status = 2;
     try {
-        return run(argc, argv);
+        status = run(argc, argv);
     } catch (const std::exception& e) {
         fmt::print(stderr, "boussole: internal error: {}\n", e.what());
+    }
+    // What is still buffered (--help, --version) reaches standard output here: a failure to
+    // write or close it is an error too, said once (not again when a command already said it).
+    if (const std::string failure = boussole::close_standard_output(); !failure.empty()) {
+        fmt::print(stderr, "boussole: error: {}\n", failure);
         return 2;
     }
+    return status;
 }

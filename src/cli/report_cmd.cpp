@@ -86,7 +86,7 @@ int run_report(const ReportCommand& cmd) {
     const std::string text = render_status_report(roadmap, options);
     std::vector<std::string> files;
     for (const SourceFile& f : roadmap.files) files.push_back(f.display_path);
-    emit(text, cmd.output, files);
+    emit(text, cmd.output, files, {path});
     return 0;
 }
 
