@@ -491,4 +491,22 @@ TEST_SUITE("cli") {
         CHECK(r.status == 2);
         CHECK(r.err == "boussole: error: cannot write to standard output: no space left on device\n");
     }
+
+    TEST_CASE("a write that fails half way leaves the old file and no temporary file") {
+        const std::string dir = test::temp_dir("cli-out-fsize");
+        test::write(dir + "/status.md", "old\n");
+        // A file size limit of one block: the report's write fails with EFBIG part way through.
+        const auto r =
+            test::run({"/bin/sh", "-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" report -o \"$1\" examples/revops",
+                       test::binary(), dir + "/status.md"},
+                      test::source_dir(), {"NO_COLOR=", "GITHUB_ACTIONS="});
+        CHECK(r.status == 2);
+        CHECK(r.err == "boussole: error: -o: cannot write '" + dir +
+                           "/status.md': the file would be larger than the system allows ('ulimit -f'); raise the "
+                           "limit, or write elsewhere\n");
+        CHECK(test::slurp(dir + "/status.md") == "old\n");
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+        CHECK(names == std::vector<std::string>{"status.md"});
+    }
 }

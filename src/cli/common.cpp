@@ -140,7 +140,12 @@ void refuse_roadmap_target(const std::string& output, const std::vector<std::str
                                 output, f));
         }
     }
-    const fs::path real(link_target(output));
+    fs::path real;
+    try {
+        real = link_target(output);
+    } catch (const WriteError&) {
+        return;  // a loop of links: write_output says so
+    }
     if (!is_yaml_file_name(real.filename().string())) return;
     std::error_code ec;
     const fs::path folder = fs::weakly_canonical(fs::absolute(real, ec).parent_path(), ec);

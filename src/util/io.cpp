@@ -87,6 +87,11 @@ std::string data_failure(const std::string& path, int error_number) {
         case EIO:
             return fmt::format("cannot write '{}': input/output error on the device; check it, or write elsewhere",
                                path);
+        case EFBIG:
+            return fmt::format(
+                "cannot write '{}': the file would be larger than the system allows ('ulimit -f'); "
+                "raise the limit, or write elsewhere",
+                path);
         default:
             return fmt::format("cannot write '{}': {}", path, plain_reason(error_number));
     }
