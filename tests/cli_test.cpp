@@ -509,4 +509,19 @@ TEST_SUITE("cli") {
         for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
         CHECK(names == std::vector<std::string>{"status.md"});
     }
+
+    TEST_CASE("a message that cannot be written to standard error is no crash") {
+        const auto on_full_stderr = [](const std::string& command) {
+            return test::run({"/bin/sh", "-c", "exec \"$0\" " + command + " 2> /dev/full", test::binary()},
+                             test::source_dir(), {"NO_COLOR=", "GITHUB_ACTIONS="});
+        };
+        // A warning (the roadmap has errors) that cannot be shown: the report is still written.
+        auto r = on_full_stderr("report examples/broken");
+        CHECK(r.status == 0);
+        CHECK(has(r.out, "# "));
+        // An error that cannot be shown: still exit 2, not an abort.
+        CHECK(on_full_stderr("schema -o /dev/stderr").status == 2);
+        CHECK(on_full_stderr("lint no/such/path").status == 2);
+        CHECK(on_full_stderr("frobnicate").status == 2);
+    }
 }

@@ -42,6 +42,10 @@ void write_output(const std::string& path, std::string_view content);
 /// write to standard output: no space left on device".
 void write_standard_output(std::string_view content);
 
+/// Writes `text` to standard error; never fails nor throws (an error message that cannot be
+/// shown must not turn into a crash, nor into a second message).
+void write_standard_error(std::string_view text) noexcept;
+
 /// Flushes and closes standard output at the end of the program: the error message when that
 /// fails and no earlier failure on it was reported, else "".
 std::string close_standard_output();

@@ -7,12 +7,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "boussole/error.hpp"
+#include "boussole/io.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/model.hpp"
 
@@ -52,6 +54,13 @@ CLI::Option* add_format_option(CLI::App* sub, std::string& value, const Format<R
     for (const auto& f : formats) names.emplace_back(f.name);
     return sub->add_option("--format", value, help)
         ->check(one_of(std::move(names), fmt::format("an output format of {}", sub->get_name())));
+}
+
+// A message on standard error (an error, a warning, a note): a failure to write it is ignored,
+// never an exception (fmt::print would throw, on `2>/dev/full`).
+template <class... T>
+void print_to_stderr(fmt::format_string<T...> format, T&&... args) {
+    write_standard_error(fmt::format(format, std::forward<T>(args)...));
 }
 
 // Runs `f`; a usage error it throws (whose message names the value) is said again after the

@@ -117,9 +117,9 @@ std::vector<std::string> roadmap_files_at(const std::string& path) {
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what) {
     const LintResult lint = lint_roadmap(roadmap);
     if (lint.errors > 0)
-        fmt::print(stderr,
-                   "boussole: warning: the roadmap has {} error{}: the {} may be incomplete; run 'boussole lint {}'\n",
-                   lint.errors, lint.errors == 1 ? "" : "s", what, path);
+        print_to_stderr(
+            "boussole: warning: the roadmap has {} error{}: the {} may be incomplete; run 'boussole lint {}'\n",
+            lint.errors, lint.errors == 1 ? "" : "s", what, path);
 }
 
 namespace {

@@ -131,7 +131,7 @@ int run_lint(const LintCommand& cmd) {
 
     const Where where{use_color(cmd.color, cmd.output), format == "text" || format == "json" ? "" : work_tree_root()};
     emit(format_named(formats, format)(result, where), cmd.output, files_read, paths);
-    for (const std::string& note : result.notes) fmt::print(stderr, "boussole: note: {}\n", note);
+    for (const std::string& note : result.notes) print_to_stderr("boussole: note: {}\n", note);
 
     if (result.errors > 0) return 1;
     if (cmd.strict && result.warnings > 0) return 1;

@@ -103,7 +103,7 @@ int run(int argc, char** argv) {
         try {
             boussole::write_standard_output(out.str());
         } catch (const boussole::Error& failure) {
-            fmt::print(stderr, "boussole: error: {}\n", failure.what());
+            boussole::cli::print_to_stderr("boussole: error: {}\n", failure.what());
             return 2;
         }
         return code == 0 ? 0 : 2;
@@ -126,15 +126,17 @@ int run(int argc, char** argv) {
         std::vector<std::string> names;
         for (const Command& c : commands) names.push_back(c.app->get_name());
         if (!first.starts_with('-') && std::find(names.begin(), names.end(), first) == names.end()) {
-            fmt::print(stderr, "boussole: error: unknown command '{}'{}\nRun 'boussole --help' for the commands.\n",
-                       first, boussole::did_you_mean(first, names));
+            boussole::cli::print_to_stderr(
+                "boussole: error: unknown command '{}'{}\nRun 'boussole --help' for the commands.\n", first,
+                boussole::did_you_mean(first, names));
             return 2;
         }
         const CLI::App* sub = nullptr;
         for (const Command& c : commands)
             if (c.app->parsed()) sub = c.app;
-        fmt::print(stderr, "boussole: error: {}\nRun 'boussole {}--help' for {}.\n", plain_parse_error(e, app, sub),
-                   sub ? sub->get_name() + " " : "", sub ? "its options" : "the commands");
+        boussole::cli::print_to_stderr("boussole: error: {}\nRun 'boussole {}--help' for {}.\n",
+                                       plain_parse_error(e, app, sub), sub ? sub->get_name() + " " : "",
+                                       sub ? "its options" : "the commands");
         return 2;
     }
 
@@ -143,7 +145,7 @@ int run(int argc, char** argv) {
         for (const Command& c : commands)
             if (c.app->parsed()) return c.run();
     } catch (const boussole::Error& e) {
-        fmt::print(stderr, "boussole: error: {}\n", e.what());
+        boussole::cli::print_to_stderr("boussole: error: {}\n", e.what());
         return e.exit_status;
     }
     return 2;  // unreachable: CLI11 requires one subcommand
@@ -156,12 +158,12 @@ int main(int argc, char** argv) {
     try {
         status = run(argc, argv);
     } catch (const std::exception& e) {
-        fmt::print(stderr, "boussole: internal error: {}\n", e.what());
+        boussole::cli::print_to_stderr("boussole: internal error: {}\n", e.what());
     }
     // What is still buffered (--help, --version) reaches standard output here: a failure to
     // write or close it is an error too, said once (not again when a command already said it).
     if (const std::string failure = boussole::close_standard_output(); !failure.empty()) {
-        fmt::print(stderr, "boussole: error: {}\n", failure);
+        boussole::cli::print_to_stderr("boussole: error: {}\n", failure);
         return 2;
     }
     return status;

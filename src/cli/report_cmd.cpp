@@ -58,13 +58,13 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working,
     } catch (const NotARepository&) {
         return std::nullopt;  // not in git: no check-in column
     } catch (const HistoryError& e) {
-        fmt::print(stderr, "boussole: warning: no check-in dates: {}\n", e.what());
+        print_to_stderr("boussole: warning: no check-in dates: {}\n", e.what());
         return std::nullopt;
     }
     try {
         return read_check_ins(*history, working, *working.period(), as_of);
     } catch (const HistoryError& e) {
-        fmt::print(stderr, "boussole: warning: cannot read check-in dates from git history: {}\n", e.what());
+        print_to_stderr("boussole: warning: cannot read check-in dates from git history: {}\n", e.what());
         return std::nullopt;
     }
 }

@@ -311,6 +311,11 @@ void write_standard_output(std::string_view content) {
     }
 }
 
+void write_standard_error(std::string_view text) noexcept {
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+}
+
 std::string close_standard_output() {
     errno = 0;
     const bool failed = std::ferror(stdout) != 0 || std::fflush(stdout) != 0;
