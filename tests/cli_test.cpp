@@ -390,6 +390,13 @@ TEST_SUITE("cli") {
         CHECK(r.status == 0);
         CHECK(r.err.empty());
         CHECK(fs::is_character_file("/dev/null"));
+        // A terminal device with no terminal behind it (setsid: no controlling terminal).
+        r = test::run({"/usr/bin/setsid", test::binary(), "schema", "-o", "/dev/tty"}, test::source_dir());
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: -o: cannot write '/dev/tty': no device is behind it (no terminal, or no reader); write "
+              "elsewhere\n");
+        CHECK(fs::is_character_file("/dev/tty"));
         // The standard streams by their names: what was already open on them is written.
         r = boussole({"lint", "-o", "/proc/self/fd/1", "examples/revops"});
         CHECK(r.status == 0);

@@ -86,6 +86,12 @@ std::string data_failure(const std::string& path, int error_number) {
         case EIO:
             return fmt::format("cannot write '{}': input/output error on the device; check it, or write elsewhere",
                                path);
+        case ENXIO:
+        case ENODEV:
+            return fmt::format(
+                "cannot write '{}': no device is behind it (no terminal, or no reader); write "
+                "elsewhere",
+                path);
         case EFBIG:
             return fmt::format(
                 "cannot write '{}': the file would be larger than the system allows ('ulimit -f'); "
