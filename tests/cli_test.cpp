@@ -429,4 +429,163 @@ TEST_SUITE("cli") {
               "the right folder\n");
         fs::remove_all(dir);  // not left behind: 100,001 files
     }
+
+    TEST_CASE("-o writes into devices, FIFOs and standard streams, and replaces the file a link leads to") {
+        const std::string expected = boussole({"lint", "examples/revops"}).out;
+        REQUIRE(!expected.empty());
+        // A device is written into, never replaced (as root, a rename would replace it).
+        auto r = boussole({"lint", "-o", "/dev/full", "examples/revops"});
+        CHECK(r.status == 2);
+        CHECK(
+            r.err ==
+            "boussole: error: -o: cannot write '/dev/full': no space left on device; free some, or write elsewhere\n");
+        CHECK(fs::is_character_file("/dev/full"));
+        r = boussole({"report", "-o", "/dev/full", "examples/revops"});
+        CHECK(r.status == 2);
+        CHECK(fs::is_character_file("/dev/full"));
+        r = boussole({"lint", "-o", "/dev/null", "examples/revops"});
+        CHECK(r.status == 0);
+        CHECK(r.err.empty());
+        CHECK(fs::is_character_file("/dev/null"));
+        // A terminal device with no terminal behind it (setsid: no controlling terminal).
+        r = test::run({"/usr/bin/setsid", test::binary(), "schema", "-o", "/dev/tty"}, test::source_dir());
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: -o: cannot write '/dev/tty': no device is behind it (no terminal, or no reader); write "
+              "elsewhere\n");
+        CHECK(fs::is_character_file("/dev/tty"));
+        // The standard streams by their names: what was already open on them is written.
+        r = boussole({"lint", "-o", "/proc/self/fd/1", "examples/revops"});
+        CHECK(r.status == 0);
+        CHECK(r.out == expected);
+        r = boussole({"lint", "-o", "/dev/fd/2", "examples/revops"});
+        CHECK(r.status == 0);
+        CHECK(r.err == expected);
+
+        // A symbolic link: the file it leads to is replaced whole, keeping its permissions.
+        const std::string dir = test::temp_dir("cli-out-link");
+        fs::create_directories(dir + "/real");
+        test::write(dir + "/real/status.md", "old\n");
+        fs::permissions(dir + "/real/status.md",
+                        fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+        fs::create_symlink("real/status.md", dir + "/link.md");
+        r = boussole({"lint", "-o", dir + "/link.md", "examples/revops"});
+        CHECK(r.status == 0);
+        CHECK(fs::is_symlink(dir + "/link.md"));
+        CHECK(test::slurp(dir + "/real/status.md") == expected);
+        CHECK(fs::status(dir + "/real/status.md").permissions() ==
+              (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+        std::size_t entries = 0;
+        for (const auto& e : fs::recursive_directory_iterator(dir)) {
+            CAPTURE(e.path().string());
+            CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+            ++entries;
+        }
+        CHECK(entries == 3);  // real/, real/status.md, link.md
+
+        // A FIFO is written into, as a shell's '>' would; it stays a FIFO.
+        const std::string fifo = dir + "/fifo";
+        REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+        r = test::run(
+            {"/bin/sh", "-c", "cat \"$1\" > \"$1.got\" & \"$2\" lint -o \"$1\" examples/revops; s=$?; wait; exit $s",
+             "sh", fifo, test::binary()},
+            test::source_dir(), {"NO_COLOR=", "GITHUB_ACTIONS="});
+        CHECK(r.status == 0);
+        CHECK(fs::is_fifo(fifo));
+        CHECK(test::slurp(fifo + ".got") == expected);
+    }
+
+    TEST_CASE("-o refuses a roadmap file by any spelling or link, and a YAML name inside the roadmap") {
+        const std::string dir = test::temp_dir("cli-out-refuse");
+        copy_example(dir);
+        const std::string own = dir + "/roadmap/roadmap.yaml";
+        const std::string original = test::slurp(own);
+        fs::create_symlink(own, dir + "/alias.md");
+        for (const std::string& target : {dir + "/roadmap/../roadmap//roadmap.yaml", dir + "/alias.md"}) {
+            CAPTURE(target);
+            const auto r = in(dir, {"lint", "-o", target, "roadmap"});
+            CHECK(r.status == 2);
+            CHECK(r.err == "boussole: error: -o: refusing to write '" + target +
+                               "': it is the roadmap's own file 'roadmap/roadmap.yaml'; give another FILE, outside "
+                               "the roadmap\n");
+            CHECK(test::slurp(own) == original);
+            CHECK(fs::is_symlink(dir + "/alias.md"));
+        }
+        for (const std::string& target : {std::string("roadmap/streams/lint.yaml"), std::string("roadmap/out.yml")}) {
+            CAPTURE(target);
+            const auto r = in(dir, {"report", "-o", target});
+            CHECK(r.status == 2);
+            CHECK(r.err == "boussole: error: -o: refusing to write '" + target +
+                               "': a YAML file inside the roadmap folder 'roadmap' would be read as part of the "
+                               "roadmap by the next lint; write it outside that folder, or give it another "
+                               "extension\n");
+            CHECK(!fs::exists(dir + "/" + target));
+        }
+        // Other names inside the roadmap folder are not read as roadmap files: written.
+        CHECK(in(dir, {"report", "-o", "roadmap/status.md"}).status == 0);
+        CHECK(in(dir, {"lint", "--strict"}).status == 0);
+    }
+
+    TEST_CASE("a write error on standard output is an error, said once") {
+        const std::string dir = test::temp_dir("cli-stdout-init");
+        test::GitRepo repo("cli-stdout-full");
+        fs::copy(test::source_dir() + "/examples/revops", repo.dir() + "/roadmap", fs::copy_options::recursive);
+        repo.commit("Plan Q4", "2026-10-02");
+        const std::vector<std::vector<std::string>> cases = {{"lint", "roadmap"},
+                                                             {"lint", "--format", "json", "roadmap"},
+                                                             {"report", "roadmap"},
+                                                             {"recap", "roadmap", "--at", "HEAD"},
+                                                             {"diff", "HEAD", "roadmap"},
+                                                             {"rules"},
+                                                             {"rules", "missing-due"},
+                                                             {"schema"},
+                                                             {"--help"},
+                                                             {"lint", "--help"},
+                                                             {"--version"}};
+        for (const auto& args : cases) {
+            CAPTURE(args);
+            std::vector<std::string> sh{"/bin/sh", "-c", "exec \"$@\" > /dev/full", "sh", test::binary()};
+            sh.insert(sh.end(), args.begin(), args.end());
+            const auto r = test::run(sh, repo.dir(), {"NO_COLOR=", "GITHUB_ACTIONS="});
+            CHECK(r.status == 2);
+            CHECK(r.err == "boussole: error: cannot write to standard output: no space left on device\n");
+        }
+        const auto r = test::run({"/bin/sh", "-c", "exec \"$0\" init > /dev/full", test::binary()}, dir,
+                                 {"NO_COLOR=", "GITHUB_ACTIONS="});
+        CHECK(r.status == 2);
+        CHECK(r.err == "boussole: error: cannot write to standard output: no space left on device\n");
+    }
+
+    TEST_CASE("a write that fails half way leaves the old file and no temporary file") {
+        const std::string dir = test::temp_dir("cli-out-fsize");
+        test::write(dir + "/status.md", "old\n");
+        // A file size limit of one block: the report's write fails with EFBIG part way through.
+        const auto r =
+            test::run({"/bin/sh", "-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" report -o \"$1\" examples/revops",
+                       test::binary(), dir + "/status.md"},
+                      test::source_dir(), {"NO_COLOR=", "GITHUB_ACTIONS="});
+        CHECK(r.status == 2);
+        CHECK(r.err == "boussole: error: -o: cannot write '" + dir +
+                           "/status.md': the file would be larger than the system allows ('ulimit -f'); raise the "
+                           "limit, or write elsewhere\n");
+        CHECK(test::slurp(dir + "/status.md") == "old\n");
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+        CHECK(names == std::vector<std::string>{"status.md"});
+    }
+
+    TEST_CASE("a message that cannot be written to standard error is no crash") {
+        const auto on_full_stderr = [](const std::string& command) {
+            return test::run({"/bin/sh", "-c", "exec \"$0\" " + command + " 2> /dev/full", test::binary()},
+                             test::source_dir(), {"NO_COLOR=", "GITHUB_ACTIONS="});
+        };
+        // A warning (the roadmap has errors) that cannot be shown: the report is still written.
+        auto r = on_full_stderr("report examples/broken");
+        CHECK(r.status == 0);
+        CHECK(has(r.out, "# "));
+        // An error that cannot be shown: still exit 2, not an abort.
+        CHECK(on_full_stderr("schema -o /dev/stderr").status == 2);
+        CHECK(on_full_stderr("lint no/such/path").status == 2);
+        CHECK(on_full_stderr("frobnicate").status == 2);
+    }
 }

@@ -22,8 +22,34 @@ struct WriteError : UsageError {
 std::string write_failure(const std::string& path, int error_number);
 
 /// Writes `content` to `path` through a temporary file in the same folder and a rename. A
-/// failure names `path`, never the temporary file.
-void write_file_atomically(const std::string& path, std::string_view content);
+/// failure names `path`, never the temporary file. An existing file keeps its permission bits.
+/// While the temporary file exists, SIGINT, SIGTERM and SIGHUP remove it before the process
+/// dies of them. `before_rename` (for tests) runs once the content is written and closed.
+void write_file_atomically(const std::string& path, std::string_view content, void (*before_rename)() = nullptr);
+
+/// The file `path` finally names once every symbolic link on it is followed (the path itself
+/// when it is no link; a dangling link gives the file it would create). Throws WriteError on a
+/// loop of links.
+std::string link_target(const std::string& path);
+
+/// Writes `content` to the `-o FILE` a user gave, as a shell's `>` would, but whole or not at
+/// all: into a character device, a FIFO or a standard stream (/dev/stdout, /dev/stderr,
+/// /dev/fd/N, /proc/self/fd/N) directly; into a regular file by replacing the file its links
+/// lead to (write_file_atomically). A folder or a block device is refused. Every failure,
+/// a failed write or close included, throws WriteError naming `path`.
+void write_output(const std::string& path, std::string_view content);
+
+/// Writes `content` to standard output and flushes it; a failure throws WriteError "cannot
+/// write to standard output: no space left on device".
+void write_standard_output(std::string_view content);
+
+/// Writes `text` to standard error; never fails nor throws (an error message that cannot be
+/// shown must not turn into a crash, nor into a second message).
+void write_standard_error(std::string_view text) noexcept;
+
+/// Flushes and closes standard output at the end of the program: the error message when that
+/// fails and no earlier failure on it was reported, else "".
+std::string close_standard_output();
 
 /// The largest file read whole (16 MiB): a roadmap file is a few KB; past this it is the wrong
 /// file, or one that would take memory without bound.

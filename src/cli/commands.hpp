@@ -7,12 +7,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "boussole/error.hpp"
+#include "boussole/io.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/model.hpp"
 
@@ -52,6 +54,13 @@ CLI::Option* add_format_option(CLI::App* sub, std::string& value, const Format<R
     for (const auto& f : formats) names.emplace_back(f.name);
     return sub->add_option("--format", value, help)
         ->check(one_of(std::move(names), fmt::format("an output format of {}", sub->get_name())));
+}
+
+// A message on standard error (an error, a warning, a note): a failure to write it is ignored,
+// never an exception (fmt::print would throw, on `2>/dev/full`).
+template <class... T>
+void print_to_stderr(fmt::format_string<T...> format, T&&... args) {
+    write_standard_error(fmt::format(format, std::forward<T>(args)...));
 }
 
 // Runs `f`; a usage error it throws (whose message names the value) is said again after the
@@ -102,7 +111,9 @@ std::vector<std::string> roadmap_files_at(const std::string& path);
 // Warns on standard error when the roadmap has lint errors (the document may be incomplete).
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what);
 
-// Writes `text` to standard output, or whole to `output` when set (never over a roadmap file).
-void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files);
+// Writes `text` to standard output, or whole to `output` when set (write_output): never over one
+// of `roadmap_files`, nor as a YAML file inside one of the roadmap folders `roadmap_paths`.
+void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files,
+          const std::vector<std::string>& roadmap_paths = {});
 
 }  // namespace boussole::cli

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include "boussole/io.hpp"
@@ -116,26 +118,63 @@ std::vector<std::string> roadmap_files_at(const std::string& path) {
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what) {
     const LintResult lint = lint_roadmap(roadmap);
     if (lint.errors > 0)
-        fmt::print(stderr,
-                   "boussole: warning: the roadmap has {} error{}: the {} may be incomplete; run 'boussole lint {}'\n",
-                   lint.errors, lint.errors == 1 ? "" : "s", what, visible(path));
+        print_to_stderr(
+            "boussole: warning: the roadmap has {} error{}: the {} may be incomplete; run 'boussole lint {}'\n",
+            lint.errors, lint.errors == 1 ? "" : "s", what, visible(path));
 }
 
-void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files) {
+namespace {
+
+// Throws when `output` is, or would be read as, a file of the roadmap: one of `roadmap_files`
+// (compared by device and inode, so that another spelling or a link to it is caught), or a
+// YAML name inside one of the roadmap folders `roadmap_paths`, which the next lint would read.
+void refuse_roadmap_target(const std::string& output, const std::vector<std::string>& roadmap_files,
+                           const std::vector<std::string>& roadmap_paths) {
+    struct stat out {};
+    if (::stat(output.c_str(), &out) == 0) {
+        for (const std::string& f : roadmap_files) {
+            struct stat in {};
+            if (::stat(f.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+                throw WriteError(
+                    fmt::format("-o: refusing to write '{}': it is the roadmap's own file '{}'; give "
+                                "another FILE, outside the roadmap",
+                                output, f));
+        }
+    }
+    fs::path real;
+    try {
+        real = link_target(output);
+    } catch (const WriteError&) {
+        return;  // a loop of links: write_output says so
+    }
+    if (!is_yaml_file_name(real.filename().string())) return;
+    std::error_code ec;
+    const fs::path folder = fs::weakly_canonical(fs::absolute(real, ec).parent_path(), ec);
+    if (ec) return;
+    for (const std::string& r : roadmap_paths) {
+        std::error_code ec2;
+        if (!fs::is_directory(r, ec2)) continue;
+        const fs::path root = fs::canonical(r, ec2);
+        if (ec2) continue;
+        const auto [end, _] = std::mismatch(root.begin(), root.end(), folder.begin(), folder.end());
+        if (end == root.end())
+            throw WriteError(fmt::format(
+                "-o: refusing to write '{}': a YAML file inside the roadmap folder '{}' would be read as part of the "
+                "roadmap by the next lint; write it outside that folder, or give it another extension",
+                output, r));
+    }
+}
+
+}  // namespace
+
+void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files,
+          const std::vector<std::string>& roadmap_paths) {
     if (output.empty() || output == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        std::fflush(stdout);
+        write_standard_output(text);
         return;
     }
-    std::error_code ec;
-    const fs::path target = fs::weakly_canonical(output, ec);
-    for (const std::string& f : roadmap_files) {
-        std::error_code ec2;
-        if (!ec && fs::weakly_canonical(f, ec2) == target)
-            throw WriteError(fmt::format(
-                "-o: refusing to write '{}': it is one of the roadmap's own files; give another FILE", output));
-    }
-    for_option("-o", [&] { write_file_atomically(output, text); });
+    refuse_roadmap_target(output, roadmap_files, roadmap_paths);
+    for_option("-o", [&] { write_output(output, text); });
 }
 
 }  // namespace boussole::cli

@@ -117,7 +117,7 @@ int run_diff(const DiffCommand& cmd) {
     const Side a = side_at(history, rev_a);
     const Side b = rev_b.empty() ? working_tree(path) : side_at(history, rev_b);
     const DiffContent diff = build_diff(a.snapshot, b.snapshot, a.name, b.name, path);
-    emit(format_named(formats, cmd.format)(diff), cmd.output, roadmap_files_at(path));
+    emit(format_named(formats, cmd.format)(diff), cmd.output, roadmap_files_at(path), {path});
     return 0;
 }
 

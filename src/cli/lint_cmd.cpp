@@ -131,8 +131,8 @@ int run_lint(const LintCommand& cmd) {
     const LintResult result = merge_results(std::move(results));
 
     const Where where{use_color(cmd.color, cmd.output), format == "text" || format == "json" ? "" : work_tree_root()};
-    emit(format_named(formats, format)(result, where), cmd.output, files_read);
-    for (const std::string& note : result.notes) fmt::print(stderr, "boussole: note: {}\n", visible(note));
+    emit(format_named(formats, format)(result, where), cmd.output, files_read, paths);
+    for (const std::string& note : result.notes) print_to_stderr("boussole: note: {}\n", visible(note));
 
     if (result.errors > 0) return 1;
     if (cmd.strict && result.warnings > 0) return 1;

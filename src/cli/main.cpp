@@ -1,9 +1,11 @@
 // boussole: keep a quarterly roadmap as YAML in git, lint it, report on it.
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
 
 #include <fmt/format.h>
 
+#include "boussole/io.hpp"
 #include "boussole/spell.hpp"
 #include "boussole/visible.hpp"
 #include "cli/commands.hpp"
@@ -111,14 +113,27 @@ int run(int argc, char** argv) {
     const Command commands[] = {lint_command(app),   rules_command(app), init_command(app), schema_command(app),
                                 report_command(app), recap_command(app), diff_command(app)};
 
+    // --help and --version: written like any output, a failure to write them is an error.
+    const auto answer = [&app](const CLI::Error& e) {
+        std::ostringstream out, err;
+        const int code = app.exit(e, out, err);
+        std::fputs(err.str().c_str(), stderr);
+        try {
+            boussole::write_standard_output(out.str());
+        } catch (const boussole::Error& failure) {
+            boussole::cli::print_to_stderr("boussole: error: {}\n", failure.what());
+            return 2;
+        }
+        return code == 0 ? 0 : 2;
+    };
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+        return answer(e);
     } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+        return answer(e);
     } catch (const CLI::CallForVersion& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+        return answer(e);
     } catch (const CLI::ParseError& e) {
         if (argc <= 1) {
             std::fputs(app.help().c_str(), stderr);
@@ -129,16 +144,17 @@ int run(int argc, char** argv) {
         std::vector<std::string> names;
         for (const Command& c : commands) names.push_back(c.app->get_name());
         if (!first.starts_with('-') && std::find(names.begin(), names.end(), first) == names.end()) {
-            fmt::print(stderr, "boussole: error: unknown command '{}'{}\nRun 'boussole --help' for the commands.\n",
-                       boussole::visible(first), boussole::did_you_mean(first, names));
+            boussole::cli::print_to_stderr(
+                "boussole: error: unknown command '{}'{}\nRun 'boussole --help' for the commands.\n",
+                boussole::visible(first), boussole::did_you_mean(first, names));
             return 2;
         }
         const CLI::App* sub = nullptr;
         for (const Command& c : commands)
             if (c.app->parsed()) sub = c.app;
-        fmt::print(stderr, "boussole: error: {}\nRun 'boussole {}--help' for {}.\n",
-                   boussole::visible(plain_parse_error(e, app, sub)), sub ? sub->get_name() + " " : "",
-                   sub ? "its options" : "the commands");
+        boussole::cli::print_to_stderr("boussole: error: {}\nRun 'boussole {}--help' for {}.\n",
+                                       boussole::visible(plain_parse_error(e, app, sub)),
+                                       sub ? sub->get_name() + " " : "", sub ? "its options" : "the commands");
         return 2;
     }
 
@@ -148,7 +164,7 @@ int run(int argc, char** argv) {
             if (c.app->parsed()) return c.run();
     } catch (const boussole::Error& e) {
         // Messages quote paths, arguments and values: control characters shown, on one line.
-        fmt::print(stderr, "boussole: error: {}\n", for_stderr(e.what()));
+        boussole::cli::print_to_stderr("boussole: error: {}\n", for_stderr(e.what()));
         return e.exit_status;
     }
     return 2;  // unreachable: CLI11 requires one subcommand
@@ -157,10 +173,17 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    int status = 2;
     try {
-        return run(argc, argv);
+        status = run(argc, argv);
     } catch (const std::exception& e) {
-        fmt::print(stderr, "boussole: internal error: {}\n", for_stderr(e.what()));
+        boussole::cli::print_to_stderr("boussole: internal error: {}\n", for_stderr(e.what()));
+    }
+    // What is still buffered (--help, --version) reaches standard output here: a failure to
+    // write or close it is an error too, said once (not again when a command already said it).
+    if (const std::string failure = boussole::close_standard_output(); !failure.empty()) {
+        boussole::cli::print_to_stderr("boussole: error: {}\n", failure);
         return 2;
     }
+    return status;
 }

@@ -73,7 +73,7 @@ int run_recap(const RecapCommand& cmd) {
                                           input.states.front().label));
 
     if (const auto why = recap_blocker(input)) throw RoadmapError(fmt::format("cannot make a recap: {}", *why));
-    emit(render_recap(input), cmd.output, roadmap_files_at(path));
+    emit(render_recap(input), cmd.output, roadmap_files_at(path), {path});
     return 0;
 }
 

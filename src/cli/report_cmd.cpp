@@ -59,13 +59,13 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working,
     } catch (const NotARepository&) {
         return std::nullopt;  // not in git: no check-in column
     } catch (const HistoryError& e) {
-        fmt::print(stderr, "boussole: warning: no check-in dates: {}\n", visible(e.what()));
+        print_to_stderr("boussole: warning: no check-in dates: {}\n", visible(e.what()));
         return std::nullopt;
     }
     try {
         return read_check_ins(*history, working, *working.period(), as_of);
     } catch (const HistoryError& e) {
-        fmt::print(stderr, "boussole: warning: cannot read check-in dates from git history: {}\n", visible(e.what()));
+        print_to_stderr("boussole: warning: cannot read check-in dates from git history: {}\n", visible(e.what()));
         return std::nullopt;
     }
 }
@@ -87,7 +87,7 @@ int run_report(const ReportCommand& cmd) {
     const std::string text = render_status_report(roadmap, options);
     std::vector<std::string> files;
     for (const SourceFile& f : roadmap.files) files.push_back(f.display_path);
-    emit(text, cmd.output, files);
+    emit(text, cmd.output, files, {path});
     return 0;
 }
 
