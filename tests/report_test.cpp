@@ -92,6 +92,14 @@ TEST_SUITE("report") {
 
     TEST_CASE("a report needs a roadmap block and a usable period") {
         CHECK(report_blocker(load_roadmap_from_string("streams: []\n")) == "the roadmap has no 'roadmap' block");
+        // The block in a file that does not parse: the cause is named, with its file and line.
+        const auto unparsed = report_blocker(load_roadmap_from_texts(
+            "roadmap",
+            {{"roadmap.yaml", "roadmap:\n  name: Équipe : ventes\n  period: 2026-Q4\n"}, {"s.yaml", "streams: []\n"}}));
+        REQUIRE(unparsed);
+        CHECK(
+            unparsed->starts_with("no 'roadmap' block could be read: a roadmap file does not parse (the block may be "
+                                  "there):\n  roadmap/roadmap.yaml:2:"));
         CHECK(report_blocker(load_roadmap_from_string("roadmap: {name: N}\n")) == "the roadmap has no valid period");
         CHECK(report_blocker(
                   load_roadmap_from_string("roadmap: {name: N, period: {start: 2026-12-01, end: 2026-10-01}}\n")) ==

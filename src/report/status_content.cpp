@@ -4,6 +4,9 @@
 #include <functional>
 #include <map>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "boussole/report_content.hpp"
 
 namespace boussole {
@@ -324,7 +327,16 @@ private:
 
 std::optional<std::string> report_blocker(const Roadmap& r) {
     const RoadmapInfo* info = r.info();
-    if (!info) return "the roadmap has no 'roadmap' block";
+    if (!info) {
+        // The block may be in a file that does not parse: name that cause, not its consequence.
+        const std::vector<std::string> unreadable = r.unreadable_files();
+        if (!unreadable.empty())
+            return fmt::format(
+                "no 'roadmap' block could be read: {} not parse (the block may be there):\n  {}",
+                unreadable.size() == 1 ? "a roadmap file does" : fmt::format("{} roadmap files do", unreadable.size()),
+                fmt::join(unreadable, "\n  "));
+        return "the roadmap has no 'roadmap' block";
+    }
     if (!info->period) return "the roadmap has no valid period";
     if (info->period->end < info->period->start) return "the roadmap's period ends before it starts";
     return std::nullopt;
