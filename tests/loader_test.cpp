@@ -52,6 +52,16 @@ const Finding* first(const Roadmap& r, RuleId rule) {
 }  // namespace
 
 TEST_SUITE("loader") {
+    TEST_CASE("the escapes \\_ and \\N of double-quoted values read as the characters they name, in UTF-8") {
+        // yaml-cpp gives the Latin-1 bytes 0xA0 and 0x85, which are not UTF-8 (found by tests/fuzz:
+        // the diff's JSON threw on them).
+        const Roadmap r = load_roadmap_from_string(
+            "streams:\n  - id: s\n    title: \"no\\_break\\Nnext \\x41\\u00e9\"\n    epics: []\n");
+        REQUIRE(r.streams.size() == 1);
+        REQUIRE(r.streams[0].title);
+        CHECK(*r.streams[0].title == "no\u00A0break\u0085next A\u00e9");
+    }
+
     TEST_CASE("every key and value keeps its 1-based line and column, in code points") {
         const Roadmap r = load_roadmap_from_string(
             "streams:\n"

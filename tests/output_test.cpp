@@ -1,10 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "boussole/output.hpp"
+#include "boussole/plan.hpp"
+#include "boussole/recap.hpp"
+#include "support.hpp"
 
 using namespace boussole;
 
@@ -30,6 +34,31 @@ LintResult one(std::string file, std::string rule, std::string message, Severity
 }  // namespace
 
 TEST_SUITE("output") {
+    TEST_CASE("every JSON document is dumped in one place, so bytes that are not UTF-8 never throw") {
+        // json_document() (visible.hpp) replaces invalid UTF-8 with U+FFFD; a direct .dump() in
+        // a renderer throws nlohmann's type_error on such bytes (the diff's JSON did, found by
+        // the fuzzer).
+        namespace fs = std::filesystem;
+        std::vector<std::string> offenders;
+        for (const char* dir : {"src", "include"})
+            for (const auto& e : fs::recursive_directory_iterator(test::source_dir() + "/" + dir)) {
+                if (!e.is_regular_file() || e.path().filename() == "visible.hpp") continue;
+                if (test::slurp(e.path().string()).find(".dump(") != std::string::npos)
+                    offenders.push_back(e.path().filename().string());
+            }
+        CHECK(offenders == std::vector<std::string>{});
+    }
+
+    TEST_CASE("the diff's JSON of a title that is not UTF-8 shows U+FFFD") {
+        using namespace boussole;
+        DiffContent diff;
+        diff.path = "roadmap.yaml";
+        Change added{ChangeKind::epic_added, "e", "caf\xe9 \xa0", "", "", "", std::nullopt};
+        diff.changes.push_back(added);
+        const auto doc = nlohmann::json::parse(render_diff_json(diff));
+        CHECK(doc["changes"][0]["title"] == "caf\uFFFD \uFFFD");
+    }
+
     TEST_CASE("github: messages escape %, properties also : and ,; line breaks and controls shown as \\n \\x1b") {
         const auto r = one("road,map/a:b%.yaml", "unknown-key", "100% of 'a,b: c'\r\nsecond line");
         const std::string out = render_github(r);

@@ -8,25 +8,13 @@
 #include <fmt/format.h>
 
 #include "boussole/loader.hpp"
+#include "same_roadmap.hpp"
 
 using namespace boussole;
 
 namespace {
 
-// Equal roadmaps: every entity, value and position, and the same findings in any order (lint
-// sorts them).
-bool same(const Roadmap& a, const Roadmap& b) {
-    auto findings = [](const Roadmap& r) {
-        std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t, std::uint32_t, std::string>> out;
-        for (const Finding& f : r.load_findings)
-            out.emplace_back(std::string(to_string(f.rule)), f.pos.line, f.pos.column, f.pos.length, f.message);
-        std::sort(out.begin(), out.end());
-        return out;
-    };
-    return a.roadmap_blocks == b.roadmap_blocks && a.people == b.people && a.metrics == b.metrics &&
-           a.objectives == b.objectives && a.streams == b.streams && a.unparsable_files == b.unparsable_files &&
-           findings(a) == findings(b);
-}
+using test::same_roadmap;
 
 std::string base_text() {
     std::string t =
@@ -168,7 +156,7 @@ TEST_SUITE("loader") {
                 spliced += state.spliced ? 1 : 0;
                 const FileVersion whole = read_file_version("streams.yaml", next);
                 INFO("run ", run, " step ", i, "\n--- before:\n", text, "\n--- after:\n", next);
-                REQUIRE(same(state.roadmap, whole.roadmap));
+                REQUIRE(same_roadmap(state.roadmap, whole.roadmap));
                 text = next;
             }
         }
@@ -187,7 +175,7 @@ TEST_SUITE("loader") {
         };
         auto spliced = [&](const FileVersion& from, const std::string& from_text, const std::string& next) {
             const FileVersion v = read_next_file_version(from, from_text, next);
-            CHECK(same(v.roadmap, read_file_version("s.yaml", next).roadmap));
+            CHECK(same_roadmap(v.roadmap, read_file_version("s.yaml", next).roadmap));
             return v.spliced;
         };
         // An edit inside one epic is, and the epics after it move with the change in length.
@@ -214,7 +202,7 @@ TEST_SUITE("loader") {
         const FileVersion va = read_file_version("a.yaml", a), vb = read_file_version("sub/b.yaml", b);
         const Roadmap merged = merge_file_versions("road", {&va, &vb});
         const Roadmap loaded = load_roadmap_from_texts("road", {{"a.yaml", a}, {"sub/b.yaml", b}});
-        CHECK(same(merged, loaded));
+        CHECK(same_roadmap(merged, loaded));
         REQUIRE(merged.files.size() == 2);
         CHECK(merged.files[1].display_path == "road/sub/b.yaml");
         REQUIRE(merged.streams.size() == 1);

@@ -98,6 +98,32 @@ SourcePos position(std::string_view text, std::uint32_t file, std::size_t offset
 bool blank(char c) { return c == ' ' || c == '\t'; }
 bool end_of_line(char c) { return c == '\n' || c == '\r'; }
 
+// yaml-cpp 0.7 decodes the escapes `\N` and `\_` of double-quoted scalars to the single bytes
+// 0x85 and 0xA0 (their Latin-1 codes), which are not UTF-8. The text itself is checked to be
+// UTF-8 before it is parsed, so an invalid byte in a value can only come from there: it is
+// written as the character the escape names (U+0085, U+00A0), and any other invalid byte as
+// U+FFFD. The model holds UTF-8 only, whatever the file says (found by tests/fuzz).
+std::string utf8_value(const std::string& value) {
+    std::string_view rest(value);
+    std::size_t bad = invalid_utf8_at(rest);
+    if (bad == std::string_view::npos) return value;
+    std::string out;
+    out.reserve(value.size() + 8);
+    do {
+        out.append(rest.substr(0, bad));
+        const auto c = static_cast<unsigned char>(rest[bad]);
+        if (c == 0x85 || c == 0xA0) {
+            out += '\xC2';
+            out += static_cast<char>(c);
+        } else {
+            out += "\xEF\xBF\xBD";
+        }
+        rest.remove_prefix(bad + 1);
+    } while ((bad = invalid_utf8_at(rest)) != std::string_view::npos);
+    out.append(rest);
+    return out;
+}
+
 class Builder : public YAML::EventHandler {
 public:
     Builder(ParsedFile& out, std::string_view text, std::uint32_t file) : out_(out), text_(text), file_(file) {}
@@ -155,8 +181,8 @@ public:
         if (tag == "!") check_closed_quote(mark);
         Node& n = make(mark, Kind::scalar, anchor);
         n.plain = tag == "?" || (tag != "!" && tag != "tag:yaml.org,2002:str");
-        n.value = value;
-        if (value.find('\n') == std::string::npos) n.pos.length = code_points(value) + (n.plain ? 0 : 2);
+        n.value = utf8_value(value);
+        if (n.value.find('\n') == std::string::npos) n.pos.length = code_points(n.value) + (n.plain ? 0 : 2);
         n.complete = true;
         if (n.plain) find_glued_comment(n, mark);
         // `title: !important fix`: a tag of the user's own, which takes the word from the value.

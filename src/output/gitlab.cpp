@@ -34,7 +34,7 @@ std::string render_gitlab(const LintResult& r, const std::string& root) {
                           {"severity", gitlab_severity(d.severity)},
                           {"location", {{"path", repository_path(d.file, root)}, {"lines", {{"begin", d.line}}}}}});
     }
-    return json_text(report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
+    return json_document(report);
 }
 
 }  // namespace boussole

@@ -20,7 +20,7 @@ std::string render_json(const LintResult& r) {
         {"files", r.files},
         {"diagnostics", std::move(diagnostics)},
         {"summary", {{"errors", r.errors}, {"warnings", r.warnings}, {"infos", r.infos}}}};
-    return json_text(doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
+    return json_document(doc);
 }
 
 }  // namespace boussole

@@ -123,7 +123,7 @@ std::string render_sarif(const LintResult& r, const std::string& root) {
                              {"rules", std::move(rules)}}}}},
                          {"columnKind", "unicodeCodePoints"},
                          {"results", std::move(results)}}}}};
-    return json_text(log.dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
+    return json_document(log);
 }
 
 }  // namespace boussole

@@ -4,6 +4,7 @@
 #include "boussole/format.hpp"
 #include "boussole/lint.hpp"
 #include "boussole/output.hpp"
+#include "boussole/visible.hpp"
 
 namespace boussole {
 
@@ -65,7 +66,7 @@ std::string render_schema() {
     const json file = entity_schema(Entity::file);
     for (auto it = file.begin(); it != file.end(); ++it) root[it.key()] = it.value();
     root["definitions"] = std::move(definitions);
-    return root.dump(2) + "\n";
+    return json_document(root);
 }
 
 }  // namespace boussole

@@ -164,7 +164,7 @@ std::string render_diff_json(const DiffContent& d) {
     for (const auto& [kind, n] : d.counts) counts[std::string(to_string(kind))] = n;
     const json doc{
         {"path", d.path}, {"from", side(d.from)}, {"to", side(d.to)}, {"changes", list}, {"summary", counts}};
-    return json_text(doc.dump(2)) + "\n";
+    return json_document(doc);
 }
 
 std::string render_diff_markdown(const DiffContent& d) {

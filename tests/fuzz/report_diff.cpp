@@ -1,0 +1,55 @@
+// Fuzz target: up to three versions of a roadmap (cut at NUL bytes) read as successive commits,
+// then every document made from them: the status report for both audiences (with check-ins
+// found in that history), the diff of the first and last versions in text, JSON and Markdown,
+// and the recap over all of them. Properties: no crash, leak, undefined behaviour or exception.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "boussole/loader.hpp"
+#include "boussole/plan.hpp"
+#include "boussole/recap.hpp"
+#include "boussole/recap_content.hpp"
+#include "boussole/report.hpp"
+#include "fuzz.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace boussole;
+    std::vector<PlanState> states;
+    int day = 1;
+    for (std::string_view text : fuzz::split(data, size, 3)) {
+        CommitInfo commit;
+        commit.id = std::string(40, static_cast<char>('a' + states.size()));
+        commit.short_id = commit.id.substr(0, 7);
+        commit.date = Date::from_civil(2026, 10, static_cast<unsigned>(day));
+        commit.summary = "version " + std::to_string(states.size() + 1);
+        day += 20;
+        states.push_back(state_at(commit, Snapshot(load_roadmap_from_string(text, "roadmap.yaml"))));
+    }
+    const Snapshot& last = states.back().snapshot;
+    const Date as_of = Date::from_civil(2026, 11, 15);
+
+    if (!report_blocker(last.roadmap())) {
+        ReportOptions options;
+        options.as_of = as_of;
+        options.check_ins = find_check_ins(last, states, true);
+        for (Audience audience : {Audience::team, Audience::leadership}) {
+            options.audience = audience;
+            fuzz::require(!render_status_report(last.roadmap(), options).empty(), "the report is made");
+        }
+    }
+
+    const DiffContent diff = build_diff(states.front().snapshot, last, {"HEAD~1", states.front().label},
+                                        {"HEAD", states.back().label}, "roadmap.yaml");
+    fuzz::require(diff.changes.size() == compare(states.front().snapshot, last).size(),
+                  "the diff lists every change compare() finds");
+    (void)render_diff_text(diff);
+    fuzz::require(!render_diff_json(diff).empty(), "the diff's JSON is made");
+    (void)render_diff_markdown(diff);
+
+    RecapInput input;
+    input.states = std::move(states);
+    input.today = as_of;
+    if (!recap_blocker(input)) fuzz::require(!render_recap(input).empty(), "the recap is made");
+    return 0;
+}
