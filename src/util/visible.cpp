@@ -80,6 +80,14 @@ std::string json_text(std::string_view dumped) {
     std::string out;
     out.reserve(dumped.size());
     for (std::size_t i = 0; i < dumped.size();) {
+        // ASCII is copied as it is, a run at a time (a SARIF log is mostly ASCII).
+        std::size_t ascii = i;
+        while (ascii < dumped.size() && static_cast<unsigned char>(dumped[ascii]) < 0x80) ++ascii;
+        if (ascii > i) {
+            out.append(dumped.substr(i, ascii - i));
+            i = ascii;
+            continue;
+        }
         char32_t cp = 0;
         const std::size_t n = decode(dumped, i, cp);
         if (n > 1 && acts(cp)) {
