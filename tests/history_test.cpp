@@ -691,6 +691,36 @@ TEST_SUITE("history") {
                   "'roadmap/streams/sales.yaml' at commit " + blob.ids.at("c1").substr(0, 7) + " (git blob "));
     }
 
+    TEST_CASE("a file version in history past 16 MB is refused as on disk, from its size, before it is read") {
+        test::GitRepo repo("history-huge-blob");
+        repo.write("roadmap/roadmap.yaml", roadmap_file(40, 20, 5));
+        const std::string c0 = repo.commit("Plan", "2026-09-20");
+        std::string huge;
+        huge.reserve((17u << 20) + 1024);
+        const std::string line = "# " + std::string(1021, 'x') + "\n";
+        while (huge.size() < (17u << 20)) huge += line;
+        repo.write("roadmap/notes.yaml", huge);
+        const std::string c1 = repo.commit("Paste a log by mistake", "2026-09-28");
+        repo.remove("roadmap/notes.yaml");
+        const std::string c2 = repo.commit("Remove it", "2026-10-02");
+        const std::string expected = "boussole: error: 'roadmap/notes.yaml' at commit " + c1.substr(0, 7) +
+                                     " is 17 MB; a roadmap file may be at most 16 MB: split it, or check it is the "
+                                     "right file (boussole reads no version of a file past this limit, in history as "
+                                     "on disk)\n";
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"diff", c0, c1, "roadmap"}, {"diff", c1, c2, "roadmap"}, {"recap", "roadmap"}}) {
+            std::vector<std::string> all{test::binary()};
+            all.insert(all.end(), args.begin(), args.end());
+            const test::Run r = test::run(all, repo.dir(), {"NO_COLOR="}, 20000);
+            INFO(args.front());
+            CHECK(r.status == 2);
+            CHECK(r.err.ends_with(expected));  // the recap warns of the test roadmap's lint errors first
+        }
+        // The working tree, without the file, is read.
+        const test::Run ok = test::run({test::binary(), "diff", c0, c2, "roadmap"}, repo.dir(), {"NO_COLOR="}, 20000);
+        CHECK(ok.status == 0);
+    }
+
     TEST_CASE("report --as-of a past date: only the history up to that date counts") {
         const Quarter q;
         // As of 11-20, kr-a was last changed on 11-19; kr-b's value in the files (8) was only

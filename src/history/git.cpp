@@ -18,6 +18,7 @@
 #include <zlib.h>
 
 #include "boussole/history.hpp"
+#include "boussole/io.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/parallel.hpp"
 
@@ -315,12 +316,26 @@ struct History::Impl {
     }
 
     // The content of the file `relative` (to PATH) at commit `commit`.
+    // A blob past max_read_bytes (the limit of a file on disk) is refused from its header,
+    // before its content is inflated into memory.
     std::string read_blob(const git_oid& oid, const std::string& relative, const CommitInfo& commit) const {
+        const std::string file = relative.empty() ? display : (fs::path(display) / relative).generic_string();
+        const auto missing = [&] {
+            return unreadable(
+                fmt::format("'{}' at commit {} (git blob {})", file, commit.short_id, hex(oid).substr(0, 7)));
+        };
+        git_odb* o = nullptr;
+        if (git_repository_odb(&o, repo.get()) != 0) throw missing();
+        const std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>> odb(o);
+        std::size_t size = 0;
+        git_object_t type = GIT_OBJECT_INVALID;
+        if (git_odb_read_header(&size, &type, odb.get(), &oid) != 0) throw missing();
+        if (size > max_read_bytes)
+            throw HistoryError(
+                too_large_message(fmt::format("'{}' at commit {}", file, commit.short_id), megabytes(size)) +
+                " (boussole reads no version of a file past this limit, in history as on disk)");
         git_blob* b = nullptr;
-        if (git_blob_lookup(&b, repo.get(), &oid) != 0)
-            throw unreadable(fmt::format("'{}' at commit {} (git blob {})",
-                                         relative.empty() ? display : (fs::path(display) / relative).generic_string(),
-                                         commit.short_id, hex(oid).substr(0, 7)));
+        if (git_blob_lookup(&b, repo.get(), &oid) != 0) throw missing();
         const BlobPtr blob(b);
         const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
         return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
