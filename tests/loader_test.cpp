@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 
@@ -570,6 +571,28 @@ TEST_SUITE("loader") {
               lint.notes.begin());
         // A single file given as PATH has nothing to skip.
         CHECK(load_roadmap(dir + "/a.yaml").notes.empty());
+        fs::remove_all(dir);
+    }
+
+    TEST_CASE("a folder more than 64 levels deep is not read, with a note; a deep tree takes bounded time") {
+        const std::string dir = test::temp_dir("loader-deep");
+        std::string rel;
+        for (int i = 0; i < 64; ++i) rel += "d/";
+        test::write(dir + "/" + rel + "at-64.yaml", "streams: [{id: s64, title: S}]\n");
+        test::write(dir + "/" + rel + "d/at-65.yaml", "streams: [{id: s65, title: S}]\n");
+        // 1,000 levels more (a path of 2 KB): took minutes before this limit.
+        std::string deep = dir + "/" + rel + "d";
+        for (int i = 0; i < 1000; ++i) deep += "/d";
+        fs::create_directories(deep);
+        const auto start = std::chrono::steady_clock::now();
+        const Roadmap r = load_roadmap(dir);
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+        REQUIRE(r.files.size() == 1);
+        CHECK(r.files[0].relative_path == rel + "at-64.yaml");
+        CHECK(r.notes == std::vector<std::string>{fmt::format(
+                             "'{}/{}d' is more than 64 folders deep in the roadmap; not read: a roadmap is a few "
+                             "folders deep, move what it holds higher up",
+                             dir, rel)});
         fs::remove_all(dir);
     }
 

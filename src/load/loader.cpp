@@ -24,6 +24,9 @@ namespace {
 // checkout of something else), and reading it would take memory and time without bound.
 constexpr std::size_t max_tree_files = 100'000;
 struct TooManyFiles {};
+// A roadmap is a few folders deep; a folder deeper than this is not read (each level costs
+// memory for its path, and a deep tree would take it without bound).
+constexpr std::size_t max_tree_depth = 64;
 
 bool inside(const fs::path& root, const fs::path& p) {
     const auto rel = p.lexically_relative(root);
@@ -66,7 +69,10 @@ struct Walk {
 
     void note(std::string text) { notes.push_back(std::move(text)); }
 
-    void walk(const fs::path& dir, const fs::path& rel_dir) {
+    // `canon_dir` is `dir` without links: an entry that is no link is at `canon_dir / name`,
+    // so only links are resolved (fs::canonical costs the square of the depth: a deep tree
+    // would take time without bound).
+    void walk(const fs::path& dir, const fs::path& rel_dir, const fs::path& canon_dir) {
         std::error_code ec;
         std::vector<fs::directory_entry> entries;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
@@ -127,8 +133,14 @@ struct Walk {
                 continue;
             }
             if (fs::is_directory(st)) {
-                const fs::path canon = link ? real : fs::canonical(real, ec);
-                if (ec) continue;
+                if (std::distance(rel.begin(), rel.end()) > static_cast<std::ptrdiff_t>(max_tree_depth)) {
+                    note(
+                        fmt::format("'{}' is more than {} folders deep in the roadmap; not read: a roadmap is a few "
+                                    "folders deep, move what it holds higher up",
+                                    shown, max_tree_depth));
+                    continue;
+                }
+                const fs::path canon = link ? real : canon_dir / name;
                 const auto [it, fresh] = seen_dirs.emplace(canon, shown);
                 if (!fresh) {
                     note(
@@ -137,15 +149,15 @@ struct Walk {
                                     shown, it->second));
                     continue;
                 }
-                walk(real, rel);
+                walk(real, rel, canon);
             } else if (yaml_name) {
                 if (!fs::is_regular_file(st)) {
                     note(fmt::format("'{}' is {}, not a file; skipped: a roadmap file is a regular file", shown,
                                      kind_of(st.type())));
                     continue;
                 }
-                const fs::path canon = link ? real : fs::canonical(real, ec);
-                if (ec || !seen_files.insert(canon).second) continue;
+                const fs::path canon = link ? real : canon_dir / name;
+                if (!seen_files.insert(canon).second) continue;
                 if (out.size() == max_tree_files) throw TooManyFiles{};
                 out.emplace_back(e.path().string(), rel.generic_string());
             }
@@ -221,7 +233,7 @@ std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::s
         if (ec) throw PathError(fmt::format("cannot read '{}': {}", path, ec.message()));
         Walk w{root, path, {{root, path}}, {}, {}, {}};
         try {
-            w.walk(fs::path(path), fs::path());
+            w.walk(fs::path(path), fs::path(), root);
             out = std::move(w.out);
             if (notes) *notes = std::move(w.notes);
         } catch (const TooManyFiles&) {
