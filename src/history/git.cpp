@@ -585,10 +585,11 @@ CommitInfo History::resolve(const std::string& revision) const {
             if (const std::string id = impl_->unreadable_base(revision); !id.empty())
                 throw impl_->unreadable(fmt::format("revision '{}': its git object {}", revision, id));
             if (const std::string why = impl_->store_damage(); !why.empty())
-                throw HistoryError(fmt::format(
-                    "revision '{}' cannot be read{}; 'git fsck' shows what is wrong, and fetching or cloning the "
-                    "repository again restores it",
-                    revision, why));
+                throw HistoryError(
+                    fmt::format("revision '{}' cannot be read (or does not exist){}; 'git fsck' shows what is wrong, "
+                                "and fetching or cloning the "
+                                "repository again restores it",
+                                revision, why));
         }
         throw HistoryError(fmt::format(
             "unknown revision '{}': no commit, branch or tag is called that in this repository; give a commit hash, "
