@@ -8,6 +8,7 @@
 #include <map>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -390,6 +391,73 @@ TEST_SUITE("cli") {
         CHECK(r.err ==
               "boussole: error: cannot read '/dev/zero': it is a character device; a roadmap is a YAML file or a "
               "folder of them\n");
+    }
+
+    TEST_CASE("entries of the tree skipped are notes on stderr in every command, and change no exit status") {
+        const std::string dir = test::temp_dir("cli-tree-notes");
+        const std::string outside = test::temp_dir("cli-tree-notes-outside");
+        fs::copy(test::source_dir() + "/examples/revops", dir + "/roadmap", fs::copy_options::recursive);
+        test::write(outside + "/extra.yaml", "streams: []\n");
+        fs::create_symlink(outside + "/extra.yaml", dir + "/roadmap/extra.yaml");
+        REQUIRE(::mkfifo((dir + "/roadmap/pipe.yaml").c_str(), 0600) == 0);
+        const std::string link_note = fmt::format(
+            "boussole: note: 'roadmap/extra.yaml' is a symbolic link to '{}/extra.yaml', outside the roadmap folder "
+            "'roadmap'; not followed: copy what it points to into the roadmap to read it\n",
+            outside);
+        const std::string pipe_note =
+            "boussole: note: 'roadmap/pipe.yaml' is a named pipe (FIFO), not a file; skipped: a roadmap file is a "
+            "regular file\n";
+        const auto before =
+            test::run({test::binary(), "lint", test::source_dir() + "/examples/revops"}, dir, {"NO_COLOR="}, 10000);
+        auto r = test::run({test::binary(), "lint", "roadmap"}, dir, {"NO_COLOR="}, 10000);
+        CHECK_FALSE(r.timed_out);
+        CHECK(r.status == before.status);
+        CHECK(r.err == link_note + pipe_note);
+        r = test::run({test::binary(), "lint", "--format", "sarif", "roadmap"}, dir, {"NO_COLOR="}, 10000);
+        CHECK(r.status == before.status);
+        CHECK(has(r.err, link_note + pipe_note));
+        r = test::run({test::binary(), "report", "--no-history", "--as-of", "2026-02-10", "roadmap"}, dir,
+                      {"NO_COLOR="}, 10000);
+        CHECK(r.status == 0);
+        CHECK(has(r.err, link_note + pipe_note));
+    }
+
+    TEST_CASE("an unreadable file or folder in the tree is an error naming it, with the fix (as a non-root user)") {
+        // Root reads a file of mode 000 all the same (and is the user in most CI containers): the
+        // file is then read like any other. The refusal is checked as user 'nobody' when the tests
+        // run as root, and as the user running them otherwise.
+        const std::string dir = test::temp_dir("cli-unreadable");
+        fs::permissions(dir, fs::perms::all);
+        test::write(dir + "/roadmap/a.yaml", "streams: []\n");
+        test::write(dir + "/roadmap/secret.yaml", "streams: []\n");
+        test::write(dir + "/roadmap/closed/b.yaml", "streams: []\n");
+        fs::permissions(dir + "/roadmap", fs::perms::all);
+        fs::permissions(dir + "/roadmap/a.yaml", fs::perms::all);
+        fs::permissions(dir + "/roadmap/secret.yaml", fs::perms::none);
+        fs::permissions(dir + "/roadmap/closed", fs::perms::none);
+        std::vector<std::string> as_user;
+        if (::geteuid() == 0) {
+            REQUIRE(fs::exists("/usr/bin/setpriv"));
+            as_user = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+            // As root, both are read.
+            const auto root = test::run({test::binary(), "lint", "roadmap"}, dir, {"NO_COLOR="}, 10000);
+            CHECK_FALSE(has(root.err, "permission"));
+        }
+        auto args = as_user;
+        args.insert(args.end(), {test::binary(), "lint", "roadmap"});
+        auto r = test::run(args, dir, {"NO_COLOR="}, 10000);
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: cannot read the folder 'roadmap/closed': permission denied; give the user running "
+              "boussole read access to it ('chmod a+rx roadmap/closed'), or move it out of the roadmap\n");
+        fs::permissions(dir + "/roadmap/closed", fs::perms::all);
+        r = test::run(args, dir, {"NO_COLOR="}, 10000);
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: cannot read 'roadmap/secret.yaml': permission denied; give the user running boussole "
+              "read access to it ('chmod a+r roadmap/secret.yaml')\n");
+        fs::permissions(dir + "/roadmap/secret.yaml", fs::perms::all);
+        CHECK(test::run(args, dir, {"NO_COLOR="}, 10000).status == 1);  // read: no roadmap block
     }
 
     TEST_CASE("a file past 16 MB is refused with its size, before it is read") {

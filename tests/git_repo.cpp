@@ -1,5 +1,6 @@
 #include "git_repo.hpp"
 
+#include <cctype>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -146,6 +147,28 @@ void GitRepo::make_shallow(const std::string& boundary) const {
     std::ofstream(dir_ + "/.git/shallow") << boundary << "\n";
     if (!fs::remove(dir_ + "/.git/objects/" + parent.substr(0, 2) + "/" + parent.substr(2)))
         throw std::runtime_error("the parent of the shallow boundary is not a loose object");
+}
+
+std::string GitRepo::pack() const {
+    git_packbuilder* pb = nullptr;
+    check(git_packbuilder_new(&pb, repo_), "pack builder");
+    git_revwalk* walk = nullptr;
+    check(git_revwalk_new(&walk, repo_), "walk");
+    check(git_revwalk_push_head(walk), "walk from HEAD");
+    check(git_packbuilder_insert_walk(pb, walk), "objects to pack");
+    git_revwalk_free(walk);
+    const std::string pack_dir = dir_ + "/.git/objects/pack";
+    check(git_packbuilder_write(pb, pack_dir.c_str(), 0, nullptr, nullptr), "pack");
+    git_packbuilder_free(pb);
+    for (const auto& e : fs::directory_iterator(dir_ + "/.git/objects")) {
+        const std::string name = e.path().filename().string();
+        if (name.size() == 2 && std::isxdigit(static_cast<unsigned char>(name[0])) &&
+            std::isxdigit(static_cast<unsigned char>(name[1])))
+            fs::remove_all(e.path());
+    }
+    for (const auto& e : fs::directory_iterator(pack_dir))
+        if (e.path().extension() == ".pack") return e.path().string();
+    throw std::runtime_error("no pack was written");
 }
 
 }  // namespace test

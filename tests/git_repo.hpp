@@ -44,6 +44,10 @@ public:
     /// copy interrupted midway leaves it.
     void truncate_object(const std::string& spec, std::uintmax_t bytes) const;
 
+    /// Packs every object reachable from HEAD into one pack file (with its index) and deletes
+    /// the loose objects, as 'git gc' leaves a repository. Returns the pack file's path.
+    [[nodiscard]] std::string pack() const;
+
 private:
     std::string dir_;
     git_repository* repo_ = nullptr;

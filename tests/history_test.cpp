@@ -2,6 +2,7 @@
 // on throw-away repositories with scripted commits and fixed dates.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -689,6 +690,114 @@ TEST_SUITE("history") {
         blob.repo.truncate_object(blob.ids.at("c1") + ":roadmap/streams/sales.yaml", 40);
         CHECK(has(run({"diff", blob.ids.at("c1"), "HEAD", "roadmap"}),
                   "'roadmap/streams/sales.yaml' at commit " + blob.ids.at("c1").substr(0, 7) + " (git blob "));
+    }
+
+    TEST_CASE("a file version in history past 16 MB is refused as on disk, from its size, before it is read") {
+        test::GitRepo repo("history-huge-blob");
+        repo.write("roadmap/roadmap.yaml", roadmap_file(40, 20, 5));
+        const std::string c0 = repo.commit("Plan", "2026-09-20");
+        std::string huge;
+        huge.reserve((17u << 20) + 1024);
+        const std::string line = "# " + std::string(1021, 'x') + "\n";
+        while (huge.size() < (17u << 20)) huge += line;
+        repo.write("roadmap/notes.yaml", huge);
+        const std::string c1 = repo.commit("Paste a log by mistake", "2026-09-28");
+        repo.remove("roadmap/notes.yaml");
+        const std::string c2 = repo.commit("Remove it", "2026-10-02");
+        const std::string expected = "boussole: error: 'roadmap/notes.yaml' at commit " + c1.substr(0, 7) +
+                                     " is 17 MB; a roadmap file may be at most 16 MB: split it, or check it is the "
+                                     "right file (boussole reads no version of a file past this limit, in history as "
+                                     "on disk)\n";
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"diff", c0, c1, "roadmap"}, {"diff", c1, c2, "roadmap"}, {"recap", "roadmap"}}) {
+            std::vector<std::string> all{test::binary()};
+            all.insert(all.end(), args.begin(), args.end());
+            const test::Run r = test::run(all, repo.dir(), {"NO_COLOR="}, 20000);
+            INFO(args.front());
+            CHECK(r.status == 2);
+            CHECK(r.err.ends_with(expected));  // the recap warns of the test roadmap's lint errors first
+        }
+        // The working tree, without the file, is read.
+        const test::Run ok = test::run({test::binary(), "diff", c0, c2, "roadmap"}, repo.dir(), {"NO_COLOR="}, 20000);
+        CHECK(ok.status == 0);
+    }
+
+    TEST_CASE("a damaged pack or alternate store: diff, recap and report end at once, naming the damage and the fix") {
+        namespace fs = std::filesystem;
+        // Each command is killed after 10 s; none may read the damage as an unknown revision.
+        const auto check = [](const Quarter& q, const std::string& damage) {
+            for (const std::vector<std::string>& args :
+                 {std::vector<std::string>{"diff", q.ids.at("c1"), "HEAD", "roadmap"},
+                  {"recap", "roadmap"},
+                  {"report", "roadmap"}}) {
+                std::vector<std::string> all{test::binary()};
+                all.insert(all.end(), args.begin(), args.end());
+                const test::Run r = test::run(all, q.repo.dir(), {"NO_COLOR="}, 10000);
+                INFO(args.front() << ": " << r.err);
+                CHECK_FALSE(r.timed_out);
+                // report goes on without check-in dates, with a warning; diff and recap stop.
+                CHECK(r.status == (args.front() == "report" ? 0 : 2));
+                CHECK(has(r.err,
+                          "'git fsck' shows what is wrong, and fetching or cloning the repository again "
+                          "restores it"));
+                CHECK(has(r.err, damage));
+                CHECK_FALSE(has(r.err, "unknown revision"));
+                CHECK_FALSE(has(r.err, "libgit2"));
+            }
+        };
+        {
+            const Quarter q;
+            (void)q.repo.pack();
+            CHECK(q.run({"diff", q.ids.at("c1"), "HEAD", "roadmap"}).status == 0);  // a sound pack reads as before
+        }
+        {
+            const Quarter q;
+            const std::string pack = q.repo.pack();
+            fs::resize_file(pack, fs::file_size(pack) / 2);
+            check(q, "the pack '" + q.repo.dir() + "/.git/objects/pack/" + fs::path(pack).filename().string() +
+                         "' does not match its index: it is truncated or damaged");
+        }
+        {
+            const Quarter q;
+            const std::string pack = q.repo.pack();
+            std::fstream f(pack, std::ios::in | std::ios::out | std::ios::binary);
+            const auto n = fs::file_size(pack);
+            for (std::uintmax_t i = 12; i < n - 20; i += 97) {
+                f.seekp(static_cast<std::streamoff>(i));
+                f.put('\x5a');
+            }
+            f.close();
+            check(q, "cannot be read from the git repository: the object is missing or damaged");
+        }
+        {
+            const Quarter q;
+            const std::string pack = q.repo.pack();
+            fs::remove(fs::path(pack).replace_extension(".idx"));
+            check(q, "the pack '" + pack + "' has no index (" + fs::path(pack).stem().string() + ".idx is missing)");
+        }
+        {
+            // An alternate store that does not exist, while every object is in the repository: git
+            // warns and reads; so does boussole, silently.
+            const Quarter q;
+            test::write(q.repo.dir() + "/.git/objects/info/alternates", "/nonexistent/objects\n");
+            CHECK(q.run({"diff", q.ids.at("c1"), "HEAD", "roadmap"}).status == 0);
+        }
+        {
+            const Quarter q;
+            const fs::path pack = q.repo.pack();
+            const std::string store = test::temp_dir("history-alternate") + "/objects";
+            fs::create_directories(store + "/pack");
+            for (const char* ext : {".pack", ".idx"})
+                fs::rename(fs::path(pack).replace_extension(ext),
+                           store + "/pack/" + fs::path(pack).replace_extension(ext).filename().string());
+            test::write(q.repo.dir() + "/.git/objects/info/alternates", store + "\n");
+            CHECK(q.run({"diff", q.ids.at("c1"), "HEAD", "roadmap"}).status == 0);  // read through the alternate
+            const std::string moved = store + "/pack/" + pack.filename().string();
+            fs::resize_file(moved, fs::file_size(moved) / 2);
+            check(q, "the pack '" + moved + "' does not match its index: it is truncated or damaged");
+            fs::remove_all(store);
+            check(q, "objects/info/alternates names the object store '" + store + "', which does not exist");
+        }
     }
 
     TEST_CASE("report --as-of a past date: only the history up to that date counts") {

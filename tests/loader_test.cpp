@@ -1,12 +1,19 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstring>
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "boussole/fields.hpp"
 #include "boussole/format.hpp"
+#include "boussole/lint.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/spell.hpp"
 #include "support.hpp"
@@ -497,6 +504,106 @@ TEST_SUITE("loader") {
         CHECK(r.files[1].relative_path == "a/x.yml");
         CHECK(r.files[1].display_path == dir + "/a/x.yml");
         CHECK(r.streams[1].pos.file == 1);
+    }
+
+    TEST_CASE("the tree is not trusted: each entry skipped is said in a note, none is followed out or waited on") {
+        const std::string dir = test::temp_dir("loader-hostile");
+        const std::string outside = test::temp_dir("loader-hostile-outside");
+        test::write(dir + "/a.yaml", "streams: [{id: a, title: A}]\n");
+        test::write(dir + "/sub/b.yaml", "streams: [{id: b, title: B}]\n");
+        test::write(outside + "/o.yaml", "streams: [{id: outside, title: O}]\n");
+        test::write(dir + "/readme.txt", "not a roadmap file\n");
+        fs::create_symlink(outside + "/o.yaml", dir + "/link-out.yaml");
+        fs::create_directory_symlink(outside, dir + "/dir-out");
+        fs::create_symlink(dir + "/missing.yaml", dir + "/dangling.yaml");
+        fs::create_symlink(dir + "/loop-b.yaml", dir + "/loop-a.yaml");
+        fs::create_symlink(dir + "/loop-a.yaml", dir + "/loop-b.yaml");
+        fs::create_directory_symlink(dir, dir + "/sub/up");              // back to the root: read once
+        fs::create_symlink(dir + "/readme.txt", dir + "/txt-link");      // not a YAML name: nothing to say
+        fs::create_symlink(outside + "/o.yaml", dir + "/.hidden.yaml");  // hidden: skipped, nothing to say
+        // A chain of 60 links, longer than the system follows (40).
+        fs::create_directories(dir + "/.chain");
+        fs::create_symlink(dir + "/a.yaml", dir + "/.chain/0");
+        for (int i = 1; i < 60; ++i)
+            fs::create_symlink(dir + "/.chain/" + std::to_string(i - 1), dir + "/.chain/" + std::to_string(i));
+        fs::create_symlink(dir + "/.chain/59", dir + "/chain.yaml");
+        REQUIRE(::mkfifo((dir + "/pipe.yaml").c_str(), 0600) == 0);
+        {
+            const int s = ::socket(AF_UNIX, SOCK_STREAM, 0);
+            REQUIRE(s >= 0);
+            sockaddr_un addr{};
+            addr.sun_family = AF_UNIX;
+            const std::string sock = dir + "/sock.yaml";
+            REQUIRE(sock.size() < sizeof addr.sun_path);
+            std::memcpy(addr.sun_path, sock.c_str(), sock.size() + 1);
+            REQUIRE(::bind(s, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) == 0);
+            ::close(s);
+        }
+        fs::create_symlink("/dev/zero", dir + "/zero.yaml");
+
+        const Roadmap r = load_roadmap(dir);
+        REQUIRE(r.files.size() == 2);
+        CHECK(r.files[0].relative_path == "a.yaml");
+        CHECK(r.files[1].relative_path == "sub/b.yaml");
+        const std::vector<std::string> expected{
+            fmt::format("'{}/chain.yaml' is a symbolic link that cannot be followed: a loop of links, or a chain of "
+                        "more than 40; skipped: remove it, or point it at the file itself",
+                        dir),
+            fmt::format("'{}/dangling.yaml' is a symbolic link to '{}/missing.yaml', which does not exist; skipped: "
+                        "remove the link, or restore what it points to",
+                        dir, dir),
+            fmt::format("'{}/dir-out' is a symbolic link to '{}', outside the roadmap folder '{}'; not followed: copy "
+                        "what it points to into the roadmap to read it",
+                        dir, outside, dir),
+            fmt::format("'{}/link-out.yaml' is a symbolic link to '{}/o.yaml', outside the roadmap folder '{}'; not "
+                        "followed: copy what it points to into the roadmap to read it",
+                        dir, outside, dir),
+            fmt::format("'{}/loop-a.yaml' is a symbolic link that cannot be followed: a loop of links, or a chain of "
+                        "more than 40; skipped: remove it, or point it at the file itself",
+                        dir),
+            fmt::format("'{}/loop-b.yaml' is a symbolic link that cannot be followed: a loop of links, or a chain of "
+                        "more than 40; skipped: remove it, or point it at the file itself",
+                        dir),
+            fmt::format("'{}/pipe.yaml' is a named pipe (FIFO), not a file; skipped: a roadmap file is a regular "
+                        "file",
+                        dir),
+            fmt::format("'{}/sock.yaml' is a socket, not a file; skipped: a roadmap file is a regular file", dir),
+            fmt::format("'{}/sub/up' is a symbolic link to the folder '{}', which is read already; not read twice", dir,
+                        dir),
+            fmt::format("'{}/zero.yaml' is a symbolic link to '/dev/zero', outside the roadmap folder '{}'; not "
+                        "followed: copy what it points to into the roadmap to read it",
+                        dir, dir),
+        };
+        CHECK(r.notes == expected);
+        // The notes reach lint's result, and change no exit status (no diagnostic of their own).
+        const LintResult lint = lint_roadmap(r);
+        CHECK(std::search(lint.notes.begin(), lint.notes.end(), expected.begin(), expected.end()) ==
+              lint.notes.begin());
+        // A single file given as PATH has nothing to skip.
+        CHECK(load_roadmap(dir + "/a.yaml").notes.empty());
+        fs::remove_all(dir);
+    }
+
+    TEST_CASE("a folder more than 64 levels deep is not read, with a note; a deep tree takes bounded time") {
+        const std::string dir = test::temp_dir("loader-deep");
+        std::string rel;
+        for (int i = 0; i < 64; ++i) rel += "d/";
+        test::write(dir + "/" + rel + "at-64.yaml", "streams: [{id: s64, title: S}]\n");
+        test::write(dir + "/" + rel + "d/at-65.yaml", "streams: [{id: s65, title: S}]\n");
+        // 1,000 levels more (a path of 2 KB): took minutes before this limit.
+        std::string deep = dir + "/" + rel + "d";
+        for (int i = 0; i < 1000; ++i) deep += "/d";
+        fs::create_directories(deep);
+        const auto start = std::chrono::steady_clock::now();
+        const Roadmap r = load_roadmap(dir);
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+        REQUIRE(r.files.size() == 1);
+        CHECK(r.files[0].relative_path == rel + "at-64.yaml");
+        CHECK(r.notes == std::vector<std::string>{fmt::format(
+                             "'{}/{}d' is more than 64 folders deep in the roadmap; not read: a roadmap is a few "
+                             "folders deep, move what it holds higher up",
+                             dir, rel)});
+        fs::remove_all(dir);
     }
 
     TEST_CASE("a path that cannot be read is a PathError, not a finding") {

@@ -55,6 +55,13 @@ std::string close_standard_output();
 /// file, or one that would take memory without bound.
 inline constexpr std::size_t max_read_bytes = std::size_t{16} << 20;
 
+/// Why a file of `bytes` bytes is not read, with what to do: "<what> is 17 MB; a roadmap file
+/// may be at most 16 MB: split it, or check it is the right file". `what` names the file, quoted
+/// ("'r.yaml'", "'r.yaml' at commit abc1234"). The one wording of the limit, on disk and in history.
+std::string too_large_message(const std::string& what, std::string_view size);
+/// `bytes` in whole megabytes, rounded up: "17 MB".
+std::string megabytes(std::size_t bytes);
+
 /// Reads a whole regular file, at most max_read_bytes of it. The file is opened without
 /// blocking and its type checked on the opened descriptor, so a named pipe, a device or a
 /// socket is refused (never waited on nor read without end). Throws std::runtime_error with

@@ -72,7 +72,12 @@ Roadmap merge_file_versions(const std::string& root, const std::vector<const Fil
 /// which FORMAT.md's rules hold (hidden names start with '.').
 bool is_yaml_file_name(std::string_view name);
 
-/// Lists the roadmap files under `path` in reading order, as (absolute path, relative path).
-std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::string& path);
+/// Lists the roadmap files under `path` in reading order, as (path, relative path). Nothing
+/// is opened while listing; no symbolic link is followed out of the tree, and each real folder
+/// and file is listed once. Each entry skipped that a user may have meant to be read (a link
+/// out of the tree, dangling or looping; a named pipe, socket or device with a YAML name; a
+/// folder reached again through a link) gets one sentence in `notes` when given.
+std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::string& path,
+                                                                    std::vector<std::string>* notes = nullptr);
 
 }  // namespace boussole

@@ -226,6 +226,10 @@ struct Roadmap {
     std::vector<Stream> streams;
     std::vector<Finding> load_findings;  ///< problems found while reading (syntax, types, keys)
     std::size_t unparsable_files = 0;    ///< files (or documents) that could not be parsed at all
+    /// What the user should know about the tree that is no finding: each entry of a folder
+    /// skipped while listing it (a symbolic link out of the tree, dangling or looping, a named
+    /// pipe, socket or device with a YAML name, a folder reached twice), one sentence each.
+    std::vector<std::string> notes;
 
     /// The files that could not be parsed, each with the first syntax error found in it
     /// (`path:line:column: message`), in reading order.

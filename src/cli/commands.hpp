@@ -108,6 +108,10 @@ LoadOptions load_options();
 // The files of the roadmap at `path` in the working tree, to never write over (none if absent).
 std::vector<std::string> roadmap_files_at(const std::string& path);
 
+// Shows on standard error, as notes, the entries of the roadmap's tree skipped while reading it
+// (Roadmap::notes): they change no exit status.
+void print_tree_notes(const Roadmap& roadmap);
+
 // Warns on standard error when the roadmap has lint errors (the document may be incomplete).
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what);
 

@@ -115,6 +115,10 @@ std::vector<std::string> roadmap_files_at(const std::string& path) {
     return files;
 }
 
+void print_tree_notes(const Roadmap& roadmap) {
+    for (const std::string& note : roadmap.notes) print_to_stderr("boussole: note: {}\n", visible(note));
+}
+
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what) {
     const LintResult lint = lint_roadmap(roadmap);
     if (lint.errors > 0)

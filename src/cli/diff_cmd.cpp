@@ -75,6 +75,7 @@ Side side_at(const History& history, const std::string& revision) {
 
 Side working_tree(const std::string& path) {
     Side s{{"working tree", ""}, Snapshot(load_roadmap(path, load_options()))};
+    print_tree_notes(s.snapshot.roadmap());
     refuse_unreadable(s.snapshot, "in the working tree");
     return s;
 }

@@ -51,6 +51,7 @@ int run_recap(const RecapCommand& cmd) {
         end = std::move(history.states({tip}).front());
     } else {
         Snapshot working(load_roadmap(path, load_options()));
+        print_tree_notes(working.roadmap());
         warn_lint_errors(working.roadmap(), path, "recap");
         end = PlanState{std::move(working), "working tree", std::nullopt, ""};
         const auto head = history.head();

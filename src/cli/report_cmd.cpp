@@ -74,6 +74,7 @@ int run_report(const ReportCommand& cmd) {
     const Date as_of = parse_as_of(cmd.as_of);
     const std::string path = roadmap_path(cmd.path);
     const Snapshot working(load_roadmap(path, load_options()));
+    print_tree_notes(working.roadmap());
     const Roadmap& roadmap = working.roadmap();
     // A report needs a period; lint errors elsewhere only make it less complete.
     if (const auto why = report_blocker(roadmap))

@@ -18,6 +18,7 @@
 #include <zlib.h>
 
 #include "boussole/history.hpp"
+#include "boussole/io.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/parallel.hpp"
 
@@ -210,6 +211,63 @@ void guard_loose_objects(git_repository* repo, DamagedObject* damaged) {
     git_odb_free(odb);
 }
 
+// ---- damaged object stores ----------------------------------------------------------------------
+//
+// libgit2 reads a pack through its index, and an alternate store through objects/info/alternates,
+// and reports an object it cannot find there as absent, so a damaged store would read as an
+// unknown revision. What a cheap look at the folders shows (no object is read) names the damage.
+
+// The problems of the object store `objects` (a pack without its index, an index without its
+// pack, an alternate store that is no folder), and of its alternates, at most `depth` deep.
+void store_problems(const fs::path& objects, int depth, std::vector<std::string>& out) {
+    std::error_code ec;
+    std::set<std::string> packs, indexes;
+    for (fs::directory_iterator it(objects / "pack", ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        if (p.extension() == ".pack") packs.insert(p.stem().string());
+        if (p.extension() == ".idx") indexes.insert(p.stem().string());
+    }
+    for (const std::string& p : packs)
+        if (!indexes.contains(p))
+            out.push_back(fmt::format("the pack '{}' has no index ({}.idx is missing)",
+                                      (objects / "pack" / (p + ".pack")).string(), p));
+    // A pack ends with the checksum of its content, which its index repeats before its own:
+    // a pack truncated or overwritten at its end no longer matches (20 bytes read of each).
+    const auto tail = [](const fs::path& file, std::uintmax_t from_end) {
+        std::error_code size_ec;
+        const std::uintmax_t size = fs::file_size(file, size_ec);
+        std::string bytes(20, '\0');
+        if (size_ec || size < from_end) return std::string();
+        std::ifstream in(file, std::ios::binary);
+        in.seekg(static_cast<std::streamoff>(size - from_end));
+        return in.read(bytes.data(), 20) ? bytes : std::string();
+    };
+    for (const std::string& p : packs) {
+        if (!indexes.contains(p)) continue;
+        const fs::path pack = objects / "pack" / (p + ".pack");
+        const std::string pack_sum = tail(pack, 20), index_sum = tail(objects / "pack" / (p + ".idx"), 40);
+        if (pack_sum.empty() || pack_sum != index_sum)
+            out.push_back(
+                fmt::format("the pack '{}' does not match its index: it is truncated or damaged", pack.string()));
+    }
+    for (const std::string& i : indexes)
+        if (!packs.contains(i))
+            out.push_back(fmt::format("the pack index '{}' has no pack ({}.pack is missing)",
+                                      (objects / "pack" / (i + ".idx")).string(), i));
+    std::ifstream alternates(objects / "info" / "alternates");
+    for (std::string line; std::getline(alternates, line);) {
+        if (line.empty() || line.starts_with('#')) continue;
+        fs::path alt(line);
+        if (alt.is_relative()) alt = objects / alt;
+        if (!fs::is_directory(alt, ec)) {
+            out.push_back(fmt::format("objects/info/alternates names the object store '{}', which {}", line,
+                                      fs::exists(alt, ec) ? "is not a folder" : "does not exist"));
+        } else if (depth > 0) {
+            store_problems(alt, depth - 1, out);
+        }
+    }
+}
+
 struct History::Impl {
     RepoPtr repo;
     std::string display, prefix;  // PATH as the user wrote it; PATH relative to the work tree
@@ -229,8 +287,56 @@ struct History::Impl {
                 what));
         return HistoryError(fmt::format(
             "{} cannot be read from the git repository: the object is missing or damaged; 'git fsck' shows what is "
-            "wrong, and fetching or cloning the repository again restores it",
-            what));
+            "wrong, and fetching or cloning the repository again restores it{}",
+            what, store_damage()));
+    }
+
+    // "; the object store of the git repository at '...' is damaged: ..." when a look at its
+    // folders shows why objects cannot be read, else "".
+    [[nodiscard]] std::string store_damage() const {
+        std::vector<std::string> problems;
+        store_problems(fs::path(git_repository_commondir(repo.get())) / "objects", 5, problems);
+        if (problems.empty()) return "";
+        return fmt::format("; the object store of the git repository at '{}' is damaged: {}",
+                           fs::path(git_repository_commondir(repo.get())).lexically_normal().string(),
+                           fmt::join(problems, "; "));
+    }
+
+    // When `revision` starts with a name that exists (a branch, a tag, HEAD, a commit id found in
+    // the object store's indexes) whose object cannot be read: that object's id; else "".
+    [[nodiscard]] std::string unreadable_base(const std::string& revision) const {
+        const std::string base = revision.substr(0, revision.find_first_of("~^@:"));
+        if (base.empty()) return "";
+        git_oid oid{};
+        bool found = false;
+        git_reference* ref = nullptr;
+        if (git_reference_dwim(&ref, repo.get(), base.c_str()) == 0) {
+            git_reference* resolved = nullptr;
+            if (git_reference_resolve(&resolved, ref) == 0) {
+                git_oid_cpy(&oid, git_reference_target(resolved));
+                found = true;
+                git_reference_free(resolved);
+            }
+            git_reference_free(ref);
+        }
+        git_odb* o = nullptr;
+        if (git_repository_odb(&o, repo.get()) != 0) return "";
+        const std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>> odb(o);
+        if (!found && base.size() >= 4 && base.size() <= GIT_OID_HEXSZ &&
+            base.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos) {
+            git_oid short_id{};
+            found = git_oid_fromstrn(&short_id, base.c_str(), base.size()) == 0 &&
+                    git_odb_exists_prefix(&oid, odb.get(), &short_id, base.size()) == 0;
+        }
+        if (!found) return "";
+        std::size_t size = 0;
+        git_object_t type = GIT_OBJECT_INVALID;
+        if (git_odb_read_header(&size, &type, odb.get(), &oid) != 0) return hex(oid);
+        if (size > max_read_bytes) return "";
+        git_odb_object* object = nullptr;
+        if (git_odb_read(&object, odb.get(), &oid) != 0) return hex(oid);
+        git_odb_object_free(object);
+        return "";
     }
 
     CommitPtr lookup(const std::string& id) const {
@@ -315,12 +421,26 @@ struct History::Impl {
     }
 
     // The content of the file `relative` (to PATH) at commit `commit`.
+    // A blob past max_read_bytes (the limit of a file on disk) is refused from its header,
+    // before its content is inflated into memory.
     std::string read_blob(const git_oid& oid, const std::string& relative, const CommitInfo& commit) const {
+        const std::string file = relative.empty() ? display : (fs::path(display) / relative).generic_string();
+        const auto missing = [&] {
+            return unreadable(
+                fmt::format("'{}' at commit {} (git blob {})", file, commit.short_id, hex(oid).substr(0, 7)));
+        };
+        git_odb* o = nullptr;
+        if (git_repository_odb(&o, repo.get()) != 0) throw missing();
+        const std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>> odb(o);
+        std::size_t size = 0;
+        git_object_t type = GIT_OBJECT_INVALID;
+        if (git_odb_read_header(&size, &type, odb.get(), &oid) != 0) throw missing();
+        if (size > max_read_bytes)
+            throw HistoryError(
+                too_large_message(fmt::format("'{}' at commit {}", file, commit.short_id), megabytes(size)) +
+                " (boussole reads no version of a file past this limit, in history as on disk)");
         git_blob* b = nullptr;
-        if (git_blob_lookup(&b, repo.get(), &oid) != 0)
-            throw unreadable(fmt::format("'{}' at commit {} (git blob {})",
-                                         relative.empty() ? display : (fs::path(display) / relative).generic_string(),
-                                         commit.short_id, hex(oid).substr(0, 7)));
+        if (git_blob_lookup(&b, repo.get(), &oid) != 0) throw missing();
         const BlobPtr blob(b);
         const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
         return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
@@ -461,6 +581,16 @@ CommitInfo History::resolve(const std::string& revision) const {
                 "revision '{}' cannot be read: git {} {}, on the way to it, cannot be read from the git repository: "
                 "the object is damaged; 'git fsck' shows what is wrong",
                 revision, impl_->damaged.type.empty() ? "object" : impl_->damaged.type, impl_->damaged.id));
+        if (!revision.empty() && !revision.starts_with('-')) {
+            if (const std::string id = impl_->unreadable_base(revision); !id.empty())
+                throw impl_->unreadable(fmt::format("revision '{}': its git object {}", revision, id));
+            if (const std::string why = impl_->store_damage(); !why.empty())
+                throw HistoryError(
+                    fmt::format("revision '{}' cannot be read (or does not exist){}; 'git fsck' shows what is wrong, "
+                                "and fetching or cloning the "
+                                "repository again restores it",
+                                revision, why));
+        }
         throw HistoryError(fmt::format(
             "unknown revision '{}': no commit, branch or tag is called that in this repository; give a commit hash, "
             "a branch or a tag, or one relative to them such as HEAD~3 ('git log --oneline' lists the commits){}",

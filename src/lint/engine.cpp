@@ -101,6 +101,7 @@ LintResult lint_roadmap(const Roadmap& roadmap, const LintOptions& options) {
 
     LintResult result;
     result.files = roadmap.files.size();
+    result.notes = roadmap.notes;  // entries of the tree skipped while reading it
     std::vector<std::string_view> skipped;
     for (const Rule* rule : all_rules()) {
         if (!rule->check || sev[static_cast<std::size_t>(rule->id)] == Severity::off) continue;

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -23,42 +24,13 @@ namespace {
 // checkout of something else), and reading it would take memory and time without bound.
 constexpr std::size_t max_tree_files = 100'000;
 struct TooManyFiles {};
+// A roadmap is a few folders deep; a folder deeper than this is not read (each level costs
+// memory for its path, and a deep tree would take it without bound).
+constexpr std::size_t max_tree_depth = 64;
 
 bool inside(const fs::path& root, const fs::path& p) {
     const auto rel = p.lexically_relative(root);
     return !rel.empty() && *rel.begin() != "..";
-}
-
-// Walks `dir`, collecting YAML files; symbolic links are followed only when they stay inside
-// the tree, and each real file or folder is read once.
-void walk(const fs::path& root, const fs::path& dir, const fs::path& rel_dir, std::set<fs::path>& seen_dirs,
-          std::set<fs::path>& seen_files, std::vector<std::pair<std::string, std::string>>& out) {
-    std::error_code ec;
-    std::vector<fs::directory_entry> entries;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
-    if (ec) throw PathError(fmt::format("cannot read '{}': {}", dir.string(), ec.message()));
-    // Sorted so that, of two links to one file, the first in byte order is the one kept.
-    std::sort(entries.begin(), entries.end());
-    for (const fs::directory_entry& e : entries) {
-        const std::string name = e.path().filename().string();
-        if (name.starts_with('.')) continue;
-        const fs::path rel = rel_dir / name;
-        fs::path real = e.path();
-        if (e.is_symlink(ec)) {
-            real = fs::canonical(e.path(), ec);
-            if (ec || !inside(root, real)) continue;  // dangling, or pointing out of the tree
-        }
-        if (fs::is_directory(real, ec)) {
-            const fs::path canon = fs::canonical(real, ec);
-            if (ec || !seen_dirs.insert(canon).second) continue;
-            walk(root, real, rel, seen_dirs, seen_files, out);
-        } else if (fs::is_regular_file(real, ec) && is_yaml_file_name(e.path().filename().string())) {
-            const fs::path canon = fs::canonical(real, ec);
-            if (ec || !seen_files.insert(canon).second) continue;
-            if (out.size() == max_tree_files) throw TooManyFiles{};
-            out.emplace_back(e.path().string(), rel.generic_string());
-        }
-    }
 }
 
 std::string display_join(const std::string& given, const std::string& rel) {
@@ -66,6 +38,132 @@ std::string display_join(const std::string& given, const std::string& rel) {
     std::string joined = (fs::path(given) / rel).lexically_normal().generic_string();
     return joined;
 }
+
+// What a file that is neither a regular file nor a folder is, in a user's words.
+std::string_view kind_of(fs::file_type t) {
+    switch (t) {
+        case fs::file_type::fifo:
+            return "a named pipe (FIFO)";
+        case fs::file_type::socket:
+            return "a socket";
+        case fs::file_type::character:
+            return "a character device";
+        case fs::file_type::block:
+            return "a block device";
+        default:
+            return "not a regular file";
+    }
+}
+
+// One walk of a tree: the files found, and a note for each entry skipped that a user may have
+// meant to be read. Nothing is opened while walking (a named pipe is never waited on), no link
+// is followed out of the tree, and each real folder and file is read once, so a loop of links
+// ends.
+struct Walk {
+    fs::path root;                              // canonical
+    std::string given;                          // PATH as the user wrote it
+    std::map<fs::path, std::string> seen_dirs;  // canonical -> where it was read, as shown
+    std::set<fs::path> seen_files;
+    std::vector<std::pair<std::string, std::string>> out;
+    std::vector<std::string> notes;
+
+    void note(std::string text) { notes.push_back(std::move(text)); }
+
+    // `canon_dir` is `dir` without links: an entry that is no link is at `canon_dir / name`,
+    // so only links are resolved (fs::canonical costs the square of the depth: a deep tree
+    // would take time without bound).
+    void walk(const fs::path& dir, const fs::path& rel_dir, const fs::path& canon_dir) {
+        std::error_code ec;
+        std::vector<fs::directory_entry> entries;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+        if (ec) {
+            const std::string shown = display_join(given, rel_dir.generic_string());
+            if (ec == std::errc::permission_denied)
+                throw PathError(fmt::format(
+                    "cannot read the folder '{}': permission denied; give the user running boussole read access to "
+                    "it ('chmod a+rx {}'), or move it out of the roadmap",
+                    shown, shown));
+            throw PathError(fmt::format("cannot read the folder '{}': {}", shown, ec.message()));
+        }
+        // Sorted so that, of two links to one file, the first in byte order is the one kept.
+        std::sort(entries.begin(), entries.end());
+        for (const fs::directory_entry& e : entries) {
+            const std::string name = e.path().filename().string();
+            if (name.starts_with('.')) continue;
+            const fs::path rel = rel_dir / name;
+            const std::string shown = display_join(given, rel.generic_string());
+            const bool yaml_name = is_yaml_file_name(name);
+            fs::path real = e.path();
+            const bool link = e.is_symlink(ec);
+            if (link) {
+                std::error_code read_ec;
+                const std::string target = fs::read_symlink(e.path(), read_ec).string();
+                real = fs::canonical(e.path(), ec);
+                if (ec == std::errc::too_many_symbolic_link_levels) {
+                    note(
+                        fmt::format("'{}' is a symbolic link that cannot be followed: a loop of links, or a chain "
+                                    "of more than 40; skipped: remove it, or point it at the file itself",
+                                    shown));
+                    continue;
+                }
+                if (ec) {
+                    note(
+                        fmt::format("'{}' is a symbolic link to '{}', which does not exist; skipped: remove the "
+                                    "link, or restore what it points to",
+                                    shown, target));
+                    continue;
+                }
+                if (!inside(root, real)) {
+                    // Said for what could be part of the roadmap: a folder, or a YAML name.
+                    if (yaml_name || is_yaml_file_name(real.filename().string()) || fs::is_directory(real, ec))
+                        note(
+                            fmt::format("'{}' is a symbolic link to '{}', outside the roadmap folder '{}'; not "
+                                        "followed: copy what it points to into the roadmap to read it",
+                                        shown, target, given));
+                    continue;
+                }
+            }
+            const fs::file_status st = fs::status(real, ec);  // stat(2): opens nothing
+            if (ec) {
+                if (yaml_name)
+                    note(
+                        fmt::format("'{}' cannot be read ({}); skipped: check its permissions and those of its "
+                                    "folders",
+                                    shown, ec.message()));
+                continue;
+            }
+            if (fs::is_directory(st)) {
+                if (std::distance(rel.begin(), rel.end()) > static_cast<std::ptrdiff_t>(max_tree_depth)) {
+                    note(
+                        fmt::format("'{}' is more than {} folders deep in the roadmap; not read: a roadmap is a few "
+                                    "folders deep, move what it holds higher up",
+                                    shown, max_tree_depth));
+                    continue;
+                }
+                const fs::path canon = link ? real : canon_dir / name;
+                const auto [it, fresh] = seen_dirs.emplace(canon, shown);
+                if (!fresh) {
+                    note(
+                        fmt::format("'{}' is a symbolic link to the folder '{}', which is read already; not read "
+                                    "twice",
+                                    shown, it->second));
+                    continue;
+                }
+                walk(real, rel, canon);
+            } else if (yaml_name) {
+                if (!fs::is_regular_file(st)) {
+                    note(fmt::format("'{}' is {}, not a file; skipped: a roadmap file is a regular file", shown,
+                                     kind_of(st.type())));
+                    continue;
+                }
+                const fs::path canon = link ? real : canon_dir / name;
+                if (!seen_files.insert(canon).second) continue;
+                if (out.size() == max_tree_files) throw TooManyFiles{};
+                out.emplace_back(e.path().string(), rel.generic_string());
+            }
+        }
+    }
+};
 
 struct FileWork {
     std::string path;
@@ -121,7 +219,8 @@ void append_file(Roadmap& r, Roadmap& p) {
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::string& path) {
+std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::string& path,
+                                                                    std::vector<std::string>* notes) {
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
@@ -132,9 +231,11 @@ std::vector<std::pair<std::string, std::string>> list_roadmap_files(const std::s
     if (fs::is_directory(st)) {
         const fs::path root = fs::canonical(path, ec);
         if (ec) throw PathError(fmt::format("cannot read '{}': {}", path, ec.message()));
-        std::set<fs::path> seen_dirs{root}, seen_files;
+        Walk w{root, path, {{root, path}}, {}, {}, {}};
         try {
-            walk(root, fs::path(path), fs::path(), seen_dirs, seen_files, out);
+            w.walk(fs::path(path), fs::path(), root);
+            out = std::move(w.out);
+            if (notes) *notes = std::move(w.notes);
         } catch (const TooManyFiles&) {
             throw PathError(fmt::format(
                 "'{}' holds more than {} YAML files; a roadmap is a few dozen files: check it is the right folder",
@@ -174,14 +275,17 @@ bool is_yaml_file_name(std::string_view name) {
 }
 
 Roadmap load_roadmap(const std::string& path, const LoadOptions& options) {
-    const auto files = list_roadmap_files(path);
+    std::vector<std::string> notes;
+    const auto files = list_roadmap_files(path, &notes);
     std::vector<FileWork> work(files.size());
     std::vector<std::string> relative(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
         work[i].path = files[i].first;
         relative[i] = files[i].second;
     }
-    return load_all(path, work, relative, options);
+    Roadmap r = load_all(path, work, relative, options);
+    r.notes = std::move(notes);
+    return r;
 }
 
 Roadmap load_roadmap_from_texts(const std::string& root, const std::vector<FileText>& files,

@@ -347,24 +347,34 @@ std::string_view kind_of(mode_t mode) {
     return "not a regular file";
 }
 
+[[noreturn]] void too_large(const std::string& path, std::string_view size) {
+    throw std::runtime_error(too_large_message(fmt::format("'{}'", path), size));
+}
+
+}  // namespace
+
 std::string megabytes(std::size_t bytes) {
     const std::size_t mb = (bytes + (std::size_t{1} << 20) - 1) >> 20;
     return fmt::format("{} MB", mb);
 }
 
-[[noreturn]] void too_large(const std::string& path, std::string_view size) {
-    throw std::runtime_error(
-        fmt::format("'{}' is {}; a roadmap file may be at most {}: split it, or check it is the right file", path, size,
-                    megabytes(max_read_bytes)));
+std::string too_large_message(const std::string& what, std::string_view size) {
+    return fmt::format("{} is {}; a roadmap file may be at most {}: split it, or check it is the right file", what,
+                       size, megabytes(max_read_bytes));
 }
-
-}  // namespace
 
 std::string read_file(const std::string& path) {
     // O_NONBLOCK: opening a named pipe must not wait for a writer; the type is then checked on
     // the opened descriptor, so nothing can be swapped in between the check and the read.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) throw std::runtime_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    if (fd < 0) {
+        if (errno == EACCES)
+            throw std::runtime_error(
+                fmt::format("cannot read '{}': permission denied; give the user running boussole read access to it "
+                            "('chmod a+r {}')",
+                            path, path));
+        throw std::runtime_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    }
     struct Closer {
         int fd;
         ~Closer() { ::close(fd); }
