@@ -78,6 +78,39 @@ TEST_SUITE("loader") {
         CHECK(bad_id->pos.column == 14);
     }
 
+    TEST_CASE("columns stay exact far along a long line of non-ASCII values") {
+        // 3,000 streams in one flow list on one line, each with two-byte and three-byte
+        // characters: every column is counted in code points from the start of the line.
+        auto code_points = [](std::string_view s) {
+            return static_cast<std::uint32_t>(std::count_if(
+                s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        };
+        std::string text = "streams: [";
+        std::vector<std::uint32_t> id_columns, owner_columns;
+        for (int i = 0; i < 3000; ++i) {
+            if (i) text += ", ";
+            text += "{id: ";
+            id_columns.push_back(code_points(text) + 1);
+            text += fmt::format("s{}, title: \"Équipe € {}\", owner: ", i, i);
+            owner_columns.push_back(code_points(text) + 1);
+            text += "léa}";
+        }
+        text += "]\n  # the line after\nx-après: {clé: [é, ü]}\n";
+        const Roadmap r = load_roadmap_from_string(text);
+        REQUIRE(r.streams.size() == 3000);
+        for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{1500}, std::size_t{2999}}) {
+            CAPTURE(i);
+            CHECK(r.streams[i].id.pos.line == 1);
+            CHECK(r.streams[i].id.pos.column == id_columns[i]);
+            CHECK(r.streams[i].owner.pos.column == owner_columns[i]);
+            CHECK(r.streams[i].owner.pos.length == 3);
+        }
+        CHECK(owner_columns.back() > 100000);
+        // Not one stream is missing an owner nor misplaced: every column is exact.
+        for (std::size_t i = 0; i < r.streams.size(); ++i)
+            if (r.streams[i].owner.pos.column != owner_columns[i]) FAIL_CHECK("owner of stream ", i, " misplaced");
+    }
+
     TEST_CASE("a BOM and CRLF line endings read exactly like plain LF") {
         const std::string lf = "roadmap:\n  name: N\n  period: 2026-Q4\n  ownr: x\n";
         std::string crlf = "\xEF\xBB\xBF";

@@ -114,7 +114,7 @@ public:
         const std::size_t end = std::min(static_cast<std::size_t>(m.pos), text_.size());
         const std::size_t col_bytes = static_cast<std::size_t>(std::max(m.column, 0));
         const std::size_t begin = end >= col_bytes ? end - col_bytes : 0;
-        p.column = code_points(text_.substr(begin, end - begin)) + 1;
+        p.column = code_points_between(begin, end) + 1;
         return p;
     }
 
@@ -293,9 +293,29 @@ private:
         }
     }
 
+    // The code points of text_[begin, end), counted on from the last count made from the same
+    // `begin` (the start of the line): events come in the order of the text, so the nodes of a
+    // line of 200,000 values cost one pass over it, not one pass each from the line's start.
+    std::uint32_t code_points_between(std::size_t begin, std::size_t end) const {
+        std::uint32_t n = 0;
+        if (begin == count_begin_ && end >= count_end_) {
+            n = count_ + code_points(text_.substr(count_end_, end - count_end_));
+        } else if (begin == count_begin_ && end >= begin && count_end_ - end < end - begin) {
+            n = count_ - code_points(text_.substr(end, count_end_ - end));
+        } else {
+            n = code_points(text_.substr(begin, end - begin));
+        }
+        count_begin_ = begin;
+        count_end_ = end;
+        count_ = n;
+        return n;
+    }
+
     ParsedFile& out_;
     std::string_view text_;
     std::uint32_t file_;
+    mutable std::size_t count_begin_ = 0, count_end_ = 0;  // the last count of code_points_between
+    mutable std::uint32_t count_ = 0;
     std::vector<Node*> stack_;
     std::unordered_map<YAML::anchor_t, Node*> anchors_;
     std::unordered_set<YAML::anchor_t> aliased_;                     // anchors some alias uses
@@ -324,45 +344,45 @@ std::string_view conflict_marker(std::string_view line) {
 // sides, and YAML would report a puzzling error somewhere below it, or read both.
 std::vector<Finding> conflict_findings(std::string_view text, std::uint32_t file) {
     std::vector<Finding> out;
-    std::size_t start_line = 0, start_offset = 0, line = 1;
+    std::size_t start_line = 0, line = 1;
     for (std::size_t offset = 0; offset < text.size(); ++line) {
         std::size_t end = text.find('\n', offset);
         if (end == std::string_view::npos) end = text.size();
         const std::string_view m = conflict_marker(text.substr(offset, end - offset));
-        auto report = [&](std::size_t at, std::string message) {
-            SourcePos pos = position(text, file, at);
-            pos.length = 7;
-            out.push_back({RuleId::yaml_syntax, pos, std::move(message)});
+        // A marker starts its line: its position is known without counting from the file's start
+        // (a file of a million markers stays linear).
+        auto report = [&](std::size_t at_line, std::string message) {
+            out.push_back(
+                {RuleId::yaml_syntax, SourcePos{file, static_cast<std::uint32_t>(at_line), 1, 7}, std::move(message)});
         };
         if (m == "<<<<<<<") {
             if (start_line)
-                report(start_offset,
+                report(start_line,
                        "merge-conflict marker '<<<<<<<' left in the file, without its '>>>>>>>': resolve the conflict "
                        "(keep the lines you want, delete the markers)");
             start_line = line;
-            start_offset = offset;
         } else if (m == ">>>>>>>") {
             if (start_line) {
-                report(start_offset,
+                report(start_line,
                        fmt::format("merge-conflict marker: the conflict of lines {} to {} was committed unresolved; "
                                    "resolve it: keep the lines you want and delete the lines '<<<<<<<', '=======' "
                                    "and '>>>>>>>'",
                                    start_line, line));
             } else {
-                report(offset,
+                report(line,
                        "merge-conflict marker '>>>>>>>' left in the file: resolve the conflict (keep the "
                        "lines you want, delete the markers)");
             }
             start_line = 0;
         } else if (!m.empty() && !start_line) {
-            report(offset, fmt::format("merge-conflict marker '{}' left in the file: resolve the conflict (keep the "
-                                       "lines you want, delete the markers)",
-                                       m));
+            report(line, fmt::format("merge-conflict marker '{}' left in the file: resolve the conflict (keep the "
+                                     "lines you want, delete the markers)",
+                                     m));
         }
         offset = end + 1;
     }
     if (start_line)
-        out.push_back({RuleId::yaml_syntax, position(text, file, start_offset),
+        out.push_back({RuleId::yaml_syntax, SourcePos{file, static_cast<std::uint32_t>(start_line), 1, 0},
                        "merge-conflict marker '<<<<<<<' left in the file, without its '>>>>>>>': resolve the "
                        "conflict (keep the lines you want, delete the markers)"});
     return out;
