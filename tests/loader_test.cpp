@@ -9,6 +9,7 @@
 #include "boussole/format.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/spell.hpp"
+#include "load/yaml_tree.hpp"
 #include "support.hpp"
 
 using namespace boussole;
@@ -109,6 +110,44 @@ TEST_SUITE("loader") {
         // Not one stream is missing an owner nor misplaced: every column is exact.
         for (std::size_t i = 0; i < r.streams.size(); ++i)
             if (r.streams[i].owner.pos.column != owner_columns[i]) FAIL_CHECK("owner of stream ", i, " misplaced");
+    }
+
+    TEST_CASE("the value of an x- key is checked but not built, unless it holds an anchor used elsewhere") {
+        // 16 MB of notes under an x- key cost no tree: the list is kept empty.
+        std::string notes = "x-notes: [";
+        for (int i = 0; i < 1000; ++i) notes += std::to_string(i) + ", ";
+        notes += "{a: [b, {c: d}]}]\nx-more:\n  k: v\n  l: [1, 2]\nstreams: [{id: s, title: S}]\n";
+        const yaml::ParsedFile parsed = yaml::parse(notes, 0);
+        CHECK(parsed.findings.empty());
+        CHECK(parsed.nodes.size() < 20);
+        REQUIRE(parsed.documents.size() == 1);
+        const yaml::Node& root = *parsed.documents[0];
+        REQUIRE(root.children.size() == 6);
+        CHECK(root.children[1]->kind == yaml::Kind::sequence);
+        CHECK(root.children[1]->children.empty());
+        CHECK(root.children[3]->kind == yaml::Kind::mapping);
+        const Roadmap r = load_roadmap_from_string(notes);
+        CHECK(r.load_findings.empty());
+        CHECK(r.streams.size() == 1);
+
+        // Its syntax is still checked: a quote left open, too deep a nesting, an unknown alias.
+        CHECK(located(load_roadmap_from_string("x-a: [1, \"open\n")) == std::vector<std::string>{"yaml-syntax@1:10"});
+        CHECK(
+            located(load_roadmap_from_string("x-a: [" + std::string(120, '[') + std::string(121, ']') + "\n")).size() ==
+            1);
+        CHECK(located(load_roadmap_from_string("x-a: [1, *nowhere]\n")) ==
+              std::vector<std::string>{"yaml-syntax@1:10"});
+
+        // An anchor inside it may be used elsewhere: the file is read again, built.
+        const Roadmap anchored = load_roadmap_from_string(
+            "x-defaults:\n  epic: &e {id: e1, title: E, owner: p}\n  list: [&o p]\n"
+            "people: [{id: p}]\nstreams:\n  - {id: s, title: S, owner: *o, epics: [*e]}\n");
+        CHECK(anchored.load_findings.empty());
+        REQUIRE(anchored.streams.size() == 1);
+        CHECK(*anchored.streams[0].owner == "p");
+        REQUIRE(anchored.streams[0].epics.size() == 1);
+        CHECK(*anchored.streams[0].epics[0].id == "e1");
+        CHECK(anchored.streams[0].epics[0].id.pos.line == 2);
     }
 
     TEST_CASE("a BOM and CRLF line endings read exactly like plain LF") {
