@@ -150,6 +150,19 @@ TEST_SUITE("loader") {
         CHECK(anchored.streams[0].epics[0].id.pos.line == 2);
     }
 
+    TEST_CASE("a file of more than 2,000,000 values is refused, not built (memory stays bounded)") {
+        std::string text = "notes: [";
+        for (int i = 0; i < 2'000'001; ++i) text += "1,";
+        text += "1]\n";
+        const Roadmap r = load_roadmap_from_string(text);
+        REQUIRE(r.load_findings.size() == 1);
+        const Finding& f = r.load_findings[0];
+        CHECK(f.rule == RuleId::yaml_syntax);
+        CHECK(f.pos.line == 1);
+        CHECK(f.message.starts_with("more than 2,000,000 values (keys, list items and texts) before this one"));
+        CHECK(f.message.find("split the file") != std::string::npos);
+    }
+
     TEST_CASE("a BOM and CRLF line endings read exactly like plain LF") {
         const std::string lf = "roadmap:\n  name: N\n  period: 2026-Q4\n  ownr: x\n";
         std::string crlf = "\xEF\xBB\xBF";

@@ -20,6 +20,9 @@ namespace {
 
 // The format needs about eight levels; user data under `x-` keys may want more, not hundreds.
 constexpr std::size_t max_depth = 100;
+// A roadmap file holds a few thousand values; one node costs about 240 bytes, so this keeps the
+// tree of the largest file (16 MiB) under about 500 MB. Values under x- keys are not counted.
+constexpr std::size_t max_values = 2'000'000;
 
 struct ExtensionAnchor {};  // an anchor inside a skipped x- value: read the file again, building it
 
@@ -298,6 +301,12 @@ private:
     }
 
     Node& make(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
+        if (out_.nodes.size() >= max_values)
+            throw Stop{pos_of(mark),
+                       fmt::format("more than {} values (keys, list items and texts) before this one: a roadmap file "
+                                   "holds a few thousand; split the file, or move bulk data out of the roadmap (under "
+                                   "an x- key it is not counted)",
+                                   "2,000,000")};
         Node& n = out_.nodes.emplace_back();
         n.kind = kind;
         n.pos = pos_of(mark);
