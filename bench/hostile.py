@@ -8,6 +8,8 @@ Each tree but `epics16` and `streams*` is examples/revops plus one file, hostile
   flowmap240k          x-notes: {k0: 0, ...} with 240,000 pairs on one line
   xflow16, xblock16    a 16 MiB list under an x- key, in flow and in block style
   xmap16, xblockmap16  a 16 MiB mapping under an x- key, in flow and in block style
+  unk16                a 16 MiB list of one-character values under an unknown key (not x-)
+  split30k             a stream {...} whose title is cut by 30,000 commas into 30,000 keys
   epics16              bench/generate.py --epics 30000 --files 1 (a 15.8 MB stream file)
   streams8k            8,000 streams with random titles of 2 to 4 words, one file each
   streams99k           99,000 such streams, one file each (the directory limit is 100,000)
@@ -44,6 +46,8 @@ ONE_FILE = {
     "xblock16": lambda: fill("x-notes:\n", lambda i: f"  - {i}\n", ""),
     "xmap16": lambda: fill("x-notes: {", lambda i: f"k{i}: {i}, ", "z: 0}\n"),
     "xblockmap16": lambda: fill("x-notes:\n", lambda i: f"  k{i}: {i}\n", ""),
+    "unk16": lambda: "notes: [" + "1," * ((SIZE - 20) // 2) + "1]\n",
+    "split30k": lambda: "streams:\n  - {id: x, title: y, " + ", ".join(f"k{i}" for i in range(30000)) + "}\n",
 }
 
 WORDS = ("pipeline forecast billing routing renewal quote cash quality data hygiene territory "
