@@ -16,6 +16,7 @@
 #include "boussole/lint.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/spell.hpp"
+#include "load/yaml_tree.hpp"
 #include "support.hpp"
 
 using namespace boussole;
@@ -93,6 +94,90 @@ TEST_SUITE("loader") {
         REQUIRE(bad_id);
         CHECK(bad_id->pos.line == 6);
         CHECK(bad_id->pos.column == 14);
+    }
+
+    TEST_CASE("columns stay exact far along a long line of non-ASCII values") {
+        // 3,000 streams in one flow list on one line, each with two-byte and three-byte
+        // characters: every column is counted in code points from the start of the line.
+        auto code_points = [](std::string_view s) {
+            return static_cast<std::uint32_t>(std::count_if(
+                s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        };
+        std::string text = "streams: [";
+        std::vector<std::uint32_t> id_columns, owner_columns;
+        for (int i = 0; i < 3000; ++i) {
+            if (i) text += ", ";
+            text += "{id: ";
+            id_columns.push_back(code_points(text) + 1);
+            text += fmt::format("s{}, title: \"Équipe € {}\", owner: ", i, i);
+            owner_columns.push_back(code_points(text) + 1);
+            text += "léa}";
+        }
+        text += "]\n  # the line after\nx-après: {clé: [é, ü]}\n";
+        const Roadmap r = load_roadmap_from_string(text);
+        REQUIRE(r.streams.size() == 3000);
+        for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{1500}, std::size_t{2999}}) {
+            CAPTURE(i);
+            CHECK(r.streams[i].id.pos.line == 1);
+            CHECK(r.streams[i].id.pos.column == id_columns[i]);
+            CHECK(r.streams[i].owner.pos.column == owner_columns[i]);
+            CHECK(r.streams[i].owner.pos.length == 3);
+        }
+        CHECK(owner_columns.back() > 100000);
+        // Not one stream is missing an owner nor misplaced: every column is exact.
+        for (std::size_t i = 0; i < r.streams.size(); ++i)
+            if (r.streams[i].owner.pos.column != owner_columns[i]) FAIL_CHECK("owner of stream ", i, " misplaced");
+    }
+
+    TEST_CASE("the value of an x- key is checked but not built, unless it holds an anchor used elsewhere") {
+        // 16 MB of notes under an x- key cost no tree: the list is kept empty.
+        std::string notes = "x-notes: [";
+        for (int i = 0; i < 1000; ++i) notes += std::to_string(i) + ", ";
+        notes += "{a: [b, {c: d}]}]\nx-more:\n  k: v\n  l: [1, 2]\nstreams: [{id: s, title: S}]\n";
+        const yaml::ParsedFile parsed = yaml::parse(notes, 0);
+        CHECK(parsed.findings.empty());
+        CHECK(parsed.nodes.size() < 20);
+        REQUIRE(parsed.documents.size() == 1);
+        const yaml::Node& root = *parsed.documents[0];
+        REQUIRE(root.children.size() == 6);
+        CHECK(root.children[1]->kind == yaml::Kind::sequence);
+        CHECK(root.children[1]->children.empty());
+        CHECK(root.children[3]->kind == yaml::Kind::mapping);
+        const Roadmap r = load_roadmap_from_string(notes);
+        CHECK(r.load_findings.empty());
+        CHECK(r.streams.size() == 1);
+
+        // Its syntax is still checked: a quote left open, too deep a nesting, an unknown alias.
+        CHECK(located(load_roadmap_from_string("x-a: [1, \"open\n")) == std::vector<std::string>{"yaml-syntax@1:10"});
+        CHECK(
+            located(load_roadmap_from_string("x-a: [" + std::string(120, '[') + std::string(121, ']') + "\n")).size() ==
+            1);
+        CHECK(located(load_roadmap_from_string("x-a: [1, *nowhere]\n")) ==
+              std::vector<std::string>{"yaml-syntax@1:10"});
+
+        // An anchor inside it may be used elsewhere: the file is read again, built.
+        const Roadmap anchored = load_roadmap_from_string(
+            "x-defaults:\n  epic: &e {id: e1, title: E, owner: p}\n  list: [&o p]\n"
+            "people: [{id: p}]\nstreams:\n  - {id: s, title: S, owner: *o, epics: [*e]}\n");
+        CHECK(anchored.load_findings.empty());
+        REQUIRE(anchored.streams.size() == 1);
+        CHECK(*anchored.streams[0].owner == "p");
+        REQUIRE(anchored.streams[0].epics.size() == 1);
+        CHECK(*anchored.streams[0].epics[0].id == "e1");
+        CHECK(anchored.streams[0].epics[0].id.pos.line == 2);
+    }
+
+    TEST_CASE("a file of more than 2,000,000 values is refused, not built (memory stays bounded)") {
+        std::string text = "notes: [";
+        for (int i = 0; i < 2'000'001; ++i) text += "1,";
+        text += "1]\n";
+        const Roadmap r = load_roadmap_from_string(text);
+        REQUIRE(r.load_findings.size() == 1);
+        const Finding& f = r.load_findings[0];
+        CHECK(f.rule == RuleId::yaml_syntax);
+        CHECK(f.pos.line == 1);
+        CHECK(f.message.starts_with("more than 2,000,000 values (keys, list items and texts) before this one"));
+        CHECK(f.message.find("split the file") != std::string::npos);
     }
 
     TEST_CASE("a BOM and CRLF line endings read exactly like plain LF") {

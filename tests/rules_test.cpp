@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <random>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -24,6 +26,7 @@
 #include "boussole/format.hpp"
 #include "boussole/lint.hpp"
 #include "boussole/loader.hpp"
+#include "boussole/spell.hpp"
 #include "support.hpp"
 
 using namespace boussole;
@@ -141,9 +144,123 @@ std::vector<std::pair<std::string, std::string>> contract_rules() {
     return rows;
 }
 
+// theme-overlap as it was first written: every pair of streams compared, the reference its
+// indexed version must agree with.
+namespace reference {
+
+std::vector<std::string> words(std::string_view title) {
+    static const std::set<std::string, std::less<>> small{"a",  "an",   "and", "the", "of", "for", "to",  "in",
+                                                          "on", "with", "et",  "de",  "la", "le",  "les", "des"};
+    std::vector<std::string> out;
+    std::string w;
+    auto flush = [&] {
+        if (w.size() > 3 && w.back() == 's') w.pop_back();
+        if (!w.empty() && !small.contains(w)) out.push_back(w);
+        w.clear();
+    };
+    for (char c : title) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || u >= 0x80) {
+            w.push_back(static_cast<char>(std::tolower(u)));
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+std::string digits(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words)
+        for (char c : w)
+            if (c >= '0' && c <= '9') out.push_back(c);
+    return out;
+}
+
+bool overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.empty() || b.empty() || digits(a) != digits(b)) return false;
+    std::vector<std::string> sa = a, sb = b;
+    std::sort(sa.begin(), sa.end());
+    std::sort(sb.begin(), sb.end());
+    if (sa == sb) return true;
+    const std::string ja = fmt::format("{}", fmt::join(a, " ")), jb = fmt::format("{}", fmt::join(b, " "));
+    const std::size_t limit = std::max<std::size_t>(1, std::min(ja.size(), jb.size()) / 8);
+    if (std::min(ja.size(), jb.size()) < 8) return false;
+    const std::size_t length_gap = ja.size() > jb.size() ? ja.size() - jb.size() : jb.size() - ja.size();
+    return length_gap <= limit && edit_distance(ja, jb) <= limit;
+}
+
+}  // namespace reference
+
 }  // namespace
 
 TEST_SUITE("rules") {
+    TEST_CASE("theme-overlap finds exactly the pairs a comparison of every pair finds") {
+        // Random titles from a small vocabulary (accents, digits, short words, words that are
+        // typos of each other), then typos added: many overlaps of every kind.
+        const std::vector<std::string> vocabulary{
+            "CRM",     "data",    "quality", "Billing",  "billing",  "Lead",      "routing", "Qualité", "qualite",
+            "données", "Donnees", "wave",    "1",        "2",        "Migration", "of",      "the",     "Équipe",
+            "ops",     "sales",   "Sales",   "forecast", "pipeline", "hygiene",   "Hygiène", "X",       "Œuvre",
+            "進捗",    "管理",    "renewal", "renewals", "quote",    "to",        "cash"};
+        for (const unsigned seed : {1U, 2U, 3U, 4U, 5U}) {
+            CAPTURE(seed);
+            std::mt19937 rng(seed);
+            auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+            std::vector<std::string> titles;
+            for (int i = 0; i < 300; ++i) {
+                if (!titles.empty() && pick(4) == 0) {
+                    std::string t = titles[pick(titles.size())];  // an earlier title, with a typo or two
+                    for (std::size_t e = pick(3); e > 0 && !t.empty(); --e) {
+                        const std::size_t at = pick(t.size());
+                        if (static_cast<unsigned char>(t[at]) >= 0x80) continue;  // keep UTF-8 whole
+                        switch (pick(4)) {
+                            case 0:
+                                t[at] = static_cast<char>('a' + pick(26));
+                                break;
+                            case 1:
+                                t.erase(at, 1);
+                                break;
+                            case 2:
+                                t.insert(at, 1, static_cast<char>('a' + pick(26)));
+                                break;
+                            default:
+                                if (at + 1 < t.size() && static_cast<unsigned char>(t[at + 1]) < 0x80)
+                                    std::swap(t[at], t[at + 1]);
+                        }
+                    }
+                    titles.push_back(t);
+                    continue;
+                }
+                std::string t;
+                for (std::size_t w = 1 + pick(4); w > 0; --w)
+                    t += (t.empty() ? "" : " ") + vocabulary[pick(vocabulary.size())];
+                titles.push_back(t);
+            }
+            std::string text = "streams:\n";
+            for (std::size_t i = 0; i < titles.size(); ++i)
+                text += fmt::format("  - {{id: s{}, title: \"{}\", owner: p}}\n", i, titles[i]);
+            const std::uint32_t first_line = 2;  // of the first stream
+
+            std::set<std::string> expected;
+            for (std::size_t i = 1; i < titles.size(); ++i)
+                for (std::size_t j = 0; j < i; ++j)
+                    if (reference::overlap(reference::words(titles[i]), reference::words(titles[j]))) {
+                        expected.insert(
+                            fmt::format("{}: stream title '{}' overlaps '{}' (first at line {}): streams "
+                                        "should not overlap",
+                                        first_line + i, titles[i], titles[j], first_line + j));
+                        break;
+                    }
+            std::set<std::string> found;
+            for (const Diagnostic& d : lint_roadmap(load_roadmap_from_string(text)).diagnostics)
+                if (d.rule == "theme-overlap") found.insert(fmt::format("{}: {}", d.line, d.message));
+            CHECK(expected.size() > 30);
+            CHECK(found == expected);
+        }
+    }
+
     TEST_CASE("the registry starts with CLI.md's rule table: same ids, same default severities, same order") {
         // CLI.md says the catalogue is "at least" its table: rules added since follow it.
         const auto contract = contract_rules();

@@ -20,6 +20,11 @@ namespace {
 
 // The format needs about eight levels; user data under `x-` keys may want more, not hundreds.
 constexpr std::size_t max_depth = 100;
+// A roadmap file holds a few thousand values; one node costs about 240 bytes, so this keeps the
+// tree of the largest file (16 MiB) under about 500 MB. Values under x- keys are not counted.
+constexpr std::size_t max_values = 2'000'000;
+
+struct ExtensionAnchor {};  // an anchor inside a skipped x- value: read the file again, building it
 
 struct Stop {  // ends the reading of a file with a yaml-syntax finding
     SourcePos pos;
@@ -126,7 +131,8 @@ std::string utf8_value(const std::string& value) {
 
 class Builder : public YAML::EventHandler {
 public:
-    Builder(ParsedFile& out, std::string_view text, std::uint32_t file) : out_(out), text_(text), file_(file) {}
+    Builder(ParsedFile& out, std::string_view text, std::uint32_t file, bool skip_extensions = true)
+        : out_(out), text_(text), file_(file), skip_extensions_(skip_extensions) {}
 
     SourcePos pos_of(const YAML::Mark& m) const {
         SourcePos p;
@@ -140,7 +146,7 @@ public:
         const std::size_t end = std::min(static_cast<std::size_t>(m.pos), text_.size());
         const std::size_t col_bytes = static_cast<std::size_t>(std::max(m.column, 0));
         const std::size_t begin = end >= col_bytes ? end - col_bytes : 0;
-        p.column = code_points(text_.substr(begin, end - begin)) + 1;
+        p.column = code_points_between(begin, end) + 1;
         return p;
     }
 
@@ -166,6 +172,7 @@ public:
     }
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        if (skipping(anchor)) return;
         Node& n = make(mark, Kind::null, anchor);
         n.complete = true;
     }
@@ -174,11 +181,12 @@ public:
         if (it == anchors_.end()) throw Stop{pos_of(mark), "alias to an unknown anchor"};
         if (!it->second->complete) throw Stop{pos_of(mark), "alias refers to a node that contains it (a cycle)"};
         aliased_.insert(anchor);
-        attach(it->second);
+        if (skip_depth_ == 0) attach(it->second);
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
         if (tag == "!") check_closed_quote(mark);
+        if (skipping(anchor)) return;
         Node& n = make(mark, Kind::scalar, anchor);
         n.plain = tag == "?" || (tag != "!" && tag != "tag:yaml.org,2002:str");
         n.value = utf8_value(value);
@@ -190,18 +198,26 @@ public:
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value style) override {
+        if (skip_start(mark, anchor)) return;
         Node& n = make(mark, Kind::sequence, anchor);
         n.flow = style == YAML::EmitterStyle::Flow;
         open(n, mark);
+        if (extension_value()) skip_depth_ = 1;
     }
-    void OnSequenceEnd() override { close(); }
+    void OnSequenceEnd() override {
+        if (skip_end()) return;
+        close();
+    }
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value style) override {
+        if (skip_start(mark, anchor)) return;
         Node& n = make(mark, Kind::mapping, anchor);
         n.flow = style == YAML::EmitterStyle::Flow;
         open(n, mark);
+        if (extension_value()) skip_depth_ = 1;
     }
     void OnMapEnd() override {
+        if (skip_end()) return;
         if (!stack_.empty()) {
             check_duplicate_keys(*stack_.back());
             keep_one_line(*stack_.back());
@@ -213,6 +229,42 @@ public:
     const Node* root() const { return root_; }
 
 private:
+    // The value of an `x-` key is the user's own and ignored everywhere: a list or mapping under
+    // one is kept as an empty one, and its contents are read (syntax, depth, quotes, aliases
+    // checked) but not built, so that 16 MB of notes under `x-notes` cost no tree. An anchor
+    // inside it (`x-defaults: {epic: &e {...}}`) may be used elsewhere: then the file is read
+    // again with everything built (ExtensionAnchor). An anchor on the value itself
+    // (`x-defaults: &d {...}`, the usual way) has it built at once.
+
+    // True when the collection just opened is the value of an `x-` key, without an anchor.
+    bool extension_value() const {
+        if (!skip_extensions_ || stack_.size() < 2) return false;
+        const Node& value = *stack_.back();
+        const Node& parent = *stack_[stack_.size() - 2];
+        if (parent.kind != Kind::mapping || parent.children.size() % 2 != 0 || value.anchored) return false;
+        const Node& key = *parent.children[parent.children.size() - 2];
+        return key.kind == Kind::scalar && key.value.starts_with("x-");
+    }
+    // Inside a skipped value: counts the depth; false outside one.
+    bool skip_start(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (skip_depth_ == 0) return false;
+        if (anchor != YAML::NullAnchor) throw ExtensionAnchor{};
+        if (stack_.size() + skip_depth_ >= max_depth)
+            throw Stop{pos_of(mark), fmt::format("nesting deeper than {} levels", max_depth)};
+        ++skip_depth_;
+        return true;
+    }
+    bool skip_end() {
+        if (skip_depth_ == 0) return false;
+        if (--skip_depth_ == 0) close();  // the empty collection kept for the value
+        return true;
+    }
+    bool skipping(YAML::anchor_t anchor) const {
+        if (skip_depth_ == 0) return false;
+        if (anchor != YAML::NullAnchor) throw ExtensionAnchor{};
+        return true;
+    }
+
     // `- Guide : FR` in a list of text is a mapping: keeps its text for the message.
     void keep_one_line(Node& map) const {
         if (map.flow || map.children.size() != 2) return;
@@ -275,10 +327,17 @@ private:
     }
 
     Node& make(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
+        if (out_.nodes.size() >= max_values)
+            throw Stop{pos_of(mark),
+                       fmt::format("more than {} values (keys, list items and texts) before this one: a roadmap file "
+                                   "holds a few thousand; split the file, or move bulk data out of the roadmap (under "
+                                   "an x- key it is not counted)",
+                                   "2,000,000")};
         Node& n = out_.nodes.emplace_back();
         n.kind = kind;
         n.pos = pos_of(mark);
         n.offset = static_cast<std::size_t>(std::max(mark.pos, 0));
+        n.anchored = anchor != YAML::NullAnchor;
         if (anchor != YAML::NullAnchor) {
             anchors_[anchor] = &n;
             if (kind == Kind::scalar || kind == Kind::null) anchored_values_.emplace_back(anchor, &n);
@@ -319,9 +378,31 @@ private:
         }
     }
 
+    // The code points of text_[begin, end), counted on from the last count made from the same
+    // `begin` (the start of the line): events come in the order of the text, so the nodes of a
+    // line of 200,000 values cost one pass over it, not one pass each from the line's start.
+    std::uint32_t code_points_between(std::size_t begin, std::size_t end) const {
+        std::uint32_t n = 0;
+        if (begin == count_begin_ && end >= count_end_) {
+            n = count_ + code_points(text_.substr(count_end_, end - count_end_));
+        } else if (begin == count_begin_ && end >= begin && count_end_ - end < end - begin) {
+            n = count_ - code_points(text_.substr(end, count_end_ - end));
+        } else {
+            n = code_points(text_.substr(begin, end - begin));
+        }
+        count_begin_ = begin;
+        count_end_ = end;
+        count_ = n;
+        return n;
+    }
+
     ParsedFile& out_;
     std::string_view text_;
     std::uint32_t file_;
+    mutable std::size_t count_begin_ = 0, count_end_ = 0;  // the last count of code_points_between
+    mutable std::uint32_t count_ = 0;
+    bool skip_extensions_ = true;
+    std::size_t skip_depth_ = 0;  // > 0 inside the value of an x- key, not built
     std::vector<Node*> stack_;
     std::unordered_map<YAML::anchor_t, Node*> anchors_;
     std::unordered_set<YAML::anchor_t> aliased_;                     // anchors some alias uses
@@ -350,45 +431,45 @@ std::string_view conflict_marker(std::string_view line) {
 // sides, and YAML would report a puzzling error somewhere below it, or read both.
 std::vector<Finding> conflict_findings(std::string_view text, std::uint32_t file) {
     std::vector<Finding> out;
-    std::size_t start_line = 0, start_offset = 0, line = 1;
+    std::size_t start_line = 0, line = 1;
     for (std::size_t offset = 0; offset < text.size(); ++line) {
         std::size_t end = text.find('\n', offset);
         if (end == std::string_view::npos) end = text.size();
         const std::string_view m = conflict_marker(text.substr(offset, end - offset));
-        auto report = [&](std::size_t at, std::string message) {
-            SourcePos pos = position(text, file, at);
-            pos.length = 7;
-            out.push_back({RuleId::yaml_syntax, pos, std::move(message)});
+        // A marker starts its line: its position is known without counting from the file's start
+        // (a file of a million markers stays linear).
+        auto report = [&](std::size_t at_line, std::string message) {
+            out.push_back(
+                {RuleId::yaml_syntax, SourcePos{file, static_cast<std::uint32_t>(at_line), 1, 7}, std::move(message)});
         };
         if (m == "<<<<<<<") {
             if (start_line)
-                report(start_offset,
+                report(start_line,
                        "merge-conflict marker '<<<<<<<' left in the file, without its '>>>>>>>': resolve the conflict "
                        "(keep the lines you want, delete the markers)");
             start_line = line;
-            start_offset = offset;
         } else if (m == ">>>>>>>") {
             if (start_line) {
-                report(start_offset,
+                report(start_line,
                        fmt::format("merge-conflict marker: the conflict of lines {} to {} was committed unresolved; "
                                    "resolve it: keep the lines you want and delete the lines '<<<<<<<', '=======' "
                                    "and '>>>>>>>'",
                                    start_line, line));
             } else {
-                report(offset,
+                report(line,
                        "merge-conflict marker '>>>>>>>' left in the file: resolve the conflict (keep the "
                        "lines you want, delete the markers)");
             }
             start_line = 0;
         } else if (!m.empty() && !start_line) {
-            report(offset, fmt::format("merge-conflict marker '{}' left in the file: resolve the conflict (keep the "
-                                       "lines you want, delete the markers)",
-                                       m));
+            report(line, fmt::format("merge-conflict marker '{}' left in the file: resolve the conflict (keep the "
+                                     "lines you want, delete the markers)",
+                                     m));
         }
         offset = end + 1;
     }
     if (start_line)
-        out.push_back({RuleId::yaml_syntax, position(text, file, start_offset),
+        out.push_back({RuleId::yaml_syntax, SourcePos{file, static_cast<std::uint32_t>(start_line), 1, 0},
                        "merge-conflict marker '<<<<<<<' left in the file, without its '>>>>>>>': resolve the "
                        "conflict (keep the lines you want, delete the markers)"});
     return out;
@@ -811,6 +892,40 @@ std::string_view wide_encoding(std::string_view text) {
     return {};
 }
 
+// Parses `text` into `out` (which holds no node yet); throws ExtensionAnchor when told to skip
+// x- values and one holds an anchor.
+void read(ParsedFile& out, std::string_view text, std::uint32_t file, bool skip_extensions) {
+    Builder builder(out, text, file, skip_extensions);
+    MemoryBuf buf(text.data(), text.size());
+    std::istream in(&buf);
+    try {
+        YAML::Parser parser(in);
+        long last_empty_start = -1;
+        while (parser.HandleNextDocument(builder)) {
+            // yaml-cpp yields an empty document forever on a stray token such as a lone ','
+            // without consuming it: a second empty document at the same place means no progress.
+            const bool empty = builder.root() == nullptr || builder.root()->kind == Kind::null;
+            const long start = builder.doc_start().pos;
+            if (empty && start == last_empty_start) {
+                const auto offset = static_cast<std::size_t>(std::max(start, 0L));
+                const char c = offset < text.size() ? text[offset] : ' ';
+                throw Stop{builder.pos_of(builder.doc_start()), fmt::format("unexpected '{}'", c)};
+            }
+            last_empty_start = empty ? start : -1;
+        }
+    } catch (const Stop& stop) {
+        out.findings.push_back({RuleId::yaml_syntax, stop.pos, stop.message});
+        out.broken = true;
+    } catch (const YAML::Exception& e) {
+        if (std::optional<Stop> clearer = explain_error(text, file, e.mark)) {
+            out.findings.push_back({RuleId::yaml_syntax, clearer->pos, std::move(clearer->message)});
+        } else {
+            out.findings.push_back({RuleId::yaml_syntax, builder.pos_of(e.mark), clean_parser_message(e.msg)});
+        }
+        out.broken = true;
+    }
+}
+
 }  // namespace
 
 ParsedFile parse(std::string_view text, std::uint32_t file) {
@@ -855,33 +970,16 @@ ParsedFile parse(std::string_view text, std::uint32_t file) {
         return out;
     }
 
-    MemoryBuf buf(text.data(), text.size());
-    std::istream in(&buf);
-    try {
-        YAML::Parser parser(in);
-        long last_empty_start = -1;
-        while (parser.HandleNextDocument(builder)) {
-            // yaml-cpp yields an empty document forever on a stray token such as a lone ','
-            // without consuming it: a second empty document at the same place means no progress.
-            const bool empty = builder.root() == nullptr || builder.root()->kind == Kind::null;
-            const long start = builder.doc_start().pos;
-            if (empty && start == last_empty_start) {
-                const auto offset = static_cast<std::size_t>(std::max(start, 0L));
-                const char c = offset < text.size() ? text[offset] : ' ';
-                throw Stop{builder.pos_of(builder.doc_start()), fmt::format("unexpected '{}'", c)};
-            }
-            last_empty_start = empty ? start : -1;
+    // Read with x- values skipped; read again building them when one holds an anchor.
+    for (const bool skip_extensions : {true, false}) {
+        try {
+            read(out, text, file, skip_extensions);
+            break;
+        } catch (const ExtensionAnchor&) {
+            out.nodes.clear();
+            out.documents.clear();
+            out.findings.clear();
         }
-    } catch (const Stop& stop) {
-        out.findings.push_back({RuleId::yaml_syntax, stop.pos, stop.message});
-        out.broken = true;
-    } catch (const YAML::Exception& e) {
-        if (std::optional<Stop> clearer = explain_error(text, file, e.mark)) {
-            out.findings.push_back({RuleId::yaml_syntax, clearer->pos, std::move(clearer->message)});
-        } else {
-            out.findings.push_back({RuleId::yaml_syntax, builder.pos_of(e.mark), clean_parser_message(e.msg)});
-        }
-        out.broken = true;
     }
     return out;
 }

@@ -19,6 +19,7 @@ struct Node {
     bool plain = false;     // a scalar written without quotes or an explicit string tag
     bool complete = false;  // all its children have been read (an alias to it is safe)
     bool flow = false;      // a mapping or list written between braces or brackets
+    bool anchored = false;  // written with an anchor (`&name`)
     SourcePos pos;
     // A comment on the same line as this one-line plain scalar that reads like more of it
     // (`title: Support #revops-help`: '#' right after a space, not followed by one), and where
