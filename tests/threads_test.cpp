@@ -36,6 +36,21 @@ const std::string roadmap = "roadmap:\n  name: Threads\n  period: 2026-Q4\n";
 }  // namespace
 
 TEST_SUITE("threads") {
+    TEST_CASE("the ThreadSanitizer build is instrumented (else its clean run would prove nothing)") {
+#if defined(__SANITIZE_THREAD__)
+        constexpr bool instrumented = true;
+#elif defined(__has_feature)
+        constexpr bool instrumented = __has_feature(thread_sanitizer);
+#else
+        constexpr bool instrumented = false;
+#endif
+#ifdef BOUSSOLE_TSAN_BUILD
+        CHECK(instrumented);
+#else
+        CHECK_FALSE(instrumented);
+#endif
+    }
+
     TEST_CASE("the loader reads a tree of 40 files alike on 1, 2, 8 and 32 threads") {
         const std::string dir = test::temp_dir("threads-load");
         test::write(dir + "/roadmap.yaml", roadmap);
