@@ -184,6 +184,13 @@ TEST_SUITE("loader") {
         // Anchors, aliases, tabs, document markers, a stream's own keys and a broken quote are not.
         CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: Epic &x 11\n")));
         CHECK_FALSE(spliced(state, text, with("owner: bo\n", "owner:\tbo\n")));
+        // A last line left open (a key without its colon) reads as a key when the items end the
+        // text, but swallows the next item's dash in the file (tests/fuzz found it).
+        const std::string open_key = with("      - {id: e12, title: Flow epic 12, owner: ana, status: planned}\n",
+                                          "      - id: e12\n        s   ]\n\n");
+        CHECK_FALSE(spliced(state, text, open_key));
+        CHECK(same_roadmap(read_next_file_version(state, text, open_key).roadmap,
+                           read_file_version("s.yaml", open_key).roadmap));
         CHECK_FALSE(spliced(state, text, "---\n" + text));
         CHECK_FALSE(spliced(state, text, with("title: Stream 1\n", "title: Stream one\n")));
         CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: \"Epic 11\n")));
