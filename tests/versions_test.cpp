@@ -164,6 +164,19 @@ TEST_SUITE("loader") {
         CHECK(spliced > steps / 3);  // the fast path is taken, not only the fallback
     }
 
+    TEST_CASE("items at the end of a file without a final line break are placed as a whole reading places them") {
+        // A value left empty on the file's last line is placed on that line; the items parsed
+        // alone had a line break after it and placed it on the next (tests/fuzz found it).
+        const std::string text = base_text();
+        const FileVersion state = read_file_version("s.yaml", text);
+        const std::string last = "      - {id: e25, title: Flow epic 25, owner: ana, status: planned}\n";
+        REQUIRE(text.ends_with(last));
+        const std::string next = text.substr(0, text.size() - last.size()) +
+                                 "      - id: e25\n        title: Flow epic 25\n        tasks:\n          -";
+        const FileVersion v = read_next_file_version(state, text, next);
+        CHECK(same_roadmap(v.roadmap, read_file_version("s.yaml", next).roadmap));
+    }
+
     TEST_CASE("what is never read item by item") {
         const std::string text = base_text();
         const FileVersion state = read_file_version("s.yaml", text);

@@ -238,7 +238,9 @@ std::optional<FileVersion> splice(const FileVersion& previous, std::string_view 
                 text.append(item_column, ' ');
                 text += line.substr(d);
             }
-            text += '\n';
+            // As in the file: its last line has no line break after it (a value left empty
+            // there is placed on that line, not the next: found by tests/fuzz/versions.cpp).
+            if (i + 1 < n1) text += '\n';
             if (i == begin && (starts.empty() || starts.front() != begin)) return std::nullopt;
         }
 
