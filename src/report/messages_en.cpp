@@ -3,52 +3,22 @@
 
 namespace boussole {
 
-std::string_view EpicStatusWords::operator[](EpicStatus s) const {
-    switch (s) {
-        case EpicStatus::planned:
-            return planned;
-        case EpicStatus::in_progress:
-            return in_progress;
-        case EpicStatus::blocked:
-            return blocked;
-        case EpicStatus::done:
-            return done;
-        case EpicStatus::dropped:
-            return dropped;
-    }
-    return planned;
-}
+namespace {
 
-std::string_view PaceWords::operator[](Pace p) const {
-    switch (p) {
-        case Pace::no_data:
-            return no_data;
-        case Pace::on_track:
-            return on_track;
-        case Pace::behind_pace:
-            return behind_pace;
-        case Pace::at_risk:
-            return at_risk;
-    }
-    return no_data;
-}
+const LanguageStyle english = {
+    .language = Language::en,
+    .is_one = [](double n) { return n == 1; },
+    .numbers = {.thousands = ",", .decimal = ".", .percent = "%"},
+    .prose_date = "",  // ISO 8601 in sentences too
+    .first_day = "",
+    .months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"},
+};
 
-std::string_view CadenceWords::operator[](Cadence c) const {
-    switch (c) {
-        case Cadence::weekly:
-            return weekly;
-        case Cadence::biweekly:
-            return biweekly;
-        case Cadence::monthly:
-            return monthly;
-        case Cadence::quarterly:
-            return quarterly;
-    }
-    return weekly;
-}
+}  // namespace
 
 const StatusReportMessages status_report_en = {
-    .is_one = [](double n) { return n == 1; },
+    .style = &english,
     .list_separator = ", ",
     .part_separator = "; ",
     .sentence_separator = " ",
@@ -184,6 +154,7 @@ const StatusReportMessages status_report_en = {
     .timeline_heading = "Timeline",
     .no_timeline = "No epic has a due date yet, so there is no timeline.",
     .gantt_title = "Epics by stream, as of {0}",
+    .gantt_axis_format = "%d %b",
     .gantt_untitled_epic = "epic",
     .gantt_untitled_stream = "stream",
     .gantt_today_section = "Report date",
@@ -198,7 +169,7 @@ const StatusReportMessages status_report_en = {
 };
 
 const RecapMessages recap_en = {
-    .is_one = [](double n) { return n == 1; },
+    .style = &english,
     .list_separator = ", ",
     .sentence_separator = " ",
     .untitled = "(untitled)",
@@ -345,12 +316,13 @@ const RecapMessages recap_en = {
 };
 
 const DiffMessages diff_en = {
-    .is_one = [](double n) { return n == 1; },
+    .style = &english,
     .list_separator = ", ",
     .none = "none",
     .day_count = "{0} {1}",
     .days = {"day", "days"},
     .side = "{0} ({1})",
+    .working_tree = "working tree",
     .count_line = "{0} {1}",
     .changes = {"change", "changes"},
     .targets_moved = ", {0} {1} moved",
@@ -372,6 +344,11 @@ const DiffMessages diff_en = {
     .removed_from_stream = "removed (was in stream {0})",
     .moved = "moved from stream {0} to stream {1}",
     .status_changed = "status {0} → {1}",
+    .status_words = {.planned = "planned",
+                     .in_progress = "in-progress",
+                     .blocked = "blocked",
+                     .done = "done",
+                     .dropped = "dropped"},
     .owner_changed = "owner {0} → {1}",
     .due_changed = "due {0} → {1}{2}",
     .due_shift = " ({0})",
