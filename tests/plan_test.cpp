@@ -201,8 +201,12 @@ TEST_SUITE("plan") {
             if (c.contains("days")) CHECK(c["days"].is_number_integer());
 
         const std::string text = render_diff_text(d);
-        CHECK(text.find("! North Star arr-per-rep \"ARR per rep\" target 120000 → 125000.5: the goalposts moved\n") !=
+        // Measures as the language writes numbers, as in the report.
+        CHECK(text.find("! North Star arr-per-rep \"ARR per rep\" target 120,000 → 125,000.5: the goalposts moved\n") !=
               std::string::npos);
+        CHECK(render_diff_text(d, Language::fr)
+                  .find("! indicateur phare arr-per-rep «\u00a0ARR per rep\u00a0» cible 120\u202f000 → "
+                        "125\u202f000,5\u00a0: la cible a bougé\n") != std::string::npos);
         const std::string md = render_diff_markdown(d);
         CHECK(md.find("| + | epic e2 \"E2\" | added in stream s |") != std::string::npos);
         CHECK(md.find("| − | epic e \"E\" | removed (was in stream s) |") != std::string::npos);

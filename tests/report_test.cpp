@@ -155,7 +155,8 @@ TEST_SUITE("report") {
 
     TEST_CASE("golden: both audiences on the example and on the edge roadmap") {
         for (const auto& [name, path] :
-             {std::pair{"revops", "examples/revops"}, std::pair{"edge", "tests/data/report-edge"}}) {
+             {std::pair{"revops", "examples/revops"}, std::pair{"edge", "tests/data/report-edge"},
+              std::pair{"revops-fr", "examples/revops-fr"}}) {
             for (const char* audience : {"team", "leadership"}) {
                 CAPTURE(name);
                 CAPTURE(audience);
@@ -166,6 +167,28 @@ TEST_SUITE("report") {
                 test::check_golden(std::string("report-") + name + "-" + audience + ".md", r.out);
             }
         }
+    }
+
+    TEST_CASE("the language: --lang, else roadmap.language, else English; never the environment") {
+        auto report = [](const std::string& path, std::vector<std::string> lang, std::vector<std::string> env = {}) {
+            std::vector<std::string> args{"report", "--no-history", path, "--as-of", "2026-11-23"};
+            args.insert(args.end(), lang.begin(), lang.end());
+            const auto r = test::boussole(args, env);
+            CHECK(r.status == 0);
+            return r.out;
+        };
+        const std::string en = report("examples/revops", {}), fr = report("examples/revops-fr", {});
+        CHECK(en.starts_with("# Revenue Operations roadmap: status report\n"));
+        CHECK(fr.starts_with("# Feuille de route Revenue Operations\u00a0: point d’avancement\n"));
+        CHECK(fr.find("jour 54 sur 92 (59\u00a0% de la période écoulée)") != std::string::npos);
+        CHECK(fr.find("96\u202f000 EUR → 104\u202f000 EUR, cible 120\u202f000 EUR") != std::string::npos);
+        CHECK(report("examples/revops", {"--lang", "fr"}).starts_with("# Revenue Operations roadmap\u00a0: point"));
+        CHECK(report("examples/revops-fr", {"--lang", "en"})
+                  .starts_with("# Feuille de route Revenue Operations: status"));
+        CHECK(report("examples/revops", {}, {"LANG=fr_FR.UTF-8", "LC_ALL=fr_FR.UTF-8", "LANGUAGE=fr"}) == en);
+        const auto bad = test::boussole({"report", "examples/revops", "--lang", "de"});
+        CHECK(bad.status == 2);
+        CHECK(bad.err.find("'de' is not a language: give en or fr") != std::string::npos);
     }
 
     TEST_CASE("the report is a pure function of the roadmap and --as-of") {

@@ -80,9 +80,9 @@ struct DiffWords {
             case ChangeKind::kr_removed:
                 return c.before.empty() ? std::string(m.removed) : say(m.removed_from_objective, c.before);
             case ChangeKind::target_changed:
-                return say(m.target_changed, before, after);
+                return say(m.target_changed, measure(c.before_value, before), measure(c.after_value, after));
             case ChangeKind::current_changed:
-                return say(m.current_changed, before, after);
+                return say(m.current_changed, measure(c.before_value, before), measure(c.after_value, after));
             case ChangeKind::period_changed:
                 return say(m.period_changed, before, after);
         }
@@ -96,6 +96,11 @@ struct DiffWords {
     }
 
     std::string or_none(const std::string& s) const { return s.empty() ? std::string(m.none) : s; }
+
+    // A measure as the language writes numbers (104,000 or 104 000), else its text as written.
+    std::string measure(const std::optional<double>& value, const std::string& written) const {
+        return value ? md::number(*value, m.style->numbers) : written;
+    }
 
     // An epic status as the format spells it (`in-progress`), in the catalogue's words.
     std::string status(const std::string& spelling) const {

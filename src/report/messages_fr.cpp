@@ -206,14 +206,15 @@ const RecapMessages recap_fr = {
     .note_label = "Remarque\u00a0:",
     .period_dates = "du {0} au {1}",
     .working_tree = "la copie de travail (modifications non commitées comprises)",
-    .commit = "commit {0} du {1}",
-    .commit_with_summary = "commit {0} du {1} ({2})",
+    .commit = "le commit {0} du {1}",
+    .commit_with_summary = "le commit {0} du {1} ({2})",
     .read_on = ", lue le {0}",
     .commits_changed = "{0} {1} ont modifié la feuille de route",
     .commits = {"commit", "commits"},
-    .unreadable = "`{0}` n’a pas pu être lu à {1}, ligne {2}, colonne {3}\u00a0: {4}",
+    .unreadable = "`{0}` n’a pas pu être lu dans {1}, ligne {2}, colonne {3}\u00a0: {4}",
     .unreadable_run =
-        "`{0}` n’a pas pu être lu de {1} à {5}, {6} commits de suite\u202f; au premier, ligne {2}, colonne {3}\u00a0: "
+        "`{0}` n’a pas pu être lu entre {1} et {5}, {6} commits de suite\u202f; au premier, ligne {2}, colonne "
+        "{3}\u00a0: "
         "{4}",
     .unreadable_used =
         ". Sa dernière version lisible, {0}, est utilisée à la place\u00a0: ses axes et chantiers ne sont pas comptés "
@@ -237,8 +238,8 @@ const RecapMessages recap_fr = {
     .on_time_share = "{0} sur {1} livrés ({2})",
     .mean_score_of = "{0} (résultats clés notés\u00a0: {1} sur {2})",  // {3} unused: no agreement to make
     .totals =
-        "Les parts de chantiers portent sur les {0} {1} de la période\u00a0: {2} prévus à la référence et {3} ajoutés "
-        "en cours de route.",
+        "Les parts de chantiers portent sur les {0} {1} de la période (prévus à la référence\u00a0: {2}, ajoutés en "
+        "cours de route\u00a0: {3}).",
     .outcomes = "Chacun finit la période livré, abandonné ou reporté\u00a0: {0} + {1} + {2} = {3}.",
     .outcomes_run =
         "Chacun finit la période livré, abandonné, passé en récurrent ou reporté\u00a0: {0} + {1} + {2} + {3} = {4}.",
