@@ -56,12 +56,13 @@ TEST_SUITE("report") {
               "a \\| b \\*c\\* \\_d\\_ \\<e\\> \\[f\\] \\`g\\` \\#h next line");
         CHECK(md::text("see https://example.com/x, then (http://a.b).") ==
               "see <https://example.com/x>, then (<http://a.b>).");
-        CHECK(md::mermaid_text("a: b; c #1 100% <b>") == "a b c 1 100 b");
-        CHECK(md::mermaid_text("click me") == "▸ click me");
-        CHECK(md::mermaid_text("Section two") == "▸ Section two");
-        CHECK(md::mermaid_text("2026-11-23 launch") == "▸ 2026-11-23 launch");
-        CHECK(md::mermaid_text("2027 territories") == "2027 territories");
-        CHECK(md::mermaid_text(":::") == "(untitled)");
+        CHECK(md::mermaid_text("a: b; c #1 100% <b>", "(untitled)") == "a b c 1 100 b");
+        CHECK(md::mermaid_text("click me", "(untitled)") == "▸ click me");
+        CHECK(md::mermaid_text("Section two", "(untitled)") == "▸ Section two");
+        CHECK(md::mermaid_text("2026-11-23 launch", "(untitled)") == "▸ 2026-11-23 launch");
+        CHECK(md::mermaid_text("2027 territories", "(untitled)") == "2027 territories");
+        CHECK(md::mermaid_text(":::", "(untitled)") == "(untitled)");
+        CHECK(md::mermaid_text(":::", "(sans titre)") == "(sans titre)");
         // One rounding everywhere: half away from zero, on the value as computed in any order.
         const double eighth = 1.0 / 8, summed = 0.35 - 0.225;
         REQUIRE(eighth != summed);  // the same 1/8, computed two ways (0.12499999999999997)

@@ -220,7 +220,7 @@ bool invisible(char32_t cp) {
 
 }  // namespace
 
-std::string mermaid_text(std::string_view s) {
+std::string mermaid_text(std::string_view s, std::string_view untitled) {
     // An allow-list: ASCII letters, digits and punctuation that no Mermaid gantt statement gives a
     // meaning to, and any visible character beyond ASCII (accents, other scripts, symbols). The
     // rest (':' ends a task's name, ';' and '#' end a statement's value, '%' starts a comment,
@@ -253,7 +253,7 @@ std::string mermaid_text(std::string_view s) {
         out += kept;
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
-    if (out.empty()) return "(untitled)";
+    if (out.empty()) return mermaid_text(untitled, "-");
     // A line that starts with a gantt keyword is read as that statement ("section x" opens a
     // section, "click x" fails, "accDescr{" opens a description), whatever follows the keyword,
     // and one that starts with a date fails: mark them as text.

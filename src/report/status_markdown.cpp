@@ -46,6 +46,7 @@ private:
     // A date in a sentence; tables keep ISO 8601 (Date::iso), which sorts.
     std::string prose(Date d) const { return prose_date(*m_.style, d); }
     std::string named(std::string_view title, std::string_view id) const { return md::named(title, id, m_.untitled); }
+    std::string mermaid(std::string_view s) const { return md::mermaid_text(s, m_.untitled); }
     std::string owner_or_nobody(const std::string& owner) const {
         return owner.empty() ? std::string(m_.nobody) : md::text(owner);
     }
@@ -352,12 +353,12 @@ private:
         const std::string as_of = c_.header.as_of.iso();
         std::string chart = fmt::format(
             "```mermaid\ngantt\n    title {}\n    dateFormat YYYY-MM-DD\n    axisFormat {}\n    todayMarker off\n",
-            md::mermaid_text(say(m_.gantt_title, prose(c_.header.as_of))), m_.gantt_axis_format);
+            mermaid(say(m_.gantt_title, prose(c_.header.as_of))), m_.gantt_axis_format);
         int n = 0;
         for (const TimelineSection& s : tl.sections) {
-            chart += fmt::format("    section {}\n", md::mermaid_text(!s.title.empty() ? s.title
-                                                                      : !s.id.empty()  ? s.id
-                                                                                       : m_.gantt_untitled_stream));
+            chart += fmt::format("    section {}\n", mermaid(!s.title.empty() ? s.title
+                                                             : !s.id.empty()  ? s.id
+                                                                              : m_.gantt_untitled_stream));
             for (const TimelineBar& b : s.bars) {
                 // Mermaid's tags: done is grey, active highlighted, crit outlined in red.
                 std::string tags;
@@ -365,15 +366,14 @@ private:
                 if (b.status == EpicStatus::in_progress || b.status == EpicStatus::blocked) tags = "active, ";
                 if (b.status == EpicStatus::blocked || b.overdue) tags = "crit, " + tags;
                 chart += fmt::format("    {} :{}e{}, {}, {}\n",
-                                     md::mermaid_text(!b.title.empty() ? b.title
-                                                      : !b.id.empty()  ? b.id
-                                                                       : m_.gantt_untitled_epic),
+                                     mermaid(!b.title.empty() ? b.title
+                                             : !b.id.empty()  ? b.id
+                                                              : m_.gantt_untitled_epic),
                                      tags, ++n, b.start.iso(), b.end.iso());
             }
         }
-        chart += fmt::format("    section {}\n    {} :milestone, asof, {}, 0d\n```\n",
-                             md::mermaid_text(m_.gantt_today_section),
-                             md::mermaid_text(say(m_.gantt_today, prose(c_.header.as_of))), as_of);
+        chart += fmt::format("    section {}\n    {} :milestone, asof, {}, 0d\n```\n", mermaid(m_.gantt_today_section),
+                             mermaid(say(m_.gantt_today, prose(c_.header.as_of))), as_of);
         paragraph(chart);
         paragraph(m_.timeline_legend);
         if (!tl.undated.empty()) {
