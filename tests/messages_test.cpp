@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "git_repo.hpp"
 #include "report/messages.hpp"
 #include "support.hpp"
 
@@ -227,5 +228,73 @@ TEST_SUITE("report") {
                 std::regex_replace(test::slurp(path), std::regex("colonne \\d+\u00a0: [^\\n]*?\\. Sa dernière"), "");
             CHECK(leaks(document, history_user) == "");
         }
+    }
+}
+
+namespace {
+
+// Replaces the one `from` of a file of the repository's roadmap.
+void edit(const test::GitRepo& repo, const std::string& file, const std::string& from, const std::string& to) {
+    std::string text = test::slurp(repo.dir() + "/roadmap/" + file);
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(from, at + 1) == std::string::npos);
+    text.replace(at, from.size(), to);
+    repo.write("roadmap/" + file, text);
+}
+
+}  // namespace
+
+TEST_SUITE("history") {
+    TEST_CASE("golden: the French example's quarter in git, its recap and diff in French") {
+        // examples/revops-fr committed as the plan, then a quarter: a slip, check-ins, a goalpost
+        // moved, an epic done, one added.
+        test::GitRepo repo("revops-fr");
+        const std::string example = test::source_dir() + "/examples/revops-fr";
+        for (const auto& e : fs::recursive_directory_iterator(example))
+            if (e.is_regular_file())
+                repo.write("roadmap/" + fs::relative(e.path(), example).generic_string(),
+                           test::slurp(e.path().string()));
+        const std::string plan = repo.commit("Plan du T4", "2026-09-30");
+        edit(repo, "streams/routing.yaml", "due: 2026-11-13", "due: 2026-11-27");
+        repo.commit("Routage : échéance repoussée de deux semaines", "2026-10-20");
+        edit(repo, "objectives.yaml", "current: 74", "current: 81");
+        edit(repo, "roadmap.yaml", "current: 104000", "current: 108500");
+        repo.commit("Point hebdo : complétude 81 %, 108 500 EUR par commercial", "2026-11-06");
+        edit(repo, "objectives.yaml", "target: 4\n", "target: 6\n");
+        edit(repo, "streams/billing.yaml", "status: planned", "status: done");
+        repo.commit("Validation des remises livrée ; cible du délai lead revue à 6 h", "2026-11-20");
+        edit(repo, "streams/crm.yaml", "    epics:\n",
+             "    epics:\n      - id: nettoyage-contacts\n        title: Nettoyer les contacts sans e-mail\n"
+             "        owner: lea\n        status: in-progress\n        start: 2026-12-01\n        due: 2026-12-18\n"
+             "        key_results: [crm-completeness]\n");
+        repo.commit("Nouveau chantier : nettoyage des contacts", "2026-12-01");
+
+        const auto recap = test::run({test::binary(), "recap", "roadmap", "--at", "HEAD"}, repo.dir());
+        INFO(recap.err);
+        REQUIRE(recap.status == 0);
+        test::check_golden("recap-revops-fr.md", recap.out);  // roadmap.language: fr, no --lang
+        const auto text = test::run({test::binary(), "diff", plan, "HEAD", "roadmap"}, repo.dir());
+        REQUIRE(text.status == 0);
+        test::check_golden("diff-revops-fr.txt", text.out);
+        const auto md =
+            test::run({test::binary(), "diff", plan, "HEAD", "roadmap", "--format", "markdown"}, repo.dir());
+        REQUIRE(md.status == 0);
+        test::check_golden("diff-revops-fr.md", md.out);
+        // The figures are those of the English documents; only words and formats differ.
+        const auto en = test::run({test::binary(), "diff", plan, "HEAD", "roadmap", "--lang", "en"}, repo.dir());
+        CHECK(en.out.find("current 104,000 → 108,500") != std::string::npos);
+        CHECK(text.out.find("valeur actuelle 104\u202f000 → 108\u202f500") != std::string::npos);
+        CHECK(text.out.find("échéance 2026-11-13 → 2026-11-27 (+14\u00a0jours)") != std::string::npos);
+        CHECK(recap.out.find("| Chantiers ajoutés pendant la période | 1 |") != std::string::npos);
+        const std::set<std::string> user = user_words(example);
+        std::set<std::string> written = user;
+        for (const char* added : {"Nettoyer les contacts sans e-mail nettoyage-contacts Routage échéance repoussée de "
+                                  "deux semaines Point hebdo complétude Validation des remises livrée cible du délai "
+                                  "lead revue à Nouveau chantier nettoyage des contacts Plan du T4 HEAD"})
+            written.merge(words(added));
+        CHECK(leaks(recap.out, written) == "");
+        CHECK(leaks(text.out, written) == "");
+        CHECK(leaks(md.out, written) == "");
     }
 }

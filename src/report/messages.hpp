@@ -229,7 +229,8 @@ struct RecapMessages {
         north_star_score;
     std::string_view share;          // {0} count, {1} of, {2} epics, {3} percentage
     Plural epics;                    // the noun after {1} of `share`
-    std::string_view on_time_share;  // {0} on time, {1} delivered and judged, {2} percentage
+    std::string_view on_time_share;  // {0} on time, {1} delivered and judged, {2} percentage, {3} delivered
+    Plural delivered_epics;          // {3} of on_time_share, agreeing with {1}
     std::string_view mean_score_of;  // {0} score, {1} scored, {2} count, {3} key results
     std::string_view totals;         // {0} total, {1} epics, {2} planned, {3} added
     std::string_view outcomes;       // {0} delivered, {1} dropped, {2} carried over, {3} total

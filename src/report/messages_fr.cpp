@@ -235,7 +235,8 @@ const RecapMessages recap_fr = {
     .north_star_score = "Score de l’indicateur phare",
     .share = "{0} sur {1} {2} ({3})",
     .epics = {"chantier", "chantiers"},
-    .on_time_share = "{0} sur {1} livrés ({2})",
+    .on_time_share = "{0} sur {1} {3} ({2})",
+    .delivered_epics = {"livré", "livrés"},
     .mean_score_of = "{0} (résultats clés notés\u00a0: {1} sur {2})",  // {3} unused: no agreement to make
     .totals =
         "Les parts de chantiers portent sur les {0} {1} de la période (prévus à la référence\u00a0: {2}, ajoutés en "

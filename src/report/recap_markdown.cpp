@@ -111,7 +111,8 @@ private:
         t.row({std::string(m_.delivered), share(h.delivered)});
         if (h.on_time.of)
             t.row({std::string(m_.on_time_label),
-                   say(m_.on_time_share, h.on_time.count, h.on_time.of, md::percent(*h.on_time.share, numbers()))});
+                   say(m_.on_time_share, h.on_time.count, h.on_time.of, md::percent(*h.on_time.share, numbers()),
+                       m_.count(m_.delivered_epics, h.on_time.of))});
         t.row({std::string(m_.dropped), share(h.dropped)});
         if (h.moved_out.count) t.row({std::string(m_.moved_out), share(h.moved_out)});
         t.row({std::string(m_.carried_over), share(h.carried_over)});
