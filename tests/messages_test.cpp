@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "boussole/format.hpp"
 #include "git_repo.hpp"
 #include "report/messages.hpp"
 #include "support.hpp"
@@ -181,6 +182,15 @@ TEST_SUITE("report") {
         CHECK(&status_report_messages(Language::fr) == &status_report_fr);
         CHECK(&recap_messages(Language::en) == &recap_en);
         CHECK(&diff_messages(Language::fr) == &diff_fr);
+        // Every epic key that diff reports generically has its word in every language.
+        for (const format::Key& k : format::keys(format::Entity::epic)) {
+            if (!k.diffed) continue;
+            for (const DiffMessages* m : {&diff_en, &diff_fr}) {
+                INFO(k.name, " in ", to_string(m->style->language));
+                CHECK(std::any_of(m->field_names.begin(), m->field_names.end(),
+                                  [&](const FieldWord& f) { return f.key == k.name && !f.word.empty(); }));
+            }
+        }
     }
 
     TEST_CASE("the leak check finds an English word of boussole's, and not user text") {

@@ -74,7 +74,7 @@ struct DiffWords {
                 return say(m.due_changed, before, after,
                            c.days ? say(m.due_shift, say_days(m, *c.days, true)) : std::string());
             case ChangeKind::field_changed:
-                return say(m.field_changed, c.field, before, after);
+                return say(m.field_changed, field(c.field), before, after);
             case ChangeKind::kr_added:
                 return c.after.empty() ? std::string(m.added) : say(m.added_to_objective, c.after);
             case ChangeKind::kr_removed:
@@ -100,6 +100,13 @@ struct DiffWords {
     // A measure as the language writes numbers (104,000 or 104 000), else its text as written.
     std::string measure(const std::optional<double>& value, const std::string& written) const {
         return value ? md::number(*value, m.style->numbers) : written;
+    }
+
+    // A key of the format in the catalogue's words; a key it lacks as written.
+    std::string field(const std::string& key) const {
+        for (const FieldWord& f : m.field_names)
+            if (f.key == key) return std::string(f.word);
+        return key;
     }
 
     // An epic status as the format spells it (`in-progress`), in the catalogue's words.

@@ -45,6 +45,11 @@ struct Plural {
     std::string_view one, other;
 };
 
+// The word for a key of the format (`contributors`), where a document names it.
+struct FieldWord {
+    std::string_view key, word;
+};
+
 // A word per epic status.
 struct EpicStatusWords {
     std::string_view planned, in_progress, blocked, done, dropped;
@@ -338,6 +343,7 @@ struct DiffMessages {
     std::string_view due_changed;             // {0} before, {1} after, {2} shift (may be empty)
     std::string_view due_shift;               // {0} days
     std::string_view field_changed;           // {0} field name, {1} before, {2} after
+    std::array<FieldWord, 2> field_names;     // the words for the epic keys diff reports generically
     std::string_view added_to_objective;      // {0} objective
     std::string_view removed_from_objective;  // {0} objective
     std::string_view target_changed;          // {0} before, {1} after

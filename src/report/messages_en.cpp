@@ -354,6 +354,7 @@ const DiffMessages diff_en = {
     .due_changed = "due {0} → {1}{2}",
     .due_shift = " ({0})",
     .field_changed = "{0} {1} → {2}",
+    .field_names = {{{.key = "contributors", .word = "contributors"}, {.key = "deliverables", .word = "deliverables"}}},
     .added_to_objective = "added to objective {0}",
     .removed_from_objective = "removed (was in objective {0})",
     .target_changed = "target {0} → {1}: the goalposts moved",

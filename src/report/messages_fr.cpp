@@ -374,6 +374,7 @@ const DiffMessages diff_fr = {
     .due_changed = "échéance {0} → {1}{2}",
     .due_shift = " ({0})",
     .field_changed = "{0} {1} → {2}",
+    .field_names = {{{.key = "contributors", .word = "contributeurs"}, {.key = "deliverables", .word = "livrables"}}},
     .added_to_objective = "ajouté à l’objectif {0}",
     .removed_from_objective = "retiré (était dans l’objectif {0})",
     .target_changed = "cible {0} → {1}\u00a0: la cible a bougé",
