@@ -60,7 +60,7 @@ const StatusReportMessages status_report_fr = {
     .north_star_last_check_in = "\u202f; dernier relevé {0}",
     .sentence_end = ".",
 
-    .not_committed = "non commité à la date du point",
+    .not_committed = "pas encore enregistré à la date du point",
     .or_before = "{0} ou avant",
     .with_cadence = "{0} ({1})",
     .cadence = {.weekly = "hebdomadaire",
@@ -150,10 +150,10 @@ const StatusReportMessages status_report_fr = {
     .days = {"jour", "jours"},
     .blocked = "bloqué",
     .off_pace = "{0}\u00a0: score {1} pour {2} de la période écoulée",
-    .stale_value = "périmé\u00a0: dernier relevé le {1}, il y a {0}\u00a0jours, plus que {2}",
-    .stale_value_or_more = "périmé\u00a0: dernier relevé le {1} ou avant, il y a au moins {0}\u00a0jours, plus que {2}",
+    .stale_value = "périmé\u00a0: dernier relevé le {1}, il y a {0}\u00a0jours, au-delà de {2}",
+    .stale_value_or_more = "périmé\u00a0: dernier relevé le {1} ou avant, il y a au moins {0}\u00a0jours, au-delà de {2}",
     .allowed_cadence = "sa cadence ({0}, {1}\u00a0jours)",
-    .allowed_default = "les {0}\u00a0jours de roadmap.report.stale_after_days",
+    .allowed_default = "{0}\u00a0jours (roadmap.report.stale_after_days)",
     .no_owner = "sans responsable",
 
     .load_heading = "Charge par personne",
@@ -194,7 +194,7 @@ const RecapMessages recap_fr = {
     .days = {"jour", "jours"},
 
     .when = "{0} ({1})",
-    .not_committed = "pas encore commité",
+    .not_committed = "pas encore enregistré",
     .by_the_baseline = "dès la référence",
 
     .title = "{0}\u00a0: bilan de {1}",
@@ -205,7 +205,7 @@ const RecapMessages recap_fr = {
     .changes_label = "Modifications entre les deux\u00a0:",
     .note_label = "Remarque\u00a0:",
     .period_dates = "du {0} au {1}",
-    .working_tree = "la copie de travail (modifications non commitées comprises)",
+    .working_tree = "la copie de travail (modifications non enregistrées comprises)",
     .commit = "le commit {0} du {1}",
     .commit_with_summary = "le commit {0} du {1} ({2})",
     .read_on = ", lue le {0}",
@@ -276,7 +276,7 @@ const RecapMessages recap_fr = {
     .objective_without_id = "Objectif sans id",
     .key_result_columns = {"Résultat clé", "Référence", "Au début", "À la fin", "Cible", "Score"},
     .new_key_result = "nouveau",
-    .target_was = "{0} (était {1})",
+    .target_was = "{0} (auparavant {1})",
     .objective_mean = "Score moyen\u00a0: {0} (résultats clés notés\u00a0: {1} sur {2}).",  // {3} unused
     .key_results = {"résultat clé", "résultats clés"},
     .nothing_scored = "Aucun résultat clé de cet objectif ne peut être noté.",
