@@ -266,18 +266,18 @@ TEST_SUITE("history") {
                 repo.write("roadmap/" + fs::relative(e.path(), example).generic_string(),
                            test::slurp(e.path().string()));
         const std::string plan = repo.commit("Plan du T4", "2026-09-30");
-        edit(repo, "streams/routing.yaml", "due: 2026-11-13", "due: 2026-11-27");
+        edit(repo, "streams/routage.yaml", "due: 2026-11-13", "due: 2026-11-27");
         repo.commit("Routage : échéance repoussée de deux semaines", "2026-10-20");
         edit(repo, "objectives.yaml", "current: 74", "current: 81");
         edit(repo, "roadmap.yaml", "current: 104000", "current: 108500");
         repo.commit("Point hebdo : complétude 81 %, 108 500 EUR par commercial", "2026-11-06");
         edit(repo, "objectives.yaml", "target: 4\n", "target: 6\n");
-        edit(repo, "streams/billing.yaml", "status: planned", "status: done");
+        edit(repo, "streams/facturation.yaml", "status: planned", "status: done");
         repo.commit("Validation des remises livrée ; cible du délai lead revue à 6 h", "2026-11-20");
         edit(repo, "streams/crm.yaml", "    epics:\n",
              "    epics:\n      - id: nettoyage-contacts\n        title: Nettoyer les contacts sans e-mail\n"
              "        owner: lea\n        status: in-progress\n        start: 2026-12-01\n        due: 2026-12-18\n"
-             "        key_results: [crm-completeness]\n");
+             "        key_results: [completude-crm]\n");
         repo.commit("Nouveau chantier : nettoyage des contacts", "2026-12-01");
 
         const auto recap = test::run({test::binary(), "recap", "roadmap", "--at", "HEAD"}, repo.dir());
