@@ -25,8 +25,9 @@ for roadmap in examples/revops examples/revops-fr tests/data/report-edge tests/d
   done
 done
 # A fresh starter, reported on the first and last days of its quarter.
-(cd "$out" && "$boussole" init starter >/dev/null)
+(cd "$out" && "$boussole" init starter >/dev/null && "$boussole" init --lang fr starter-fr >/dev/null)
 "$boussole" report "$out/starter" -o "$out/starter-today.md"
+"$boussole" report "$out/starter-fr" -o "$out/starter-fr-today.md"
 # The recap and the diff comment, as the history tests pin them (tests/golden), French ones
 # (quarter-fr-fr-*) included.
 cp tests/golden/recap-*.md tests/golden/diff-*.md tests/golden/quarter-fr-*.md "$out"/
