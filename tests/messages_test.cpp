@@ -208,6 +208,13 @@ TEST_SUITE("report") {
         CHECK(leaks("```mermaid\n    section Done\n```\n", {}) == "done");
     }
 
+    TEST_CASE("README's French excerpt is the start of the French example's report") {
+        const std::string golden = test::slurp(test::source_dir() + "/tests/golden/report-revops-fr-team.md");
+        std::size_t end = 0;
+        for (int line = 0; line < 13; ++line) end = golden.find('\n', end) + 1;
+        CHECK(test::slurp(test::source_dir() + "/README.md").find(golden.substr(0, end)) != std::string::npos);
+    }
+
     TEST_CASE("a French document holds no English word of boussole's") {
         const std::string example = test::source_dir() + "/examples/revops-fr";
         const std::set<std::string> user = user_words(example);

@@ -113,6 +113,11 @@ TEST_SUITE("report") {
         CHECK(prose_date(fr, *Date::parse("2026-12-01")) == "1er décembre 2026");
         CHECK(prose_date(fr, *Date::parse("2027-02-14")) == "14 février 2027");
         CHECK(prose_date(*status_report_en.style, *Date::parse("2026-11-23")) == "2026-11-23");
+        CHECK(period_name(fr, "2026-Q4") == "T4 2026");
+        CHECK(period_name(fr, "2027-H1") == "S1 2027");
+        CHECK(period_name(fr, "2026-Q5") == "2026-Q5");  // not a named period: as written
+        CHECK(period_name(fr, "2026-10-05..2026-12-18") == "2026-10-05..2026-12-18");
+        CHECK(period_name(*status_report_en.style, "2026-Q4") == "2026-Q4");
         // French: 0 and 1 take the singular; English: only 1.
         CHECK(status_report_fr.count(status_report_fr.days, 0) == "jour");
         CHECK(status_report_fr.count(status_report_fr.days, 1) == "jour");

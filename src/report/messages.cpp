@@ -2,6 +2,8 @@
 // catalogue by Language.
 #include "report/messages.hpp"
 
+#include <algorithm>
+
 namespace boussole {
 
 std::string_view EpicStatusWords::operator[](EpicStatus s) const {
@@ -56,6 +58,15 @@ std::string prose_date(const LanguageStyle& style, Date d) {
     const std::string day_text =
         day == 1 && !style.first_day.empty() ? std::string(style.first_day) : std::to_string(day);
     return say(style.prose_date, day_text, style.months.at(month - 1), year);
+}
+
+std::string period_name(const LanguageStyle& style, std::string_view label) {
+    // YYYY-Qn or YYYY-Hn, as Period::parse_named reads them.
+    const bool named = label.size() == 7 && label[4] == '-' && (label[5] == 'Q' || label[5] == 'H') &&
+                       std::all_of(label.begin(), label.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+                       label[6] >= '1' && label[6] <= (label[5] == 'Q' ? '4' : '2');
+    if (!named) return std::string(label);
+    return say(label[5] == 'Q' ? style.quarter : style.half, label.substr(0, 4), label.substr(6, 1));
 }
 
 const StatusReportMessages& status_report_messages(Language l) {

@@ -35,10 +35,15 @@ struct LanguageStyle {
     std::string_view prose_date;
     std::string_view first_day;  // the first day of a month in prose dates ("1er"), or empty for "1"
     std::array<std::string_view, 12> months;
+    // A named period (YYYY-Qn, YYYY-Hn): {0} year, {1} number ("{0}-Q{1}"; French "T{1} {0}").
+    std::string_view quarter, half;
 };
 
 // A date in a sentence ("23 novembre 2026"); tables keep ISO 8601, which sorts.
 std::string prose_date(const LanguageStyle& style, Date d);
+
+// A period's label in the language: "2026-Q4" is "T4 2026" in French; any other label as written.
+std::string period_name(const LanguageStyle& style, std::string_view label);
 
 // The two forms of a counted noun.
 struct Plural {

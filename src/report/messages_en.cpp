@@ -13,6 +13,8 @@ const LanguageStyle english = {
     .first_day = "",
     .months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December"},
+    .quarter = "{0}-Q{1}",
+    .half = "{0}-H{1}",
 };
 
 }  // namespace

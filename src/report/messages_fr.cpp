@@ -15,6 +15,8 @@ const LanguageStyle french = {
     .first_day = "1er",
     .months = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                "novembre", "décembre"},
+    .quarter = "T{1} {0}",  // trimestre
+    .half = "S{1} {0}",     // semestre
 };
 
 }  // namespace
@@ -151,7 +153,8 @@ const StatusReportMessages status_report_fr = {
     .blocked = "bloqué",
     .off_pace = "{0}\u00a0: score {1} pour {2} de la période écoulée",
     .stale_value = "périmé\u00a0: dernier relevé le {1}, il y a {0}\u00a0jours, au-delà de {2}",
-    .stale_value_or_more = "périmé\u00a0: dernier relevé le {1} ou avant, il y a au moins {0}\u00a0jours, au-delà de {2}",
+    .stale_value_or_more =
+        "périmé\u00a0: dernier relevé le {1} ou avant, il y a au moins {0}\u00a0jours, au-delà de {2}",
     .allowed_cadence = "sa cadence ({0}, {1}\u00a0jours)",
     .allowed_default = "{0}\u00a0jours (roadmap.report.stale_after_days)",
     .no_owner = "sans responsable",

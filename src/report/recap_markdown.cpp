@@ -79,7 +79,7 @@ private:
     void header() {
         const RecapHeader& h = c_.header;
         out_ += fmt::format("# {}\n\n", say(m_.title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name),
-                                            md::text(h.period_label)));
+                                            md::text(period_name(*m_.style, h.period_label))));
         item(m_.period_label, say(m_.period_dates, prose(h.start), prose(h.end)));
         item(m_.baseline_label, state(h.baseline));
         item(m_.end_label, state(h.end_state) + (h.end_state.date ? std::string() : say(m_.read_on, prose(h.read_on))));

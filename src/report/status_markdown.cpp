@@ -61,7 +61,9 @@ private:
         if (!h.team.empty()) item(m_.team_label, md::text(h.team));
         if (!h.mission.empty()) item(m_.mission_label, md::text(h.mission));
         const std::string dates = say(m_.period_dates, prose(h.start), prose(h.end));
-        item(m_.period_label, h.period_label.empty() ? dates : say(m_.named_period, md::text(h.period_label), dates));
+        item(m_.period_label, h.period_label.empty()
+                                  ? dates
+                                  : say(m_.named_period, md::text(period_name(*m_.style, h.period_label)), dates));
         item(m_.report_date_label,
              say(m_.report_date, prose(h.as_of), h.day, h.days, md::percent(h.elapsed, numbers())));
         if (h.work_done)
