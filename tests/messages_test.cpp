@@ -208,6 +208,45 @@ TEST_SUITE("report") {
         CHECK(leaks("```mermaid\n    section Done\n```\n", {}) == "done");
     }
 
+    TEST_CASE("a French document has the English one's figures, in its own number format") {
+        // The numbers of every table row, read back as plain decimals: "104,000" and
+        // "104 000" are 104000, "0.43" and "0,43" are 0.43. Tables keep ISO dates in both.
+        auto figures = [](const std::string& document, bool french) {
+            std::vector<std::string> out;
+            const std::regex number(french ? "[0-9](?:[0-9]|\u202f[0-9]|,[0-9])*" : "[0-9](?:[0-9]|[,.][0-9])*");
+            std::size_t start = 0;
+            while (start < document.size()) {
+                const std::size_t end = std::min(document.find('\n', start), document.size());
+                const std::string line = document.substr(start, end - start);
+                start = end + 1;
+                if (!line.starts_with("| ")) continue;
+                for (auto it = std::sregex_iterator(line.begin(), line.end(), number); it != std::sregex_iterator();
+                     ++it) {
+                    std::string n = it->str();
+                    if (french) {
+                        n = std::regex_replace(n, std::regex("\u202f"), "");
+                        std::replace(n.begin(), n.end(), ',', '.');
+                    } else {
+                        n.erase(std::remove(n.begin(), n.end(), ','), n.end());
+                    }
+                    out.push_back(n);
+                }
+            }
+            return out;
+        };
+        for (const std::string audience : {"team", "leadership"}) {
+            CAPTURE(audience);
+            auto run = [&](const char* lang) {
+                return test::boussole({"report", "--no-history", "examples/revops", "--as-of", "2026-11-23",
+                                       "--audience", audience, "--lang", lang})
+                    .out;
+            };
+            const auto en = figures(run("en"), false), fr = figures(run("fr"), true);
+            CHECK(en.size() > 40);
+            CHECK(en == fr);
+        }
+    }
+
     TEST_CASE("README's French excerpt is the start of the French example's report") {
         const std::string golden = test::slurp(test::source_dir() + "/tests/golden/report-revops-fr-team.md");
         std::size_t end = 0;
