@@ -96,13 +96,15 @@ std::set<std::string> catalogue_words(const M& m) {
 }
 
 // The words the English and French catalogues may share: spelled alike in both languages
-// (score, mission, date, plan, part, cadence, version, « a », « d’ »), or names that are not
-// translated: boussole, git, lint, diff, commit, id, and the format's keys (checked_on,
-// roadmap.north_star, kind: run, the keys diff reports by name). Any other English word in a
-// French catalogue is an untranslated message, and fails "every message exists...".
+// (score, mission, date, plan, part, cadence, version, clone, « a », « d’ »), or names that
+// are not translated: boussole, git and its command git fetch --unshallow, lint, diff, commit,
+// id, and the format's keys (checked_on, roadmap.north_star, kind: run, the keys diff reports
+// by name). Any other English word in a French catalogue is an untranslated message, and fails
+// "every message exists in every language".
 const std::set<std::string> same_in_both = {"a",
                                             "boussole",
                                             "cadence",
+                                            "clone",
                                             "checked_on",
                                             "commit",
                                             "commits",
@@ -111,6 +113,7 @@ const std::set<std::string> same_in_both = {"a",
                                             "date",
                                             "deliverables",
                                             "diff",
+                                            "fetch",
                                             "git",
                                             "id",
                                             "kind",
@@ -123,6 +126,7 @@ const std::set<std::string> same_in_both = {"a",
                                             "roadmap.report.stale_after_days",
                                             "run",
                                             "score",
+                                            "unshallow",
                                             "version"};
 
 std::set<std::string> english_words() {

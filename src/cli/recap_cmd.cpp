@@ -72,8 +72,11 @@ int run_recap(const RecapCommand& cmd) {
     // A file that does not parse in between is read at its last readable version, and the recap
     // says so; at the baseline or the end, recap_blocker() refuses.
     if (!input.states.front().snapshot.present())
-        input.notes.push_back(fmt::format("'{}' does not exist at the baseline ({}): every epic counts as added.", path,
-                                          input.states.front().label));
+        input.notes.push_back({.kind = RecapNote::Kind::missing_at_baseline,
+                               .commit = input.states.front().label,
+                               .date = {},
+                               .start = {},
+                               .path = path});
 
     if (const auto why = recap_blocker(input)) throw RoadmapError(fmt::format("cannot make a recap: {}", *why));
     // The language the roadmap asks for at the end of the period.

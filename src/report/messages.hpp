@@ -231,6 +231,8 @@ struct RecapMessages {
     std::string_view unreadable, unreadable_run;
     std::string_view unreadable_used;  // appended: {0} the state of its last readable version
     std::string_view unreadable_none;  // appended when it had none
+    // Caveats about the states read (RecapNote). {0} commit, {1} its date, {2} the period's start, {3} PATH.
+    std::string_view note_cut_after_start, note_cut_after_baseline, note_plan_after_start, note_missing_at_baseline;
 
     // Headline numbers.
     std::string_view headline_heading;

@@ -205,6 +205,16 @@ const RecapMessages recap_en = {
         ". Its last readable version, {0}, is used there: its streams and epics are not counted as removed, and "
         "a change made to it meanwhile is dated by the commit where it reads again.",
     .unreadable_none = ". It had no readable version before, so what it holds is missing there.",
+    .note_cut_after_start =
+        "the history is cut at {0} of {1} (a shallow clone): after the period's start ({2}), so the plan is read "
+        "there and earlier changes are missing. Run 'git fetch --unshallow' for the whole history.",
+    .note_cut_after_baseline =
+        "the history is cut at {0} of {1} (a shallow clone): changes between the baseline and that commit are "
+        "missing. Run 'git fetch --unshallow' for the whole history.",
+    .note_plan_after_start =
+        "no commit at or before the period's start ({2}) changed the roadmap: the plan is read at the first commit "
+        "after it, {0} of {1}.",
+    .note_missing_at_baseline = "'{3}' does not exist at the baseline ({0}): every epic counts as added.",
 
     .headline_heading = "Headline numbers",
     .headline_columns = {"Measure", "Value"},

@@ -223,6 +223,18 @@ const RecapMessages recap_fr = {
         ". Sa dernière version lisible, {0}, est utilisée à la place\u00a0: ses axes et chantiers ne sont pas comptés "
         "comme retirés, et une modification faite entre-temps est datée du commit où il se lit de nouveau.",
     .unreadable_none = ". Il n’avait aucune version lisible auparavant\u00a0: son contenu manque donc à ce moment.",
+    .note_cut_after_start =
+        "l’historique s’arrête au commit {0} du {1} (un clone superficiel), après le début de la période ({2})\u00a0: "
+        "le plan est lu là, et les modifications antérieures manquent. Lancez «\u00a0git fetch --unshallow\u00a0» "
+        "pour avoir tout l’historique.",
+    .note_cut_after_baseline =
+        "l’historique s’arrête au commit {0} du {1} (un clone superficiel)\u00a0: les modifications entre la "
+        "référence et ce commit manquent. Lancez «\u00a0git fetch --unshallow\u00a0» pour avoir tout l’historique.",
+    .note_plan_after_start =
+        "aucun commit au début de la période ({2}) ou avant n’a modifié la feuille de route\u00a0: le plan est lu au "
+        "premier commit après, {0} du {1}.",
+    .note_missing_at_baseline =
+        "«\u00a0{3}\u00a0» n’existe pas à la référence ({0})\u00a0: chaque chantier compte comme ajouté.",
 
     .headline_heading = "Chiffres clés",
     .headline_columns = {"Mesure", "Valeur"},

@@ -76,6 +76,26 @@ private:
                                  : say(m_.commit_with_summary, md::text(s.label), prose(*s.date), md::text(s.summary));
     }
 
+    // A caveat in words; its dates as in sentences, the commit and PATH as text.
+    std::string note(const RecapNote& n) const {
+        std::string_view pattern;
+        switch (n.kind) {
+            case RecapNote::Kind::cut_after_start:
+                pattern = m_.note_cut_after_start;
+                break;
+            case RecapNote::Kind::cut_after_baseline:
+                pattern = m_.note_cut_after_baseline;
+                break;
+            case RecapNote::Kind::plan_after_start:
+                pattern = m_.note_plan_after_start;
+                break;
+            case RecapNote::Kind::missing_at_baseline:
+                pattern = m_.note_missing_at_baseline;
+                break;
+        }
+        return say(pattern, md::text(n.commit), prose(n.date), prose(n.start), md::text(n.path));
+    }
+
     void header() {
         const RecapHeader& h = c_.header;
         out_ += fmt::format("# {}\n\n", say(m_.title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name),
@@ -85,7 +105,7 @@ private:
         item(m_.end_label, state(h.end_state) + (h.end_state.date ? std::string() : say(m_.read_on, prose(h.read_on))));
         item(m_.changes_label, say(m_.commits_changed, h.commits, m_.count(m_.commits, h.commits)));
         out_ += "\n";
-        for (const std::string& n : h.notes) paragraph(fmt::format("> **{}** {}", m_.note_label, md::text(n)));
+        for (const RecapNote& n : h.notes) paragraph(fmt::format("> **{}** {}", m_.note_label, note(n)));
         for (const UnreadableFile& u : h.unreadable) {
             std::string line = u.states > 1 ? say(m_.unreadable_run, md::text(u.file), state(u.first), u.line, u.column,
                                                   md::text(u.cause), state(u.last), u.states)
