@@ -360,6 +360,13 @@ TEST_SUITE("history") {
         REQUIRE(r.status == 0);
         CHECK(has(r.out, "the history is cut at " + q.ids.at("c5").substr(0, 7)));
         CHECK(has(r.out, "git fetch --unshallow"));
+        // The caveat is data, worded in the recap's language.
+        const auto fr = q.run({"recap", "roadmap", "--at", "HEAD", "--lang", "fr"});
+        REQUIRE(fr.status == 0);
+        CHECK(has(fr.out,
+                  "> **Remarque\u00a0:** l’historique s’arrête au commit " + q.ids.at("c5").substr(0, 7) + " du "));
+        CHECK(has(fr.out, "(un clone superficiel), après le début de la période (1er octobre 2026)"));
+        CHECK_FALSE(has(fr.out, "the history is cut"));
         // The report's check-ins say "or before" the cut.
         const auto rep = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
         CHECK(rep.status == 0);

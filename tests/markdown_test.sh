@@ -16,15 +16,20 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cd "$here/.."
-for roadmap in examples/revops tests/data/report-edge tests/data/hostile-roadmap; do
+for roadmap in examples/revops examples/revops-fr tests/data/report-edge tests/data/hostile-roadmap; do
   for audience in team leadership; do
     "$boussole" report "$roadmap" --as-of 2026-11-23 --audience "$audience" -o "$out/$(basename "$roadmap")-$audience.md"
+    # In French too: no-break spaces, guillemets, the numeric axis of the gantt chart.
+    "$boussole" report "$roadmap" --as-of 2026-11-23 --audience "$audience" --lang fr \
+      -o "$out/$(basename "$roadmap")-$audience-fr.md"
   done
 done
 # A fresh starter, reported on the first and last days of its quarter.
-(cd "$out" && "$boussole" init starter >/dev/null)
+(cd "$out" && "$boussole" init starter >/dev/null && "$boussole" init --lang fr starter-fr >/dev/null)
 "$boussole" report "$out/starter" -o "$out/starter-today.md"
-# The recap and the diff comment, as the history tests pin them (tests/golden).
+"$boussole" report "$out/starter-fr" -o "$out/starter-fr-today.md"
+# The recap and the diff comment, as the history tests pin them (tests/golden), French ones
+# (quarter-fr-fr-*) included.
 cp tests/golden/recap-*.md tests/golden/diff-*.md tests/golden/quarter-fr-*.md "$out"/
 files=("$out"/*.md)
 echo "checking ${#files[@]} reports"

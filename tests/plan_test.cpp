@@ -201,8 +201,12 @@ TEST_SUITE("plan") {
             if (c.contains("days")) CHECK(c["days"].is_number_integer());
 
         const std::string text = render_diff_text(d);
-        CHECK(text.find("! North Star arr-per-rep \"ARR per rep\" target 120000 → 125000.5: the goalposts moved\n") !=
+        // Measures as the language writes numbers, as in the report.
+        CHECK(text.find("! North Star arr-per-rep \"ARR per rep\" target 120,000 → 125,000.5: the goalposts moved\n") !=
               std::string::npos);
+        CHECK(render_diff_text(d, Language::fr)
+                  .find("! indicateur phare arr-per-rep «\u00a0ARR per rep\u00a0» cible 120\u202f000 → "
+                        "125\u202f000,5\u00a0: la cible a bougé\n") != std::string::npos);
         const std::string md = render_diff_markdown(d);
         CHECK(md.find("| + | epic e2 \"E2\" | added in stream s |") != std::string::npos);
         CHECK(md.find("| − | epic e \"E\" | removed (was in stream s) |") != std::string::npos);
@@ -249,12 +253,16 @@ TEST_SUITE("plan") {
         walk.reached_stop = false;  // the chain ran out at the root after the start
         r = recap_commits_for_period(walk, q4);
         REQUIRE(r.notes.size() == 1);
-        CHECK(r.notes[0].find("the plan is read at the first commit after it, a000000 of 2026-09-30") !=
-              std::string::npos);
+        CHECK(r.notes[0] == RecapNote{.kind = RecapNote::Kind::plan_after_start,
+                                      .commit = "a000000",
+                                      .date = *Date::parse("2026-09-30"),
+                                      .start = q4.start,
+                                      .path = {}});
         walk.cut_at = commit("a", "2026-09-30");  // a shallow clone
         r = recap_commits_for_period(walk, q4);
         REQUIRE(r.notes.size() == 1);
-        CHECK(r.notes[0].starts_with("the history is cut at a000000 of 2026-09-30 (a shallow clone)"));
+        CHECK(r.notes[0].kind == RecapNote::Kind::cut_after_start);
+        CHECK(r.notes[0].commit == "a000000");
         CHECK(recap_commits_for_period(Mainline{}, q4).commits.empty());
     }
 

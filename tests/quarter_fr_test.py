@@ -63,10 +63,16 @@ commits = {line.split(" ", 1)[1]: line.split(" ", 1)[0]
 r = run(repo, "lint", "roadmap")
 check(r.stdout.endswith("0 errors, 0 warnings in 8 files\n"), f"lint at the end: {r.stdout}")
 
-# The whole quarter: the recap and the diff from the plan to the end.
-golden("quarter-fr-recap.md", run(repo, "recap", "roadmap", "--at", "HEAD").stdout)
-golden("quarter-fr-diff.txt", run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap").stdout)
-golden("quarter-fr-diff.md", run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", "--format", "markdown").stdout)
+# The whole quarter: the recap and the diff from the plan to the end, in English (the roadmap
+# sets no language) and in French (--lang fr: quarter-fr-fr-*, the same figures).
+for lang, prefix in (([], "quarter-fr"), (["--lang", "fr"], "quarter-fr-fr")):
+    golden(f"{prefix}-recap.md", run(repo, "recap", "roadmap", "--at", "HEAD", *lang).stdout)
+    golden(f"{prefix}-diff.txt", run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", *lang).stdout)
+    golden(f"{prefix}-diff.md",
+           run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", "--format", "markdown", *lang).stdout)
+# JSON is for programs: the same bytes whatever the language.
+check(run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", "--format", "json", "--lang", "fr").stdout ==
+      run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", "--format", "json").stdout, "diff --format json --lang fr")
 
 # The commit that does not parse is never read as deletions: diff names the file and line.
 r = run(repo, "diff", commits["2026-11-02"], commits["2026-11-05"], "roadmap", expect=1)
@@ -78,6 +84,8 @@ git(repo, "checkout", "-q", commits["2026-11-24"])
 for audience in ("team", "leadership"):
     golden(f"quarter-fr-report-{audience}.md",
            run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--audience", audience).stdout)
+    golden(f"quarter-fr-fr-report-{audience}.md",
+           run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--audience", audience, "--lang", "fr").stdout)
 git(repo, "checkout", "-q", "main")
 
 # The same date on the roadmap of the end: values committed later are not dated by the report.

@@ -275,6 +275,12 @@ TEST_SUITE("report") {
               "roadmap: main (0123456) → working tree: 2 changes\n"
               "~ epic e \"T\" contributors a → a, b\n"
               "~ epic e \"T\" deliverables none → Spec\n");
+        // In French: the keys, the working tree and the empty value in words.
+        CHECK(render_diff_text(d, Language::fr) ==
+              "roadmap\u00a0: main (0123456) → copie de travail\u00a0: 2 modifications\n"
+              "~ chantier e «\u00a0T\u00a0» contributeurs a → a, b\n"
+              "~ chantier e «\u00a0T\u00a0» livrables aucun → Spec\n");
+        CHECK(render_diff_json(d, Language::fr) == render_diff_json(d));
         const auto json = nlohmann::json::parse(render_diff_json(d));
         REQUIRE(json["changes"].size() == 2);
         CHECK(json["changes"][0]["kind"] == "epic-field-changed");

@@ -5,6 +5,7 @@
 #include "boussole/loader.hpp"
 #include "boussole/report.hpp"
 #include "report/markdown.hpp"
+#include "report/messages.hpp"
 #include "support.hpp"
 
 using namespace boussole;
@@ -37,57 +38,95 @@ TEST_SUITE("report") {
     }
 
     TEST_CASE("markdown helpers") {
-        CHECK(md::number(96000) == "96,000");
-        CHECK(md::number(2025) == "2025");
-        CHECK(md::number(1234567.5) == "1,234,567.5");
-        CHECK(md::number(3.5) == "3.5");
-        CHECK(md::number(0.25) == "0.25");
-        CHECK(md::number(-12000) == "-12,000");
-        CHECK(md::number(1.0 / 3.0) == "0.33");
-        CHECK(md::percent(0.587) == "59%");
-        CHECK(md::bar(0.35) == "▓▓▓▓░░░░░░ 35%");
-        CHECK(md::bar(1.7) == "▓▓▓▓▓▓▓▓▓▓ 100%");
-        CHECK(md::bar(-1) == "░░░░░░░░░░ 0%");
-        CHECK(md::score(std::nullopt) == "–");
-        CHECK(md::score(0.4286) == "0.43");
+        const md::NumberStyle& en = status_report_en.style->numbers;
+        CHECK(md::number(96000, en) == "96,000");
+        CHECK(md::number(2025, en) == "2025");
+        CHECK(md::number(1234567.5, en) == "1,234,567.5");
+        CHECK(md::number(3.5, en) == "3.5");
+        CHECK(md::number(0.25, en) == "0.25");
+        CHECK(md::number(-12000, en) == "-12,000");
+        CHECK(md::number(1.0 / 3.0, en) == "0.33");
+        CHECK(md::percent(0.587, en) == "59%");
+        CHECK(md::bar(0.35, en) == "▓▓▓▓░░░░░░ 35%");
+        CHECK(md::bar(1.7, en) == "▓▓▓▓▓▓▓▓▓▓ 100%");
+        CHECK(md::bar(-1, en) == "░░░░░░░░░░ 0%");
+        CHECK(md::score(std::nullopt, en) == "–");
+        CHECK(md::score(0.4286, en) == "0.43");
         CHECK(md::text("a | b *c* _d_ <e> [f] `g` #h\nnext  line ") ==
               "a \\| b \\*c\\* \\_d\\_ \\<e\\> \\[f\\] \\`g\\` \\#h next line");
         CHECK(md::text("see https://example.com/x, then (http://a.b).") ==
               "see <https://example.com/x>, then (<http://a.b>).");
-        CHECK(md::mermaid_text("a: b; c #1 100% <b>") == "a b c 1 100 b");
-        CHECK(md::mermaid_text("click me") == "▸ click me");
-        CHECK(md::mermaid_text("Section two") == "▸ Section two");
-        CHECK(md::mermaid_text("2026-11-23 launch") == "▸ 2026-11-23 launch");
-        CHECK(md::mermaid_text("2027 territories") == "2027 territories");
-        CHECK(md::mermaid_text(":::") == "(untitled)");
+        CHECK(md::mermaid_text("a: b; c #1 100% <b>", "(untitled)") == "a b c 1 100 b");
+        CHECK(md::mermaid_text("click me", "(untitled)") == "▸ click me");
+        CHECK(md::mermaid_text("Section two", "(untitled)") == "▸ Section two");
+        CHECK(md::mermaid_text("2026-11-23 launch", "(untitled)") == "▸ 2026-11-23 launch");
+        CHECK(md::mermaid_text("2027 territories", "(untitled)") == "2027 territories");
+        CHECK(md::mermaid_text(":::", "(untitled)") == "(untitled)");
+        CHECK(md::mermaid_text(":::", "(sans titre)") == "(sans titre)");
         // One rounding everywhere: half away from zero, on the value as computed in any order.
         const double eighth = 1.0 / 8, summed = 0.35 - 0.225;
         REQUIRE(eighth != summed);  // the same 1/8, computed two ways (0.12499999999999997)
-        CHECK(md::percent(0.125) == "13%");
-        CHECK(md::percent(eighth) == "13%");
-        CHECK(md::percent(summed) == "13%");
-        CHECK(md::score(0.125) == "0.13");
-        CHECK(md::score(summed) == "0.13");
-        CHECK(md::bar(summed) == "▓░░░░░░░░░ 13%");
-        CHECK(md::bar(0.35) == "▓▓▓▓░░░░░░ 35%");
-        CHECK(md::bar(0.349) == "▓▓▓▓░░░░░░ 35%");  // the cells follow the percentage shown
-        CHECK(md::bar(0.344) == "▓▓▓░░░░░░░ 34%");
-        CHECK(md::number(2.675) == "2.68");
-        CHECK(md::number(0.125) == "0.13");
-        CHECK(md::percent(1.0 / 3) == "33%");
-        CHECK(md::percent(2.0 / 3) == "67%");
+        CHECK(md::percent(0.125, en) == "13%");
+        CHECK(md::percent(eighth, en) == "13%");
+        CHECK(md::percent(summed, en) == "13%");
+        CHECK(md::score(0.125, en) == "0.13");
+        CHECK(md::score(summed, en) == "0.13");
+        CHECK(md::bar(summed, en) == "▓░░░░░░░░░ 13%");
+        CHECK(md::bar(0.35, en) == "▓▓▓▓░░░░░░ 35%");
+        CHECK(md::bar(0.349, en) == "▓▓▓▓░░░░░░ 35%");  // the cells follow the percentage shown
+        CHECK(md::bar(0.344, en) == "▓▓▓░░░░░░░ 34%");
+        CHECK(md::number(2.675, en) == "2.68");
+        CHECK(md::number(0.125, en) == "0.13");
+        CHECK(md::percent(1.0 / 3, en) == "33%");
+        CHECK(md::percent(2.0 / 3, en) == "67%");
         // Never a negative zero.
-        CHECK(md::score(-0.0) == "0.00");
-        CHECK(md::score(-0.001) == "0.00");
-        CHECK(md::percent(-0.0) == "0%");
-        CHECK(md::percent(-0.004) == "0%");
-        CHECK(md::number(-0.0) == "0");
-        CHECK(md::number(-0.001) == "0");
-        CHECK(md::score(-0.5) == "-0.50");
-        CHECK(md::number(1e20) == "100,000,000,000,000,000,000");
+        CHECK(md::score(-0.0, en) == "0.00");
+        CHECK(md::score(-0.001, en) == "0.00");
+        CHECK(md::percent(-0.0, en) == "0%");
+        CHECK(md::percent(-0.004, en) == "0%");
+        CHECK(md::number(-0.0, en) == "0");
+        CHECK(md::number(-0.001, en) == "0");
+        CHECK(md::score(-0.5, en) == "-0.50");
+        CHECK(md::number(1e20, en) == "100,000,000,000,000,000,000");
         md::Table t({"A", "B"}, "lr");
         t.row({"x"});
         CHECK(t.render() == "| A | B |\n| --- | ---: |\n| x | – |\n");
+    }
+
+    TEST_CASE("French numbers, dates and plurals, without any locale") {
+        const LanguageStyle& fr = *status_report_fr.style;
+        const md::NumberStyle& n = fr.numbers;
+        CHECK(md::number(104000, n) == "104\u202f000");  // a narrow no-break space between groups
+        CHECK(md::number(2025, n) == "2025");
+        CHECK(md::number(1234567.5, n) == "1\u202f234\u202f567,5");
+        CHECK(md::number(-12000, n) == "-12\u202f000");
+        CHECK(md::number(0.25, n) == "0,25");
+        CHECK(md::score(0.4286, n) == "0,43");
+        CHECK(md::score(-0.5, n) == "-0,50");
+        CHECK(md::percent(0.587, n) == "59\u00a0%");  // a no-break space before %
+        CHECK(md::bar(0.35, n) == "▓▓▓▓░░░░░░ 35\u00a0%");
+        CHECK(md::quantity(104000, "EUR", n) == "104\u202f000 EUR");  // the unit as written
+        CHECK(md::quantity(74, "%", n) == "74\u00a0%");
+        CHECK(md::quantity(3.5, "jours", n) == "3,5 jours");
+        CHECK(md::number(1e20, n).find(',') == std::string::npos);
+        CHECK(prose_date(fr, *Date::parse("2026-11-23")) == "23 novembre 2026");
+        CHECK(prose_date(fr, *Date::parse("2026-12-01")) == "1er décembre 2026");
+        CHECK(prose_date(fr, *Date::parse("2027-02-14")) == "14 février 2027");
+        CHECK(prose_date(*status_report_en.style, *Date::parse("2026-11-23")) == "2026-11-23");
+        CHECK(period_name(fr, "2026-Q4") == "T4 2026");
+        CHECK(period_name(fr, "2027-H1") == "S1 2027");
+        CHECK(period_name(fr, "2026-Q5") == "2026-Q5");  // not a named period: as written
+        CHECK(period_name(fr, "2026-10-05..2026-12-18") == "2026-10-05..2026-12-18");
+        CHECK(period_name(*status_report_en.style, "2026-Q4") == "2026-Q4");
+        // French: 0 and 1 take the singular; English: only 1.
+        CHECK(status_report_fr.count(status_report_fr.days, 0) == "jour");
+        CHECK(status_report_fr.count(status_report_fr.days, 1) == "jour");
+        CHECK(status_report_fr.count(status_report_fr.days, 2) == "jours");
+        CHECK(status_report_en.count(status_report_en.days, 0) == "days");
+        CHECK(status_report_en.count(status_report_en.days, 1) == "day");
+        CHECK(say_days(recap_fr, 1) == "1\u00a0jour");
+        CHECK(say_days(recap_fr, -3, true) == "-3\u00a0jours");
+        CHECK(say_days(recap_fr, 14, true) == "+14\u00a0jours");
     }
 
     TEST_CASE("a report needs a roadmap block and a usable period") {
@@ -122,7 +161,8 @@ TEST_SUITE("report") {
 
     TEST_CASE("golden: both audiences on the example and on the edge roadmap") {
         for (const auto& [name, path] :
-             {std::pair{"revops", "examples/revops"}, std::pair{"edge", "tests/data/report-edge"}}) {
+             {std::pair{"revops", "examples/revops"}, std::pair{"edge", "tests/data/report-edge"},
+              std::pair{"revops-fr", "examples/revops-fr"}}) {
             for (const char* audience : {"team", "leadership"}) {
                 CAPTURE(name);
                 CAPTURE(audience);
@@ -133,6 +173,28 @@ TEST_SUITE("report") {
                 test::check_golden(std::string("report-") + name + "-" + audience + ".md", r.out);
             }
         }
+    }
+
+    TEST_CASE("the language: --lang, else roadmap.language, else English; never the environment") {
+        auto report = [](const std::string& path, std::vector<std::string> lang, std::vector<std::string> env = {}) {
+            std::vector<std::string> args{"report", "--no-history", path, "--as-of", "2026-11-23"};
+            args.insert(args.end(), lang.begin(), lang.end());
+            const auto r = test::boussole(args, env);
+            CHECK(r.status == 0);
+            return r.out;
+        };
+        const std::string en = report("examples/revops", {}), fr = report("examples/revops-fr", {});
+        CHECK(en.starts_with("# Revenue Operations roadmap: status report\n"));
+        CHECK(fr.starts_with("# Feuille de route Revenue Operations\u00a0: point d’avancement\n"));
+        CHECK(fr.find("jour 54 sur 92 (59\u00a0% de la période écoulée)") != std::string::npos);
+        CHECK(fr.find("96\u202f000 EUR → 104\u202f000 EUR, cible 120\u202f000 EUR") != std::string::npos);
+        CHECK(report("examples/revops", {"--lang", "fr"}).starts_with("# Revenue Operations roadmap\u00a0: point"));
+        CHECK(report("examples/revops-fr", {"--lang", "en"})
+                  .starts_with("# Feuille de route Revenue Operations: status"));
+        CHECK(report("examples/revops", {}, {"LANG=fr_FR.UTF-8", "LC_ALL=fr_FR.UTF-8", "LANGUAGE=fr"}) == en);
+        const auto bad = test::boussole({"report", "examples/revops", "--lang", "de"});
+        CHECK(bad.status == 2);
+        CHECK(bad.err.find("'de' is not a language: give en or fr") != std::string::npos);
     }
 
     TEST_CASE("the report is a pure function of the roadmap and --as-of") {

@@ -108,6 +108,41 @@ TEST_SUITE("scaffold") {
         for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename() == "roadmap");
     }
 
+    TEST_CASE("init --lang fr writes a French starter that lints clean and reports in French") {
+        const std::string dir = test::temp_dir("init-fr");
+        const auto r = test::run({test::binary(), "init", "--lang", "fr"}, dir);
+        CHECK(r.status == 0);
+        const auto lint = test::run({test::binary(), "lint", "--strict"}, dir, {"NO_COLOR=", "GITHUB_ACTIONS="});
+        CHECK(lint.status == 0);
+        CHECK(lint.out == "0 errors, 0 warnings in 4 files\n");
+        std::string all;
+        for (const std::string& f : yaml_under(dir + "/roadmap")) all += test::slurp(f);
+        CHECK(all.find("  language: fr ") != std::string::npos);
+        for (const char* part :
+             {"north_star:", "people:", "metrics:", "objectives:", "key_results:", "kind: run", "tasks:", "depends_on:",
+              "dropped_reason:", "lint:", "contributors:", "deliverables:", "confidence:", "checked_on:", "cadence:"})
+            CHECK_MESSAGE(all.find(part) != std::string::npos, part);
+        // Its comments and sample texts are French: no line of the English starter is in it but
+        // the format's own (keys, ids, values such as `status: in-progress`).
+        const std::string english_dir = test::temp_dir("init-en");
+        REQUIRE(test::run({test::binary(), "init"}, english_dir).status == 0);
+        for (const std::string& f : yaml_under(english_dir + "/roadmap")) {
+            const std::string text = test::slurp(f);
+            std::size_t start = 0;
+            while (start < text.size()) {
+                const std::size_t end = std::min(text.find('\n', start), text.size());
+                const std::string line = text.substr(start, end - start);
+                start = end + 1;
+                const bool prose = line.find("# ") != std::string::npos || line.find("title: ") != std::string::npos ||
+                                   line.find("name: ") != std::string::npos;
+                if (prose) CHECK_MESSAGE(all.find(line) == std::string::npos, line);
+            }
+        }
+        const auto report = test::run({test::binary(), "report", "roadmap"}, dir);
+        CHECK(report.status == 0);
+        CHECK(report.out.starts_with("# Feuille de route Opérations\u00a0: point d’avancement\n"));
+    }
+
     TEST_CASE("init refuses a folder that holds YAML, and touches nothing") {
         const std::string dir = test::temp_dir("init-refuse");
         test::write(dir + "/roadmap/mine.yml", "streams: []\n");

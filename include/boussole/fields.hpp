@@ -106,6 +106,7 @@ void for_each_field(R& r, Fn&& fn) {
     fn("team", r.team);
     fn("mission", r.mission);
     fn("period", r.period);
+    fn("language", r.language);
 }
 
 /// Calls fn(key, field) for each field of the report settings, in the format's order.

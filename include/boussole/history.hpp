@@ -85,7 +85,7 @@ std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& hist
 /// The states a recap reads and the caveats to print with them.
 struct RecapStates {
     std::vector<PlanState> states;  ///< the baseline first, then every change oldest first; the end last
-    std::vector<std::string> notes;
+    std::vector<RecapNote> notes;
     bool end_unchanged = false;  ///< the end is a commit that did not change PATH (read apart, at its own date)
 };
 

@@ -63,6 +63,15 @@ struct Metric {
 std::optional<double> key_result_progress(std::optional<double> baseline, std::optional<double> target,
                                           std::optional<double> current);
 
+/// The language of the documents written for people (status report, recap, diff): `--lang`,
+/// else `roadmap.language`, else English; never the machine's locale. Lint messages, `rules`,
+/// help and man pages are English whatever it is.
+enum class Language { en, fr };
+/// The spelling of a language in the format and on the command line (`en`, `fr`).
+std::string_view to_string(Language l);
+/// The language spelled `s` (`en`, `fr`), or empty.
+std::optional<Language> language_named(std::string_view s);
+
 /// How often a key result is measured (`cadence`), in the order of the format's choices.
 enum class Cadence { weekly, biweekly, monthly, quarterly };
 /// The spelling of a cadence in the format (`weekly`, ...).
@@ -200,6 +209,7 @@ struct RoadmapInfo {
     SourcePos pos;
     Field<std::string> name, team, mission;
     Field<Period> period;
+    Field<Language> language;  ///< of the documents for people; English when absent
     std::optional<KeyResult> north_star;
     LintSettings lint;
     ReportSettings report;

@@ -60,9 +60,27 @@ MainlineStop stop_at_baseline(const CommitInfo& baseline);
 
 /// The commits a recap reads (its baseline first, then every later change of PATH, oldest
 /// first) and the caveats to print with it.
+/// A caveat about the states a recap reads, as data: the renderer words it in the document's
+/// language.
+struct RecapNote {
+    enum class Kind {
+        cut_after_start,     ///< a shallow clone cut after the period's start: at `commit` of `date`
+        cut_after_baseline,  ///< a shallow clone cut between the baseline and the end: at `commit` of `date`
+        plan_after_start,    ///< no commit at or before `start` changed PATH: the plan is `commit` of `date`
+        missing_at_baseline  ///< PATH (`path`) does not exist at the baseline, `commit`
+    };
+    Kind kind = Kind::cut_after_start;
+    std::string commit;  ///< a short commit id, or the baseline's label
+    Date date;           ///< that commit's date
+    Date start;          ///< the period's start
+    std::string path;    ///< PATH as given
+
+    friend bool operator==(const RecapNote&, const RecapNote&) = default;
+};
+
 struct RecapCommits {
     std::vector<CommitInfo> commits;
-    std::vector<std::string> notes;
+    std::vector<RecapNote> notes;
 };
 /// From the walk back from the end with stop_at_plan_of(period); no commits when PATH has no
 /// committed history.

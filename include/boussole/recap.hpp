@@ -10,17 +10,18 @@
 
 namespace boussole {
 
-/// The end-of-period recap in Markdown.
-std::string render_recap_markdown(const RecapContent& content);
+/// The end-of-period recap in Markdown, in `language`.
+std::string render_recap_markdown(const RecapContent& content, Language language = Language::en);
 /// The recap of `input` in Markdown: build_recap() then render_recap_markdown(). Only call when
 /// recap_blocker() is empty.
-std::string render_recap(const RecapInput& input);
+std::string render_recap(const RecapInput& input, Language language = Language::en);
 
-/// The semantic change list between two states, as text for a terminal.
-std::string render_diff_text(const DiffContent& diff);
-/// The same as JSON: {"from", "to", "path", "changes": [...], "summary"}.
-std::string render_diff_json(const DiffContent& diff);
-/// The same as Markdown, meant to be posted as a pull-request comment.
-std::string render_diff_markdown(const DiffContent& diff);
+/// The semantic change list between two states, as text for a terminal, in `language`.
+std::string render_diff_text(const DiffContent& diff, Language language = Language::en);
+/// The same as JSON: {"from", "to", "path", "changes": [...], "summary"}; JSON is for programs
+/// and has no language (`language` is ignored, so every format renders alike).
+std::string render_diff_json(const DiffContent& diff, Language language = Language::en);
+/// The same as Markdown, meant to be posted as a pull-request comment, in `language`.
+std::string render_diff_markdown(const DiffContent& diff, Language language = Language::en);
 
 }  // namespace boussole

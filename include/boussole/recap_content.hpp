@@ -23,8 +23,8 @@ struct RecapInput {
     std::vector<PlanState> states;  ///< [0] the baseline, then every change oldest first; back() is the end
     Date today;                     ///< the date of uncommitted changes
     std::string generator = "boussole";
-    std::vector<std::string> notes;  ///< caveats shown under the header (a cut history, ...)
-    bool end_unchanged = false;      ///< the end is a commit that did not change the roadmap, read at its own date
+    std::vector<RecapNote> notes;  ///< caveats shown under the header (a cut history, ...)
+    bool end_unchanged = false;    ///< the end is a commit that did not change the roadmap, read at its own date
 };
 
 /// Why no recap can be made, or empty: no period at the end nor at the baseline, or a roadmap
@@ -61,7 +61,7 @@ struct RecapHeader {
     RecapState baseline, end_state;          ///< the plan and the end
     Date read_on;                            ///< when an end in the working tree was read
     std::size_t commits = 0;                 ///< commits after the baseline that changed the roadmap
-    std::vector<std::string> notes;          ///< caveats, as given in RecapInput
+    std::vector<RecapNote> notes;            ///< caveats, as given in RecapInput
     std::vector<UnreadableFile> unreadable;  ///< files read at their last readable version, oldest first
 };
 

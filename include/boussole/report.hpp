@@ -24,6 +24,7 @@ struct ReportOptions {
     std::string generator = "boussole";  ///< named in the last line
     /// Check-in dates by key-result id ("" for the North Star); none outside git (no column).
     std::optional<std::map<std::string, CheckIn>> check_ins;
+    Language language = Language::en;  ///< of the words, numbers and dates; never the machine's locale
 };
 
 /// Why no report can be made from this roadmap (no roadmap block, no usable period), or empty.

@@ -216,7 +216,7 @@ struct StatusReportContent {
 /// Computes every figure of the status report once. Only call when report_blocker() is empty.
 StatusReportContent build_status_report(const Roadmap& roadmap, const ReportOptions& options);
 
-/// The status report's content in Markdown, in English.
-std::string render_markdown(const StatusReportContent& content);
+/// The status report's content in Markdown, in `language`.
+std::string render_markdown(const StatusReportContent& content, Language language = Language::en);
 
 }  // namespace boussole

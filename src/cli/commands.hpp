@@ -46,6 +46,12 @@ struct Format {
 // choices (CLI11 prefixes the option's name): "'xml' is not one of lint's formats: give ...".
 CLI::Validator one_of(std::vector<std::string> choices, std::string what);
 
+// Adds `--lang` to `sub`: the language of the document it writes for people (en or fr).
+CLI::Option* add_lang_option(CLI::App* sub, std::string& value);
+// The language of a document: `--lang` when given, else `roadmap.language` of `roadmap`, else
+// English; never the machine's locale or environment.
+Language document_language(const std::string& flag, const Roadmap& roadmap);
+
 // Adds `--format` to `sub`, accepting exactly the names of `formats`.
 template <class Render, std::size_t N>
 CLI::Option* add_format_option(CLI::App* sub, std::string& value, const Format<Render> (&formats)[N],

@@ -73,6 +73,20 @@ std::string work_tree_root() {
     return git_work_tree_top(cwd).value_or(cwd).string();
 }
 
+CLI::Option* add_lang_option(CLI::App* sub, std::string& value) {
+    return sub
+        ->add_option("--lang", value,
+                     "the language of the document: en or fr (default: the roadmap's roadmap.language, else en)")
+        ->type_name("LANG")
+        ->check(one_of({"en", "fr"}, "a language"));
+}
+
+Language document_language(const std::string& flag, const Roadmap& roadmap) {
+    if (const auto l = language_named(flag)) return *l;
+    if (const RoadmapInfo* info = roadmap.info(); info != nullptr && info->language) return *info->language;
+    return Language::en;
+}
+
 CLI::Validator one_of(std::vector<std::string> choices, std::string what) {
     const std::string listed = fmt::format("{{{}}}", fmt::join(choices, ","));
     return CLI::Validator(

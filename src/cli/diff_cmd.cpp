@@ -15,10 +15,11 @@ namespace {
 struct DiffCommand {
     std::string rev_a, rev_b, path;
     std::string format = "text";
+    std::string lang;
     std::string output;
 };
 
-using Render = std::string (*)(const DiffContent&);
+using Render = std::string (*)(const DiffContent&, Language);
 const Format<Render> formats[] = {
     {"text", &render_diff_text},
     {"json", &render_diff_json},
@@ -37,6 +38,7 @@ CLI::App* setup_diff(CLI::App& app, DiffCommand& cmd) {
         ->type_name("PATH");
     add_format_option(sub, cmd.format, formats,
                       "output format: text (default), json or markdown (a pull-request comment)");
+    add_lang_option(sub, cmd.lang);
     sub->add_option("-o,--output", cmd.output, "write the output to FILE (whole, or not at all)")->type_name("FILE");
     sub->footer(exit_status_help(
         {{0, "the changes were printed (none is a success too)"},
@@ -118,7 +120,9 @@ int run_diff(const DiffCommand& cmd) {
     const Side a = side_at(history, rev_a);
     const Side b = rev_b.empty() ? working_tree(path) : side_at(history, rev_b);
     const DiffContent diff = build_diff(a.snapshot, b.snapshot, a.name, b.name, path);
-    emit(format_named(formats, cmd.format)(diff), cmd.output, roadmap_files_at(path), {path});
+    // The language the roadmap asks for in the newer state; JSON has none.
+    const Language language = document_language(cmd.lang, b.snapshot.roadmap());
+    emit(format_named(formats, cmd.format)(diff, language), cmd.output, roadmap_files_at(path), {path});
     return 0;
 }
 

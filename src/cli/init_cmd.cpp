@@ -161,6 +161,153 @@ streams:
         status: in-progress
 )";
 
+// The same starter for a French team: comments and sample texts in French, language: fr.
+constexpr std::string_view roadmap_template_fr = R"(# Le bloc roadmap : un seul fichier de l'arborescence le contient.
+# Vérifiez vos modifications avec `boussole lint` ; `boussole rules` liste ce qu'il vérifie.
+roadmap:
+  name: Feuille de route Opérations
+  team: Opérations
+  mission: Que chaque demande faite à l'équipe reçoive une réponse rapide, prévisible et mesurée.
+  period: @PERIOD@               # YYYY-Qn (trimestre), YYYY-Hn (semestre), ou {start: AAAA-MM-JJ, end: AAAA-MM-JJ}
+  language: fr                   # la langue du point d'avancement, du bilan et du diff (en ou fr)
+  # L'indicateur phare : la mesure qui donne son sens au trimestre (mêmes champs qu'un résultat clé).
+  north_star:
+    title: Demandes traitées en moins de deux jours
+    metric: sla-deux-jours
+    unit: "%"
+    baseline: 62
+    target: 85
+    current: 62
+  # Réglages des règles (facultatif) ; `boussole lint --rule ID=SÉVÉRITÉ` l'emporte sur eux.
+  lint:
+    rules: {}                    # par exemple {missing-due: error, theme-overlap: off}
+    themes: {min: 3, max: 10}    # combien d'axes le plan peut compter
+
+# L'équipe. Dès qu'une personne est déclarée, chaque responsable et contributeur doit en être une.
+people:
+  - id: alex
+    name: Alex Exemple
+    role: Responsable d'équipe
+    email: alex@example.com
+    responsibilities: [Plan trimestriel, Points à la direction]
+  - id: sam
+    name: Sam Exemple
+    role: Analyste opérations
+    responsibilities: [Réception des demandes, Tableaux de bord]
+
+# Le catalogue des indicateurs : ce que mesure chaque résultat clé, et où le voir.
+metrics:
+  - id: sla-deux-jours
+    name: Part des demandes traitées en moins de deux jours
+    unit: "%"
+    definition: Demandes closes en deux jours ouvrés au plus, sur toutes les demandes closes du mois.
+    dashboard: https://dashboards.example.com/ops/sla
+    owner: alex
+  - id: heures-saisie
+    name: Heures de saisie manuelle par semaine
+    unit: heures
+    owner: sam
+
+# Objectifs et résultats clés. Un résultat clé a pour score (current - baseline) / (target - baseline),
+# borné entre 0 et 1 ; cela vaut aussi pour un indicateur qui doit baisser.
+objectives:
+  - id: reponses-rapides
+    title: Chaque demande reçoit une réponse rapide et prévisible
+    owner: alex
+    key_results:
+      - id: sla
+        title: Demandes traitées en moins de deux jours
+        metric: sla-deux-jours
+        unit: "%"
+        baseline: 62
+        target: 85
+        current: 62
+        checked_on: @D0@         # le jour du dernier relevé de current, même s'il n'a pas changé
+        cadence: weekly          # weekly, biweekly, monthly ou quarterly : périmé après 7, 14, 31 ou 92 jours
+      - id: saisie-manuelle
+        title: Saisie manuelle par semaine
+        metric: heures-saisie
+        unit: heures
+        baseline: 20
+        target: 5
+        current: 20
+        cadence: monthly
+        confidence: 0.5
+)";
+
+constexpr std::string_view intake_template_fr =
+    R"(# Un fichier par axe rend les conflits de merge rares. Un axe est l'un des quelques thèmes du plan,
+# exclusifs les uns des autres ; chacun de ses chantiers a un responsable, des dates et les résultats
+# clés qu'il fait avancer.
+streams:
+  - id: demandes
+    title: Réception et routage des demandes
+    owner: sam
+    description: Comment une demande arrive à l'équipe, puis à la bonne personne.
+    epics:
+      - id: formulaire-demande
+        title: Un seul formulaire pour toutes les demandes
+        owner: sam
+        contributors: [alex]
+        status: in-progress      # planned (par défaut), in-progress, blocked, done, dropped
+        priority: P0             # de P0 (la plus haute) à P3
+        start: @D0@
+        due: @D30@
+        estimate: 3w
+        key_results: [sla]
+        deliverables:
+          - Formulaire avec les types de demandes
+          - Règles de routage par type de demande
+        tasks:
+          - {title: Lister les types de demandes du trimestre dernier, owner: sam, status: done}
+          - {title: Construire le formulaire, owner: sam, status: doing, due: @D21@}
+          - {title: L'annoncer aux demandeurs, owner: alex}
+)";
+
+constexpr std::string_view automation_template_fr = R"(streams:
+  - id: automatisation
+    title: Automatisation du travail manuel
+    owner: alex
+    epics:
+      - id: synchro-saisie
+        title: Synchroniser les deux outils au lieu de tout ressaisir
+        owner: alex
+        status: planned
+        priority: P1
+        start: @D21@
+        due: @D75@
+        depends_on: [formulaire-demande]  # des ids de chantiers ; boussole signale les cycles
+        key_results: [saisie-manuelle]
+        tasks:
+          - {title: Faire correspondre les champs, owner: sam}
+          - {title: Planifier la synchronisation nocturne, owner: alex}
+      # Un chantier abandonné reste dans le fichier, avec sa raison, pour le bilan de fin de trimestre.
+      - id: ancien-reporting
+        title: Refaire l'ancien reporting hebdomadaire
+        owner: sam
+        status: dropped
+        dropped_reason: La direction lit désormais le point d'avancement produit par boussole.
+)";
+
+constexpr std::string_view run_template_fr =
+    R"(# Le récurrent et les demandes ponctuelles : un axe de type run, pour que le plan soit complet.
+# Ses chantiers n'ont besoin ni d'échéance ni de résultats clés.
+streams:
+  - id: run
+    title: Récurrent et demandes ponctuelles
+    kind: run
+    owner: sam
+    epics:
+      - id: reporting-hebdo
+        title: Reporting hebdomadaire à la direction
+        owner: alex
+        status: in-progress
+      - id: demandes-ponctuelles
+        title: Analyses et demandes ponctuelles
+        owner: sam
+        status: in-progress
+)";
+
 std::string fill(std::string_view text, const Period& period) {
     std::string out(text);
     auto replace_all = [&](const std::string& from, const std::string& to) {
@@ -181,11 +328,17 @@ Period current_quarter() {
 
 struct InitCommand {
     std::string dir;
+    std::string lang;
 };
 
 CLI::App* setup_init(CLI::App& app, InitCommand& cmd) {
     CLI::App* sub = app.add_subcommand("init", "Write a commented starter roadmap (refuses to touch existing YAML).");
     sub->add_option("dir", cmd.dir, "where to write it (default: roadmap)")->type_name("DIR");
+    sub->add_option("--lang", cmd.lang,
+                    "the language of the starter's comments and sample texts, and its roadmap.language: en or fr "
+                    "(default: en)")
+        ->type_name("LANG")
+        ->check(one_of({"en", "fr"}, "a language"));
     sub->footer(exit_status_help({{0, "the starter roadmap was written"},
                                   {2,
                                    "a usage error, DIR is not a folder or already holds YAML (nothing is "
@@ -207,11 +360,13 @@ int run_init(const InitCommand& cmd) {
     }
 
     const Period period = current_quarter();
+    const bool fr = cmd.lang == "fr";
     const std::vector<std::pair<std::string, std::string>> files{
-        {"roadmap.yaml", fill(roadmap_template, period)},
-        {"streams/automation.yaml", fill(automation_template, period)},
-        {"streams/intake.yaml", fill(intake_template, period)},
-        {"streams/run.yaml", fill(run_template, period)},
+        {"roadmap.yaml", fill(fr ? roadmap_template_fr : roadmap_template, period)},
+        {fr ? "streams/automatisation.yaml" : "streams/automation.yaml",
+         fill(fr ? automation_template_fr : automation_template, period)},
+        {fr ? "streams/demandes.yaml" : "streams/intake.yaml", fill(fr ? intake_template_fr : intake_template, period)},
+        {"streams/run.yaml", fill(fr ? run_template_fr : run_template, period)},
     };
 
     // Everything goes to a new folder beside the target, renamed into place at the end (or,

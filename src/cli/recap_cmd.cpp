@@ -14,6 +14,7 @@ struct RecapCommand {
     std::string path;
     std::string baseline;
     std::string at;
+    std::string lang;
     std::string output;
 };
 
@@ -29,6 +30,7 @@ CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd) {
                     "changed PATH, else the first one after it)")
         ->type_name("REV");
     sub->add_option("--at", cmd.at, "the end state: a revision (default: the working tree)")->type_name("REV");
+    add_lang_option(sub, cmd.lang);
     sub->add_option("-o,--output", cmd.output, "write the recap to FILE (whole, or not at all)")->type_name("FILE");
     sub->footer(exit_status_help(
         {{0, "the recap was written"},
@@ -70,11 +72,16 @@ int run_recap(const RecapCommand& cmd) {
     // A file that does not parse in between is read at its last readable version, and the recap
     // says so; at the baseline or the end, recap_blocker() refuses.
     if (!input.states.front().snapshot.present())
-        input.notes.push_back(fmt::format("'{}' does not exist at the baseline ({}): every epic counts as added.", path,
-                                          input.states.front().label));
+        input.notes.push_back({.kind = RecapNote::Kind::missing_at_baseline,
+                               .commit = input.states.front().label,
+                               .date = {},
+                               .start = {},
+                               .path = path});
 
     if (const auto why = recap_blocker(input)) throw RoadmapError(fmt::format("cannot make a recap: {}", *why));
-    emit(render_recap(input), cmd.output, roadmap_files_at(path), {path});
+    // The language the roadmap asks for at the end of the period.
+    const Language language = document_language(cmd.lang, input.states.back().snapshot.roadmap());
+    emit(render_recap(input, language), cmd.output, roadmap_files_at(path), {path});
     return 0;
 }
 

@@ -16,6 +16,7 @@ struct ReportCommand {
     bool no_history = false;
     std::string as_of;
     std::string audience = "team";
+    std::string lang;
     std::string output;
 };
 
@@ -30,6 +31,7 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
         ->type_name("DATE");
     sub->add_option("--audience", cmd.audience, "team (everything, down to tasks) or leadership (one page)")
         ->check(one_of({"team", "leadership"}, "an audience"));
+    add_lang_option(sub, cmd.lang);
     sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)")->type_name("FILE");
     sub->add_flag("--no-history", cmd.no_history,
                   "do not read git history (last check-ins from checked_on only): the report depends only on the "
@@ -83,6 +85,7 @@ int run_report(const ReportCommand& cmd) {
     ReportOptions options;
     options.as_of = as_of;
     options.audience = cmd.audience == "leadership" ? Audience::leadership : Audience::team;
+    options.language = document_language(cmd.lang, roadmap);
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
     if (!cmd.no_history) options.check_ins = check_ins(working, path, as_of);
     const std::string text = render_status_report(roadmap, options);

@@ -15,6 +15,7 @@ constexpr std::array<std::string_view, 4> task_status_values{"todo", "doing", "d
 constexpr std::array<std::string_view, 2> stream_kind_values{"build", "run"};
 constexpr std::array<std::string_view, 4> priority_values{"P0", "P1", "P2", "P3"};
 constexpr std::array<std::string_view, 4> cadence_values{"weekly", "biweekly", "monthly", "quarterly"};
+constexpr std::array<std::string_view, 2> language_values{"en", "fr"};
 
 using enum Type;
 
@@ -52,6 +53,10 @@ const Key roadmap_keys[] = {
     {"mission", text, false, "The team's key mission in one or two sentences."},
     {"period", Type::period, true,
      "The time the roadmap covers: YYYY-Qn, YYYY-Hn or {start: DATE, end: DATE}, both ends inclusive."},
+    {"language", choice, false,
+     "The language of the report, recap and diff written from it: en (the default) or fr; --lang overrides it. "
+     "Lint messages stay English.",
+     language_values},
     {"north_star",
      mapping,
      false,

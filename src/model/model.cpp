@@ -32,6 +32,14 @@ std::string_view to_string(TaskStatus s) { return format::task_statuses[static_c
 
 std::string_view to_string(StreamKind k) { return format::stream_kinds[static_cast<std::size_t>(k)]; }
 
+std::string_view to_string(Language l) { return l == Language::fr ? "fr" : "en"; }
+
+std::optional<Language> language_named(std::string_view s) {
+    if (s == "en") return Language::en;
+    if (s == "fr") return Language::fr;
+    return std::nullopt;
+}
+
 std::string_view to_string(Cadence c) { return format::cadences[static_cast<std::size_t>(c)]; }
 
 int cadence_days(Cadence c) {

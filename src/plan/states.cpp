@@ -24,11 +24,13 @@ MainlineStop stop_at_baseline(const CommitInfo& baseline) {
 namespace {
 
 // A note when the walk ended at a shallow clone's cut before reaching what it looked for.
-void note_cut(const Mainline& walk, std::string_view what, std::vector<std::string>& notes) {
+void note_cut(const Mainline& walk, RecapNote::Kind kind, const Period* period, std::vector<RecapNote>& notes) {
     if (walk.cut_at && !walk.reached_stop)
-        notes.push_back(fmt::format(
-            "the history is cut at {} of {} (a shallow clone): {}. Run 'git fetch --unshallow' for the whole history.",
-            walk.cut_at->short_id, walk.cut_at->date.iso(), what));
+        notes.push_back({.kind = kind,
+                         .commit = walk.cut_at->short_id,
+                         .date = walk.cut_at->date,
+                         .start = period ? period->start : Date{},
+                         .path = {}});
 }
 
 }  // namespace
@@ -37,15 +39,13 @@ RecapCommits recap_commits_for_period(const Mainline& walk, const Period& period
     RecapCommits out;
     out.commits = walk.commits;
     if (out.commits.empty()) return out;
-    note_cut(walk,
-             fmt::format("after the period's start ({}), so the plan is read there and earlier changes are missing",
-                         period.start.iso()),
-             out.notes);
+    note_cut(walk, RecapNote::Kind::cut_after_start, &period, out.notes);
     if (!walk.reached_stop && !walk.cut_at)
-        out.notes.push_back(fmt::format(
-            "no commit at or before the period's start ({}) changed the roadmap: the plan is read at the first commit "
-            "after it, {} of {}.",
-            period.start.iso(), out.commits.front().short_id, out.commits.front().date.iso()));
+        out.notes.push_back({.kind = RecapNote::Kind::plan_after_start,
+                             .commit = out.commits.front().short_id,
+                             .date = out.commits.front().date,
+                             .start = period.start,
+                             .path = {}});
     return out;
 }
 
@@ -56,7 +56,7 @@ RecapCommits recap_commits_from(const CommitInfo& baseline, const Mainline& walk
     auto first = walk.commits.begin();
     if (walk.reached_stop && first != walk.commits.end()) ++first;
     out.commits.insert(out.commits.end(), first, walk.commits.end());
-    note_cut(walk, "changes between the baseline and that commit are missing", out.notes);
+    note_cut(walk, RecapNote::Kind::cut_after_baseline, nullptr, out.notes);
     return out;
 }
 

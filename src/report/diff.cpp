@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "boussole/format.hpp"
 #include "boussole/recap.hpp"
 #include "boussole/visible.hpp"
 #include "report/markdown.hpp"
@@ -19,7 +20,7 @@ struct DiffWords {
     const DiffMessages& m;
 
     std::string side(const DiffSide& s) const {
-        if (s.commit.empty()) return s.revision;
+        if (s.commit.empty()) return std::string(m.working_tree);
         const std::string commit = s.commit.substr(0, 7);
         return s.is_hash() ? commit : say(m.side, s.revision, commit);
     }
@@ -66,22 +67,22 @@ struct DiffWords {
             case ChangeKind::epic_moved:
                 return say(m.moved, before, after);
             case ChangeKind::status_changed:
-                return say(m.status_changed, c.before, c.after);
+                return say(m.status_changed, status(c.before), status(c.after));
             case ChangeKind::owner_changed:
                 return say(m.owner_changed, before, after);
             case ChangeKind::due_changed:
                 return say(m.due_changed, before, after,
                            c.days ? say(m.due_shift, say_days(m, *c.days, true)) : std::string());
             case ChangeKind::field_changed:
-                return say(m.field_changed, c.field, before, after);
+                return say(m.field_changed, field(c.field), before, after);
             case ChangeKind::kr_added:
                 return c.after.empty() ? std::string(m.added) : say(m.added_to_objective, c.after);
             case ChangeKind::kr_removed:
                 return c.before.empty() ? std::string(m.removed) : say(m.removed_from_objective, c.before);
             case ChangeKind::target_changed:
-                return say(m.target_changed, before, after);
+                return say(m.target_changed, measure(c.before_value, before), measure(c.after_value, after));
             case ChangeKind::current_changed:
-                return say(m.current_changed, before, after);
+                return say(m.current_changed, measure(c.before_value, before), measure(c.after_value, after));
             case ChangeKind::period_changed:
                 return say(m.period_changed, before, after);
         }
@@ -95,6 +96,25 @@ struct DiffWords {
     }
 
     std::string or_none(const std::string& s) const { return s.empty() ? std::string(m.none) : s; }
+
+    // A measure as the language writes numbers (104,000 or 104 000), else its text as written.
+    std::string measure(const std::optional<double>& value, const std::string& written) const {
+        return value ? md::number(*value, m.style->numbers) : written;
+    }
+
+    // A key of the format in the catalogue's words; a key it lacks as written.
+    std::string field(const std::string& key) const {
+        for (const FieldWord& f : m.field_names)
+            if (f.key == key) return std::string(f.word);
+        return key;
+    }
+
+    // An epic status as the format spells it (`in-progress`), in the catalogue's words.
+    std::string status(const std::string& spelling) const {
+        for (std::size_t i = 0; i < format::epic_statuses.size(); ++i)
+            if (format::epic_statuses[i] == spelling) return std::string(m.status_words[static_cast<EpicStatus>(i)]);
+        return or_none(spelling);
+    }
 };
 
 enum class Mark { added, removed, goalposts, changed };
@@ -118,8 +138,8 @@ Mark mark(ChangeKind k) {
 
 }  // namespace
 
-std::string render_diff_text(const DiffContent& d) {
-    const DiffWords w{diff_en};
+std::string render_diff_text(const DiffContent& d, Language language) {
+    const DiffWords w{diff_messages(language)};
     // Paths, revisions and values may hold anything: one change, one line, no control character.
     std::string out = say(w.m.text_header, visible(d.path), visible(w.side(d.from)), visible(w.side(d.to)));
     if (d.changes.empty()) return out + std::string(w.m.no_change) + "\n";
@@ -131,7 +151,7 @@ std::string render_diff_text(const DiffContent& d) {
     return out;
 }
 
-std::string render_diff_json(const DiffContent& d) {
+std::string render_diff_json(const DiffContent& d, Language /*language*/) {
     using nlohmann::json;
     auto side = [](const DiffSide& s) {
         return json{{"revision", s.revision}, {"commit", s.commit.empty() ? json(nullptr) : json(s.commit)}};
@@ -167,8 +187,8 @@ std::string render_diff_json(const DiffContent& d) {
     return json_document(doc);
 }
 
-std::string render_diff_markdown(const DiffContent& d) {
-    const DiffWords w{diff_en};
+std::string render_diff_markdown(const DiffContent& d, Language language) {
+    const DiffWords w{diff_messages(language)};
     const DiffMessages& m = w.m;
     // The comment marks the comment, so that a workflow can find and update its earlier one.
     std::string out = fmt::format("<!-- boussole-diff -->\n# {}\n\n", m.heading);

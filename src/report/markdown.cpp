@@ -82,38 +82,46 @@ long long rounded(double value, int decimals) {
     return r == 0 ? 0 : r;
 }
 
-std::string fixed(double value, int decimals) {
+std::string fixed(double value, int decimals, const NumberStyle& style) {
     // Beyond what a whole number of hundredths holds exactly, nothing is left to round.
-    if (!(std::abs(value) < 1e13)) return fmt::format("{:.{}f}", value, decimals);
+    if (!(std::abs(value) < 1e13)) {
+        std::string out = fmt::format("{:.{}f}", value, decimals);
+        if (const auto dot = out.find('.'); dot != std::string::npos) out.replace(dot, 1, style.decimal);
+        return out;
+    }
     const long long r = rounded(value, decimals);
     if (decimals <= 0) return fmt::format("{}", r);
     long long unit = 1;
     for (int i = 0; i < decimals; ++i) unit *= 10;
     const long long magnitude = r < 0 ? -r : r;
-    return fmt::format("{}{}.{:0{}}", r < 0 ? "-" : "", magnitude / unit, magnitude % unit, decimals);
+    return fmt::format("{}{}{}{:0{}}", r < 0 ? "-" : "", magnitude / unit, style.decimal, magnitude % unit, decimals);
 }
 
-std::string percent(double share) { return fmt::format("{}%", rounded(share, 2)); }
+std::string percent(double share, const NumberStyle& style) {
+    return fmt::format("{}{}", rounded(share, 2), style.percent);
+}
 
-std::string bar(double share) {
+std::string bar(double share, const NumberStyle& style) {
     // The cells follow the percentage printed next to them: 35% fills 4 cells, 34% 3.
     const long long pct = std::clamp(rounded(share, 2), 0LL, 100LL);
     const auto filled = static_cast<int>((pct + 5) / 10);
     std::string out;
     for (int i = 0; i < 10; ++i) out += i < filled ? "▓" : "░";
-    return out + " " + fmt::format("{}%", pct);
+    return out + " " + fmt::format("{}{}", pct, style.percent);
 }
 
-std::string number(double value) {
-    std::string digits = fixed(std::abs(value), 2);
+std::string number(double value, const NumberStyle& style) {
+    static constexpr NumberStyle point{.thousands = ",", .decimal = ".", .percent = "%"};
+    std::string digits = fixed(std::abs(value), 2, point);
     while (digits.back() == '0') digits.pop_back();
     if (digits.back() == '.') digits.pop_back();
     const auto dot = digits.find('.');
-    std::string whole = digits.substr(0, dot), fraction = dot == std::string::npos ? "" : digits.substr(dot);
+    std::string whole = digits.substr(0, dot),
+                fraction = dot == std::string::npos ? "" : std::string(style.decimal) + digits.substr(dot + 1);
     if (whole.size() > 4) {  // 2025 stays 2025; 96000 becomes 96,000
         std::string grouped;
         for (std::size_t i = 0; i < whole.size(); ++i) {
-            if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+            if (i > 0 && (whole.size() - i) % 3 == 0) grouped += style.thousands;
             grouped += whole[i];
         }
         whole = std::move(grouped);
@@ -129,9 +137,10 @@ std::string named(std::string_view title, std::string_view id, std::string_view 
     return fmt::format("{} ({})", text(title), text(id));
 }
 
-std::string quantity(double value, std::string_view unit) {
-    if (unit.empty() || unit == "%") return fmt::format("{}{}", number(value), unit);
-    return fmt::format("{} {}", number(value), text(unit));
+std::string quantity(double value, std::string_view unit, const NumberStyle& style) {
+    if (unit.empty()) return number(value, style);
+    if (unit == "%") return number(value, style) + std::string(style.percent);
+    return fmt::format("{} {}", number(value, style), text(unit));
 }
 
 void Document::section(std::string_view heading) { out_ += fmt::format("## {}\n\n", heading); }
@@ -143,7 +152,9 @@ void Document::paragraph(std::string_view block) {
     out_ += block.ends_with('\n') ? "\n" : "\n\n";
 }
 
-std::string score(std::optional<double> value) { return value ? fixed(*value, 2) : "–"; }
+std::string score(std::optional<double> value, const NumberStyle& style) {
+    return value ? fixed(*value, 2, style) : "–";
+}
 
 Table::Table(std::vector<std::string> header, std::string align)
     : header_(std::move(header)), align_(std::move(align)) {}
@@ -209,7 +220,7 @@ bool invisible(char32_t cp) {
 
 }  // namespace
 
-std::string mermaid_text(std::string_view s) {
+std::string mermaid_text(std::string_view s, std::string_view untitled) {
     // An allow-list: ASCII letters, digits and punctuation that no Mermaid gantt statement gives a
     // meaning to, and any visible character beyond ASCII (accents, other scripts, symbols). The
     // rest (':' ends a task's name, ';' and '#' end a statement's value, '%' starts a comment,
@@ -242,7 +253,7 @@ std::string mermaid_text(std::string_view s) {
         out += kept;
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
-    if (out.empty()) return "(untitled)";
+    if (out.empty()) return mermaid_text(untitled, "-");
     // A line that starts with a gantt keyword is read as that statement ("section x" opens a
     // section, "click x" fails, "accDescr{" opens a description), whatever follows the keyword,
     // and one that starts with a date fails: mark them as text.

@@ -15,26 +15,33 @@ namespace boussole::md {
 // it renders as written and passes markdownlint.
 std::string text(std::string_view s);
 
+// How a language writes numbers, without any locale: the same bytes on every machine.
+struct NumberStyle {
+    std::string_view thousands;  // between groups of three digits, for whole parts over 9999: "," or U+202F
+    std::string_view decimal;    // "." or ","
+    std::string_view percent;    // after a percentage: "%" or U+00A0 "%"
+};
+
 // Every figure of the reports is rounded here, one way: `value` times 10^decimals, snapped to
 // a millionth (so that a share summed in another order rounds as its exact value does), then
 // rounded half away from zero; never -0.
 long long rounded(double value, int decimals);
 
 // `value` with `decimals` digits after the point, rounded by rounded(): "0.13" for 0.125.
-std::string fixed(double value, int decimals);
+std::string fixed(double value, int decimals, const NumberStyle& style);
 
 // A progress bar of ten cells and the percentage: "▓▓▓▓░░░░░░ 40%"; the cells follow the
 // percentage shown, with a share clamped to 0..1.
-std::string bar(double share);
+std::string bar(double share, const NumberStyle& style);
 
-// A share as a whole percentage: "59%", 12.5% as "13%".
-std::string percent(double share);
+// A share as a whole percentage: "59%", 12.5% as "13%"; French "59 %".
+std::string percent(double share, const NumberStyle& style);
 
-// A number as people write it: 104,000 · 3.5 · -2 · 0.25.
-std::string number(double value);
+// A number as people write it: 104,000 · 3.5 · -2 · 0.25; French 104 000 · 3,5 · -2 · 0,25.
+std::string number(double value, const NumberStyle& style);
 
 // A score with two decimals: "0.43", or "–" without one.
-std::string score(std::optional<double> value);
+std::string score(std::optional<double> value, const NumberStyle& style);
 
 // A GitHub-flavoured table: header, alignment ('l' or 'r' per column), rows of cells
 // (cells are already Markdown; '|' in them must be escaped by text()).
@@ -59,10 +66,11 @@ std::vector<std::string> columns(const std::array<std::string_view, N>& names) {
 
 // "Title (id)" as Markdown; the id alone without a title, the title alone without an id,
 // `untitled` without either.
-std::string named(std::string_view title, std::string_view id, std::string_view untitled = "(untitled)");
+std::string named(std::string_view title, std::string_view id, std::string_view untitled);
 
-// A value with its unit as people write it: "45 minutes", "74%", "104,000 EUR".
-std::string quantity(double value, std::string_view unit);
+// A value with its unit as people write it: "45 minutes", "74%", "104,000 EUR"; the unit as
+// the user wrote it, a bare "%" after the style's percent space.
+std::string quantity(double value, std::string_view unit, const NumberStyle& style);
 
 // A Markdown document being written: headings and blocks, each followed by one blank line.
 class Document {
@@ -76,7 +84,8 @@ protected:
 
 // Text safe as a Mermaid gantt task, section or title, whatever `s` holds: only letters, digits,
 // harmless punctuation and visible characters beyond ASCII are kept, every other character and
-// space becomes one space, and a leading gantt keyword or date is marked "▸ " as text.
-std::string mermaid_text(std::string_view s);
+// space becomes one space, and a leading gantt keyword or date is marked "▸ " as text;
+// `untitled` (in the document's language) when nothing is left.
+std::string mermaid_text(std::string_view s, std::string_view untitled);
 
 }  // namespace boussole::md

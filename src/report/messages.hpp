@@ -1,7 +1,8 @@
 #pragma once
 // The words of the reports (status report, recap, diff), one catalogue per language
-// (messages_en.cpp). Renderers take
-// their words from here and nowhere else. Templates are fmt format strings whose numbered
+// (messages_en.cpp, messages_fr.cpp), chosen by a Language value carried in each document's
+// options, never by the machine's locale. Renderers take their words, number and date formats
+// and plural rule from here and nowhere else. Templates are fmt format strings whose numbered
 // arguments ({0}, {1}) are documented next to them, so a language may reorder them; the
 // arguments arrive already formatted (numbers, dates, markup) by the renderer.
 
@@ -11,7 +12,9 @@
 
 #include <fmt/format.h>
 
+#include "boussole/date.hpp"
 #include "boussole/model.hpp"
+#include "report/markdown.hpp"
 
 namespace boussole {
 
@@ -21,9 +24,35 @@ std::string say(std::string_view pattern, const Args&... args) {
     return fmt::format(fmt::runtime(pattern), args...);
 }
 
+// How a language writes what is not a word: plurals, numbers, dates; written in code, so the
+// output is the same bytes on every machine (no locale is read).
+struct LanguageStyle {
+    Language language;
+    // Whether a count takes the `one` form of a Plural (English: exactly 1; French: below 2).
+    bool (*is_one)(double n);
+    md::NumberStyle numbers;
+    // A date in a sentence: {0} day, {1} month name, {2} year; empty: ISO 8601 as in tables.
+    std::string_view prose_date;
+    std::string_view first_day;  // the first day of a month in prose dates ("1er"), or empty for "1"
+    std::array<std::string_view, 12> months;
+    // A named period (YYYY-Qn, YYYY-Hn): {0} year, {1} number ("{0}-Q{1}"; French "T{1} {0}").
+    std::string_view quarter, half;
+};
+
+// A date in a sentence ("23 novembre 2026"); tables keep ISO 8601, which sorts.
+std::string prose_date(const LanguageStyle& style, Date d);
+
+// A period's label in the language: "2026-Q4" is "T4 2026" in French; any other label as written.
+std::string period_name(const LanguageStyle& style, std::string_view label);
+
 // The two forms of a counted noun.
 struct Plural {
     std::string_view one, other;
+};
+
+// The word for a key of the format (`contributors`), where a document names it.
+struct FieldWord {
+    std::string_view key, word;
 };
 
 // A word per epic status.
@@ -45,11 +74,11 @@ struct CadenceWords {
 };
 
 struct StatusReportMessages {
-    // Whether a count takes the `one` form of a Plural (English: exactly 1; French: below 2).
-    bool (*is_one)(double n);
+    // The language's plural rule, number and date formats.
+    const LanguageStyle* style;
     template <class N>
     [[nodiscard]] std::string_view count(const Plural& p, N n) const {
-        return is_one(static_cast<double>(n)) ? p.one : p.other;
+        return style->is_one(static_cast<double>(n)) ? p.one : p.other;
     }
 
     std::string_view list_separator;      // between the items of an inline list
@@ -154,7 +183,8 @@ struct StatusReportMessages {
 
     // Timeline.
     std::string_view timeline_heading, no_timeline;
-    std::string_view gantt_title;  // {0} report date
+    std::string_view gantt_title;        // {0} report date
+    std::string_view gantt_axis_format;  // Mermaid's axisFormat: its month names are English, so "%d/%m" in French
     std::string_view gantt_untitled_epic, gantt_untitled_stream;
     std::string_view gantt_today_section;
     std::string_view gantt_today;  // {0} report date
@@ -168,10 +198,10 @@ struct StatusReportMessages {
 
 // The end-of-period recap.
 struct RecapMessages {
-    bool (*is_one)(double n);  // as in StatusReportMessages
+    const LanguageStyle* style;
     template <class N>
     [[nodiscard]] std::string_view count(const Plural& p, N n) const {
-        return is_one(static_cast<double>(n)) ? p.one : p.other;
+        return style->is_one(static_cast<double>(n)) ? p.one : p.other;
     }
 
     std::string_view list_separator;      // between the items of an inline list
@@ -201,6 +231,8 @@ struct RecapMessages {
     std::string_view unreadable, unreadable_run;
     std::string_view unreadable_used;  // appended: {0} the state of its last readable version
     std::string_view unreadable_none;  // appended when it had none
+    // Caveats about the states read (RecapNote). {0} commit, {1} its date, {2} the period's start, {3} PATH.
+    std::string_view note_cut_after_start, note_cut_after_baseline, note_plan_after_start, note_missing_at_baseline;
 
     // Headline numbers.
     std::string_view headline_heading;
@@ -209,7 +241,8 @@ struct RecapMessages {
         north_star_score;
     std::string_view share;          // {0} count, {1} of, {2} epics, {3} percentage
     Plural epics;                    // the noun after {1} of `share`
-    std::string_view on_time_share;  // {0} on time, {1} delivered and judged, {2} percentage
+    std::string_view on_time_share;  // {0} on time, {1} delivered and judged, {2} percentage, {3} delivered
+    Plural delivered_epics;          // {3} of on_time_share, agreeing with {1}
     std::string_view mean_score_of;  // {0} score, {1} scored, {2} count, {3} key results
     std::string_view totals;         // {0} total, {1} epics, {2} planned, {3} added
     std::string_view outcomes;       // {0} delivered, {1} dropped, {2} carried over, {3} total
@@ -282,18 +315,19 @@ struct RecapMessages {
 
 // The semantic change list of `diff`, as text and as Markdown.
 struct DiffMessages {
-    bool (*is_one)(double n);  // as in StatusReportMessages
+    const LanguageStyle* style;
     template <class N>
     [[nodiscard]] std::string_view count(const Plural& p, N n) const {
-        return is_one(static_cast<double>(n)) ? p.one : p.other;
+        return style->is_one(static_cast<double>(n)) ? p.one : p.other;
     }
 
     std::string_view list_separator;
     std::string_view none;       // an empty value
     std::string_view day_count;  // {0} the signed number, {1} days
     Plural days;
-    std::string_view side;        // a revision with its commit: {0} revision, {1} commit
-    std::string_view count_line;  // {0} count, {1} changes
+    std::string_view side;          // a revision with its commit: {0} revision, {1} commit
+    std::string_view working_tree;  // the side without a commit
+    std::string_view count_line;    // {0} count, {1} changes
     Plural changes;
     std::string_view targets_moved;  // appended: {0} count, {1} targets
     Plural targets;
@@ -307,14 +341,16 @@ struct DiffMessages {
 
     // The change in words, after its subject.
     std::string_view added, removed;
-    std::string_view added_in_stream;         // {0} stream
-    std::string_view removed_from_stream;     // {0} stream
-    std::string_view moved;                   // {0} stream before, {1} after
-    std::string_view status_changed;          // {0} before, {1} after
+    std::string_view added_in_stream;      // {0} stream
+    std::string_view removed_from_stream;  // {0} stream
+    std::string_view moved;                // {0} stream before, {1} after
+    std::string_view status_changed;       // {0} before, {1} after (status_words)
+    EpicStatusWords status_words;
     std::string_view owner_changed;           // {0} before, {1} after
     std::string_view due_changed;             // {0} before, {1} after, {2} shift (may be empty)
     std::string_view due_shift;               // {0} days
     std::string_view field_changed;           // {0} field name, {1} before, {2} after
+    std::array<FieldWord, 2> field_names;     // the words for the epic keys diff reports generically
     std::string_view added_to_objective;      // {0} objective
     std::string_view removed_from_objective;  // {0} objective
     std::string_view target_changed;          // {0} before, {1} after
@@ -344,5 +380,15 @@ std::string say_days(const Messages& m, int n, bool sign = false) {
 extern const StatusReportMessages status_report_en;
 extern const RecapMessages recap_en;
 extern const DiffMessages diff_en;
+
+// The French words.
+extern const StatusReportMessages status_report_fr;
+extern const RecapMessages recap_fr;
+extern const DiffMessages diff_fr;
+
+// The catalogues of a language.
+const StatusReportMessages& status_report_messages(Language l);
+const RecapMessages& recap_messages(Language l);
+const DiffMessages& diff_messages(Language l);
 
 }  // namespace boussole

@@ -3,52 +3,24 @@
 
 namespace boussole {
 
-std::string_view EpicStatusWords::operator[](EpicStatus s) const {
-    switch (s) {
-        case EpicStatus::planned:
-            return planned;
-        case EpicStatus::in_progress:
-            return in_progress;
-        case EpicStatus::blocked:
-            return blocked;
-        case EpicStatus::done:
-            return done;
-        case EpicStatus::dropped:
-            return dropped;
-    }
-    return planned;
-}
+namespace {
 
-std::string_view PaceWords::operator[](Pace p) const {
-    switch (p) {
-        case Pace::no_data:
-            return no_data;
-        case Pace::on_track:
-            return on_track;
-        case Pace::behind_pace:
-            return behind_pace;
-        case Pace::at_risk:
-            return at_risk;
-    }
-    return no_data;
-}
+const LanguageStyle english = {
+    .language = Language::en,
+    .is_one = [](double n) { return n == 1; },
+    .numbers = {.thousands = ",", .decimal = ".", .percent = "%"},
+    .prose_date = "",  // ISO 8601 in sentences too
+    .first_day = "",
+    .months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"},
+    .quarter = "{0}-Q{1}",
+    .half = "{0}-H{1}",
+};
 
-std::string_view CadenceWords::operator[](Cadence c) const {
-    switch (c) {
-        case Cadence::weekly:
-            return weekly;
-        case Cadence::biweekly:
-            return biweekly;
-        case Cadence::monthly:
-            return monthly;
-        case Cadence::quarterly:
-            return quarterly;
-    }
-    return weekly;
-}
+}  // namespace
 
 const StatusReportMessages status_report_en = {
-    .is_one = [](double n) { return n == 1; },
+    .style = &english,
     .list_separator = ", ",
     .part_separator = "; ",
     .sentence_separator = " ",
@@ -184,6 +156,7 @@ const StatusReportMessages status_report_en = {
     .timeline_heading = "Timeline",
     .no_timeline = "No epic has a due date yet, so there is no timeline.",
     .gantt_title = "Epics by stream, as of {0}",
+    .gantt_axis_format = "%d %b",
     .gantt_untitled_epic = "epic",
     .gantt_untitled_stream = "stream",
     .gantt_today_section = "Report date",
@@ -198,7 +171,7 @@ const StatusReportMessages status_report_en = {
 };
 
 const RecapMessages recap_en = {
-    .is_one = [](double n) { return n == 1; },
+    .style = &english,
     .list_separator = ", ",
     .sentence_separator = " ",
     .untitled = "(untitled)",
@@ -232,6 +205,16 @@ const RecapMessages recap_en = {
         ". Its last readable version, {0}, is used there: its streams and epics are not counted as removed, and "
         "a change made to it meanwhile is dated by the commit where it reads again.",
     .unreadable_none = ". It had no readable version before, so what it holds is missing there.",
+    .note_cut_after_start =
+        "the history is cut at {0} of {1} (a shallow clone): after the period's start ({2}), so the plan is read "
+        "there and earlier changes are missing. Run 'git fetch --unshallow' for the whole history.",
+    .note_cut_after_baseline =
+        "the history is cut at {0} of {1} (a shallow clone): changes between the baseline and that commit are "
+        "missing. Run 'git fetch --unshallow' for the whole history.",
+    .note_plan_after_start =
+        "no commit at or before the period's start ({2}) changed the roadmap: the plan is read at the first commit "
+        "after it, {0} of {1}.",
+    .note_missing_at_baseline = "'{3}' does not exist at the baseline ({0}): every epic counts as added.",
 
     .headline_heading = "Headline numbers",
     .headline_columns = {"Measure", "Value"},
@@ -247,7 +230,8 @@ const RecapMessages recap_en = {
     .north_star_score = "North Star score",
     .share = "{0} of {1} {2} ({3})",
     .epics = {"epic", "epics"},
-    .on_time_share = "{0} of {1} delivered ({2})",
+    .on_time_share = "{0} of {1} {3} ({2})",
+    .delivered_epics = {"delivered", "delivered"},
     .mean_score_of = "{0} ({1} of {2} {3} scored)",
     .totals = "Shares of epics are of the {0} {1} of the period: {2} planned at the baseline and {3} added during it.",
     .outcomes = "Each ends the period delivered, dropped or carried over: {0} + {1} + {2} = {3}.",
@@ -345,12 +329,13 @@ const RecapMessages recap_en = {
 };
 
 const DiffMessages diff_en = {
-    .is_one = [](double n) { return n == 1; },
+    .style = &english,
     .list_separator = ", ",
     .none = "none",
     .day_count = "{0} {1}",
     .days = {"day", "days"},
     .side = "{0} ({1})",
+    .working_tree = "working tree",
     .count_line = "{0} {1}",
     .changes = {"change", "changes"},
     .targets_moved = ", {0} {1} moved",
@@ -372,10 +357,16 @@ const DiffMessages diff_en = {
     .removed_from_stream = "removed (was in stream {0})",
     .moved = "moved from stream {0} to stream {1}",
     .status_changed = "status {0} → {1}",
+    .status_words = {.planned = "planned",
+                     .in_progress = "in-progress",
+                     .blocked = "blocked",
+                     .done = "done",
+                     .dropped = "dropped"},
     .owner_changed = "owner {0} → {1}",
     .due_changed = "due {0} → {1}{2}",
     .due_shift = " ({0})",
     .field_changed = "{0} {1} → {2}",
+    .field_names = {{{.key = "contributors", .word = "contributors"}, {.key = "deliverables", .word = "deliverables"}}},
     .added_to_objective = "added to objective {0}",
     .removed_from_objective = "removed (was in objective {0})",
     .target_changed = "target {0} → {1}: the goalposts moved",

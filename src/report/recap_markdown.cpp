@@ -36,6 +36,10 @@ private:
     const RecapContent& c_;
     const RecapMessages& m_;
 
+    const md::NumberStyle& numbers() const { return m_.style->numbers; }
+    // A date in a sentence; tables keep ISO 8601 (Date::iso), which sorts.
+    std::string prose(Date d) const { return prose_date(*m_.style, d); }
+
     std::string named(std::string_view title, std::string_view id) const { return md::named(title, id, m_.untitled); }
     std::string named(const RecapEpic& e) const { return named(e.title, e.id); }
     std::string join(const std::vector<std::string>& items, std::string_view separator) const {
@@ -48,7 +52,7 @@ private:
     }
     std::string date(const std::optional<Date>& d) const { return d ? d->iso() : ""; }
     std::string value(const std::optional<double>& v, const std::string& unit) const {
-        return v ? md::quantity(*v, unit) : std::string();
+        return v ? md::quantity(*v, unit, numbers()) : std::string();
     }
     std::string when(const RecapWhen& w) const {
         return w.date ? say(m_.when, w.date->iso(), md::text(w.label)) : std::string(m_.not_committed);
@@ -68,20 +72,40 @@ private:
 
     std::string state(const RecapState& s) const {
         if (!s.date) return std::string(m_.working_tree);
-        return s.summary.empty() ? say(m_.commit, md::text(s.label), s.date->iso())
-                                 : say(m_.commit_with_summary, md::text(s.label), s.date->iso(), md::text(s.summary));
+        return s.summary.empty() ? say(m_.commit, md::text(s.label), prose(*s.date))
+                                 : say(m_.commit_with_summary, md::text(s.label), prose(*s.date), md::text(s.summary));
+    }
+
+    // A caveat in words; its dates as in sentences, the commit and PATH as text.
+    std::string note(const RecapNote& n) const {
+        std::string_view pattern;
+        switch (n.kind) {
+            case RecapNote::Kind::cut_after_start:
+                pattern = m_.note_cut_after_start;
+                break;
+            case RecapNote::Kind::cut_after_baseline:
+                pattern = m_.note_cut_after_baseline;
+                break;
+            case RecapNote::Kind::plan_after_start:
+                pattern = m_.note_plan_after_start;
+                break;
+            case RecapNote::Kind::missing_at_baseline:
+                pattern = m_.note_missing_at_baseline;
+                break;
+        }
+        return say(pattern, md::text(n.commit), prose(n.date), prose(n.start), md::text(n.path));
     }
 
     void header() {
         const RecapHeader& h = c_.header;
         out_ += fmt::format("# {}\n\n", say(m_.title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name),
-                                            md::text(h.period_label)));
-        item(m_.period_label, say(m_.period_dates, h.start.iso(), h.end.iso()));
+                                            md::text(period_name(*m_.style, h.period_label))));
+        item(m_.period_label, say(m_.period_dates, prose(h.start), prose(h.end)));
         item(m_.baseline_label, state(h.baseline));
-        item(m_.end_label, state(h.end_state) + (h.end_state.date ? std::string() : say(m_.read_on, h.read_on.iso())));
+        item(m_.end_label, state(h.end_state) + (h.end_state.date ? std::string() : say(m_.read_on, prose(h.read_on))));
         item(m_.changes_label, say(m_.commits_changed, h.commits, m_.count(m_.commits, h.commits)));
         out_ += "\n";
-        for (const std::string& n : h.notes) paragraph(fmt::format("> **{}** {}", m_.note_label, md::text(n)));
+        for (const RecapNote& n : h.notes) paragraph(fmt::format("> **{}** {}", m_.note_label, note(n)));
         for (const UnreadableFile& u : h.unreadable) {
             std::string line = u.states > 1 ? say(m_.unreadable_run, md::text(u.file), state(u.first), u.line, u.column,
                                                   md::text(u.cause), state(u.last), u.states)
@@ -94,7 +118,7 @@ private:
 
     // "2 of 5 epics (40%)": every share says what it is a share of.
     std::string share(const RecapCount& n) const {
-        return n.share ? say(m_.share, n.count, n.of, m_.count(m_.epics, n.of), md::percent(*n.share))
+        return n.share ? say(m_.share, n.count, n.of, m_.count(m_.epics, n.of), md::percent(*n.share, numbers()))
                        : std::to_string(n.count);
     }
 
@@ -107,15 +131,17 @@ private:
         t.row({std::string(m_.delivered), share(h.delivered)});
         if (h.on_time.of)
             t.row({std::string(m_.on_time_label),
-                   say(m_.on_time_share, h.on_time.count, h.on_time.of, md::percent(*h.on_time.share))});
+                   say(m_.on_time_share, h.on_time.count, h.on_time.of, md::percent(*h.on_time.share, numbers()),
+                       m_.count(m_.delivered_epics, h.on_time.of))});
         t.row({std::string(m_.dropped), share(h.dropped)});
         if (h.moved_out.count) t.row({std::string(m_.moved_out), share(h.moved_out)});
         t.row({std::string(m_.carried_over), share(h.carried_over)});
         t.row({std::string(m_.slipped), share(h.slipped)});
-        t.row({std::string(m_.mean_score), h.mean_score ? say(m_.mean_score_of, md::score(h.mean_score), h.scored,
-                                                              h.key_results, m_.count(m_.key_results, h.key_results))
-                                                        : ""});
-        if (h.north_star) t.row({std::string(m_.north_star_score), md::score(h.north_star_score)});
+        t.row({std::string(m_.mean_score), h.mean_score
+                                               ? say(m_.mean_score_of, md::score(h.mean_score, numbers()), h.scored,
+                                                     h.key_results, m_.count(m_.key_results, h.key_results))
+                                               : ""});
+        if (h.north_star) t.row({std::string(m_.north_star_score), md::score(h.north_star_score, numbers())});
         paragraph(t.render());
         std::vector<std::string> notes;
         if (h.total) {
@@ -149,9 +175,9 @@ private:
                                fmt::format("**{}**", md::text(ns.title.empty() ? m_.north_star_untitled : ns.title)),
                                or_no_value(ns.start), or_no_value(ns.end), value(ns.target, ns.unit));
         if (ns.target_at_start) line += say(m_.north_star_target_was, value(ns.target_at_start, ns.unit));
-        line += ns.score
-                    ? say(m_.north_star_score_line, fmt::format("**{}**", md::score(ns.score)), md::percent(*ns.score))
-                    : std::string(m_.north_star_not_scored);
+        line += ns.score ? say(m_.north_star_score_line, fmt::format("**{}**", md::score(ns.score, numbers())),
+                               md::percent(*ns.score, numbers()))
+                         : std::string(m_.north_star_not_scored);
         paragraph(line);
     }
 
@@ -169,11 +195,11 @@ private:
                 if (k.target_at_start) target = say(m_.target_was, target, value(k.target_at_start, k.unit));
                 t.row({named(k.title, k.id), value(k.baseline, k.unit),
                        k.added ? std::string(m_.new_key_result) : value(k.start, k.unit), value(k.end, k.unit), target,
-                       md::score(k.score)});
+                       md::score(k.score, numbers())});
             }
             const std::size_t n = o.key_results.size();
-            paragraph(o.mean_score ? say(m_.objective_mean, fmt::format("**{}**", md::score(o.mean_score)), o.measured,
-                                         n, m_.count(m_.key_results, n))
+            paragraph(o.mean_score ? say(m_.objective_mean, fmt::format("**{}**", md::score(o.mean_score, numbers())),
+                                         o.measured, n, m_.count(m_.key_results, n))
                                    : std::string(m_.nothing_scored));
             paragraph(t.render());
         }
@@ -256,7 +282,7 @@ private:
         section(m_.carried_over_heading);
         md::Table t(md::columns(m_.carried_over_columns), "llllll");
         for (const RecapEpic& e : c_.carried_over)
-            t.row({named(e), md::text(e.stream), people(e), status(e), date(e.due), md::bar(e.progress)});
+            t.row({named(e), md::text(e.stream), people(e), status(e), date(e.due), md::bar(e.progress, numbers())});
         paragraph(t.empty() ? std::string(m_.nothing_carried_over) : t.render());
     }
 
@@ -273,8 +299,12 @@ private:
 
 }  // namespace
 
-std::string render_recap_markdown(const RecapContent& content) { return RecapMarkdown(content, recap_en).render(); }
+std::string render_recap_markdown(const RecapContent& content, Language language) {
+    return RecapMarkdown(content, recap_messages(language)).render();
+}
 
-std::string render_recap(const RecapInput& input) { return render_recap_markdown(build_recap(input)); }
+std::string render_recap(const RecapInput& input, Language language) {
+    return render_recap_markdown(build_recap(input), language);
+}
 
 }  // namespace boussole

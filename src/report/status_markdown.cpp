@@ -37,12 +37,16 @@ public:
         if (c_.load) load(*c_.load);
         if (c_.timeline) timeline(*c_.timeline);
         out_ += fmt::format("*{}*\n", say(m_.footer, c_.footer.generator, c_.footer.files,
-                                          m_.count(m_.files, c_.footer.files), c_.header.as_of.iso()));
+                                          m_.count(m_.files, c_.footer.files), prose(c_.header.as_of)));
         return std::move(out_);
     }
 
 private:
+    const md::NumberStyle& numbers() const { return m_.style->numbers; }
+    // A date in a sentence; tables keep ISO 8601 (Date::iso), which sorts.
+    std::string prose(Date d) const { return prose_date(*m_.style, d); }
     std::string named(std::string_view title, std::string_view id) const { return md::named(title, id, m_.untitled); }
+    std::string mermaid(std::string_view s) const { return md::mermaid_text(s, m_.untitled); }
     std::string owner_or_nobody(const std::string& owner) const {
         return owner.empty() ? std::string(m_.nobody) : md::text(owner);
     }
@@ -56,18 +60,24 @@ private:
         out_ += fmt::format("# {}\n\n", say(m_.title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name)));
         if (!h.team.empty()) item(m_.team_label, md::text(h.team));
         if (!h.mission.empty()) item(m_.mission_label, md::text(h.mission));
-        const std::string dates = say(m_.period_dates, h.start.iso(), h.end.iso());
-        item(m_.period_label, h.period_label.empty() ? dates : say(m_.named_period, md::text(h.period_label), dates));
-        item(m_.report_date_label, say(m_.report_date, h.as_of.iso(), h.day, h.days, md::percent(h.elapsed)));
+        const std::string dates = say(m_.period_dates, prose(h.start), prose(h.end));
+        item(m_.period_label, h.period_label.empty()
+                                  ? dates
+                                  : say(m_.named_period, md::text(period_name(*m_.style, h.period_label)), dates));
+        item(m_.report_date_label,
+             say(m_.report_date, prose(h.as_of), h.day, h.days, md::percent(h.elapsed, numbers())));
         if (h.work_done)
-            item(m_.work_done_label, say(m_.work_done, md::bar(*h.work_done), h.epics, m_.count(m_.epics, h.epics)));
+            item(m_.work_done_label,
+                 say(m_.work_done, md::bar(*h.work_done, numbers()), h.epics, m_.count(m_.epics, h.epics)));
         out_ += "\n";
         for (const std::string& f : c_.unreadable) paragraph("> " + say(m_.unreadable, md::text(f)));
     }
 
     // "96,000 → 104,000 EUR, target 120,000 EUR"
     std::string values(const Measure& m) const {
-        auto v = [&](const std::optional<double>& f) { return f ? md::quantity(*f, m.unit) : std::string(m_.unknown); };
+        auto v = [&](const std::optional<double>& f) {
+            return f ? md::quantity(*f, m.unit, numbers()) : std::string(m_.unknown);
+        };
         return say(m_.values, v(m.baseline), m.current ? v(m.current) : std::string(m_.no_current_value), v(m.target));
     }
 
@@ -100,9 +110,9 @@ private:
             paragraph(m_.north_star_not_measured);
             return;
         }
-        std::string line =
-            say(m_.north_star_progress, md::bar(*m.score), bold(m_.pace[m.pace]), md::percent(c_.header.elapsed));
-        if (m.confidence) line += say(m_.north_star_confidence, md::number(*m.confidence));
+        std::string line = say(m_.north_star_progress, md::bar(*m.score, numbers()), bold(m_.pace[m.pace]),
+                               md::percent(c_.header.elapsed, numbers()));
+        if (m.confidence) line += say(m_.north_star_confidence, md::number(*m.confidence, numbers()));
         if (ns.check_in) line += say(m_.north_star_last_check_in, check_in_cell(*ns.check_in));
         paragraph(line + std::string(m_.sentence_end));
     }
@@ -113,10 +123,10 @@ private:
             paragraph(m_.no_objectives);
             return;
         }
-        std::string note = say(m_.scorecard_note, md::percent(c_.header.elapsed));
+        std::string note = say(m_.scorecard_note, md::percent(c_.header.elapsed, numbers()));
         if (c_.check_ins) note += say(c_.history ? m_.check_in_note : m_.check_in_note_files, c_.stale_after_days);
         paragraph(note);
-        auto num = [](const std::optional<double>& f) { return f ? md::number(*f) : std::string(); };
+        auto num = [this](const std::optional<double>& f) { return f ? md::number(*f, numbers()) : std::string(); };
         for (const ObjectiveScorecard& o : c_.objectives) {
             subsection(named(o.title, o.id));
             std::vector<std::string> header = md::columns(m_.scorecard_columns);
@@ -130,7 +140,7 @@ private:
                                              num(m.current),
                                              num(m.target),
                                              md::text(m.unit),
-                                             md::score(m.score),
+                                             md::score(m.score, numbers()),
                                              num(m.confidence),
                                              std::string(m.no_distance ? m_.no_distance : m_.pace[m.pace])};
                 if (c_.check_ins) row.push_back(k.check_in ? check_in_cell(*k.check_in) : "");
@@ -138,9 +148,9 @@ private:
             }
             std::string summary =
                 o.owner.empty() ? std::string(m_.objective_no_owner) : say(m_.objective_owner, md::text(o.owner));
-            summary += o.mean_score
-                           ? say(m_.mean_score, bold(md::score(o.mean_score)), o.measured, o.key_results.size())
-                           : std::string(m_.nothing_scored);
+            summary += o.mean_score ? say(m_.mean_score, bold(md::score(o.mean_score, numbers())), o.measured,
+                                          o.key_results.size())
+                                    : std::string(m_.nothing_scored);
             paragraph(summary);
             if (!t.empty()) paragraph(t.render());
         }
@@ -167,7 +177,8 @@ private:
         md::Table t(md::columns(m_.stream_summary_columns), "llllll");
         for (const StreamFacts& s : c_.streams)
             t.row({named(s.title, s.id), std::string(s.kind == StreamKind::run ? m_.run_kind : m_.build_kind),
-                   md::text(s.owner), s.progress ? md::bar(*s.progress) : "", epic_counts(s), next_due_cell(s)});
+                   md::text(s.owner), s.progress ? md::bar(*s.progress, numbers()) : "", epic_counts(s),
+                   next_due_cell(s)});
         if (t.empty()) {
             paragraph(m_.no_streams);
         } else {
@@ -228,8 +239,8 @@ private:
             if (!any) paragraph(m_.progress_note);
             any = true;
             subsection(named(s.title, s.id));
-            paragraph(say(m_.stream_summary, owner_or_nobody(s.owner), s.progress ? md::bar(*s.progress) : "–",
-                          epic_counts(s)));
+            paragraph(say(m_.stream_summary, owner_or_nobody(s.owner),
+                          s.progress ? md::bar(*s.progress, numbers()) : "–", epic_counts(s)));
             if (!s.description.empty()) paragraph(md::text(s.description));
             if (s.epics.empty()) {
                 paragraph(m_.no_epics_in_stream);
@@ -240,7 +251,7 @@ private:
                 std::vector<std::string> krs;
                 for (const std::string& k : e.key_results) krs.push_back(md::text(k));
                 t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), people(e), due_cell(e),
-                       e.progress ? md::bar(*e.progress) : "", join(krs)});
+                       e.progress ? md::bar(*e.progress, numbers()) : "", join(krs)});
             }
             paragraph(t.render());
             for (const EpicRow& e : s.epics) details_of(e);
@@ -285,12 +296,12 @@ private:
         return std::visit(overloaded{
                               [&](const risk::Overdue& r) {
                                   return say(m_.overdue, r.due.iso(), r.days_late, m_.count(m_.days, r.days_late),
-                                             md::percent(r.progress));
+                                             md::percent(r.progress, numbers()));
                               },
                               [&](const risk::Blocked&) { return std::string(m_.blocked); },
                               [&](const risk::OffPace& r) {
-                                  return say(m_.off_pace, m_.pace[r.pace], md::score(r.score),
-                                             md::percent(c_.header.elapsed));
+                                  return say(m_.off_pace, m_.pace[r.pace], md::score(r.score, numbers()),
+                                             md::percent(c_.header.elapsed, numbers()));
                               },
                               [&](const risk::Stale& r) {
                                   return say(r.or_before ? m_.stale_value_or_more : m_.stale_value, r.days,
@@ -324,14 +335,14 @@ private:
         md::Table t(md::columns(m_.load_columns), "lrrl");
         for (const OwnerLoad& o : l.owners)
             t.row({md::text(o.name), std::to_string(o.open_epics), std::to_string(o.open_tasks),
-                   o.over_limit
-                       ? say(m_.over_limit, md::number(l.max_open_epics), m_.count(m_.open_epics, l.max_open_epics))
-                       : ""});
+                   o.over_limit ? say(m_.over_limit, md::number(l.max_open_epics, numbers()),
+                                      m_.count(m_.open_epics, l.max_open_epics))
+                                : ""});
         if (t.empty()) {
             paragraph(m_.no_owners);
         } else {
             paragraph(t.render());
-            paragraph(say(m_.load_note, md::number(l.max_open_epics)));
+            paragraph(say(m_.load_note, md::number(l.max_open_epics, numbers())));
         }
     }
 
@@ -343,13 +354,13 @@ private:
         }
         const std::string as_of = c_.header.as_of.iso();
         std::string chart = fmt::format(
-            "```mermaid\ngantt\n    title {}\n    dateFormat YYYY-MM-DD\n    axisFormat %d %b\n    todayMarker off\n",
-            md::mermaid_text(say(m_.gantt_title, as_of)));
+            "```mermaid\ngantt\n    title {}\n    dateFormat YYYY-MM-DD\n    axisFormat {}\n    todayMarker off\n",
+            mermaid(say(m_.gantt_title, prose(c_.header.as_of))), m_.gantt_axis_format);
         int n = 0;
         for (const TimelineSection& s : tl.sections) {
-            chart += fmt::format("    section {}\n", md::mermaid_text(!s.title.empty() ? s.title
-                                                                      : !s.id.empty()  ? s.id
-                                                                                       : m_.gantt_untitled_stream));
+            chart += fmt::format("    section {}\n", mermaid(!s.title.empty() ? s.title
+                                                             : !s.id.empty()  ? s.id
+                                                                              : m_.gantt_untitled_stream));
             for (const TimelineBar& b : s.bars) {
                 // Mermaid's tags: done is grey, active highlighted, crit outlined in red.
                 std::string tags;
@@ -357,15 +368,14 @@ private:
                 if (b.status == EpicStatus::in_progress || b.status == EpicStatus::blocked) tags = "active, ";
                 if (b.status == EpicStatus::blocked || b.overdue) tags = "crit, " + tags;
                 chart += fmt::format("    {} :{}e{}, {}, {}\n",
-                                     md::mermaid_text(!b.title.empty() ? b.title
-                                                      : !b.id.empty()  ? b.id
-                                                                       : m_.gantt_untitled_epic),
+                                     mermaid(!b.title.empty() ? b.title
+                                             : !b.id.empty()  ? b.id
+                                                              : m_.gantt_untitled_epic),
                                      tags, ++n, b.start.iso(), b.end.iso());
             }
         }
-        chart +=
-            fmt::format("    section {}\n    {} :milestone, asof, {}, 0d\n```\n",
-                        md::mermaid_text(m_.gantt_today_section), md::mermaid_text(say(m_.gantt_today, as_of)), as_of);
+        chart += fmt::format("    section {}\n    {} :milestone, asof, {}, 0d\n```\n", mermaid(m_.gantt_today_section),
+                             mermaid(say(m_.gantt_today, prose(c_.header.as_of))), as_of);
         paragraph(chart);
         paragraph(m_.timeline_legend);
         if (!tl.undated.empty()) {
@@ -382,12 +392,12 @@ private:
 
 }  // namespace
 
-std::string render_markdown(const StatusReportContent& content) {
-    return StatusMarkdown(content, status_report_en).render();
+std::string render_markdown(const StatusReportContent& content, Language language) {
+    return StatusMarkdown(content, status_report_messages(language)).render();
 }
 
 std::string render_status_report(const Roadmap& roadmap, const ReportOptions& options) {
-    return render_markdown(build_status_report(roadmap, options));
+    return render_markdown(build_status_report(roadmap, options), options.language);
 }
 
 }  // namespace boussole

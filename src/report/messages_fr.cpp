@@ -1,0 +1,410 @@
+// The reports in French, as a French ops lead writes them (not word for word from English).
+// Typography: a no-break space (U+00A0) before « : » and « % » and inside guillemets; a narrow
+// no-break space (U+202F) before « ; », « ? », « ! » and between groups of digits (104 000).
+#include "report/messages.hpp"
+
+namespace boussole {
+
+namespace {
+
+const LanguageStyle french = {
+    .language = Language::fr,
+    .is_one = [](double n) { return n < 2 && n > -2; },  // 0 and 1 take the singular
+    .numbers = {.thousands = "\u202f", .decimal = ",", .percent = "\u00a0%"},
+    .prose_date = "{0} {1} {2}",
+    .first_day = "1er",
+    .months = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+               "novembre", "décembre"},
+    .quarter = "T{1} {0}",  // trimestre
+    .half = "S{1} {0}",     // semestre
+};
+
+}  // namespace
+
+const StatusReportMessages status_report_fr = {
+    .style = &french,
+    .list_separator = ", ",
+    .part_separator = "\u202f; ",
+    .sentence_separator = " ",
+    .untitled = "(sans titre)",
+    .nobody = "personne",
+    .unknown = "?",
+
+    .title = "{0}\u00a0: point d’avancement",
+    .untitled_roadmap = "Feuille de route",
+    .team_label = "Équipe\u00a0:",
+    .mission_label = "Mission\u00a0:",
+    .period_label = "Période\u00a0:",
+    .report_date_label = "Date du point\u00a0:",
+    .work_done_label = "Travail prévu réalisé\u00a0:",
+    .period_dates = "du {0} au {1}",
+    .named_period = "{0} ({1})",
+    .report_date = "{0}, jour {1} sur {2} ({3} de la période écoulée)",
+    .work_done =
+        "{0} (moyenne sur {1} {2} prévus, d’après leurs tâches\u202f; les activités récurrentes et les chantiers "
+        "abandonnés ne sont pas du travail prévu)",
+    .epics = {"chantier", "chantiers"},
+    .unreadable =
+        "**Incomplet\u00a0:** un fichier de la feuille de route n’a pas pu être lu ({0})\u202f; son contenu manque à "
+        "ce point. Lancez `boussole lint` et corrigez-le.",
+
+    .north_star_heading = "Indicateur phare",
+    .north_star_missing = "Aucun indicateur phare n’est déclaré (roadmap.north_star).",
+    .north_star_untitled = "Indicateur phare",
+    .north_star_values = "{0}\u00a0: {1}",
+    .values = "{0} → {1}, cible {2}",
+    .no_current_value = "pas encore de valeur actuelle",
+    .north_star_not_measured =
+        "Sa progression ne peut pas encore être mesurée\u00a0: il lui faut une référence, une cible et une valeur "
+        "actuelle.",
+    .north_star_progress = "{0} du chemin vers la cible\u00a0: {1}, pour {2} de la période écoulée",
+    .north_star_confidence = "\u202f; confiance {0}",
+    .north_star_last_check_in = "\u202f; dernier relevé {0}",
+    .sentence_end = ".",
+
+    .not_committed = "pas encore enregistré à la date du point",
+    .or_before = "{0} ou avant",
+    .with_cadence = "{0} ({1})",
+    .cadence = {.weekly = "hebdomadaire",
+                .biweekly = "toutes les deux semaines",
+                .monthly = "mensuelle",
+                .quarterly = "trimestrielle"},
+    .stale = " ⚠ périmé ({0}\u00a0jours)",
+    .stale_or_more = " ⚠ périmé (≥\u00a0{0}\u00a0jours)",
+
+    .key_results_heading = "Résultats clés",
+    .no_objectives = "Aucun objectif n’est déclaré.",
+    .scorecard_columns = {"Résultat clé", "Responsable", "Référence", "Actuel", "Cible", "Unité", "Score", "Confiance",
+                          "Statut"},
+    .last_check_in_column = "Dernier relevé",
+    .scorecard_note =
+        "Score\u00a0: (actuel − référence) / (cible − référence), de 0 à 1, y compris pour un indicateur qui doit "
+        "baisser. Statut\u00a0: le score comparé aux {0} de la période écoulée\u00a0: dans les temps jusqu’à 0,10 "
+        "en dessous, en retard sur le rythme jusqu’à 0,25 en dessous, à risque au-delà.",
+    .check_in_note =
+        " Dernier relevé\u00a0: le plus récent entre le checked_on du résultat clé et le dernier commit, à la date du "
+        "point, qui a changé sa valeur actuelle\u202f; périmé au-delà de sa cadence, sinon au-delà de {0}\u00a0jours "
+        "(roadmap.report.stale_after_days).",
+    .check_in_note_files =
+        " Dernier relevé\u00a0: le checked_on du résultat clé (l’historique git n’est pas lu)\u202f; périmé au-delà "
+        "de sa cadence, sinon au-delà de {0}\u00a0jours (roadmap.report.stale_after_days).",
+    .objective_owner = "Responsable\u00a0: {0}. ",
+    .objective_no_owner = "Sans responsable. ",
+    .mean_score = "Score moyen\u00a0: {0} (résultats clés mesurés\u00a0: {1} sur {2}).",
+    .nothing_scored = "Aucun résultat clé ne peut encore être noté.",
+    .pace = {.no_data = "sans données",
+             .on_track = "dans les temps",
+             .behind_pace = "en retard sur le rythme",
+             .at_risk = "à risque"},
+    .no_distance = "pas de score\u00a0: cible = référence",
+
+    .streams_heading = "Axes",
+    .no_streams = "Aucun axe n’est déclaré.",
+    .no_build_streams = "Aucun axe projet n’est déclaré.",
+    .no_epics_in_stream = "Aucun chantier n’est prévu sur cet axe.",
+    .stream_summary_columns = {"Axe", "Type", "Responsable", "Avancement", "Chantiers", "Prochaine échéance"},
+    .build_kind = "projet",
+    .run_kind = "récurrent",
+    .status_count = "{1}\u00a0: {0}",  // a category and its count: "terminés : 1"
+    .no_epics = "aucun chantier",
+    .status_words = {.planned = "prévus",
+                     .in_progress = "en cours",
+                     .blocked = "bloqués",
+                     .done = "terminés",
+                     .dropped = "abandonnés"},
+    .status_labels = {.planned = "○ prévu",
+                      .in_progress = "◐ en cours",
+                      .blocked = "⊘ bloqué",
+                      .done = "✔ terminé",
+                      .dropped = "✖ abandonné"},
+    .stream_summary = "Responsable\u00a0: {0}. Avancement\u00a0: {1}. Chantiers ({2}).",
+    .epic_columns = {"Statut", "Chantier", "Responsable", "Échéance", "Avancement", "Résultats clés"},
+    .overdue_due = "{0} ⚠ en retard",
+    .tasks_of = "Tâches de {0}\u00a0:",
+    .deliverables_of = "Livrables de {0}\u00a0:",
+    .owner_with_contributors = "{0}, avec {1}",
+    .an_epic = "un chantier",
+    .task_doing = "en cours",
+    .task_due = "échéance {0}",
+    .task_overdue = "échéance {0}, en retard",
+    .progress_note =
+        "Avancement\u00a0: la part des tâches d’un chantier qui sont terminées (sans tâches\u00a0: 100\u00a0% s’il "
+        "est terminé, sinon 0\u00a0%)\u202f; celui d’un axe est la moyenne de ses chantiers non abandonnés.",
+    .next_due_note =
+        "Prochaine échéance\u00a0: la plus proche échéance, à la date du point ou après, des chantiers ouverts d’un "
+        "axe.",
+    .overdue_count = "⚠ {0} en retard",
+    .task_dropped = "{0} (abandonnée)",
+
+    .run_heading = "Activités récurrentes",
+    .no_run_streams = "Aucun axe de type run\u00a0: les activités récurrentes ne sont pas planifiées.",
+    .run_summary = "Responsable\u00a0: {0}. {1} {2}.",
+    .activities = {"activité", "activités"},
+    .activity_columns = {"Statut", "Activité", "Responsable", "Tâches ouvertes"},
+
+    .at_risk_heading = "À risque",
+    .nothing_at_risk = "Rien n’est à risque.",
+    .at_risk_columns = {"Quoi", "Responsable", "Pourquoi"},
+    .risk_epic = "Chantier {0}",
+    .risk_key_result = "Résultat clé {0}",
+    .risk_north_star = "Indicateur phare {0}",
+    .overdue = "en retard\u00a0: échéance {0}, il y a {1}\u00a0{2}, {3} réalisé",
+    .days = {"jour", "jours"},
+    .blocked = "bloqué",
+    .off_pace = "{0}\u00a0: score {1} pour {2} de la période écoulée",
+    .stale_value = "périmé\u00a0: dernier relevé le {1}, il y a {0}\u00a0jours, au-delà de {2}",
+    .stale_value_or_more =
+        "périmé\u00a0: dernier relevé le {1} ou avant, il y a au moins {0}\u00a0jours, au-delà de {2}",
+    .allowed_cadence = "sa cadence ({0}, {1}\u00a0jours)",
+    .allowed_default = "{0}\u00a0jours (roadmap.report.stale_after_days)",
+    .no_owner = "sans responsable",
+
+    .load_heading = "Charge par personne",
+    .no_owners = "Aucun responsable pour l’instant.",
+    .load_columns = {"Personne", "Chantiers ouverts", "Tâches ouvertes", "Remarque"},
+    .over_limit = "⚠ plus de {0} {1}",
+    .open_epics = {"chantier ouvert", "chantiers ouverts"},
+    .load_note =
+        "Les chantiers ouverts ne sont ni terminés ni abandonnés, activités récurrentes comprises\u202f; une tâche "
+        "sans responsable compte pour le responsable de son chantier. La limite est "
+        "roadmap.report.max_open_epics ({0}).",
+
+    .timeline_heading = "Calendrier",
+    .no_timeline = "Aucun chantier n’a encore d’échéance\u00a0: pas de calendrier.",
+    .gantt_title = "Chantiers par axe au {0}",
+    .gantt_axis_format = "%d/%m",
+    .gantt_untitled_epic = "chantier",
+    .gantt_untitled_stream = "axe",
+    .gantt_today_section = "Date du point",
+    .gantt_today = "Au {0}",
+    .timeline_legend =
+        "Les chantiers terminés sont en gris, ceux en cours mis en évidence, ceux bloqués ou en retard entourés de "
+        "rouge\u202f; le losange marque la date du point.",
+    .undated = "Hors calendrier, faute d’échéance\u00a0: {0}.",
+
+    .footer = "Généré par {0} à partir de {1} {2}, au {3}.",
+    .files = {"fichier", "fichiers"},
+};
+
+const RecapMessages recap_fr = {
+    .style = &french,
+    .list_separator = ", ",
+    .sentence_separator = " ",
+    .untitled = "(sans titre)",
+    .none = "aucun",
+
+    .day_count = "{0}\u00a0{1}",
+    .days = {"jour", "jours"},
+
+    .when = "{0} ({1})",
+    .not_committed = "pas encore enregistré",
+    .by_the_baseline = "dès la référence",
+
+    .title = "{0}\u00a0: bilan de {1}",
+    .untitled_roadmap = "Feuille de route",
+    .period_label = "Période\u00a0:",
+    .baseline_label = "Plan (référence)\u00a0:",
+    .end_label = "Fin\u00a0:",
+    .changes_label = "Modifications entre les deux\u00a0:",
+    .note_label = "Remarque\u00a0:",
+    .period_dates = "du {0} au {1}",
+    .working_tree = "la copie de travail (modifications non enregistrées comprises)",
+    .commit = "le commit {0} du {1}",
+    .commit_with_summary = "le commit {0} du {1} ({2})",
+    .read_on = ", lue le {0}",
+    .commits_changed = "{0} {1} ont modifié la feuille de route",
+    .commits = {"commit", "commits"},
+    .unreadable = "`{0}` n’a pas pu être lu dans {1}, ligne {2}, colonne {3}\u00a0: {4}",
+    .unreadable_run =
+        "`{0}` n’a pas pu être lu entre {1} et {5}, {6} commits de suite\u202f; au premier, ligne {2}, colonne "
+        "{3}\u00a0: "
+        "{4}",
+    .unreadable_used =
+        ". Sa dernière version lisible, {0}, est utilisée à la place\u00a0: ses axes et chantiers ne sont pas comptés "
+        "comme retirés, et une modification faite entre-temps est datée du commit où il se lit de nouveau.",
+    .unreadable_none = ". Il n’avait aucune version lisible auparavant\u00a0: son contenu manque donc à ce moment.",
+    .note_cut_after_start =
+        "l’historique s’arrête au commit {0} du {1} (un clone superficiel), après le début de la période ({2})\u00a0: "
+        "le plan est lu là, et les modifications antérieures manquent. Lancez «\u00a0git fetch --unshallow\u00a0» "
+        "pour avoir tout l’historique.",
+    .note_cut_after_baseline =
+        "l’historique s’arrête au commit {0} du {1} (un clone superficiel)\u00a0: les modifications entre la "
+        "référence et ce commit manquent. Lancez «\u00a0git fetch --unshallow\u00a0» pour avoir tout l’historique.",
+    .note_plan_after_start =
+        "aucun commit au début de la période ({2}) ou avant n’a modifié la feuille de route\u00a0: le plan est lu au "
+        "premier commit après, {0} du {1}.",
+    .note_missing_at_baseline =
+        "«\u00a0{3}\u00a0» n’existe pas à la référence ({0})\u00a0: chaque chantier compte comme ajouté.",
+
+    .headline_heading = "Chiffres clés",
+    .headline_columns = {"Mesure", "Valeur"},
+    .planned = "Chantiers prévus à la référence",
+    .added = "Chantiers ajoutés pendant la période",
+    .delivered = "Livrés",
+    .on_time_label = "Livrés à temps (à l’échéance prévue)",
+    .dropped = "Abandonnés",
+    .moved_out = "Passés en récurrent (sortis du plan)",
+    .carried_over = "Reportés",
+    .slipped = "En glissement (échéance repoussée, terminés après l’échéance prévue, ou échéance dépassée)",
+    .mean_score = "Score moyen des résultats clés",
+    .north_star_score = "Score de l’indicateur phare",
+    .share = "{0} sur {1} {2} ({3})",
+    .epics = {"chantier", "chantiers"},
+    .on_time_share = "{0} sur {1} {3} ({2})",
+    .delivered_epics = {"livré", "livrés"},
+    .mean_score_of = "{0} (résultats clés notés\u00a0: {1} sur {2})",  // {3} unused: no agreement to make
+    .totals =
+        "Les parts de chantiers portent sur les {0} {1} de la période (prévus à la référence\u00a0: {2}, ajoutés en "
+        "cours de route\u00a0: {3}).",
+    .outcomes = "Chacun finit la période livré, abandonné ou reporté\u00a0: {0} + {1} + {2} = {3}.",
+    .outcomes_run =
+        "Chacun finit la période livré, abandonné, passé en récurrent ou reporté\u00a0: {0} + {1} + {2} + {3} = {4}.",
+    .slipped_among =
+        "Les chantiers en glissement y sont aussi comptés. L’échéance prévue est celle de la référence, ou celle "
+        "du moment où le chantier est entré dans le plan.",
+    .not_judged = {"{0} chantier livré n’est pas jugé sur le respect des délais\u00a0: il n’a pas d’échéance "
+                   "prévue, ou était terminé dès la référence.",
+                   "{0} chantiers livrés ne sont pas jugés sur le respect des délais\u00a0: ils n’ont pas "
+                   "d’échéance prévue, ou étaient terminés dès la référence."},
+    .run_items = {"{0} activité récurrente n’est pas comptée comme travail prévu.",
+                  "{0} activités récurrentes ne sont pas comptées comme travail prévu."},
+    .after_period = {"{0} chantier ajouté après la fin de la période est laissé de côté.",
+                     "{0} chantiers ajoutés après la fin de la période sont laissés de côté."},
+    .dropped_before = {"{0} chantier déjà abandonné à la référence ne fait pas partie du plan.",
+                       "{0} chantiers déjà abandonnés à la référence ne font pas partie du plan."},
+    .anonymous =
+        "Les chantiers et résultats clés sans id ne peuvent pas être suivis dans l’historique et sont laissés de "
+        "côté.",
+
+    .north_star_heading = "Indicateur phare",
+    .north_star_missing = "Aucun indicateur phare n’est déclaré à la fin (roadmap.north_star).",
+    .north_star_untitled = "Indicateur phare",
+    .north_star_line = "{0}\u00a0: {1} au début → {2} à la fin, cible {3}",
+    .no_value = "pas de valeur",
+    .north_star_target_was = " (elle était de {0} au début)",
+    .north_star_score_line = ". Score {0}\u00a0: {1} du chemin de la référence à la cible.",
+    .north_star_not_scored =
+        ". Il ne peut pas être noté\u00a0: il lui faut une référence, une cible et une valeur actuelle.",
+
+    .key_results_heading = "Résultats clés",
+    .no_key_results = "Aucun résultat clé avec un id n’est déclaré à la fin.",
+    .objective_without_id = "Objectif sans id",
+    .key_result_columns = {"Résultat clé", "Référence", "Au début", "À la fin", "Cible", "Score"},
+    .new_key_result = "nouveau",
+    .target_was = "{0} (auparavant {1})",
+    .objective_mean = "Score moyen\u00a0: {0} (résultats clés notés\u00a0: {1} sur {2}).",  // {3} unused
+    .key_results = {"résultat clé", "résultats clés"},
+    .nothing_scored = "Aucun résultat clé de cet objectif ne peut être noté.",
+    .removed_key_results = "Résultats clés retirés pendant la période\u00a0: {0}.",
+
+    .owner_with_contributors = "{0}, avec {1}",
+    .status_words =
+        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné"},
+    .removed = "retiré",
+
+    .delivered_heading = "Livrés",
+    .nothing_delivered = "Rien n’a été livré.",
+    .delivered_columns = {"Chantier", "Axe", "Responsable", "Échéance prévue", "Terminé",
+                          "Délai (par rapport à l’échéance prévue)"},
+    .deliverables_column = "Livrables",
+    .due_at_end = " (échéance {0} à la fin)",
+    .on_time = "à temps",
+    .late = "{0} de retard",
+
+    .slipped_heading = "En glissement",
+    .nothing_slipped =
+        "Aucun glissement\u00a0: aucune échéance repoussée, rien de terminé après son échéance prévue, et rien "
+        "d’ouvert au-delà de son échéance.",
+    .slipped_columns = {"Chantier", "Responsable", "Échéance prévue", "Échéance à la fin", "Glissement", "Déplacé le",
+                        "Statut à la fin"},
+    .done_late = "terminé {0} après l’échéance prévue",
+    .past_due = "échéance dépassée de {0} à la fin",
+    .move = "{0}\u00a0: {1}",
+    .part_separator = "\u202f; ",
+
+    .dropped_heading = "Abandonnés",
+    .nothing_dropped = "Rien n’a été abandonné.",
+    .dropped_columns = {"Chantier", "Axe", "Responsable", "Comment", "Quand", "Raison"},
+    .removed_from_files = "retiré des fichiers",
+    .status_dropped = "statut abandonné",
+    .no_reason = "aucune raison donnée",
+
+    .added_heading = "Ajoutés pendant la période",
+    .nothing_added = "Rien n’a été ajouté au plan pendant la période.",
+    .added_columns = {"Chantier", "Axe", "Responsable", "Ajouté", "Statut à la fin"},
+    .moved_from_run = "{0}, venu des activités récurrentes",
+
+    .moved_out_heading = "Sortis du plan",
+    .moved_out_intro =
+        "Travail prévu passé sur un axe récurrent (kind: run)\u00a0: il a quitté le plan, et reste compté dans les "
+        "chantiers de la période ci-dessus.",
+    .moved_out_columns = {"Chantier", "Prévu dans", "Axe récurrent", "Responsable", "Déplacé", "Statut à la fin"},
+
+    .carried_over_heading = "Reportés",
+    .nothing_carried_over =
+        "Rien n’est reporté\u00a0: chaque chantier de la période est terminé, abandonné ou passé en récurrent.",
+    .carried_over_columns = {"Chantier", "Axe", "Responsable", "Statut", "Échéance", "Avancement (tâches terminées)"},
+
+    .goalposts_heading = "Cibles déplacées",
+    .no_goalposts = "Aucune cible de résultat clé n’a changé après la référence.",
+    .goalposts_columns = {"Résultat clé", "Cible avant", "Cible après", "Quand"},
+    .north_star_named = "Indicateur phare\u00a0: {0}",
+
+    .footer = "Généré par {0} à partir de {1} {2} de la feuille de route dans son historique git.",
+    .states = {"état", "états"},
+};
+
+const DiffMessages diff_fr = {
+    .style = &french,
+    .list_separator = ", ",
+    .none = "aucun",
+    .day_count = "{0}\u00a0{1}",
+    .days = {"jour", "jours"},
+    .side = "{0} ({1})",
+    .working_tree = "copie de travail",
+    .count_line = "{0} {1}",
+    .changes = {"modification", "modifications"},
+    .targets_moved = ", {0} {1}",
+    .targets = {"cible déplacée", "cibles déplacées"},
+    .no_change = "aucune modification du plan",
+
+    .subject = "{0} {1}",
+    .subject_named = "{0} {1} «\u00a0{2}\u00a0»",
+    .north_star_subject = "indicateur phare «\u00a0{0}\u00a0»",
+    .north_star_subject_id = "indicateur phare {0} «\u00a0{1}\u00a0»",
+    .stream = "axe",
+    .epic = "chantier",
+    .key_result = "résultat clé",
+    .period = "période",
+
+    .added = "ajouté",
+    .removed = "retiré",
+    .added_in_stream = "ajouté sur l’axe {0}",
+    .removed_from_stream = "retiré (était sur l’axe {0})",
+    .moved = "déplacé de l’axe {0} vers l’axe {1}",
+    .status_changed = "statut {0} → {1}",
+    .status_words =
+        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné"},
+    .owner_changed = "responsable {0} → {1}",
+    .due_changed = "échéance {0} → {1}{2}",
+    .due_shift = " ({0})",
+    .field_changed = "{0} {1} → {2}",
+    .field_names = {{{.key = "contributors", .word = "contributeurs"}, {.key = "deliverables", .word = "livrables"}}},
+    .added_to_objective = "ajouté à l’objectif {0}",
+    .removed_from_objective = "retiré (était dans l’objectif {0})",
+    .target_changed = "cible {0} → {1}\u00a0: la cible a bougé",
+    .current_changed = "valeur actuelle {0} → {1}",
+    .period_changed = "{0} → {1}",
+
+    .text_header = "{0}\u00a0: {1} → {2}\u00a0: ",
+
+    .heading = "Modifications de la feuille de route",
+    .comparing = "Comparaison de {0} avec {1} pour {2}\u00a0: ",
+    .sentence_end = ".",
+    .goalposts_label = "Cibles déplacées\u00a0:",
+    .goalposts_moved = "la cible de {0} a changé.",
+    .columns = {"±", "Quoi", "Modification"},
+    .posted_by = "Publié par boussole diff.",
+};
+
+}  // namespace boussole
