@@ -70,6 +70,13 @@ for lang, prefix in (([], "quarter-fr"), (["--lang", "fr"], "quarter-fr-fr")):
     golden(f"{prefix}-diff.txt", run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", *lang).stdout)
     golden(f"{prefix}-diff.md",
            run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", "--format", "markdown", *lang).stdout)
+# A file that did not parse is named with its line in French too, but its cause is a lint message,
+# in English: the French recap points to `boussole lint` instead of quoting it.
+r = run(repo, "recap", "roadmap", "--at", "HEAD", "--lang", "fr").stdout
+check("ligne 9, colonne 1 (`boussole lint` sur ce commit en donne la cause)" in r and "merge-conflict" not in r,
+      f"the French recap's note on the unreadable file: {r}")
+check("merge-conflict marker" in run(repo, "recap", "roadmap", "--at", "HEAD").stdout,
+      "the English recap quotes the cause")
 # JSON is for programs: the same bytes whatever the language.
 check(run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", "--format", "json", "--lang", "fr").stdout ==
       run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", "--format", "json").stdout, "diff --format json --lang fr")

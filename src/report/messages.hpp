@@ -226,7 +226,8 @@ struct RecapMessages {
     std::string_view read_on;                      // appended to the end in the working tree: {0} date
     std::string_view commits_changed;              // {0} count, {1} commits
     Plural commits;
-    // A file read at its last readable version: {0} file, {1} state, {2} line, {3} column, {4} cause;
+    // A file read at its last readable version: {0} file, {1} state, {2} line, {3} column, {4} cause (a
+    // lint message, in English: a catalogue of another language may leave it out);
     // over several states in a row, {1} is the first one, {5} the last one and {6} how many.
     std::string_view unreadable, unreadable_run;
     std::string_view unreadable_used;  // appended: {0} the state of its last readable version

@@ -82,11 +82,11 @@ const StatusReportMessages status_report_fr = {
         "baisser. Statut\u00a0: le score comparé aux {0} de la période écoulée\u00a0: dans les temps jusqu’à 0,10 "
         "en dessous, en retard sur le rythme jusqu’à 0,25 en dessous, à risque au-delà.",
     .check_in_note =
-        " Dernier relevé\u00a0: le plus récent entre le checked_on du résultat clé et le dernier commit, à la date du "
-        "point, qui a changé sa valeur actuelle\u202f; périmé au-delà de sa cadence, sinon au-delà de {0}\u00a0jours "
+        " Dernier relevé\u00a0: le plus récent entre la date de relevé saisie (checked_on) et la dernière modification "
+        "enregistrée dans git qui a changé sa valeur actuelle, à la date du point\u202f; périmé au-delà de sa cadence, sinon au-delà de {0}\u00a0jours "
         "(roadmap.report.stale_after_days).",
     .check_in_note_files =
-        " Dernier relevé\u00a0: le checked_on du résultat clé (l’historique git n’est pas lu)\u202f; périmé au-delà "
+        " Dernier relevé\u00a0: la date de relevé saisie, checked_on (l’historique git n’est pas lu)\u202f; périmé au-delà "
         "de sa cadence, sinon au-delà de {0}\u00a0jours (roadmap.report.stale_after_days).",
     .objective_owner = "Responsable\u00a0: {0}. ",
     .objective_no_owner = "Sans responsable. ",
@@ -120,8 +120,8 @@ const StatusReportMessages status_report_fr = {
     .stream_summary = "Responsable\u00a0: {0}. Avancement\u00a0: {1}. Chantiers ({2}).",
     .epic_columns = {"Statut", "Chantier", "Responsable", "Échéance", "Avancement", "Résultats clés"},
     .overdue_due = "{0} ⚠ en retard",
-    .tasks_of = "Tâches de {0}\u00a0:",
-    .deliverables_of = "Livrables de {0}\u00a0:",
+    .tasks_of = "Tâches de «\u00a0{0}\u00a0»\u00a0:",
+    .deliverables_of = "Livrables de «\u00a0{0}\u00a0»\u00a0:",
     .owner_with_contributors = "{0}, avec {1}",
     .an_epic = "un chantier",
     .task_doing = "en cours",
@@ -214,11 +214,12 @@ const RecapMessages recap_fr = {
     .read_on = ", lue le {0}",
     .commits_changed = "{0} {1} ont modifié la feuille de route",
     .commits = {"commit", "commits"},
-    .unreadable = "`{0}` n’a pas pu être lu dans {1}, ligne {2}, colonne {3}\u00a0: {4}",
+    // The cause ({4}) is a diagnostic, in English like every lint message: a French document gives
+    // where the file breaks and how to read why, not the English words.
+    .unreadable = "`{0}` n’a pas pu être lu dans {1}, ligne {2}, colonne {3} (`boussole lint` sur ce commit en donne la cause)",
     .unreadable_run =
         "`{0}` n’a pas pu être lu entre {1} et {5}, {6} commits de suite\u202f; au premier, ligne {2}, colonne "
-        "{3}\u00a0: "
-        "{4}",
+        "{3} (`boussole lint` sur ce commit en donne la cause)",
     .unreadable_used =
         ". Sa dernière version lisible, {0}, est utilisée à la place\u00a0: ses axes et chantiers ne sont pas comptés "
         "comme retirés, et une modification faite entre-temps est datée du commit où il se lit de nouveau.",

@@ -1,7 +1,8 @@
 // Fuzz target: up to three versions of a roadmap (cut at NUL bytes) read as successive commits,
-// then every document made from them: the status report for both audiences (with check-ins
-// found in that history), the diff of the first and last versions in text, JSON and Markdown,
-// and the recap over all of them. Properties: no crash, leak, undefined behaviour or exception.
+// then every document made from them, in English and in French: the status report for both
+// audiences (with check-ins found in that history), the diff of the first and last versions in
+// text, JSON and Markdown, and the recap over all of them. Properties: no crash, leak, undefined
+// behaviour or exception, and the diff's JSON is the same in both languages (it has no words).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,9 +34,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         ReportOptions options;
         options.as_of = as_of;
         options.check_ins = find_check_ins(last, states, true);
-        for (Audience audience : {Audience::team, Audience::leadership}) {
-            options.audience = audience;
-            fuzz::require(!render_status_report(last.roadmap(), options).empty(), "the report is made");
+        for (Language language : {Language::en, Language::fr}) {
+            options.language = language;
+            for (Audience audience : {Audience::team, Audience::leadership}) {
+                options.audience = audience;
+                fuzz::require(!render_status_report(last.roadmap(), options).empty(), "the report is made");
+            }
         }
     }
 
@@ -43,13 +47,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                         {"HEAD", states.back().label}, "roadmap.yaml");
     fuzz::require(diff.changes.size() == compare(states.front().snapshot, last).size(),
                   "the diff lists every change compare() finds");
-    (void)render_diff_text(diff);
-    fuzz::require(!render_diff_json(diff).empty(), "the diff's JSON is made");
-    (void)render_diff_markdown(diff);
+    const std::string json = render_diff_json(diff);
+    fuzz::require(!json.empty(), "the diff's JSON is made");
+    fuzz::require(render_diff_json(diff, Language::fr) == json, "the diff's JSON does not depend on the language");
+    for (Language language : {Language::en, Language::fr}) {
+        (void)render_diff_text(diff, language);
+        (void)render_diff_markdown(diff, language);
+    }
 
     RecapInput input;
     input.states = std::move(states);
     input.today = as_of;
-    if (!recap_blocker(input)) fuzz::require(!render_recap(input).empty(), "the recap is made");
+    if (!recap_blocker(input)) {
+        for (Language language : {Language::en, Language::fr})
+            fuzz::require(!render_recap(input, language).empty(), "the recap is made");
+    }
     return 0;
 }
