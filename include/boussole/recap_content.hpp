@@ -199,6 +199,8 @@ struct GoalpostMove {
     bool north_star = false;
     std::string before, after;  ///< the targets as the format writes them; empty for none
     RecapWhen when;
+    // issue 14, json
+    std::optional<double> before_value, after_value;  ///< the targets as numbers; empty for none
 };
 
 /// Everything the recap says.

@@ -219,4 +219,9 @@ StatusReportContent build_status_report(const Roadmap& roadmap, const ReportOpti
 /// The status report's content in Markdown, in `language`.
 std::string render_markdown(const StatusReportContent& content, Language language = Language::en);
 
+/// The status report's content as JSON, in the shape doc/schema/report.schema.json defines
+/// (`"format": "boussole.report/1"`). JSON is for programs and has no language: `language` is
+/// ignored, so that every format renders alike.
+std::string render_status_json(const StatusReportContent& content, Language language = Language::en);
+
 }  // namespace boussole

@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""The JSON of `report --format json` and `recap --format json` against the schemas boussole
+ships (doc/schema/report.schema.json, doc/schema/recap.schema.json), with Debian's
+python3-jsonschema:
+
+- each schema is a valid draft 2020-12 schema, closed everywhere (`additionalProperties: false`,
+  every property required) and every property says what it is (`description`), so a member
+  added to the output without the schema, or to the schema without the output, fails here;
+- the JSON of both audiences on examples/revops and examples/revops-fr and on the scripted
+  quarter (tests/data/quarter-fr), with and without history, and the recap of that quarter and
+  of revops-fr committed in git with a quarter of changes, validate;
+- the schema rejects an unknown member, at the top and deep inside (so the check can fail);
+- the JSON does not depend on the language (--lang, roadmap.language);
+- its numbers are the Markdown's, read back from the same command's Markdown;
+- the recap of the quarter matches tests/golden/quarter-fr-recap.json
+  (BOUSSOLE_UPDATE_GOLDEN=1 rewrites it).
+
+usage: report_json_test.py BOUSSOLE SOURCE_DIR
+"""
+import copy
+import json
+import math
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+boussole, source = os.path.abspath(sys.argv[1]), pathlib.Path(sys.argv[2]).resolve()
+update = os.environ.get("BOUSSOLE_UPDATE_GOLDEN") == "1"
+env = dict(os.environ, TZ="UTC", LC_ALL="C", GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1",
+           GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.com", GIT_COMMITTER_NAME="Test",
+           GIT_COMMITTER_EMAIL="test@example.com")
+passed = failed = 0
+tmp = pathlib.Path(tempfile.mkdtemp(prefix="report-json-"))
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {what}")
+
+
+def run(cwd, *args):
+    r = subprocess.run([boussole, *args], cwd=cwd, env=env, capture_output=True, text=True)
+    check(r.returncode == 0, f"boussole {' '.join(args)}: exit {r.returncode}\n{r.stderr}")
+    return r.stdout
+
+
+def git(repo, *args):
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True)
+
+
+def commit(repo, message, day):
+    git(repo, "add", "-A")
+    subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, check=True, capture_output=True,
+                   env=dict(env, GIT_AUTHOR_DATE=f"{day}T12:00:00Z", GIT_COMMITTER_DATE=f"{day}T12:00:00Z"))
+
+
+def edit(path, before, after):
+    text = path.read_text(encoding="utf-8")
+    assert before in text, f"{before!r} not in {path}"
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+
+
+def load_schema(name):
+    schema = json.loads((source / "doc" / "schema" / name).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    check(cls is jsonschema.Draft202012Validator, f"{name} is a draft 2020-12 schema")
+    cls.check_schema(schema)
+    return schema, cls(schema)
+
+
+# --- The schemas themselves: closed, complete, every property described.
+def walk(node, where, problems):
+    if isinstance(node, dict):
+        if "properties" in node or node.get("type") == "object":
+            props = node.get("properties", {})
+            if node.get("additionalProperties") is not False:
+                problems.append(f"{where}: an object without additionalProperties: false")
+            if sorted(node.get("required", [])) != sorted(props):
+                problems.append(f"{where}: required is not every property")
+            if not node.get("description"):
+                problems.append(f"{where}: an object without a description")
+            for key, sub in props.items():
+                if not isinstance(sub, dict) or not sub.get("description", "").strip():
+                    problems.append(f"{where}/properties/{key}: no description")
+        for key, sub in node.items():
+            walk(sub, f"{where}/{key}", problems)
+    elif isinstance(node, list):
+        for i, sub in enumerate(node):
+            walk(sub, f"{where}/{i}", problems)
+
+
+schemas = {}
+for name, version in (("report.schema.json", "boussole.report/1"), ("recap.schema.json", "boussole.recap/1")):
+    schema, validator = load_schema(name)
+    schemas[name] = validator
+    problems = []
+    walk(schema, name, problems)
+    check(not problems, "\n  ".join(problems))
+    check(schema["properties"]["format"].get("const") == version, f"{name}: format is {version}")
+
+# The walk finds what it must: a schema with an open object, an undescribed or unrequired member.
+for broken in ({"type": "object", "description": "d", "properties": {"a": {"description": "a"}}, "required": ["a"]},
+               {"type": "object", "description": "d", "additionalProperties": False,
+                "properties": {"a": {"type": "string"}}, "required": ["a"]},
+               {"type": "object", "description": "d", "additionalProperties": False,
+                "properties": {"a": {"description": "a"}}}):
+    problems = []
+    walk(broken, "broken", problems)
+    check(len(problems) == 1, f"the schema walk finds the flaw of {broken}: {problems}")
+
+
+def valid(kind, name, text):
+    """Validates one document; returns it parsed."""
+    doc = json.loads(text)
+    error = jsonschema.exceptions.best_match(schemas[kind].iter_errors(doc))
+    where = "/".join(str(p) for p in error.absolute_path) if error else ""
+    check(error is None, f"{name} does not validate against {kind}: {where}: {error.message if error else ''}")
+    check(text.endswith("}\n") and "\r" not in text, f"{name}: one JSON document and a final newline")
+    return doc
+
+
+def rejects(kind, name, doc):
+    """The schema rejects one unknown member added at the top, and one deep inside."""
+    top = copy.deepcopy(doc)
+    top["extra"] = 1
+    check(not schemas[kind].is_valid(top), f"{kind} accepts an unknown member at the top of {name}")
+    deep = copy.deepcopy(doc)
+    inner = deep["header"]
+    inner["extra"] = None
+    check(not schemas[kind].is_valid(deep), f"{kind} accepts an unknown member in the header of {name}")
+    if kind == "report.schema.json" and doc["streams"] and doc["streams"][0]["epics"]:
+        deeper = copy.deepcopy(doc)
+        deeper["streams"][0]["epics"][0]["priority"] = "P0"
+        check(not schemas[kind].is_valid(deeper), f"{kind} accepts an unknown member in an epic of {name}")
+    missing = copy.deepcopy(doc)
+    del missing["header"]["start"]
+    check(not schemas[kind].is_valid(missing), f"{kind} accepts a header without its start in {name}")
+
+
+def percent(share):
+    """A share as the Markdown rounds it: a whole percentage, half away from zero."""
+    return math.floor(share * 100 + 0.5 + 1e-9)
+
+
+def score(value):
+    return f"{math.floor(value * 100 + 0.5 + 1e-9) / 100:.2f}"
+
+
+def same_numbers_as_markdown(name, doc, md):
+    """A few numbers of a status report's JSON read back from its Markdown (English)."""
+    h = doc["header"]
+    check(f"day {h['day']} of {h['days']} ({percent(h['elapsed_share'])}% of the period elapsed)" in md,
+          f"{name}: day {h['day']} of {h['days']}, {h['elapsed_share']} elapsed, as in the Markdown")
+    if h["work_done_share"] is not None:
+        check(f" {percent(h['work_done_share'])}% (mean over {h['planned_epics']} planned epic" in md,
+              f"{name}: work done {h['work_done_share']} over {h['planned_epics']} epics, as in the Markdown")
+    rows = 0
+    for o in doc["objectives"]:
+        for k in o["key_results"]:
+            m = k["measure"]
+            if k["id"] and m["score"] is not None:
+                row = next((line for line in md.splitlines() if line.startswith("| ") and f"({k['id']}) |" in line),
+                           "")
+                check(f"| {score(m['score'])} |" in row and f"| {m['pace'].replace('-', ' ')} |" in row,
+                      f"{name}: {k['id']} scores {m['score']} ({m['pace']}), the Markdown says {row!r}")
+                rows += 1
+    if doc["north_star"] and doc["north_star"]["measure"]["score"] is not None:
+        check(f" {percent(doc['north_star']['measure']['score'])}% of the way to the target" in md,
+              f"{name}: the North Star's score as in the Markdown")
+    risk_rows = re.search(r"## At risk\n\n\| What \| Owner \| Why \|\n\| --- \| --- \| --- \|\n((?:\|.*\n)*)", md)
+    check(len(doc["at_risk"]) == (len(risk_rows.group(1).splitlines()) if risk_rows else 0),
+          f"{name}: {len(doc['at_risk'])} items at risk, as many rows in the Markdown")
+    if doc["load"]:
+        for o in doc["load"]["owners"]:
+            check(f"| {o['name']} | {o['open_epics']} | {o['open_tasks']} |" in md,
+                  f"{name}: {o['name']}'s load as in the Markdown")
+    return rows
+
+
+def report(cwd, name, *args):
+    """Validates the report JSON of both audiences; checks it against the Markdown and --lang."""
+    for audience in ("team", "leadership"):
+        label = f"{name} ({audience})"
+        text = run(cwd, "report", *args, "--audience", audience, "--format", "json")
+        doc = valid("report.schema.json", label, text)
+        check(doc["audience"] == audience, f"{label}: audience")
+        rejects("report.schema.json", label, doc)
+        for lang in ("en", "fr"):
+            check(run(cwd, "report", *args, "--audience", audience, "--format", "json", "--lang", lang) == text,
+                  f"{label}: --lang {lang} changes the JSON")
+        md = run(cwd, "report", *args, "--audience", audience, "--lang", "en")
+        check(same_numbers_as_markdown(label, doc, md) > 0, f"{label}: some key result read back")
+        check((doc["load"] is None) == (audience != "team"), f"{label}: a load table for the team only")
+
+
+# --- The examples, outside git and from the source tree.
+report(source, "examples/revops", "--no-history", "examples/revops", "--as-of", "2026-11-23")
+report(source, "examples/revops-fr", "--no-history", "examples/revops-fr", "--as-of", "2026-11-23")
+report(source, "examples/revops late", "--no-history", "examples/revops", "--as-of", "2027-01-15")
+
+# --- The scripted quarter, with its history (check-ins from git).
+quarter = tmp / "quarter"
+subprocess.run([sys.executable, source / "tests/data/quarter-fr/quarter.py", quarter], check=True, capture_output=True)
+report(quarter, "quarter-fr", "roadmap", "--as-of", "2026-11-27")
+doc = json.loads(run(quarter, "report", "roadmap", "--as-of", "2026-11-27", "--format", "json"))
+check(doc["history"] and all(k["check_in"] for o in doc["objectives"] for k in o["key_results"]),
+      "quarter-fr: check-ins read from git")
+check(any(k["check_in"]["date"] is None for o in doc["objectives"] for k in o["key_results"]),
+      "quarter-fr: a value not committed by the report date has a check-in without a date (null)")
+
+recap = run(quarter, "recap", "roadmap", "--at", "HEAD", "--format", "json")
+doc = valid("recap.schema.json", "quarter-fr recap", recap)
+rejects("recap.schema.json", "quarter-fr recap", doc)
+check(run(quarter, "recap", "roadmap", "--at", "HEAD", "--format", "json", "--lang", "fr") == recap,
+      "the recap's JSON does not depend on --lang")
+md = run(quarter, "recap", "roadmap", "--at", "HEAD", "--lang", "en")
+h = doc["headline"]
+for label, key in (("Delivered", "delivered"), ("Dropped", "dropped"), ("Carried over", "carried_over")):
+    n = h[key]
+    check(f"| {label} | {n['count']} of {n['of']} epics ({percent(n['share'])}%) |" in md,
+          f"quarter-fr recap: {key} {n} as in the Markdown")
+check(f"| Epics planned at the baseline | {h['planned']} |" in md, "quarter-fr recap: planned")
+check(f"| Mean key-result score | {score(h['mean_score'])} ({h['scored']} of {h['key_results']} key results" in md,
+      "quarter-fr recap: the mean score")
+check(h["delivered"]["count"] + h["dropped"]["count"] + h["moved_out"]["count"] + h["carried_over"]["count"] ==
+      h["total"], "quarter-fr recap: the outcomes add up to the total")
+check(doc["header"]["unreadable"] and doc["header"]["unreadable"][0]["line"] == 9, "quarter-fr: the unreadable file")
+check(doc["header"]["read_on"] is None, "quarter-fr: an end at a commit has no read_on")
+golden = source / "tests" / "golden" / "quarter-fr-recap.json"
+if update:
+    golden.write_text(recap, encoding="utf-8")
+check(golden.exists() and golden.read_text(encoding="utf-8") == recap,
+      f"the quarter's recap JSON differs from {golden}")
+# An end in the working tree: read_on is the day it was read.
+wt = json.loads(run(quarter, "recap", "roadmap", "--format", "json"))
+check(wt["header"]["end_state"] == {"commit": None, "date": None, "summary": None} and wt["header"]["read_on"],
+      "quarter-fr: the working tree as the end")
+
+# --- revops-fr committed as a plan, then a quarter: a slip, check-ins, goalposts moved, a drop.
+repo = tmp / "revops-fr"
+shutil.copytree(source / "examples" / "revops-fr", repo / "roadmap")
+git(repo, "init", "-q", "-b", "main")
+commit(repo, "Plan du T4", "2026-09-30")
+edit(repo / "roadmap/streams/routage.yaml", "due: 2026-11-13", "due: 2026-11-27")
+commit(repo, "Routage : échéance repoussée", "2026-10-20")
+edit(repo / "roadmap/objectives.yaml", "target: 4\n", "target: 6\n")
+edit(repo / "roadmap/roadmap.yaml", "target: 120000", "target: 125000")
+edit(repo / "roadmap/streams/facturation.yaml", "status: planned", "status: done")
+commit(repo, "Cibles revues ; remises livrées", "2026-11-20")
+recap = run(repo, "recap", "roadmap", "--at", "HEAD", "--format", "json")
+doc = valid("recap.schema.json", "revops-fr recap", recap)
+rejects("recap.schema.json", "revops-fr recap", doc)
+moves = {(g["subject"], g["before"], g["after"], g["north_star"]) for g in doc["goalposts"]}
+check((None, 120000, 125000, True) in moves and any(b == 4 and a == 6 for _, b, a, _ in moves),
+      f"revops-fr recap: the goalposts as numbers: {moves}")
+check(doc["slipped"] and doc["slipped"][0]["slip_days"] == 14, "revops-fr recap: the slip of 14 days")
+check(run(repo, "recap", "roadmap", "--at", "HEAD", "--format", "json", "--lang", "en") == recap,
+      "revops-fr recap: --lang en changes the JSON")
+report(repo, "revops-fr in git", "roadmap", "--as-of", "2026-11-23")
+
+shutil.rmtree(tmp, ignore_errors=True)
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
