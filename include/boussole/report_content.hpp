@@ -1,6 +1,6 @@
 #pragma once
 /// What the status report says, as typed data: built once from the roadmap and the options,
-/// then formatted by a renderer (Markdown today). Values stay typed (numbers, dates, enums,
+/// then formatted by a renderer (Markdown, or JSON for other tools). Values stay typed (numbers, dates, enums,
 /// shares as fractions); names are the user's text as written, unescaped. Every figure is
 /// computed by build_status_report(); a renderer only chooses words and markup.
 
