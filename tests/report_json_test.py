@@ -6,6 +6,9 @@ python3-jsonschema:
 - each schema is a valid draft 2020-12 schema, closed everywhere (`additionalProperties: false`,
   every property required) and every property says what it is (`description`), so a member
   added to the output without the schema, or to the schema without the output, fails here;
+- every member of every struct of report_content.hpp and recap_content.hpp is a property of the
+  schema (under the JSON name the map below gives when it differs), so a member added to the
+  content without its JSON fails here, naming it;
 - the JSON of both audiences on examples/revops and examples/revops-fr and on the scripted
   quarter (tests/data/quarter-fr), with and without history, and the recap of that quarter and
   of revops-fr committed in git with a quarter of changes, validate;
@@ -117,6 +120,108 @@ for broken in ({"type": "object", "description": "d", "properties": {"a": {"desc
     problems = []
     walk(broken, "broken", problems)
     check(len(problems) == 1, f"the schema walk finds the flaw of {broken}: {problems}")
+
+
+# --- Every member of the content structs is in the schema (and so, the schema being closed and
+# every property required, in the JSON): a member added to report_content.hpp or recap_content.hpp
+# without its JSON fails here, naming it.
+def content_members(header):
+    """{struct name: [members in declaration order]} of a header's plain structs."""
+    text = re.sub(r"//[^\n]*", "", header.read_text(encoding="utf-8"))
+    text = re.sub(r"enum class \w+\s*\{[^}]*\};", "", text)
+    out = {}
+    for m in re.finditer(r"\bstruct (\w+)\s*(?::\s*[\w:]+\s*)?\{", text):
+        depth, i = 1, m.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            i += 1
+        names = []
+        for statement in text[m.end():i - 1].split(";"):
+            statement = " ".join(statement.split())
+            if not statement or "(" in statement or statement.startswith(("using ", "friend ", "static ")):
+                continue
+            statement = re.sub(r"\s*=[^,]*(?=,|$)", "", statement)  # default values
+            # The type ends at the first space outside <...>; then the names, separated by commas.
+            depth_t, cut = 0, len(statement)
+            for j, c in enumerate(statement):
+                depth_t += {"<": 1, ">": -1}.get(c, 0)
+                if c == " " and depth_t == 0:
+                    cut = j
+                    break
+            names += [n.strip() for n in statement[cut:].split(",") if n.strip()]
+        out[m.group(1)] = names
+    return out
+
+
+def at(schema, path):
+    node = schema
+    for key in path.split("/"):
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    return node
+
+
+# Where each content struct is in its schema, and the members whose JSON name differs.
+REPORT_PLACES = {
+    "ReportHeader": "properties/header", "CheckInFact": "$defs/check_in", "Measure": "$defs/measure",
+    "NorthStarFacts": "$defs/north_star", "KeyResultRow": "$defs/key_result", "ObjectiveScorecard": "$defs/objective",
+    "StatusCount": "$defs/stream/properties/epic_counts/items", "TaskLine": "$defs/task", "EpicRow": "$defs/epic",
+    "StreamFacts": "$defs/stream", "Overdue": "$defs/reason/oneOf/0", "Blocked": "$defs/reason/oneOf/1",
+    "OffPace": "$defs/reason/oneOf/2", "Stale": "$defs/reason/oneOf/3", "NoOwner": "$defs/reason/oneOf/4",
+    "AtRiskItem": "$defs/at_risk_item", "OwnerLoad": "$defs/load/properties/owners/items", "LoadFacts": "$defs/load",
+    "TimelineBar": "$defs/timeline/properties/sections/items/properties/bars/items",
+    "TimelineSection": "$defs/timeline/properties/sections/items",
+    "UndatedEpic": "$defs/timeline/properties/undated/items", "TimelineFacts": "$defs/timeline",
+    "ReportFooter": "properties/footer", "StatusReportContent": "",
+}
+RECAP_PLACES = {
+    "RecapInput": None,  # what the recap is made from, not what it says
+    "RecapState": "$defs/state", "UnreadableFile": "$defs/unreadable", "RecapHeader": "properties/header",
+    "RecapCount": "$defs/count", "RecapHeadline": "properties/headline", "RecapMeasure": "$defs/north_star",
+    "RecapKeyResult": "$defs/key_result", "RecapObjective": "properties/objectives/items",
+    "RemovedKeyResult": "properties/removed_key_results/items", "RecapEpic": "$defs/epic",
+    "DeliveredEpic": "properties/delivered/items", "DueMove": "properties/slipped/items/properties/moves/items",
+    "SlippedEpic": "properties/slipped/items", "DroppedEpic": "properties/dropped/items",
+    "AddedEpic": "properties/added/items", "MovedOutEpic": "properties/moved_out/items",
+    "GoalpostMove": "properties/goalposts/items", "RecapContent": "",
+}
+RENAMED = {
+    "ReportHeader.elapsed": "elapsed_share", "ReportHeader.work_done": "work_done_share",
+    "ReportHeader.epics": "planned_epics", "CheckInFact.stale_after": "stale_after_days",
+    "Stale.stale_after": "stale_after_days", "EpicRow.progress": "progress_share",
+    "StreamFacts.progress": "progress_share", "Overdue.progress": "progress_share",
+    "RecapEpic.progress": "progress_share", "RecapState.label": "commit",
+    # The targets as the format writes them are the numbers before_value and after_value.
+    "GoalpostMove.before": "before", "GoalpostMove.after": "after",
+    "GoalpostMove.before_value": "before", "GoalpostMove.after_value": "after",
+}
+
+
+def content_in_schema(header, schema_name, places):
+    schema = json.loads((source / "doc" / "schema" / schema_name).read_text(encoding="utf-8"))
+    problems = []
+    for struct, members in content_members(source / "include" / "boussole" / header).items():
+        if struct not in places:
+            problems.append(f"struct {struct} of {header} has no place in {schema_name}: add it there, and to "
+                            f"the map of places in tests/report_json_test.py")
+            continue
+        if places[struct] is None:
+            continue
+        properties = at(schema, places[struct]).get("properties", {}) if places[struct] else schema["properties"]
+        for m in members:
+            name = RENAMED.get(f"{struct}.{m}", m)
+            if name not in properties:
+                problems.append(f"{struct}::{m} ({header}) is not in {schema_name} at {places[struct] or '/'}: "
+                                f"write it in the JSON renderer and describe it in the schema")
+    return problems
+
+
+check(not (p := content_in_schema("report_content.hpp", "report.schema.json", REPORT_PLACES)), "\n  ".join(p))
+check(not (p := content_in_schema("recap_content.hpp", "recap.schema.json", RECAP_PLACES)), "\n  ".join(p))
+members = content_members(source / "include" / "boussole" / "report_content.hpp")
+check(members["EpicRow"][:4] == ["id", "title", "owner", "status"] and "deliverables" in members["EpicRow"] and
+      members["StreamFacts"][5] == "progress" and members["Measure"][1:5] == ["baseline", "current", "target",
+                                                                             "confidence"],
+      f"the header's members are read: {members['EpicRow']}, {members['StreamFacts']}, {members['Measure']}")
 
 
 def valid(kind, name, text):
