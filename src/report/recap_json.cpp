@@ -11,10 +11,17 @@
 
 namespace boussole {
 
+// Named, so that a unity build (BOUSSOLE_UNITY) of the layer keeps these helpers apart from
+// the other renderers'.
+namespace recap_json {
 namespace {
 
 using json = nlohmann::ordered_json;
-using namespace json_value;
+using json_value::date;
+using json_value::number;
+using json_value::text;
+using json_value::texts;
+using json_value::whole;
 
 constexpr std::string_view format_version = "boussole.recap/1";
 
@@ -144,9 +151,8 @@ json list(const std::vector<T>& items, F&& f) {
     return out;
 }
 
-}  // namespace
-
-std::string render_recap_json(const RecapContent& c, Language /*language*/) {
+// The whole document.
+json document(const RecapContent& c) {
     const json doc{
         {"format", format_version},
         {"header", header(c.header)},
@@ -202,7 +208,14 @@ std::string render_recap_json(const RecapContent& c, Language /*language*/) {
                            })},
         {"generator", c.generator},
         {"states", c.states}};
-    return json_document(doc);
+    return doc;
+}
+
+}  // namespace
+}  // namespace recap_json
+
+std::string render_recap_json(const RecapContent& c, Language /*language*/) {
+    return json_document(recap_json::document(c));
 }
 
 }  // namespace boussole

@@ -11,10 +11,17 @@
 
 namespace boussole {
 
+// Named, so that a unity build (BOUSSOLE_UNITY) of the layer keeps these helpers apart from
+// the other renderers'.
+namespace status_json {
 namespace {
 
 using json = nlohmann::ordered_json;
-using namespace json_value;
+using json_value::date;
+using json_value::number;
+using json_value::text;
+using json_value::texts;
+using json_value::whole;
 
 constexpr std::string_view format_version = "boussole.report/1";
 
@@ -221,9 +228,8 @@ json timeline(const std::optional<TimelineFacts>& t) {
     return {{"sections", sections}, {"undated", undated}};
 }
 
-}  // namespace
-
-std::string render_status_json(const StatusReportContent& c, Language /*language*/) {
+// The whole document.
+json document(const StatusReportContent& c) {
     json objectives = json::array();
     for (const ObjectiveScorecard& o : c.objectives) objectives.push_back(objective(o));
     json streams = json::array();
@@ -242,7 +248,14 @@ std::string render_status_json(const StatusReportContent& c, Language /*language
                    {"load", load(c.load)},
                    {"timeline", timeline(c.timeline)},
                    {"footer", {{"generator", c.footer.generator}, {"files", c.footer.files}}}};
-    return json_document(doc);
+    return doc;
+}
+
+}  // namespace
+}  // namespace status_json
+
+std::string render_status_json(const StatusReportContent& c, Language /*language*/) {
+    return json_document(status_json::document(c));
 }
 
 }  // namespace boussole
