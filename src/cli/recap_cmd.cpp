@@ -52,7 +52,8 @@ CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd) {
           "differs or is missing"},
          {2,
           "a usage error (an unknown option, a bad value), PATH not in a git repository or without a commit, an "
-          "unknown revision, PATH absent at a revision, or -o FILE not writable"}}));
+          "unknown revision, PATH absent at a revision, -o FILE not writable, --check with -o, or --check FILE a "
+          "folder or unreadable"}}));
     return sub;
 }
 

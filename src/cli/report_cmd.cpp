@@ -58,7 +58,8 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
           "the roadmap has errors that stop the report (no roadmap block, no valid period); with --check, FILE "
           "differs or is missing"},
          {2,
-          "a usage error (an unknown option, a bad value), a PATH missing or unreadable, or -o FILE not writable"}}));
+          "a usage error (an unknown option, a bad value, --check with -o), a PATH missing or unreadable, -o FILE "
+          "not writable, or --check FILE a folder or unreadable"}}));
     return sub;
 }
 
