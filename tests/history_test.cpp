@@ -870,4 +870,38 @@ TEST_SUITE("history") {
         CHECK(has(r.out, "| 2026-12-08 (weekly) |"));
         CHECK(has(r.out, "| 0.80 | – | on track | – |"));  // kr-a: no checked_on, no history read
     }
+
+    // issue 14, json: recap --format json and recap --check.
+    TEST_CASE("recap --check: fresh, stale after a commit, missing; the JSON too; never writes") {
+        Quarter q;
+        const std::string file = q.repo.dir() + "/recap.md";
+        auto r = q.run({"recap", "roadmap", "--at", "HEAD", "--check", "recap.md"});
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+        CHECK(r.err ==
+              "boussole: 'recap.md' is missing: write it with: boussole recap roadmap --at HEAD -o recap.md\n");
+        CHECK_FALSE(std::filesystem::exists(file));
+        REQUIRE(q.run({"recap", "roadmap", "--at", "HEAD", "-o", "recap.md"}).status == 0);
+        r = q.run({"recap", "roadmap", "--at", "HEAD", "--check", "recap.md"});
+        CHECK(r.status == 0);
+        CHECK(r.err.empty());
+        // A later commit makes it stale.
+        q.repo.write("roadmap/roadmap.yaml", roadmap_file(35, 33, 8));
+        q.repo.commit("Check in kr-a again", "2027-01-06");
+        const std::string before = test::slurp(file);
+        r = q.run({"recap", "roadmap", "--at", "HEAD", "--check", "recap.md"});
+        CHECK(r.status == 1);
+        CHECK(has(r.err, "boussole: 'recap.md' is out of date (it differs from line "));
+        CHECK(has(r.err, "): regenerate it with: boussole recap roadmap --at HEAD -o recap.md\n"));
+        CHECK(test::slurp(file) == before);
+        // The JSON: written, then checked, the same with --lang.
+        REQUIRE(q.run({"recap", "roadmap", "--at", "HEAD", "--format", "json", "-o", "recap.json"}).status == 0);
+        CHECK(q.run({"recap", "roadmap", "--at", "HEAD", "--format", "json", "--lang", "fr", "--check", "recap.json"})
+                  .status == 0);
+        CHECK(q.run({"recap", "roadmap", "--at", "HEAD", "--check", "recap.json"}).status == 1);
+        r = q.run({"recap", "roadmap", "--check", "recap.md", "--output", "x.md"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "--check and -o cannot be used together"));
+        CHECK_FALSE(std::filesystem::exists(q.repo.dir() + "/x.md"));
+    }
 }

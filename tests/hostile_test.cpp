@@ -219,6 +219,33 @@ TEST_SUITE("output") {
         }
     }
 
+    // issue 14, json
+    TEST_CASE("hostile roadmap: the report's JSON parses, keeps every name as written, and holds no raw control") {
+        for (const std::string audience : {"team", "leadership"}) {
+            const auto run = test::boussole(
+                {"report", roadmap, "--as-of", "2026-11-23", "--audience", audience, "--format", "json", "-o", "-"});
+            INFO(audience, run.err);
+            REQUIRE(run.status == 0);
+            CHECK_MESSAGE(first_raw_control(run.out).empty(), first_raw_control(run.out));
+            const auto doc = nlohmann::json::parse(run.out);  // throws if not JSON
+            CHECK(doc.at("format") == "boussole.report/1");
+            // Names are data: markup and line breaks kept as written (JSON escapes them).
+            CHECK(run.out.find("Élan — Zürich naïve façade ñ 日本") != std::string::npos);
+            bool title = false;  // the title with line breaks, as written (not as visible() shows it)
+            for (const auto& stream : doc.at("streams"))
+                for (const auto& epic : stream.at("epics"))
+                    title = title || epic.at("title") == "a: b; c # d\nsection forged\ntitle forged";
+            CHECK(title);
+            bool description = false;  // markup is data in JSON: not escaped for Markdown
+            for (const auto& stream : doc.at("streams"))
+                if (stream.at("description").is_string())  // null for a stream without one
+                    description = description || stream.at("description")
+                                                     .get<std::string>()
+                                                     .starts_with("# Not a heading <img src=x onerror=alert(1)>");
+            CHECK(description);
+        }
+    }
+
     TEST_CASE("stderr: a path or a command holding escapes is quoted visibly, on one line") {
         for (const std::vector<std::string>& args :
              {std::vector<std::string>{"lint", "no\x1b[2Jsuch\n::error file=a,line=1::X\xe2\x80\xae"},

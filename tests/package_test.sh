@@ -20,7 +20,8 @@ depends=$(dpkg-deb -f "$deb" Depends)
 echo "package: $(basename "$deb")"
 echo "depends: $depends"
 fail=0
-for f in ./usr/bin/boussole ./usr/share/man/man1/boussole.1 ./usr/share/man/man5/boussole-format.5; do
+for f in ./usr/bin/boussole ./usr/share/man/man1/boussole.1 ./usr/share/man/man5/boussole-format.5 \
+         ./usr/share/boussole/schema/report.schema.json ./usr/share/boussole/schema/recap.schema.json; do
   grep -q " $f\$" <<<"$contents" || { echo "missing from the package: $f"; fail=1; }
 done
 for d in libyaml-cpp0.7 libfmt9 libgit2-1.5 libstdc++6 libc6; do

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "boussole/loader.hpp"
@@ -286,5 +287,119 @@ TEST_SUITE("report") {
         CHECK(out.find("score 0.13 with") != std::string::npos);
         CHECK(out.find("12%") == std::string::npos);
         CHECK(out.find("0.12") == std::string::npos);
+    }
+
+    // issue 14, json: report --format json and report --check.
+    TEST_CASE("golden: the JSON of both audiences on the example, the same in every language") {
+        for (const char* audience : {"team", "leadership"}) {
+            CAPTURE(audience);
+            const std::vector<std::string> args{"report",  "--no-history", "examples/revops",
+                                                "--as-of", "2026-11-23",   "--audience",
+                                                audience,  "--format",     "json"};
+            const auto r = test::boussole(args);
+            CHECK(r.status == 0);
+            CHECK(r.err.empty());
+            test::check_golden(std::string("report-revops-") + audience + ".json", r.out);
+            CHECK(r.out.starts_with("{\n  \"format\": \"boussole.report/1\",\n"));
+            // JSON is for programs: --lang, roadmap.language and the environment change no byte.
+            auto with = [&](std::vector<std::string> more, std::vector<std::string> env = {}) {
+                std::vector<std::string> all = args;
+                all.insert(all.end(), more.begin(), more.end());
+                return test::boussole(all, env).out;
+            };
+            CHECK(with({"--lang", "fr"}) == r.out);
+            CHECK(with({"--lang", "en"}) == r.out);
+            CHECK(with({}, {"LANG=fr_FR.UTF-8", "LC_ALL=fr_FR.UTF-8"}) == r.out);
+        }
+        // roadmap.language: fr does not make its JSON French either.
+        const std::vector<std::string> fr{"report",   "--no-history", "examples/revops-fr", "--as-of", "2026-11-23",
+                                          "--format", "json"};
+        std::vector<std::string> en = fr;
+        en.insert(en.end(), {"--lang", "en"});
+        CHECK(test::boussole(fr).out == test::boussole(en).out);
+        // The same content as the Markdown, as data: numbers as numbers, dates ISO, enums fixed.
+        const std::string team = test::slurp(test::source_dir() + "/tests/golden/report-revops-team.json");
+        for (const char* part : {"\"elapsed_share\": 0.5869565217391305", "\"day\": 54", "\"baseline\": 96000",
+                                 "\"current\": 3.5", "\"pace\": \"behind-pace\"", "\"status\": \"in-progress\"",
+                                 "\"as_of\": \"2026-11-23\"", "\"kind\": \"off-pace\"", "\"check_in\": null"})
+            CHECK_MESSAGE(team.find(part) != std::string::npos, part);
+        const auto bad = test::boussole({"report", "examples/revops", "--format", "yaml"});
+        CHECK(bad.status == 2);
+        CHECK(bad.err.find("'yaml' is not an output format of report: give markdown or json") != std::string::npos);
+    }
+
+    TEST_CASE("--check: 0 when the file is what report would write, 1 when stale or missing, never writes") {
+        namespace fs = std::filesystem;
+        const std::string dir = test::temp_dir("report-check");
+        const std::string file = dir + "/status.md";
+        const std::vector<std::string> options{"--no-history", "examples/revops", "--as-of", "2026-11-23"};
+        auto report = [&](std::vector<std::string> more) {
+            std::vector<std::string> args{"report"};
+            args.insert(args.end(), options.begin(), options.end());
+            args.insert(args.end(), more.begin(), more.end());
+            return test::boussole(args);
+        };
+        const std::string hint = "boussole report --no-history examples/revops --as-of 2026-11-23 -o " + file;
+        // Missing: 1, one line naming the file and the command that writes it; nothing written.
+        auto r = report({"--check", file});
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+        CHECK(r.err == "boussole: '" + file + "' is missing: write it with: " + hint + "\n");
+        CHECK_FALSE(fs::exists(file));
+        // Fresh: 0, silent.
+        REQUIRE(report({"-o", file}).status == 0);
+        const auto written = fs::last_write_time(file);
+        const std::string fresh = test::slurp(file);
+        r = report({"--check", file});
+        CHECK(r.status == 0);
+        CHECK(r.out.empty());
+        CHECK(r.err.empty());
+        // Stale: another date (or a changed roadmap) writes another report; the file is untouched.
+        r = test::boussole({"report", "--no-history", "examples/revops", "--as-of", "2026-11-30", "--check", file});
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+        CHECK(r.err == "boussole: '" + file +
+                           "' is out of date (it differs from line 6): regenerate it with: boussole report "
+                           "--no-history examples/revops --as-of 2026-11-30 -o " +
+                           file + "\n");
+        CHECK(test::slurp(file) == fresh);
+        CHECK(fs::last_write_time(file) == written);
+        // A hand edit at the end is found at its line; a truncated file too.
+        test::write(file, fresh + "edited\n");
+        r = report({"--check", file});
+        CHECK(r.status == 1);
+        const auto lines = static_cast<std::size_t>(std::count(fresh.begin(), fresh.end(), '\n'));
+        CHECK(r.err.find("(it differs from line " + std::to_string(lines + 1) + ")") != std::string::npos);
+        test::write(file, fresh.substr(0, fresh.size() / 2));
+        CHECK(report({"--check", file}).status == 1);
+        // --format is compared too: the Markdown is not the JSON.
+        test::write(file, fresh);
+        r = report({"--format", "json", "--check", file});
+        CHECK(r.status == 1);
+        CHECK(r.err.find("regenerate it with: " +
+                         std::string("boussole report --no-history examples/revops --as-of "
+                                     "2026-11-23 --format json -o ") +
+                         file + "\n") != std::string::npos);
+        REQUIRE(report({"--format", "json", "-o", dir + "/status.json"}).status == 0);
+        CHECK(report({"--format", "json", "--check", dir + "/status.json"}).status == 0);
+        // A file name the shell would split or expand is quoted in the hint.
+        r = report({"--check", dir + "/my status.md"});
+        CHECK(r.status == 1);
+        CHECK(r.err.find("-o '" + dir + "/my status.md'\n") != std::string::npos);
+        // Usage errors: with -o, a folder, standard input; nothing written.
+        r = report({"--check", file, "-o", dir + "/other.md"});
+        CHECK(r.status == 2);
+        CHECK(r.err.find("--check and -o cannot be used together") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir + "/other.md"));
+        r = report({"--check", dir});
+        CHECK(r.status == 2);
+        CHECK(r.err.find("is a folder; give the report file to compare with") != std::string::npos);
+        CHECK(report({"--check", "-"}).status == 2);
+        CHECK(test::slurp(file) == fresh);
+        // A roadmap that cannot make a report is said as such (1), not as a stale file.
+        test::write(dir + "/no-period.yaml", "roadmap: {name: N}\n");
+        r = test::boussole({"report", dir + "/no-period.yaml", "--check", file});
+        CHECK(r.status == 1);
+        CHECK(r.err.find("cannot make a report") != std::string::npos);
     }
 }

@@ -15,6 +15,10 @@ std::string render_recap_markdown(const RecapContent& content, Language language
 /// The recap of `input` in Markdown: build_recap() then render_recap_markdown(). Only call when
 /// recap_blocker() is empty.
 std::string render_recap(const RecapInput& input, Language language = Language::en);
+/// The recap's content as JSON, in the shape doc/schema/recap.schema.json defines
+/// (`"format": "boussole.recap/1"`). JSON is for programs and has no language: `language` is
+/// ignored, so that every format renders alike.
+std::string render_recap_json(const RecapContent& content, Language language = Language::en);
 
 /// The semantic change list between two states, as text for a terminal, in `language`.
 std::string render_diff_text(const DiffContent& diff, Language language = Language::en);

@@ -1,7 +1,7 @@
 #pragma once
 /// What the end-of-period recap says, as typed data: built once from the roadmap's states
 /// (the baseline, every change, the end) by following each epic and key result by id through
-/// compare() of neighbouring states, then formatted by a renderer (Markdown today). Values
+/// compare() of neighbouring states, then formatted by a renderer (Markdown, or JSON for other tools). Values
 /// stay typed (numbers, dates, statuses, shares as fractions); names are the user's text as
 /// written, unescaped. Every figure is computed by build_recap(); a renderer only chooses words
 /// and markup.
@@ -199,6 +199,8 @@ struct GoalpostMove {
     bool north_star = false;
     std::string before, after;  ///< the targets as the format writes them; empty for none
     RecapWhen when;
+    // issue 14, json
+    std::optional<double> before_value, after_value;  ///< the targets as numbers; empty for none
 };
 
 /// Everything the recap says.

@@ -1,6 +1,6 @@
 #pragma once
 /// What the status report says, as typed data: built once from the roadmap and the options,
-/// then formatted by a renderer (Markdown today). Values stay typed (numbers, dates, enums,
+/// then formatted by a renderer (Markdown, or JSON for other tools). Values stay typed (numbers, dates, enums,
 /// shares as fractions); names are the user's text as written, unescaped. Every figure is
 /// computed by build_status_report(); a renderer only chooses words and markup.
 
@@ -218,5 +218,10 @@ StatusReportContent build_status_report(const Roadmap& roadmap, const ReportOpti
 
 /// The status report's content in Markdown, in `language`.
 std::string render_markdown(const StatusReportContent& content, Language language = Language::en);
+
+/// The status report's content as JSON, in the shape doc/schema/report.schema.json defines
+/// (`"format": "boussole.report/1"`). JSON is for programs and has no language: `language` is
+/// ignored, so that every format renders alike.
+std::string render_status_json(const StatusReportContent& content, Language language = Language::en);
 
 }  // namespace boussole

@@ -121,6 +121,18 @@ void print_tree_notes(const Roadmap& roadmap);
 // Warns on standard error when the roadmap has lint errors (the document may be incomplete).
 void warn_lint_errors(const Roadmap& roadmap, const std::string& path, std::string_view what);
 
+// Adds `--check FILE` to `sub`: compare what the command would write with FILE instead of writing.
+CLI::Option* add_check_option(CLI::App* sub, std::string& file);
+
+// `--check FILE`: compares `text`, what `sub` would write now, with the committed FILE and writes
+// nothing. Returns 0 when they are the same bytes; 1 when FILE differs or is missing, after one
+// line on standard error saying which and the command that regenerates it: the command line as
+// given, with `--check FILE` written `-o FILE`. Throws UsageError when `output` (-o) is given too,
+// and PathError when FILE exists but cannot be read (a folder, no permission).
+int check_output(const std::string& text, const std::string& file, const std::string& output, const CLI::App& sub);
+// Throws the usage error of `--check` given with `-o FILE` (`output` set): said before any work.
+void refuse_check_with_output(const std::string& output);
+
 // Writes `text` to standard output, or whole to `output` when set (write_output): never over one
 // of `roadmap_files`, nor as a YAML file inside one of the roadmap folders `roadmap_paths`.
 void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files,

@@ -1,7 +1,9 @@
 // What several subcommands share: finding the roadmap, reading options, warnings, output.
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 
@@ -193,6 +195,110 @@ void emit(const std::string& text, const std::string& output, const std::vector<
     }
     refuse_roadmap_target(output, roadmap_files, roadmap_paths);
     for_option("-o", [&] { write_output(output, text); });
+}
+
+}  // namespace boussole::cli
+
+namespace boussole::cli {
+
+CLI::Option* add_check_option(CLI::App* sub, std::string& file) {
+    return sub
+        ->add_option("--check", file,
+                     fmt::format("write nothing: compare what {} would write now (same options) with the committed "
+                                 "FILE; exit 0 when identical, 1 when it differs or is missing",
+                                 sub->get_name()))
+        ->type_name("FILE");
+}
+
+namespace {
+
+// One argument as a POSIX shell reads it: as is when it holds only characters the shell takes
+// literally, else in single quotes ('it'\''s').
+std::string shell_word(const std::string& arg) {
+    const bool plain = !arg.empty() && std::all_of(arg.begin(), arg.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("_-./:=@%+,").find(c) != std::string_view::npos;
+    });
+    if (plain) return arg;
+    std::string out = "'";
+    for (const char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// The command line of `sub` as it was given (options in the order typed, each once with its
+// values), with `--check FILE` written `-o FILE`: the command that writes FILE.
+std::string regenerate_command(const CLI::App& sub, const std::string& file) {
+    std::vector<std::string> words{"boussole", sub.get_name()};
+    std::vector<const CLI::Option*> seen;
+    for (const CLI::Option* o : sub.parse_order()) {
+        if (std::find(seen.begin(), seen.end(), o) != seen.end()) continue;
+        seen.push_back(o);
+        if (o->check_lname("check")) continue;
+        const std::vector<std::string>& values = o->results();
+        if (o->get_positional() && o->get_lnames().empty() && o->get_snames().empty()) {
+            words.insert(words.end(), values.begin(), values.end());
+            continue;
+        }
+        const std::string name =
+            o->get_lnames().empty() ? "-" + o->get_snames().front() : "--" + o->get_lnames().front();
+        if (o->get_expected_max() == 0) {  // a flag
+            words.push_back(name);
+            continue;
+        }
+        for (const std::string& v : values) {
+            words.push_back(name);
+            words.push_back(v);
+        }
+    }
+    words.emplace_back("-o");
+    words.push_back(file);
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + shell_word(w);
+    return out;
+}
+
+}  // namespace
+
+void refuse_check_with_output(const std::string& output) {
+    if (!output.empty())
+        throw UsageError(
+            fmt::format("--check and -o cannot be used together: --check compares with FILE and writes nothing; "
+                        "drop -o {}",
+                        output));
+}
+
+int check_output(const std::string& text, const std::string& file, const std::string& output, const CLI::App& sub) {
+    refuse_check_with_output(output);
+    if (file == "-") throw UsageError("--check needs the committed file's path: standard input cannot be checked");
+    const std::string command = visible(regenerate_command(sub, file));
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) {
+        if (errno != ENOENT && errno != ENOTDIR)
+            throw PathError(fmt::format("--check: cannot read '{}': {}", file, std::strerror(errno)));
+        print_to_stderr("boussole: '{}' is missing: write it with: {}\n", visible(file), command);
+        return 1;
+    }
+    if (S_ISDIR(st.st_mode))
+        throw PathError(
+            fmt::format("--check: '{}' is a folder; give the {} file to compare with", file, sub.get_name()));
+    std::string committed;
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    // A file over the read limit differs from any document boussole writes: it is not read.
+    if (size <= max_read_bytes) {
+        try {
+            committed = read_file(file);
+        } catch (const std::runtime_error& e) {
+            throw PathError(fmt::format("--check: {}", e.what()));
+        }
+        if (committed == text) return 0;
+    }
+    // Where it starts to differ, to find it at once: the first line that is not the same.
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < committed.size() && i < text.size() && committed[i] == text[i]; ++i)
+        if (text[i] == '\n') ++line;
+    print_to_stderr("boussole: '{}' is out of date (it differs from line {}): regenerate it with: {}\n", visible(file),
+                    line, command);
+    return 1;
 }
 
 }  // namespace boussole::cli

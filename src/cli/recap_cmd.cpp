@@ -16,11 +16,21 @@ struct RecapCommand {
     std::string at;
     std::string lang;
     std::string output;
+    std::string format = "markdown";
+    std::string check;
+    CLI::App* app = nullptr;
+};
+
+using Render = std::string (*)(const RecapContent&, Language);
+const Format<Render> formats[] = {
+    {"markdown", &render_recap_markdown},
+    {"json", &render_recap_json},
 };
 
 CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd) {
-    CLI::App* sub =
-        app.add_subcommand("recap", "Print the end-of-period recap in Markdown, from the roadmap's git history.");
+    CLI::App* sub = app.add_subcommand(
+        "recap", "Print the end-of-period recap in Markdown (or JSON), from the roadmap's git history.");
+    cmd.app = sub;
     sub->add_option(
            "path", cmd.path,
            "roadmap file or directory (default: the nearest roadmap/ up to the top of the git repository, else .)")
@@ -30,18 +40,25 @@ CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd) {
                     "changed PATH, else the first one after it)")
         ->type_name("REV");
     sub->add_option("--at", cmd.at, "the end state: a revision (default: the working tree)")->type_name("REV");
+    add_format_option(sub, cmd.format, formats,
+                      "output format: markdown (default) or json (the same content as data, for other tools)");
     add_lang_option(sub, cmd.lang);
     sub->add_option("-o,--output", cmd.output, "write the recap to FILE (whole, or not at all)")->type_name("FILE");
+    add_check_option(sub, cmd.check);
     sub->footer(exit_status_help(
-        {{0, "the recap was written"},
-         {1, "the roadmap has errors that stop the recap (no valid period to find the plan by)"},
+        {{0, "the recap was written; with --check, FILE is up to date"},
+         {1,
+          "the roadmap has errors that stop the recap (no valid period to find the plan by); with --check, FILE "
+          "differs or is missing"},
          {2,
           "a usage error (an unknown option, a bad value), PATH not in a git repository or without a commit, an "
-          "unknown revision, PATH absent at a revision, or -o FILE not writable"}}));
+          "unknown revision, PATH absent at a revision, -o FILE not writable, --check with -o, or --check FILE a "
+          "folder or unreadable"}}));
     return sub;
 }
 
 int run_recap(const RecapCommand& cmd) {
+    if (!cmd.check.empty()) refuse_check_with_output(cmd.output);
     const std::string path = roadmap_path(cmd.path);
     const History history = History::open(path);
 
@@ -81,7 +98,9 @@ int run_recap(const RecapCommand& cmd) {
     if (const auto why = recap_blocker(input)) throw RoadmapError(fmt::format("cannot make a recap: {}", *why));
     // The language the roadmap asks for at the end of the period.
     const Language language = document_language(cmd.lang, input.states.back().snapshot.roadmap());
-    emit(render_recap(input, language), cmd.output, roadmap_files_at(path), {path});
+    const std::string text = format_named(formats, cmd.format)(build_recap(input), language);
+    if (!cmd.check.empty()) return check_output(text, cmd.check, cmd.output, *cmd.app);
+    emit(text, cmd.output, roadmap_files_at(path), {path});
     return 0;
 }
 

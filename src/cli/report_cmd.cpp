@@ -4,6 +4,7 @@
 
 #include "boussole/history.hpp"
 #include "boussole/report.hpp"
+#include "boussole/report_content.hpp"
 #include "boussole/visible.hpp"
 #include "cli/commands.hpp"
 
@@ -18,10 +19,20 @@ struct ReportCommand {
     std::string audience = "team";
     std::string lang;
     std::string output;
+    std::string format = "markdown";
+    std::string check;
+    CLI::App* app = nullptr;
+};
+
+using Render = std::string (*)(const StatusReportContent&, Language);
+const Format<Render> formats[] = {
+    {"markdown", &render_markdown},
+    {"json", &render_status_json},
 };
 
 CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
-    CLI::App* sub = app.add_subcommand("report", "Print the status report of a roadmap in Markdown.");
+    CLI::App* sub = app.add_subcommand("report", "Print the status report of a roadmap in Markdown (or JSON).");
+    cmd.app = sub;
     sub->add_option(
            "path", cmd.path,
            "roadmap file or directory (default: the nearest roadmap/ up to the top of the git repository, else .)")
@@ -31,16 +42,24 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
         ->type_name("DATE");
     sub->add_option("--audience", cmd.audience, "team (everything, down to tasks) or leadership (one page)")
         ->check(one_of({"team", "leadership"}, "an audience"));
+    add_format_option(sub, cmd.format, formats,
+                      "output format: markdown (default) or json (the same content as data, for other tools)");
     add_lang_option(sub, cmd.lang);
     sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)")->type_name("FILE");
+    add_check_option(sub, cmd.check);
     sub->add_flag("--no-history", cmd.no_history,
                   "do not read git history (last check-ins from checked_on only): the report depends only on the "
                   "files and --as-of");
     sub->footer(exit_status_help(
-        {{0, "the report was written (lint errors elsewhere are a warning on standard error)"},
-         {1, "the roadmap has errors that stop the report (no roadmap block, no valid period)"},
+        {{0,
+          "the report was written (lint errors elsewhere are a warning on standard error); with --check, FILE is "
+          "up to date"},
+         {1,
+          "the roadmap has errors that stop the report (no roadmap block, no valid period); with --check, FILE "
+          "differs or is missing"},
          {2,
-          "a usage error (an unknown option, a bad value), a PATH missing or unreadable, or -o FILE not writable"}}));
+          "a usage error (an unknown option, a bad value, --check with -o), a PATH missing or unreadable, -o FILE "
+          "not writable, or --check FILE a folder or unreadable"}}));
     return sub;
 }
 
@@ -73,6 +92,7 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working,
 }
 
 int run_report(const ReportCommand& cmd) {
+    if (!cmd.check.empty()) refuse_check_with_output(cmd.output);
     const Date as_of = parse_as_of(cmd.as_of);
     const std::string path = roadmap_path(cmd.path);
     const Snapshot working(load_roadmap(path, load_options()));
@@ -88,7 +108,8 @@ int run_report(const ReportCommand& cmd) {
     options.language = document_language(cmd.lang, roadmap);
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
     if (!cmd.no_history) options.check_ins = check_ins(working, path, as_of);
-    const std::string text = render_status_report(roadmap, options);
+    const std::string text = format_named(formats, cmd.format)(build_status_report(roadmap, options), options.language);
+    if (!cmd.check.empty()) return check_output(text, cmd.check, cmd.output, *cmd.app);
     std::vector<std::string> files;
     for (const SourceFile& f : roadmap.files) files.push_back(f.display_path);
     emit(text, cmd.output, files, {path});

@@ -197,7 +197,7 @@ public:
         }
         for (const Goalpost& g : goalposts_)
             c.goalposts.push_back({g.change.subject, g.change.title, g.change.north_star, g.change.before,
-                                   g.change.after, when(g.state)});
+                                   g.change.after, when(g.state), g.change.before_value, g.change.after_value});
         c.generator = in_.generator;
         c.states = states_.size();
         return c;

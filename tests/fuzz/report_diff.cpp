@@ -1,8 +1,9 @@
 // Fuzz target: up to three versions of a roadmap (cut at NUL bytes) read as successive commits,
 // then every document made from them, in English and in French: the status report for both
 // audiences (with check-ins found in that history), the diff of the first and last versions in
-// text, JSON and Markdown, and the recap over all of them. Properties: no crash, leak, undefined
-// behaviour or exception, and the diff's JSON is the same in both languages (it has no words).
+// text, JSON and Markdown, and the recap over all of them, the report and the recap as JSON too.
+// Properties: no crash, leak, undefined behaviour or exception, and every JSON document is the
+// same in both languages (it has no words).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "boussole/recap.hpp"
 #include "boussole/recap_content.hpp"
 #include "boussole/report.hpp"
+#include "boussole/report_content.hpp"
 #include "fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -41,6 +43,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 fuzz::require(!render_status_report(last.roadmap(), options).empty(), "the report is made");
             }
         }
+        // JSON: made from the same content, and the same whatever the language.
+        for (Audience audience : {Audience::team, Audience::leadership}) {
+            options.audience = audience;
+            options.language = Language::en;
+            const StatusReportContent content = build_status_report(last.roadmap(), options);
+            const std::string json = render_status_json(content);
+            fuzz::require(!json.empty(), "the report's JSON is made");
+            options.language = Language::fr;
+            fuzz::require(render_status_json(build_status_report(last.roadmap(), options), Language::fr) == json,
+                          "the report's JSON does not depend on the language");
+        }
     }
 
     const DiffContent diff = build_diff(states.front().snapshot, last, {"HEAD~1", states.front().label},
@@ -61,6 +74,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!recap_blocker(input)) {
         for (Language language : {Language::en, Language::fr})
             fuzz::require(!render_recap(input, language).empty(), "the recap is made");
+        const RecapContent content = build_recap(input);
+        const std::string json = render_recap_json(content);
+        fuzz::require(!json.empty(), "the recap's JSON is made");
+        fuzz::require(render_recap_json(content, Language::fr) == json,
+                      "the recap's JSON does not depend on the language");
     }
     return 0;
 }

@@ -1,0 +1,261 @@
+// The status report as JSON: the content of status_content.cpp as data, for other tools. One
+// documented shape (doc/schema/report.schema.json, whose descriptions define every member);
+// numbers as numbers, shares as fractions 0..1, dates as ISO 8601, enums as fixed lower-case
+// spellings, names as written, absent values as null. JSON is for programs: it has no language.
+// Nothing is computed here.
+#include <nlohmann/json.hpp>
+
+#include "boussole/report_content.hpp"
+#include "boussole/visible.hpp"
+#include "report/json_values.hpp"
+
+namespace boussole {
+
+// Named, so that a unity build (BOUSSOLE_UNITY) of the layer keeps these helpers apart from
+// the other renderers'.
+namespace status_json {
+namespace {
+
+using json = nlohmann::ordered_json;
+using json_value::date;
+using json_value::number;
+using json_value::text;
+using json_value::texts;
+using json_value::whole;
+
+constexpr std::string_view format_version = "boussole.report/1";
+
+template <class... F>
+struct overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+overloaded(F...) -> overloaded<F...>;
+
+std::string_view audience_name(Audience a) {
+    switch (a) {
+        case Audience::team:
+            return "team";
+        case Audience::leadership:
+            return "leadership";
+    }
+    return "team";
+}
+
+// A pace as a fixed spelling (Pace's to_string() gives the English words of the report).
+std::string_view pace_name(Pace p) {
+    switch (p) {
+        case Pace::no_data:
+            return "no-data";
+        case Pace::on_track:
+            return "on-track";
+        case Pace::behind_pace:
+            return "behind-pace";
+        case Pace::at_risk:
+            return "at-risk";
+    }
+    return "no-data";
+}
+
+std::string_view item_kind(AtRiskItem::Kind k) {
+    switch (k) {
+        case AtRiskItem::Kind::epic:
+            return "epic";
+        case AtRiskItem::Kind::key_result:
+            return "key-result";
+        case AtRiskItem::Kind::north_star:
+            return "north-star";
+    }
+    return "epic";
+}
+
+json cadence(const std::optional<Cadence>& c) { return c ? json(to_string(*c)) : json(nullptr); }
+
+json header(const ReportHeader& h) {
+    return {{"name", text(h.name)},
+            {"team", text(h.team)},
+            {"mission", text(h.mission)},
+            {"period_label", text(h.period_label)},
+            {"start", date(h.start)},
+            {"end", date(h.end)},
+            {"as_of", date(h.as_of)},
+            {"day", h.day},
+            {"days", h.days},
+            {"elapsed_share", number(h.elapsed)},
+            {"work_done_share", number(h.work_done)},
+            {"planned_epics", h.epics}};
+}
+
+json check_in(const std::optional<CheckInFact>& c) {
+    if (!c) return nullptr;
+    return {{"date", date(c->date)},
+            {"or_before", c->or_before},
+            {"cadence", cadence(c->cadence)},
+            {"stale_after_days", c->stale_after},
+            {"stale_days", whole(c->stale_days)}};
+}
+
+json measure(const Measure& m) {
+    return {{"unit", text(m.unit)},       {"baseline", number(m.baseline)},     {"current", number(m.current)},
+            {"target", number(m.target)}, {"confidence", number(m.confidence)}, {"score", number(m.score)},
+            {"pace", pace_name(m.pace)},  {"no_distance", m.no_distance}};
+}
+
+json north_star(const std::optional<NorthStarFacts>& ns) {
+    if (!ns) return nullptr;
+    return {{"title", text(ns->title)},
+            {"owner", text(ns->owner)},
+            {"measure", measure(ns->measure)},
+            {"check_in", check_in(ns->check_in)}};
+}
+
+json objective(const ObjectiveScorecard& o) {
+    json krs = json::array();
+    for (const KeyResultRow& k : o.key_results)
+        krs.push_back({{"id", text(k.id)},
+                       {"title", text(k.title)},
+                       {"owner", text(k.owner)},
+                       {"measure", measure(k.measure)},
+                       {"check_in", check_in(k.check_in)}});
+    return {{"id", text(o.id)},   {"title", text(o.title)}, {"owner", text(o.owner)},
+            {"key_results", krs}, {"measured", o.measured}, {"mean_score", number(o.mean_score)}};
+}
+
+json task(const TaskLine& t) {
+    return {{"title", text(t.title)},
+            {"owner", text(t.owner)},
+            {"status", to_string(t.status)},
+            {"due", date(t.due)},
+            {"overdue", t.overdue}};
+}
+
+json epic(const EpicRow& e) {
+    json tasks = json::array();
+    for (const TaskLine& t : e.tasks) tasks.push_back(task(t));
+    return {{"id", text(e.id)},
+            {"title", text(e.title)},
+            {"owner", text(e.owner)},
+            {"status", to_string(e.status)},
+            {"due", date(e.due)},
+            {"overdue", e.overdue},
+            {"progress_share", number(e.progress)},
+            {"open_tasks", e.open_tasks},
+            {"key_results", texts(e.key_results)},
+            {"tasks", tasks},
+            {"contributors", texts(e.contributors)},
+            {"deliverables", texts(e.deliverables)}};
+}
+
+json stream(const StreamFacts& s) {
+    json counts = json::array();
+    for (const StatusCount& n : s.epic_counts) counts.push_back({{"status", to_string(n.status)}, {"count", n.count}});
+    json epics = json::array();
+    for (const EpicRow& e : s.epics) epics.push_back(epic(e));
+    return {{"id", text(s.id)},          {"title", text(s.title)},
+            {"owner", text(s.owner)},    {"description", text(s.description)},
+            {"kind", to_string(s.kind)}, {"progress_share", number(s.progress)},
+            {"epic_counts", counts},     {"next_due", date(s.next_due)},
+            {"overdue", s.overdue},      {"epics", epics}};
+}
+
+json reason(const RiskReason& r) {
+    return std::visit(
+        overloaded{
+            [](const risk::Overdue& o) -> json {
+                return {{"kind", "overdue"},
+                        {"due", date(o.due)},
+                        {"days_late", o.days_late},
+                        {"progress_share", number(o.progress)}};
+            },
+            [](const risk::Blocked&) -> json {
+                return {{"kind", "blocked"}};
+            },
+            [](const risk::OffPace& o) -> json {
+                return {{"kind", "off-pace"}, {"pace", pace_name(o.pace)}, {"score", number(o.score)}};
+            },
+            [](const risk::Stale& s) -> json {
+                return {{"kind", "stale"}, {"last", date(s.last)},          {"or_before", s.or_before},
+                        {"days", s.days},  {"cadence", cadence(s.cadence)}, {"stale_after_days", s.stale_after}};
+            },
+            [](const risk::NoOwner&) -> json {
+                return {{"kind", "no-owner"}};
+            },
+        },
+        r);
+}
+
+json at_risk(const std::vector<AtRiskItem>& items) {
+    json out = json::array();
+    for (const AtRiskItem& i : items) {
+        json reasons = json::array();
+        for (const RiskReason& r : i.reasons) reasons.push_back(reason(r));
+        out.push_back({{"kind", item_kind(i.kind)},
+                       {"id", text(i.id)},
+                       {"title", text(i.title)},
+                       {"owner", text(i.owner)},
+                       {"reasons", reasons}});
+    }
+    return out;
+}
+
+json load(const std::optional<LoadFacts>& l) {
+    if (!l) return nullptr;
+    json owners = json::array();
+    for (const OwnerLoad& o : l->owners)
+        owners.push_back({{"name", o.name},
+                          {"open_epics", o.open_epics},
+                          {"open_tasks", o.open_tasks},
+                          {"over_limit", o.over_limit}});
+    return {{"owners", owners}, {"max_open_epics", number(l->max_open_epics)}};
+}
+
+json timeline(const std::optional<TimelineFacts>& t) {
+    if (!t) return nullptr;
+    json sections = json::array();
+    for (const TimelineSection& s : t->sections) {
+        json bars = json::array();
+        for (const TimelineBar& b : s.bars)
+            bars.push_back({{"id", text(b.id)},
+                            {"title", text(b.title)},
+                            {"status", to_string(b.status)},
+                            {"overdue", b.overdue},
+                            {"start", date(b.start)},
+                            {"end", date(b.end)}});
+        sections.push_back({{"id", text(s.id)}, {"title", text(s.title)}, {"bars", bars}});
+    }
+    json undated = json::array();
+    for (const UndatedEpic& e : t->undated) undated.push_back({{"id", text(e.id)}, {"title", text(e.title)}});
+    return {{"sections", sections}, {"undated", undated}};
+}
+
+// The whole document.
+json document(const StatusReportContent& c) {
+    json objectives = json::array();
+    for (const ObjectiveScorecard& o : c.objectives) objectives.push_back(objective(o));
+    json streams = json::array();
+    for (const StreamFacts& s : c.streams) streams.push_back(stream(s));
+    const json doc{{"format", format_version},
+                   {"audience", audience_name(c.audience)},
+                   {"header", header(c.header)},
+                   {"unreadable", texts(c.unreadable)},
+                   {"north_star", north_star(c.north_star)},
+                   {"check_ins", c.check_ins},
+                   {"history", c.history},
+                   {"stale_after_days", c.stale_after_days},
+                   {"objectives", objectives},
+                   {"streams", streams},
+                   {"at_risk", at_risk(c.at_risk)},
+                   {"load", load(c.load)},
+                   {"timeline", timeline(c.timeline)},
+                   {"footer", {{"generator", c.footer.generator}, {"files", c.footer.files}}}};
+    return doc;
+}
+
+}  // namespace
+}  // namespace status_json
+
+std::string render_status_json(const StatusReportContent& c, Language /*language*/) {
+    return json_document(status_json::document(c));
+}
+
+}  // namespace boussole

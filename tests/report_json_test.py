@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""The JSON of `report --format json` and `recap --format json` against the schemas boussole
+ships (doc/schema/report.schema.json, doc/schema/recap.schema.json), with Debian's
+python3-jsonschema:
+
+- each schema is a valid draft 2020-12 schema, closed everywhere (`additionalProperties: false`,
+  every property required) and every property says what it is (`description`), so a member
+  added to the output without the schema, or to the schema without the output, fails here;
+- every member of every struct of report_content.hpp and recap_content.hpp is a property of the
+  schema (under the JSON name the map below gives when it differs), so a member added to the
+  content without its JSON fails here, naming it;
+- the JSON of both audiences on examples/revops and examples/revops-fr and on the scripted
+  quarter (tests/data/quarter-fr), with and without history, and the recap of that quarter and
+  of revops-fr committed in git with a quarter of changes, validate;
+- the schema rejects an unknown member, at the top and deep inside (so the check can fail);
+- the JSON does not depend on the language (--lang, roadmap.language);
+- its numbers are the Markdown's, read back from the same command's Markdown;
+- the recap of the quarter matches tests/golden/quarter-fr-recap.json
+  (BOUSSOLE_UPDATE_GOLDEN=1 rewrites it).
+
+usage: report_json_test.py BOUSSOLE SOURCE_DIR
+"""
+import copy
+import json
+import math
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+boussole, source = os.path.abspath(sys.argv[1]), pathlib.Path(sys.argv[2]).resolve()
+update = os.environ.get("BOUSSOLE_UPDATE_GOLDEN") == "1"
+env = dict(os.environ, TZ="UTC", LC_ALL="C", GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1",
+           GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.com", GIT_COMMITTER_NAME="Test",
+           GIT_COMMITTER_EMAIL="test@example.com")
+passed = failed = 0
+tmp = pathlib.Path(tempfile.mkdtemp(prefix="report-json-"))
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {what}")
+
+
+def run(cwd, *args):
+    r = subprocess.run([boussole, *args], cwd=cwd, env=env, capture_output=True, text=True)
+    check(r.returncode == 0, f"boussole {' '.join(args)}: exit {r.returncode}\n{r.stderr}")
+    return r.stdout
+
+
+def git(repo, *args):
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True)
+
+
+def commit(repo, message, day):
+    git(repo, "add", "-A")
+    subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, check=True, capture_output=True,
+                   env=dict(env, GIT_AUTHOR_DATE=f"{day}T12:00:00Z", GIT_COMMITTER_DATE=f"{day}T12:00:00Z"))
+
+
+def edit(path, before, after):
+    text = path.read_text(encoding="utf-8")
+    assert before in text, f"{before!r} not in {path}"
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+
+
+def load_schema(name):
+    schema = json.loads((source / "doc" / "schema" / name).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    check(cls is jsonschema.Draft202012Validator, f"{name} is a draft 2020-12 schema")
+    cls.check_schema(schema)
+    return schema, cls(schema)
+
+
+# --- The schemas themselves: closed, complete, every property described.
+def walk(node, where, problems):
+    if isinstance(node, dict):
+        if "properties" in node or node.get("type") == "object":
+            props = node.get("properties", {})
+            if node.get("additionalProperties") is not False:
+                problems.append(f"{where}: an object without additionalProperties: false")
+            if sorted(node.get("required", [])) != sorted(props):
+                problems.append(f"{where}: required is not every property")
+            if not node.get("description"):
+                problems.append(f"{where}: an object without a description")
+            for key, sub in props.items():
+                if not isinstance(sub, dict) or not sub.get("description", "").strip():
+                    problems.append(f"{where}/properties/{key}: no description")
+        for key, sub in node.items():
+            walk(sub, f"{where}/{key}", problems)
+    elif isinstance(node, list):
+        for i, sub in enumerate(node):
+            walk(sub, f"{where}/{i}", problems)
+
+
+schemas = {}
+for name, version in (("report.schema.json", "boussole.report/1"), ("recap.schema.json", "boussole.recap/1")):
+    schema, validator = load_schema(name)
+    schemas[name] = validator
+    problems = []
+    walk(schema, name, problems)
+    check(not problems, "\n  ".join(problems))
+    check(schema["properties"]["format"].get("const") == version, f"{name}: format is {version}")
+
+# The walk finds what it must: a schema with an open object, an undescribed or unrequired member.
+for broken in ({"type": "object", "description": "d", "properties": {"a": {"description": "a"}}, "required": ["a"]},
+               {"type": "object", "description": "d", "additionalProperties": False,
+                "properties": {"a": {"type": "string"}}, "required": ["a"]},
+               {"type": "object", "description": "d", "additionalProperties": False,
+                "properties": {"a": {"description": "a"}}}):
+    problems = []
+    walk(broken, "broken", problems)
+    check(len(problems) == 1, f"the schema walk finds the flaw of {broken}: {problems}")
+
+
+# --- Every member of the content structs is in the schema (and so, the schema being closed and
+# every property required, in the JSON): a member added to report_content.hpp or recap_content.hpp
+# without its JSON fails here, naming it.
+def content_members(header):
+    """{struct name: [members in declaration order]} of a header's plain structs."""
+    text = re.sub(r"//[^\n]*", "", header.read_text(encoding="utf-8"))
+    text = re.sub(r"enum class \w+\s*\{[^}]*\};", "", text)
+    out = {}
+    for m in re.finditer(r"\bstruct (\w+)\s*(?::\s*[\w:]+\s*)?\{", text):
+        depth, i = 1, m.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            i += 1
+        names = []
+        for statement in text[m.end():i - 1].split(";"):
+            statement = " ".join(statement.split())
+            if not statement or "(" in statement or statement.startswith(("using ", "friend ", "static ")):
+                continue
+            statement = re.sub(r"\s*=[^,]*(?=,|$)", "", statement)  # default values
+            # The type ends at the first space outside <...>; then the names, separated by commas.
+            depth_t, cut = 0, len(statement)
+            for j, c in enumerate(statement):
+                depth_t += {"<": 1, ">": -1}.get(c, 0)
+                if c == " " and depth_t == 0:
+                    cut = j
+                    break
+            names += [n.strip() for n in statement[cut:].split(",") if n.strip()]
+        out[m.group(1)] = names
+    return out
+
+
+def at(schema, path):
+    node = schema
+    for key in path.split("/"):
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    return node
+
+
+# Where each content struct is in its schema, and the members whose JSON name differs.
+REPORT_PLACES = {
+    "ReportHeader": "properties/header", "CheckInFact": "$defs/check_in", "Measure": "$defs/measure",
+    "NorthStarFacts": "$defs/north_star", "KeyResultRow": "$defs/key_result", "ObjectiveScorecard": "$defs/objective",
+    "StatusCount": "$defs/stream/properties/epic_counts/items", "TaskLine": "$defs/task", "EpicRow": "$defs/epic",
+    "StreamFacts": "$defs/stream", "Overdue": "$defs/reason/oneOf/0", "Blocked": "$defs/reason/oneOf/1",
+    "OffPace": "$defs/reason/oneOf/2", "Stale": "$defs/reason/oneOf/3", "NoOwner": "$defs/reason/oneOf/4",
+    "AtRiskItem": "$defs/at_risk_item", "OwnerLoad": "$defs/load/properties/owners/items", "LoadFacts": "$defs/load",
+    "TimelineBar": "$defs/timeline/properties/sections/items/properties/bars/items",
+    "TimelineSection": "$defs/timeline/properties/sections/items",
+    "UndatedEpic": "$defs/timeline/properties/undated/items", "TimelineFacts": "$defs/timeline",
+    "ReportFooter": "properties/footer", "StatusReportContent": "",
+}
+RECAP_PLACES = {
+    "RecapInput": None,  # what the recap is made from, not what it says
+    "RecapState": "$defs/state", "UnreadableFile": "$defs/unreadable", "RecapHeader": "properties/header",
+    "RecapCount": "$defs/count", "RecapHeadline": "properties/headline", "RecapMeasure": "$defs/north_star",
+    "RecapKeyResult": "$defs/key_result", "RecapObjective": "properties/objectives/items",
+    "RemovedKeyResult": "properties/removed_key_results/items", "RecapEpic": "$defs/epic",
+    "DeliveredEpic": "properties/delivered/items", "DueMove": "properties/slipped/items/properties/moves/items",
+    "SlippedEpic": "properties/slipped/items", "DroppedEpic": "properties/dropped/items",
+    "AddedEpic": "properties/added/items", "MovedOutEpic": "properties/moved_out/items",
+    "GoalpostMove": "properties/goalposts/items", "RecapContent": "",
+}
+RENAMED = {
+    "ReportHeader.elapsed": "elapsed_share", "ReportHeader.work_done": "work_done_share",
+    "ReportHeader.epics": "planned_epics", "CheckInFact.stale_after": "stale_after_days",
+    "Stale.stale_after": "stale_after_days", "EpicRow.progress": "progress_share",
+    "StreamFacts.progress": "progress_share", "Overdue.progress": "progress_share",
+    "RecapEpic.progress": "progress_share", "RecapState.label": "commit",
+    # The targets as the format writes them are the numbers before_value and after_value.
+    "GoalpostMove.before": "before", "GoalpostMove.after": "after",
+    "GoalpostMove.before_value": "before", "GoalpostMove.after_value": "after",
+}
+
+
+def content_in_schema(header, schema_name, places):
+    schema = json.loads((source / "doc" / "schema" / schema_name).read_text(encoding="utf-8"))
+    problems = []
+    for struct, members in content_members(source / "include" / "boussole" / header).items():
+        if struct not in places:
+            problems.append(f"struct {struct} of {header} has no place in {schema_name}: add it there, and to "
+                            f"the map of places in tests/report_json_test.py")
+            continue
+        if places[struct] is None:
+            continue
+        properties = at(schema, places[struct]).get("properties", {}) if places[struct] else schema["properties"]
+        for m in members:
+            name = RENAMED.get(f"{struct}.{m}", m)
+            if name not in properties:
+                problems.append(f"{struct}::{m} ({header}) is not in {schema_name} at {places[struct] or '/'}: "
+                                f"write it in the JSON renderer and describe it in the schema")
+    return problems
+
+
+check(not (p := content_in_schema("report_content.hpp", "report.schema.json", REPORT_PLACES)), "\n  ".join(p))
+check(not (p := content_in_schema("recap_content.hpp", "recap.schema.json", RECAP_PLACES)), "\n  ".join(p))
+members = content_members(source / "include" / "boussole" / "report_content.hpp")
+check(members["EpicRow"][:4] == ["id", "title", "owner", "status"] and "deliverables" in members["EpicRow"] and
+      members["StreamFacts"][5] == "progress" and members["Measure"][1:5] == ["baseline", "current", "target",
+                                                                             "confidence"],
+      f"the header's members are read: {members['EpicRow']}, {members['StreamFacts']}, {members['Measure']}")
+
+
+def valid(kind, name, text):
+    """Validates one document; returns it parsed."""
+    doc = json.loads(text)
+    error = jsonschema.exceptions.best_match(schemas[kind].iter_errors(doc))
+    where = "/".join(str(p) for p in error.absolute_path) if error else ""
+    check(error is None, f"{name} does not validate against {kind}: {where}: {error.message if error else ''}")
+    check(text.endswith("}\n") and "\r" not in text, f"{name}: one JSON document and a final newline")
+    return doc
+
+
+def rejects(kind, name, doc):
+    """The schema rejects one unknown member added at the top, and one deep inside."""
+    top = copy.deepcopy(doc)
+    top["extra"] = 1
+    check(not schemas[kind].is_valid(top), f"{kind} accepts an unknown member at the top of {name}")
+    deep = copy.deepcopy(doc)
+    inner = deep["header"]
+    inner["extra"] = None
+    check(not schemas[kind].is_valid(deep), f"{kind} accepts an unknown member in the header of {name}")
+    if kind == "report.schema.json" and doc["streams"] and doc["streams"][0]["epics"]:
+        deeper = copy.deepcopy(doc)
+        deeper["streams"][0]["epics"][0]["priority"] = "P0"
+        check(not schemas[kind].is_valid(deeper), f"{kind} accepts an unknown member in an epic of {name}")
+    missing = copy.deepcopy(doc)
+    del missing["header"]["start"]
+    check(not schemas[kind].is_valid(missing), f"{kind} accepts a header without its start in {name}")
+
+
+def percent(share):
+    """A share as the Markdown rounds it: a whole percentage, half away from zero."""
+    return math.floor(share * 100 + 0.5 + 1e-9)
+
+
+def score(value):
+    return f"{math.floor(value * 100 + 0.5 + 1e-9) / 100:.2f}"
+
+
+def same_numbers_as_markdown(name, doc, md):
+    """A few numbers of a status report's JSON read back from its Markdown (English)."""
+    h = doc["header"]
+    check(f"day {h['day']} of {h['days']} ({percent(h['elapsed_share'])}% of the period elapsed)" in md,
+          f"{name}: day {h['day']} of {h['days']}, {h['elapsed_share']} elapsed, as in the Markdown")
+    if h["work_done_share"] is not None:
+        check(f" {percent(h['work_done_share'])}% (mean over {h['planned_epics']} planned epic" in md,
+              f"{name}: work done {h['work_done_share']} over {h['planned_epics']} epics, as in the Markdown")
+    rows = 0
+    for o in doc["objectives"]:
+        for k in o["key_results"]:
+            m = k["measure"]
+            if k["id"] and m["score"] is not None:
+                row = next((line for line in md.splitlines() if line.startswith("| ") and f"({k['id']}) |" in line),
+                           "")
+                check(f"| {score(m['score'])} |" in row and f"| {m['pace'].replace('-', ' ')} |" in row,
+                      f"{name}: {k['id']} scores {m['score']} ({m['pace']}), the Markdown says {row!r}")
+                rows += 1
+    if doc["north_star"] and doc["north_star"]["measure"]["score"] is not None:
+        check(f" {percent(doc['north_star']['measure']['score'])}% of the way to the target" in md,
+              f"{name}: the North Star's score as in the Markdown")
+    risk_rows = re.search(r"## At risk\n\n\| What \| Owner \| Why \|\n\| --- \| --- \| --- \|\n((?:\|.*\n)*)", md)
+    check(len(doc["at_risk"]) == (len(risk_rows.group(1).splitlines()) if risk_rows else 0),
+          f"{name}: {len(doc['at_risk'])} items at risk, as many rows in the Markdown")
+    if doc["load"]:
+        # Names Markdown writes as written (no character it escapes).
+        for o in (o for o in doc["load"]["owners"] if re.fullmatch(r"[\w .'-]+", o["name"])):
+            check(f"| {o['name']} | {o['open_epics']} | {o['open_tasks']} |" in md,
+                  f"{name}: {o['name']}'s load as in the Markdown")
+    return rows
+
+
+def report(cwd, name, *args, markdown=True):
+    """Validates the report JSON of both audiences; checks it against --lang and, with `markdown`,
+    against the Markdown (names compared as written: not for a roadmap whose names it escapes)."""
+    for audience in ("team", "leadership"):
+        label = f"{name} ({audience})"
+        text = run(cwd, "report", *args, "--audience", audience, "--format", "json")
+        doc = valid("report.schema.json", label, text)
+        check(doc["audience"] == audience, f"{label}: audience")
+        rejects("report.schema.json", label, doc)
+        for lang in ("en", "fr"):
+            check(run(cwd, "report", *args, "--audience", audience, "--format", "json", "--lang", lang) == text,
+                  f"{label}: --lang {lang} changes the JSON")
+        if markdown:
+            md = run(cwd, "report", *args, "--audience", audience, "--lang", "en")
+            check(same_numbers_as_markdown(label, doc, md) > 0, f"{label}: some key result read back")
+        check((doc["load"] is None) == (audience != "team"), f"{label}: a load table for the team only")
+
+
+# --- The examples, outside git and from the source tree.
+report(source, "examples/revops", "--no-history", "examples/revops", "--as-of", "2026-11-23")
+report(source, "examples/revops-fr", "--no-history", "examples/revops-fr", "--as-of", "2026-11-23")
+report(source, "examples/revops late", "--no-history", "examples/revops", "--as-of", "2027-01-15")
+# Untitled, unowned, undated things, no North Star, a {start, end} period: nulls where the schema says.
+report(source, "report-edge", "--no-history", "tests/data/report-edge", "--as-of", "2026-11-23")
+report(source, "hostile-roadmap", "--no-history", "tests/data/hostile-roadmap", "--as-of", "2026-11-23",
+       markdown=False)
+
+# --- The scripted quarter, with its history (check-ins from git).
+quarter = tmp / "quarter"
+subprocess.run([sys.executable, source / "tests/data/quarter-fr/quarter.py", quarter], check=True, capture_output=True)
+report(quarter, "quarter-fr", "roadmap", "--as-of", "2026-11-27")
+doc = json.loads(run(quarter, "report", "roadmap", "--as-of", "2026-11-27", "--format", "json"))
+check(doc["history"] and all(k["check_in"] for o in doc["objectives"] for k in o["key_results"]),
+      "quarter-fr: check-ins read from git")
+check(any(k["check_in"]["date"] is None for o in doc["objectives"] for k in o["key_results"]),
+      "quarter-fr: a value not committed by the report date has a check-in without a date (null)")
+
+recap = run(quarter, "recap", "roadmap", "--at", "HEAD", "--format", "json")
+doc = valid("recap.schema.json", "quarter-fr recap", recap)
+rejects("recap.schema.json", "quarter-fr recap", doc)
+check(run(quarter, "recap", "roadmap", "--at", "HEAD", "--format", "json", "--lang", "fr") == recap,
+      "the recap's JSON does not depend on --lang")
+md = run(quarter, "recap", "roadmap", "--at", "HEAD", "--lang", "en")
+h = doc["headline"]
+for label, key in (("Delivered", "delivered"), ("Dropped", "dropped"), ("Carried over", "carried_over")):
+    n = h[key]
+    check(f"| {label} | {n['count']} of {n['of']} epics ({percent(n['share'])}%) |" in md,
+          f"quarter-fr recap: {key} {n} as in the Markdown")
+check(f"| Epics planned at the baseline | {h['planned']} |" in md, "quarter-fr recap: planned")
+check(f"| Mean key-result score | {score(h['mean_score'])} ({h['scored']} of {h['key_results']} key results" in md,
+      "quarter-fr recap: the mean score")
+check(h["delivered"]["count"] + h["dropped"]["count"] + h["moved_out"]["count"] + h["carried_over"]["count"] ==
+      h["total"], "quarter-fr recap: the outcomes add up to the total")
+check(doc["header"]["unreadable"] and doc["header"]["unreadable"][0]["line"] == 9, "quarter-fr: the unreadable file")
+check(doc["header"]["read_on"] is None, "quarter-fr: an end at a commit has no read_on")
+golden = source / "tests" / "golden" / "quarter-fr-recap.json"
+if update:
+    golden.write_text(recap, encoding="utf-8")
+check(golden.exists() and golden.read_text(encoding="utf-8") == recap,
+      f"the quarter's recap JSON differs from {golden}")
+# An end in the working tree: read_on is the day it was read.
+wt = json.loads(run(quarter, "recap", "roadmap", "--format", "json"))
+check(wt["header"]["end_state"] == {"commit": None, "date": None, "summary": None} and wt["header"]["read_on"],
+      "quarter-fr: the working tree as the end")
+
+# --- revops-fr committed as a plan, then a quarter: a slip, check-ins, goalposts moved, a drop.
+repo = tmp / "revops-fr"
+shutil.copytree(source / "examples" / "revops-fr", repo / "roadmap")
+git(repo, "init", "-q", "-b", "main")
+commit(repo, "Plan du T4", "2026-09-30")
+edit(repo / "roadmap/streams/routage.yaml", "due: 2026-11-13", "due: 2026-11-27")
+commit(repo, "Routage : échéance repoussée", "2026-10-20")
+edit(repo / "roadmap/objectives.yaml", "target: 4\n", "target: 6\n")
+edit(repo / "roadmap/roadmap.yaml", "target: 120000", "target: 125000")
+edit(repo / "roadmap/streams/facturation.yaml", "status: planned", "status: done")
+commit(repo, "Cibles revues ; remises livrées", "2026-11-20")
+recap = run(repo, "recap", "roadmap", "--at", "HEAD", "--format", "json")
+doc = valid("recap.schema.json", "revops-fr recap", recap)
+rejects("recap.schema.json", "revops-fr recap", doc)
+moves = {(g["subject"], g["before"], g["after"], g["north_star"]) for g in doc["goalposts"]}
+check((None, 120000, 125000, True) in moves and any(b == 4 and a == 6 for _, b, a, _ in moves),
+      f"revops-fr recap: the goalposts as numbers: {moves}")
+check(doc["slipped"] and doc["slipped"][0]["slip_days"] == 14, "revops-fr recap: the slip of 14 days")
+check(run(repo, "recap", "roadmap", "--at", "HEAD", "--format", "json", "--lang", "en") == recap,
+      "revops-fr recap: --lang en changes the JSON")
+report(repo, "revops-fr in git", "roadmap", "--as-of", "2026-11-23")
+
+# A roadmap first committed after its period started: the recap's note says so, as data.
+late = tmp / "late"
+shutil.copytree(source / "examples" / "revops", late / "roadmap")
+git(late, "init", "-q", "-b", "main")
+commit(late, "Plan, a week late", "2026-10-08")
+edit(late / "roadmap/roadmap.yaml", "current: 104000", "current: 110000")
+commit(late, "Check-in", "2026-11-02")
+doc = valid("recap.schema.json", "revops recap", run(late, "recap", "roadmap", "--at", "HEAD", "--format", "json"))
+check(doc["header"]["notes"] == [{"kind": "plan-after-start", "commit": doc["header"]["baseline"]["commit"],
+                                  "date": "2026-10-08", "start": "2026-10-01", "path": None}],
+      f"revops recap: the note of a plan after the start: {doc['header']['notes']}")
+check(doc["north_star"]["start"] == 104000 and doc["north_star"]["end"] == 110000, "revops recap: the North Star")
+
+shutil.rmtree(tmp, ignore_errors=True)
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
