@@ -322,6 +322,22 @@ TEST_SUITE("report") {
         CHECK(md.find("| first value | first value | ▄ |") != std::string::npos);
         CHECK(md.find("Since its last check-in: –; since 2026-11-15: unchanged; trend over the period: ▄▄.") !=
               std::string::npos);
+        // Values at the ends of what a double holds: no change figure that overflows, every block in range.
+        const StatusReportContent huge = build_status_report(
+            load_roadmap_from_string("roadmap: {period: 2026-Q4}\nobjectives: [{id: o, key_results: [{id: k, "
+                                     "baseline: -1e308, target: 1e308, current: 1e308}]}]\n"),
+            [&] {
+                ReportOptions f{day("2026-11-23"), Audience::team, "gen", std::nullopt};
+                Trends ht;
+                ht.values["k"] = {
+                    .previous = -1e308, .first_value = false, .at_since = std::nullopt, .series = {-1e308, 0, 1e308}};
+                f.trends = ht;
+                return f;
+            }());
+        const ValueTrend& ends = *huge.objectives[0].key_results[0].trend;
+        CHECK_FALSE(ends.since_check_in.delta);
+        CHECK(ends.levels == std::vector<int>{0, 4, 7});
+        CHECK_FALSE(render_markdown(huge).empty());
         // Without history: no trends, no since point.
         CHECK_FALSE(build().trends);
         CHECK_FALSE(build().since);

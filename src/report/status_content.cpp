@@ -1,6 +1,7 @@
 // The status report's content: every figure computed once, from the roadmap and the options.
 // Renderers (status_markdown.cpp) only format what is here.
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 
@@ -155,7 +156,8 @@ private:
     static ValueChange change(const Measure& m, const std::optional<double>& earlier, bool is_new) {
         ValueChange c;
         c.is_new = is_new;
-        if (earlier && m.current) {
+        // Values near the largest double differ by more than one holds: no figure then.
+        if (earlier && m.current && std::isfinite(*m.current - *earlier)) {
             c.delta = *m.current - *earlier;
             c.direction = direction(m, *c.delta);
         }
@@ -177,8 +179,12 @@ private:
         if (!t.values.empty()) {
             const auto [lo, hi] = std::minmax_element(t.values.begin(), t.values.end());
             t.flat = *lo == *hi;
+            // Halved first, so that the span of values near the largest double does not overflow.
             for (const double v : t.values)
-                t.levels.push_back(t.flat ? 3 : static_cast<int>(md::rounded((v - *lo) / (*hi - *lo) * 7, 0)));
+                t.levels.push_back(t.flat
+                                       ? 3
+                                       : static_cast<int>(std::clamp(
+                                             md::rounded((v / 2 - *lo / 2) / (*hi / 2 - *lo / 2) * 7, 0), 0LL, 7LL)));
         }
         return t;
     }
