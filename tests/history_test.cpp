@@ -811,6 +811,131 @@ TEST_SUITE("history") {
         }
     }
 
+    // issue 14, item 1
+    TEST_CASE("report: changes since the last check-in and since a point, and trends, from one walk") {
+        const Quarter q;
+        const std::string merge = q.ids.at("merge").substr(0, 7), c1 = q.ids.at("c1").substr(0, 7),
+                          c0 = q.ids.at("c0").substr(0, 7);
+        // As of 12-10, a week before is 12-03: the last commit by then is the merge of 11-21. kr-a
+        // went 20 → 30 on 11-19 (+10, toward its target 35: better), unchanged since the merge;
+        // kr-b 5 → 8 on 12-05 (+3, also since the merge). The North Star never changed after the
+        // plan (c1, 09-28), where the walk stops: no earlier value is read.
+        auto r = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out, "- **Changes since:** commit " + merge +
+                             " of 2026-11-21, the last one on or before 2026-12-03 (a week before the report date)\n"));
+        CHECK(has(r.out, "| Last check-in | Change | Since 2026-11-21 | Trend |"));
+        CHECK(has(r.out, "| 2026-11-19 ⚠ stale (21 days) | +10% (better) | unchanged | ▁█ |"));
+        CHECK(has(r.out, "| 2026-12-05 | +3% (better) | +3% (better) | ▁█ |"));
+        CHECK(has(r.out, "Since its last check-in: –; since 2026-11-21: unchanged; trend over the period: ▄.\n"));
+        CHECK(has(r.out, "Since 2026-11-21: the current value minus its value at the commit named at the top."));
+        // --since a tag: the plan (kr-a 20, kr-b 5).
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", "q4-plan"});
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out, "- **Changes since:** commit " + c1 + " of 2026-09-28 (--since q4-plan)\n"));
+        CHECK(has(r.out, "| +10% (better) | +10% (better) | ▁█ |"));
+        CHECK(has(r.out, "| +3% (better) | +3% (better) | ▁█ |"));
+        // --since a date before the plan: the walk goes on to the root (c0, 09-20), where the
+        // North Star was entered: its value there is its first.
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", "2026-09-25"});
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out, "- **Changes since:** commit " + c0 +
+                             " of 2026-09-20, the last one on or before 2026-09-25 (--since)\n"));
+        CHECK(has(r.out, "Since its last check-in: first value; since 2026-09-20: unchanged;"));
+        // --since a commit of a merged branch (off the first-parent line): its own state (kr-a 20).
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", q.ids.at("side")});
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out, "| Since 2026-11-18 |"));
+        CHECK(has(r.out, "| 2026-11-19 ⚠ stale (21 days) | +10% (better) | +10% (better) | ▁█ |"));
+        // A key result that must go down: kr-a's target below its baseline makes +10 worse.
+        std::string text = roadmap_file(35, 30, 8);
+        text.replace(text.find("target: 35"), 10, "target: 5");
+        q.repo.write("roadmap/roadmap.yaml", text);
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
+        CHECK(has(r.out, "| +10% (worse) | unchanged | ▁█ |"));
+        q.repo.write("roadmap/roadmap.yaml", roadmap_file(35, 30, 8));
+        // The French words, numbers and typography.
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--lang", "fr"});
+        CHECK(has(r.out, "| +10\u00a0% (en progrès) | stable | ▁█ |"));
+        CHECK(has(r.out, "- **Évolutions depuis\u00a0:** le commit " + merge +
+                             " du 21 novembre 2026, dernier commit au 3 décembre 2026 ou avant (une semaine avant la "
+                             "date du point)\n"));
+        // No commit is a week old yet: no Since column, and the header says why.
+        r = q.run({"report", "roadmap", "--as-of", "2026-09-22"});
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out,
+                  "- **Changes since:** no commit is dated on or before 2026-09-15, a week before the report "
+                  "date: the history read starts on 2026-09-20, so changes are counted since the last "
+                  "check-in only\n"));
+        CHECK(has(r.out, "| Last check-in | Change | Trend |"));
+        CHECK_FALSE(has(r.out, "Since 2026-"));
+        // Without history: one sentence, and no column.
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--no-history"});
+        CHECK(has(r.out, "- **Changes since:** none: this report reads no git history"));
+        CHECK_FALSE(has(r.out, "| Change |"));
+        CHECK_FALSE(has(r.out, "Trend"));
+    }
+
+    TEST_CASE("report --since: an unusable point is a usage error naming the revision, the cause and the fix") {
+        Quarter q;
+        auto r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", "nope"});
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err ==
+              "boussole: error: --since: unknown revision 'nope': no commit, branch or tag is called that in this "
+              "repository; give a commit hash, a branch or a tag, or one relative to them such as HEAD~3 ('git log "
+              "--oneline' lists the commits); or give a day as YYYY-MM-DD\n");
+        // After the report date: a revision, a date.
+        const std::string c9 = q.ids.at("c9").substr(0, 7);
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", "HEAD"});
+        CHECK(r.status == 2);
+        CHECK(r.err == "boussole: error: --since 'HEAD' is commit " + c9 +
+                           " of 2027-01-05, after the report date, 2026-12-10: a change since then would count "
+                           "backwards; give a revision or a date on or before 2026-12-10, or a later --as-of\n");
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", "2026-12-11"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "--since 2026-12-11: that day is after the report date, 2026-12-10"));
+        // Before the first commit.
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", "2026-09-19"});
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: --since 2026-09-19: no commit is dated on or before that day: the "
+              "repository's history starts with commit " +
+                  q.ids.at("c0").substr(0, 7) + " of 2026-09-20; give a day on or after 2026-09-20, or a revision\n");
+        // On a branch HEAD does not descend from.
+        q.repo.write("notes.txt", "x\n");
+        const std::string other = q.repo.commit("Elsewhere", "2026-12-06", {q.ids.at("c8")}, false);
+        r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", other});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "is not in the history of HEAD"));
+        CHECK(has(r.err, "it is on another branch; give a commit HEAD descends from"));
+        // With --no-history, outside git, or a roadmap never committed.
+        r = q.run({"report", "roadmap", "--since", "q4-plan", "--no-history"});
+        CHECK(r.status == 2);
+        CHECK(r.err ==
+              "boussole: error: --since q4-plan and --no-history cannot go together: --since counts changes "
+              "in git history, which --no-history does not read; leave out one of them\n");
+        const std::string outside = test::temp_dir("report-since-outside-git");
+        test::write(outside + "/roadmap/roadmap.yaml", roadmap_file(35, 30, 8));
+        r = test::run({test::binary(), "report", "--as-of", "2026-12-10", "--since", "2026-12-01"}, outside);
+        CHECK(r.status == 2);
+        CHECK(has(r.err,
+                  "--since 2026-12-01: 'roadmap' is not in a git repository, so there is no history to count "
+                  "changes from; leave out --since, or commit the roadmap in git"));
+        q.repo.write("new-roadmap/roadmap.yaml", roadmap_file(35, 30, 8));
+        r = q.run({"report", "new-roadmap", "--as-of", "2026-12-10", "--since", "2026-12-01"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "has no committed history to compare with; commit the roadmap first, or leave out --since"));
+        // Never a crash, whatever the text.
+        for (const std::string since : {"", "-x", "HEAD~999", "2026-02-30", "@{upstream}", "HEAD^{tree}"}) {
+            CAPTURE(since);
+            r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", since});
+            CHECK(r.status == 2);
+            CHECK(r.err.starts_with("boussole: error: "));
+        }
+    }
+
     TEST_CASE("report --as-of a past date: only the history up to that date counts") {
         const Quarter q;
         // As of 11-20, kr-a was last changed on 11-19; kr-b's value in the files (8) was only

@@ -119,6 +119,7 @@ const std::set<std::string> same_in_both = {"a",
                                             "kind",
                                             "lint",
                                             "mission",
+                                            "no-history",  // the report's options, --no-history and --since
                                             "part",
                                             "plan",
                                             "roadmap.north_star",
@@ -126,6 +127,7 @@ const std::set<std::string> same_in_both = {"a",
                                             "roadmap.report.stale_after_days",
                                             "run",
                                             "score",
+                                            "since",
                                             "unshallow",
                                             "version"};
 

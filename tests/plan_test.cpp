@@ -310,6 +310,111 @@ TEST_SUITE("plan") {
         CHECK_FALSE(find_check_ins(now, {}, false)["a"].date);          // nothing committed
     }
 
+    // issue 14, item 1
+    TEST_CASE("values' histories: up, down, unchanged, removed, added mid-period; the since point") {
+        // Key results a, b, c and the North Star; `-` leaves a key result's current value out,
+        // `x` leaves the key result out.
+        auto roadmap = [](const std::string& a, const std::string& b, const std::string& c) {
+            std::string krs = "{id: a, current: " + a + "}";
+            krs += b == "-" ? ", {id: b}" : ", {id: b, current: " + b + "}";
+            if (c != "x") krs += ", {id: c, current: " + c + "}";
+            return facts(
+                "roadmap: {period: 2026-Q4, north_star: {title: N, current: 100}}\n"
+                "objectives: [{id: o, key_results: [" +
+                krs + "]}]");
+        };
+        auto state = [&](const std::string& a, const std::string& b, const std::string& c, const std::string& date) {
+            return PlanState{roadmap(a, b, c), "x", Date::parse(date), ""};
+        };
+        // 09-28 is the plan of the quarter (before its start, 10-01); c comes on 10-12; b loses its
+        // value on 10-19 and gets another on 10-26; c changes again in the working tree.
+        const std::vector<PlanState> history{state("10", "50", "x", "2026-09-28"), state("12", "50", "x", "2026-10-05"),
+                                             state("11", "50", "3", "2026-10-12"), state("11", "-", "5", "2026-10-19"),
+                                             state("15", "40", "5", "2026-10-26")};
+        const Snapshot now = roadmap("15", "40", "6");
+        const Snapshot at_since = history[1].snapshot;  // the point: 10-05
+        auto v = find_value_histories(now, history, false, *Date::parse("2026-10-01"), &at_since);
+        REQUIRE(v.size() == 4);
+        // a: 10 → 12 (up) → 11 (down) → 11 (stays) → 15: its last change is +4 from 11.
+        CHECK(v["a"].previous == 11);
+        CHECK_FALSE(v["a"].first_value);
+        CHECK(v["a"].at_since == 12);
+        CHECK(v["a"].series == std::vector<double>{10, 12, 11, 15});
+        // b: removed on 10-19, back at 40 on 10-26: its last change gave it a value after none.
+        CHECK_FALSE(v["b"].previous);
+        CHECK(v["b"].first_value);
+        CHECK(v["b"].at_since == 50);
+        CHECK(v["b"].series == std::vector<double>{50, 40});
+        // c: added mid-period (3, then 5), changed in the working tree to 6; absent at the point.
+        CHECK(v["c"].previous == 5);
+        CHECK_FALSE(v["c"].at_since);
+        CHECK(v["c"].series == std::vector<double>{3, 5, 6});
+        // The North Star never changed in the history read: before it, unknown...
+        CHECK_FALSE(v[""].previous);
+        CHECK_FALSE(v[""].first_value);
+        CHECK(v[""].at_since == 100);
+        CHECK(v[""].series == std::vector<double>{100});
+        // ... unless the first state read is the root commit: it was entered there.
+        CHECK(find_value_histories(now, history, true, *Date::parse("2026-10-01"), &at_since)[""].first_value);
+        // The series starts at the state of the period's start: from 10-12, a reads 11, 15.
+        auto later = find_value_histories(now, history, false, *Date::parse("2026-10-12"), nullptr);
+        CHECK(later["a"].series == std::vector<double>{11, 15});
+        CHECK_FALSE(later["a"].at_since);  // no point
+        // A key result without a current value has no history; nothing committed: all first values.
+        const Snapshot no_b = roadmap("15", "-", "6");
+        CHECK_FALSE(find_value_histories(no_b, history, false, *Date::parse("2026-10-01"), nullptr).contains("b"));
+        auto fresh = find_value_histories(now, {}, false, *Date::parse("2026-10-01"), nullptr);
+        CHECK(fresh["a"].first_value);
+        CHECK(fresh["a"].series == std::vector<double>{15});
+    }
+
+    TEST_CASE("the since point: the last commit on or before the day asked, or the revision; the walk passes both") {
+        const Period q4 = *Period::parse_named("2026-Q4");
+        auto commit = [](const std::string& id, const std::string& date, std::int64_t time) {
+            CommitInfo c;
+            c.id = id + std::string(40 - id.size(), '0');
+            c.short_id = id;
+            c.date = *Date::parse(date);
+            c.time = time;
+            return c;
+        };
+        // The default: a week before the report date.
+        const SinceRequest week = since_week_before(*Date::parse("2026-11-27"));
+        CHECK(week.kind == SinceRequest::Kind::week_before);
+        CHECK(week.date == Date::parse("2026-11-20"));
+        // Walking back from 11-27: 11-24 is after the day asked, 11-20 is the point; the walk goes
+        // on to the plan of the quarter (a change on or before 10-01).
+        SinceSearch search{week, std::nullopt, std::nullopt};
+        const MainlineStop stop = stop_at_report_history(q4, *Date::parse("2026-11-27"), search);
+        CHECK_FALSE(stop(commit("e", "2026-11-24", 5), true));
+        CHECK_FALSE(stop(commit("d", "2026-11-20", 4), false));
+        REQUIRE(search.found);
+        CHECK(search.found->short_id == "d");
+        CHECK_FALSE(stop(commit("c", "2026-10-05", 3), true));
+        CHECK_FALSE(stop(commit("b", "2026-09-30", 2), false));  // did not change PATH
+        CHECK(stop(commit("a", "2026-09-28", 1), true));
+        CHECK(search.found->short_id == "d");
+        // A point older than the plan: the walk goes on past the plan to it.
+        SinceRequest early;
+        early.kind = SinceRequest::Kind::date;
+        early.date = *Date::parse("2026-09-01");
+        SinceSearch far{early, std::nullopt, std::nullopt};
+        const MainlineStop far_stop = stop_at_report_history(q4, *Date::parse("2026-11-27"), far);
+        CHECK_FALSE(far_stop(commit("a", "2026-09-28", 2), true));
+        CHECK_FALSE(far.found);
+        CHECK(far.oldest->short_id == "a");
+        CHECK(far_stop(commit("z", "2026-08-30", 1), false));
+        CHECK(far.found->short_id == "z");
+        // A revision: the commit itself, or where the line gets older than it (off the first-parent line).
+        SinceRequest rev;
+        rev.kind = SinceRequest::Kind::revision;
+        rev.commit = commit("side", "2026-11-10", 30);
+        SinceSearch side{rev, std::nullopt, std::nullopt};
+        CHECK_FALSE(side.see(commit("m", "2026-11-12", 40)));
+        CHECK(side.see(commit("k", "2026-11-09", 20)));
+        CHECK(side.found->short_id == "side");
+    }
+
     TEST_CASE("check-ins at a past report date: the history read stops at the report date") {
         const Period q4 = *Period::parse_named("2026-Q4");
         auto commit = [](const std::string& id, const std::string& date) {

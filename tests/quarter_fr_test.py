@@ -95,9 +95,79 @@ for audience in ("team", "leadership"):
            run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--audience", audience, "--lang", "fr").stdout)
 git(repo, "checkout", "-q", "main")
 
+# Changes and trends (issue 14, item 1), each figure checked by hand against quarter.py's values
+# (tests/data/quarter-fr/README.md): the last three cells of each key result's row are its change
+# since the last check-in, since the point named at the top, and its trend since the plan of 09-30.
+def trend_cells(text):
+    out = {}
+    for row in text.splitlines():
+        for kr in ("delai-devis", "nps-interne", "completude-crm", "delai-lead"):
+            # The scorecard's row: the first to name it (the at-risk table comes later).
+            if row.startswith("| ") and f"({kr})" in row and kr not in out:
+                out[kr] = tuple(c.strip() for c in row.strip("| ").split(" | ")[-3:])
+    return out
+
+
+def check_trends(text, header, north_star, expected, what):
+    check(f"- **Changes since:** {header}\n" in text, f"{what}: the since point: {text}")
+    check(north_star in text, f"{what}: the North Star's changes: {north_star}")
+    got = trend_cells(text)
+    for kr, cells in expected.items():
+        check(got.get(kr) == cells, f"{what}: {kr}: {got.get(kr)}, expected {cells}")
+
+
+# As of 11-27 on the files of 11-24, a week before is 11-20: the commit of that day. Check-ins:
+# delai-devis 5 → 4 on 11-06 (−1: it must go down, so better), nps-interne 20 → 26 on 11-02,
+# completude-crm 72 → 78 on 11-24 (and 72 at 11-20: +6 since too), delai-lead 12 → 9 on 11-16,
+# the North Star 101,000 → 104,000 on 11-16. Trends, each block (v − min) / (max − min) × 7
+# rounded: completude 62 64 68 72 78 → 0 0.9 2.6 4.4 7 → ▁▂▄▅█; delai-lead 26 22 12 9 → 7 5.4
+# 1.2 0 → █▆▂▁; North Star 96,000 101,000 104,000 → 0 4.4 7 → ▁▅█.
+git(repo, "checkout", "-q", commits["2026-11-24"])
+check_trends(run(repo, "report", "roadmap", "--as-of", "2026-11-27").stdout,
+             f"commit {commits['2026-11-20']} of 2026-11-20, the last one on or before 2026-11-20 (a week before "
+             "the report date)",
+             "Since its last check-in: +3000 EUR (better); since 2026-11-20: unchanged; trend over the period: ▁▅█.",
+             {"delai-devis": ("−1 jours (better)", "unchanged", "█▁"),
+              "nps-interne": ("+6 points (better)", "unchanged", "▁█"),
+              "completude-crm": ("+6% (better)", "+6% (better)", "▁▂▄▅█"),
+              "delai-lead": ("−3 heures (better)", "unchanged", "█▆▂▁")}, "report of 11-27")
+git(repo, "checkout", "-q", "main")
+# As of 12-18 at the end, a week before is 12-11: the last commit by then is 12-04's. Since it:
+# delai-devis 4 → 3, nps-interne 31 → 31 (its check-in, 26 → 31, was on 12-01), completude-crm
+# 78 → 84, delai-lead 9 → 6, the North Star 104,000 → 109,000. Trends: delai-devis 5 4 3 →
+# █▅▁ (3.5 rounds up); nps 20 26 31 → 0 3.8 7 → ▁▅█; completude 62 64 68 72 78 84 → 0 0.6 1.9
+# 3.2 5.1 7 → ▁▂▃▄▆█; delai-lead 26 22 12 9 6 → 7 5.6 2.1 1.05 0 → █▇▃▂▁; North Star 96,000
+# 101,000 104,000 109,000 → 0 2.7 4.3 7 → ▁▄▅█.
+check_trends(run(repo, "report", "roadmap", "--as-of", "2026-12-18").stdout,
+             f"commit {commits['2026-12-04']} of 2026-12-04, the last one on or before 2026-12-11 (a week before "
+             "the report date)",
+             "Since its last check-in: +5000 EUR (better); since 2026-12-04: +5000 EUR (better); trend over the "
+             "period: ▁▄▅█.",
+             {"delai-devis": ("−1 jours (better)", "−1 jours (better)", "█▅▁"),
+              "nps-interne": ("+5 points (better)", "unchanged", "▁▅█"),
+              "completude-crm": ("+6% (better)", "+6% (better)", "▁▂▃▄▆█"),
+              "delai-lead": ("−3 heures (better)", "−3 heures (better)", "█▇▃▂▁")}, "report of 12-18")
+# The whole quarter, --since a date: the last commit on or before 10-01 is the plan of 09-30.
+# In French: numbers grouped by a narrow no-break space, a no-break space before %.
+r = run(repo, "report", "roadmap", "--as-of", "2026-12-18", "--since", "2026-10-01", "--lang", "fr").stdout
+check(f"- **Évolutions depuis\u00a0:** le commit {commits['2026-09-30']} du 30 septembre 2026, dernier commit au "
+      "1er octobre 2026 ou avant (--since)\n" in r, f"--since 2026-10-01 --lang fr: the point: {r}")
+check("depuis le 30 septembre 2026\u00a0: +13\u202f000 EUR (en progrès)" in r, "the North Star since the plan, in French")
+got = trend_cells(r)
+for kr, cell in {"delai-devis": "−2 jours (en progrès)", "nps-interne": "+11 points (en progrès)",
+                 "completude-crm": "+22\u00a0% (en progrès)", "delai-lead": "−20 heures (en progrès)"}.items():
+    check(got.get(kr, ("", "", ""))[1] == cell, f"--since 2026-10-01 --lang fr: {kr}: {got.get(kr)}, expected {cell}")
+# --since a commit after the report date, or a date before the first commit: exit 2, naming it.
+r = run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--since", commits["2026-12-04"], expect=2)
+check(f"--since '{commits['2026-12-04']}' is commit {commits['2026-12-04']} of 2026-12-04, after the report date" in r.stderr,
+      f"--since after the report date: {r.stderr}")
+r = run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--since", "2026-09-01", expect=2)
+check(f"history starts with commit {commits['2026-09-30']} of 2026-09-30" in r.stderr, f"--since too early: {r.stderr}")
+
 # The same date on the roadmap of the end: values committed later are not dated by the report.
 r = run(repo, "report", "roadmap", "--as-of", "2026-11-27")
-cells = [row.split(" | ")[-1].rstrip(" |") for row in r.stdout.splitlines()
+# The Last check-in column, before the three of changes and trends.
+cells = [row.split(" | ")[-4] for row in r.stdout.split("\n## At risk")[0].splitlines()
          if row.startswith("| ") and ("(delai-" in row or "(nps-" in row or "(completude-" in row)
          and " | Baseline | " not in row]
 check(len(cells) == 4 and all(c.startswith("not committed by the report date") for c in cells),

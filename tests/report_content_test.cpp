@@ -240,6 +240,109 @@ TEST_SUITE("report") {
         CHECK(lone.streams[0].overdue == 1);
     }
 
+    // issue 14, item 1
+    TEST_CASE("content: changes toward or away from the target, the since point, trends capped and flat") {
+        Trends t;
+        t.since.kind = SinceRequest::Kind::date;
+        t.since.date = day("2026-11-16");
+        CommitInfo point;
+        point.short_id = "abc1234";
+        point.date = day("2026-11-15");
+        t.since_commit = point;
+        // k1 (up, 0 → 100) now 60; k2 (down, 10 → 5) now 9; k4 (0 → 10) now 4; the North Star 120.
+        std::vector<double> long_series;
+        for (int i = 0; i < 15; ++i) long_series.push_back(40 + i);  // 15 values: the first 3 left out
+        long_series.back() = 60;
+        t.values["k1"] = {.previous = 50, .first_value = false, .at_since = 60, .series = long_series};
+        t.values["k2"] = {.previous = 8, .first_value = false, .at_since = 10, .series = {10, 8, 9}};
+        t.values["k4"] = {.previous = std::nullopt, .first_value = true, .at_since = std::nullopt, .series = {4}};
+        t.values[""] = {.previous = std::nullopt, .first_value = false, .at_since = 120, .series = {120, 120}};
+        ReportOptions o{day("2026-11-23"), Audience::leadership, "gen", std::nullopt};
+        o.trends = t;
+        const StatusReportContent c = build_status_report(load_roadmap_from_string(roadmap_yaml), o);
+        CHECK(c.trends);
+        REQUIRE(c.since);
+        CHECK(c.since->commit == "abc1234");
+        CHECK(c.since->commit_date == day("2026-11-15"));
+        CHECK(c.since->asked == day("2026-11-16"));
+        const auto& krs = c.objectives[0].key_results;
+        // k1: +10 since its check-in (toward 100: better), unchanged since the point; 12 of 15 shown.
+        REQUIRE(krs[0].trend);
+        CHECK(krs[0].trend->since_check_in.delta == 10);
+        CHECK(krs[0].trend->since_check_in.direction == Direction::better);
+        CHECK(krs[0].trend->since_point->delta == 0);
+        CHECK(krs[0].trend->since_point->direction == Direction::unchanged);
+        CHECK(krs[0].trend->capped);
+        CHECK(krs[0].trend->values.size() == trend_points);
+        CHECK(krs[0].trend->values.front() == 43);
+        // 43..53, then 60: scaled over 43..60, (v − 43) / 17 × 7 rounded.
+        CHECK(krs[0].trend->levels == std::vector<int>{0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 7});
+        // k2 must go down: 8 → 9 is worse, 10 → 9 better.
+        REQUIRE(krs[1].trend);
+        CHECK(krs[1].trend->since_check_in.delta == 1);
+        CHECK(krs[1].trend->since_check_in.direction == Direction::worse);
+        CHECK(krs[1].trend->since_point->delta == -1);
+        CHECK(krs[1].trend->since_point->direction == Direction::better);
+        CHECK(krs[1].trend->levels == std::vector<int>{7, 0, 4});  // 10 8 9: 7, 0, 3.5 → 4
+        CHECK_FALSE(krs[1].trend->capped);
+        // k3 has no current value: no entry, no trend; k4 is new since its check-in and the point.
+        CHECK_FALSE(krs[2].trend);
+        REQUIRE(krs[3].trend);
+        CHECK(krs[3].trend->since_check_in.is_new);
+        CHECK_FALSE(krs[3].trend->since_check_in.delta);
+        CHECK(krs[3].trend->since_point->is_new);
+        CHECK(krs[3].trend->flat);
+        CHECK(krs[3].trend->levels == std::vector<int>{3});
+        // The North Star: no earlier value read (neither new nor a change), flat.
+        REQUIRE(c.north_star->trend);
+        CHECK_FALSE(c.north_star->trend->since_check_in.delta);
+        CHECK_FALSE(c.north_star->trend->since_check_in.is_new);
+        CHECK(c.north_star->trend->flat);
+        CHECK(c.north_star->trend->levels == std::vector<int>{3, 3});
+        // A key result without a distinct baseline and target: a change with no direction.
+        const StatusReportContent flat_target = build_status_report(
+            load_roadmap_from_string("roadmap: {period: 2026-Q4}\nobjectives: [{id: o, key_results: [{id: k, "
+                                     "baseline: 5, target: 5, current: 7}]}]\n"),
+            [&] {
+                ReportOptions f{day("2026-11-23"), Audience::team, "gen", std::nullopt};
+                Trends ft;
+                ft.values["k"] = {.previous = 5, .first_value = false, .at_since = std::nullopt, .series = {5, 7}};
+                f.trends = ft;
+                return f;
+            }());
+        CHECK(flat_target.objectives[0].key_results[0].trend->since_check_in.direction == Direction::unknown);
+        CHECK_FALSE(flat_target.objectives[0].key_results[0].trend->since_point);  // no point
+        CHECK_FALSE(flat_target.since->commit.size());
+        // The renderer's cells: signed changes in the unit as written, the direction in words, the
+        // cap marked by …, a flat trend all ▄.
+        const std::string md = render_markdown(c);
+        CHECK(md.find("| Change | Since 2026-11-15 | Trend |") != std::string::npos);
+        CHECK(md.find("| +10 (better) | unchanged | …▁▁▂▂▃▃▃▄▄▅▅█ |") != std::string::npos);
+        CHECK(md.find("| +1 (worse) | −1 (better) | █▁▅ |") != std::string::npos);
+        CHECK(md.find("| first value | first value | ▄ |") != std::string::npos);
+        CHECK(md.find("Since its last check-in: –; since 2026-11-15: unchanged; trend over the period: ▄▄.") !=
+              std::string::npos);
+        // Values at the ends of what a double holds: no change figure that overflows, every block in range.
+        const StatusReportContent huge = build_status_report(
+            load_roadmap_from_string("roadmap: {period: 2026-Q4}\nobjectives: [{id: o, key_results: [{id: k, "
+                                     "baseline: -1e308, target: 1e308, current: 1e308}]}]\n"),
+            [&] {
+                ReportOptions f{day("2026-11-23"), Audience::team, "gen", std::nullopt};
+                Trends ht;
+                ht.values["k"] = {
+                    .previous = -1e308, .first_value = false, .at_since = std::nullopt, .series = {-1e308, 0, 1e308}};
+                f.trends = ht;
+                return f;
+            }());
+        const ValueTrend& ends = *huge.objectives[0].key_results[0].trend;
+        CHECK_FALSE(ends.since_check_in.delta);
+        CHECK(ends.levels == std::vector<int>{0, 4, 7});
+        CHECK_FALSE(render_markdown(huge).empty());
+        // Without history: no trends, no since point.
+        CHECK_FALSE(build().trends);
+        CHECK_FALSE(build().since);
+    }
+
     TEST_CASE("content: check-ins, stale past roadmap.report.stale_after_days") {
         CHECK_FALSE(build().check_ins);
         std::map<std::string, CheckIn> check_ins{

@@ -82,6 +82,25 @@ private:
 std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& history, const Snapshot& working,
                                                              const Period& period, Date as_of);
 
+// issue 14, item 1
+
+/// What a status report reads from git, in one walk: the check-ins, and each value's history
+/// (before its last change, at the since point, over the period).
+struct ReportHistory {
+    std::map<std::string, CheckIn> check_ins;  ///< as read_check_ins()
+    Trends trends;
+};
+
+/// Reads the check-ins and the values' histories of `working` for a report dated `as_of`, along
+/// HEAD's mainline back past both the plan of `period` and the since point: `since` is a
+/// revision or a date (YYYY-MM-DD), empty for the default (the last commit on or before a week
+/// before `as_of`). None when HEAD does not hold PATH and no `since` is given. Throws
+/// HistoryError, naming `--since`, when `since` is an unknown revision, one after the report
+/// date or off HEAD's history, a date after the report date or before the first commit, or when
+/// PATH has no committed history.
+std::optional<ReportHistory> read_report_history(const History& history, const Snapshot& working, const Period& period,
+                                                 Date as_of, const std::string& since);
+
 /// The states a recap reads and the caveats to print with them.
 struct RecapStates {
     std::vector<PlanState> states;  ///< the baseline first, then every change oldest first; the end last

@@ -110,6 +110,70 @@ std::vector<CommitInfo> commits_by(const std::vector<CommitInfo>& commits, Date 
 std::map<std::string, CheckIn> find_check_ins(const Snapshot& now, const std::vector<PlanState>& history,
                                               bool exact_start);
 
+// issue 14, item 1: change since the last check-in, since a chosen point, and the trend.
+
+/// The point a report's changes are counted from (`report --since REV|DATE`), as asked.
+struct SinceRequest {
+    enum class Kind {
+        week_before,  ///< the default: the last commit on or before the report date − 7 days
+        date,         ///< the last commit on or before `date`
+        revision      ///< `commit`, resolved from `revision`
+    };
+    Kind kind = Kind::week_before;
+    Date date;                         ///< week_before, date: the day asked
+    std::string revision;              ///< revision: as the user wrote it
+    std::optional<CommitInfo> commit;  ///< revision: the commit it names
+};
+
+/// A request for the default point of a report dated `as_of`: a week before it.
+SinceRequest since_week_before(Date as_of);
+
+/// Finds the since point while walking back along the mainline: the first commit (walking back)
+/// dated on or before the day asked, or the commit asked (or the first commit older than it, for
+/// one off the first-parent line). `found` is the point; `oldest` the last commit the walk saw.
+struct SinceSearch {
+    SinceRequest request;
+    std::optional<CommitInfo> found;
+    std::optional<CommitInfo> oldest;
+    /// Looks at the next commit of the walk (newest first); true once the point is found.
+    bool see(const CommitInfo& c);
+};
+
+/// Walking back from HEAD for a report dated `as_of` that shows check-ins and trends: stop once
+/// both the plan of `period` (as stop_at_check_ins) and the since point are behind. `since` is
+/// updated as the walk goes and must outlive it.
+MainlineStop stop_at_report_history(const Period& period, Date as_of, SinceSearch& since);
+
+/// A key result's (or the North Star's) values in the history read, as the report shows them.
+struct ValueHistory {
+    /// The value before its latest change (the change a last check-in dates, the working tree's
+    /// included); empty when it had none (`first_value`) or the history read does not reach it.
+    std::optional<double> previous;
+    bool first_value = false;  ///< its latest change gave it its first value: there is nothing before
+    /// Its value at the since point; empty when it had none there (or there is no point).
+    std::optional<double> at_since;
+    /// Its values from the period's start to the report date: its value in the state at the
+    /// period's start (or its first value, when it came later), then one per state that changed
+    /// it, ending with the working tree's when that differs from the last commit read.
+    std::vector<double> series;
+};
+
+/// For each key result of `now` that has a current value (and the North Star, under ""), its
+/// values in `history` (as find_check_ins reads it: mainline states oldest first, none after the
+/// report date; `exact_start` when its first state is the root commit). The series starts at
+/// the last state dated on or before `period_start` (the first state when none is). `at_since`
+/// is the roadmap at the since point, when there is one.
+std::map<std::string, ValueHistory> find_value_histories(const Snapshot& now, const std::vector<PlanState>& history,
+                                                         bool exact_start, Date period_start, const Snapshot* at_since);
+
+/// What a report shows of its values' history: the since point and each value's history.
+struct Trends {
+    SinceRequest since;                          ///< the point as asked (the default: a week before)
+    std::optional<CommitInfo> since_commit;      ///< the point; empty when the history starts after the day asked
+    std::optional<CommitInfo> first;             ///< then, the oldest commit the walk reached
+    std::map<std::string, ValueHistory> values;  ///< by key-result id, "" for the North Star
+};
+
 /// The kinds of semantic change between two states.
 enum class ChangeKind {
     stream_added,

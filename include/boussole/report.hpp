@@ -25,6 +25,9 @@ struct ReportOptions {
     /// Check-in dates by key-result id ("" for the North Star); none outside git (no column).
     std::optional<std::map<std::string, CheckIn>> check_ins;
     Language language = Language::en;  ///< of the words, numbers and dates; never the machine's locale
+    // issue 14, item 1
+    /// The values' histories (changes, since point, trends); none outside git (no columns).
+    std::optional<Trends> trends = std::nullopt;
 };
 
 /// Why no report can be made from this roadmap (no roadmap block, no usable period), or empty.

@@ -41,6 +41,43 @@ struct CheckInFact {
     std::optional<int> stale_days;   ///< days since `date` when more than `stale_after`
 };
 
+// issue 14, item 1: changes and trends.
+
+/// Which way a change moved a value: toward its target (better) or away from it (worse), for a
+/// key result that must go down (target below baseline) a decrease being better; unknown
+/// without a baseline and a target that differ.
+enum class Direction { unknown, better, worse, unchanged };
+
+/// A value's change from an earlier value of it.
+struct ValueChange {
+    std::optional<double> delta;  ///< the current value minus the earlier one; empty when that one is not known
+    bool is_new = false;          ///< it had no earlier value (the key result or its value came later)
+    Direction direction = Direction::unknown;
+};
+
+/// The most points a trend shows: its last changes.
+inline constexpr std::size_t trend_points = 12;
+
+/// A value's history in git, as the report shows it.
+struct ValueTrend {
+    ValueChange since_check_in;              ///< since its value before its last change
+    std::optional<ValueChange> since_point;  ///< since the report's since point; empty when there is none
+    std::vector<double> values;              ///< its values over the period, the last trend_points of them
+    std::vector<int> levels;                 ///< each value's block, 0 (lowest) to 7 (highest); all 3 when flat
+    bool capped = false;                     ///< earlier values were left out
+    bool flat = false;                       ///< every value shown is the same
+};
+
+/// The point the changes are counted from, for the header.
+struct SinceFacts {
+    SinceRequest::Kind kind = SinceRequest::Kind::week_before;
+    Date asked;                          ///< the day asked (week_before, date), or the revision's commit date
+    std::string revision;                ///< as written (revision)
+    std::string commit;                  ///< the point's short id; empty when there is no point
+    Date commit_date;                    ///< the point's date
+    std::optional<Date> history_starts;  ///< without a point: the date of the oldest commit read
+};
+
 /// A key result's (or the North Star's) values and how far along it is.
 struct Measure {
     std::string unit;  ///< as written; empty when none
@@ -55,6 +92,8 @@ struct NorthStarFacts {
     std::string title, owner;  ///< owner: a display name; both empty when not written
     Measure measure;
     std::optional<CheckInFact> check_in;  ///< empty when history was not read or has no entry
+    // issue 14, item 1
+    std::optional<ValueTrend> trend = std::nullopt;  ///< empty when history was not read or has no entry
 };
 
 /// One row of an objective's scorecard.
@@ -63,6 +102,8 @@ struct KeyResultRow {
     std::string owner;      ///< display name of its owner (its own, else its objective's); empty for none
     Measure measure;
     std::optional<CheckInFact> check_in;  ///< empty when history was not read, or has no entry for it
+    // issue 14, item 1
+    std::optional<ValueTrend> trend = std::nullopt;  ///< empty when history was not read, or has no entry for it
 };
 
 /// An objective with its key results.
@@ -211,6 +252,9 @@ struct StatusReportContent {
     std::optional<LoadFacts> load;          ///< team audience only
     std::optional<TimelineFacts> timeline;  ///< team audience only
     ReportFooter footer;
+    // issue 14, item 1
+    bool trends = false;              ///< git history was read for changes and trends: their columns
+    std::optional<SinceFacts> since;  ///< the since point (or why there is none), when trends
 };
 
 /// Computes every figure of the status report once. Only call when report_blocker() is empty.

@@ -22,6 +22,8 @@ struct ReportCommand {
     std::string format = "markdown";
     std::string check;
     CLI::App* app = nullptr;
+    std::string since;                          // issue 14, item 1
+    const CLI::Option* since_option = nullptr;  // to tell an empty --since from none
 };
 
 using Render = std::string (*)(const StatusReportContent&, Language);
@@ -48,8 +50,13 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
     sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)")->type_name("FILE");
     add_check_option(sub, cmd.check);
     sub->add_flag("--no-history", cmd.no_history,
-                  "do not read git history (last check-ins from checked_on only): the report depends only on the "
-                  "files and --as-of");
+                  "do not read git history (last check-ins from checked_on only, no changes or trends): the report "
+                  "depends only on the files and --as-of");
+    cmd.since_option =
+        sub->add_option("--since", cmd.since,
+                        "count changes since REV (a commit, branch or tag) or DATE (YYYY-MM-DD: the last commit on or "
+                        "before it); default: the last commit on or before a week before the report date")
+            ->type_name("REV|DATE");
     sub->footer(exit_status_help(
         {{0,
           "the report was written (lint errors elsewhere are a warning on standard error); with --check, FILE is "
@@ -58,8 +65,9 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
           "the roadmap has errors that stop the report (no roadmap block, no valid period); with --check, FILE "
           "differs or is missing"},
          {2,
-          "a usage error (an unknown option, a bad value, --check with -o), a PATH missing or unreadable, -o FILE "
-          "not writable, or --check FILE a folder or unreadable"}}));
+          "a usage error (an unknown option, a bad value, --check with -o, a --since revision or date with no "
+          "commit to count from), a PATH missing or unreadable, -o FILE not writable, or --check FILE a folder or "
+          "unreadable"}}));
     return sub;
 }
 
@@ -72,20 +80,30 @@ Date parse_as_of(const std::string& text) {
     return *d;
 }
 
-// The key results' last check-ins, when the roadmap is in a git repository that tracks it.
-std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working, const std::string& path, Date as_of) {
+// The key results' last check-ins, changes and trends, when the roadmap is in a git repository
+// that tracks it. Without --since, a history that cannot be read only costs those columns (a
+// warning); a --since that cannot be used is a usage error.
+std::optional<ReportHistory> report_history(const Snapshot& working, const std::string& path, Date as_of,
+                                            const std::string& since) {
     std::optional<History> history;
     try {
         history.emplace(History::open(path));
     } catch (const NotARepository&) {
+        if (!since.empty())
+            throw UsageError(fmt::format(
+                "--since {}: '{}' is not in a git repository, so there is no history to count changes from; leave "
+                "out --since, or commit the roadmap in git",
+                since, path));
         return std::nullopt;  // not in git: no check-in column
     } catch (const HistoryError& e) {
+        if (!since.empty()) throw;
         print_to_stderr("boussole: warning: no check-in dates: {}\n", visible(e.what()));
         return std::nullopt;
     }
     try {
-        return read_check_ins(*history, working, *working.period(), as_of);
+        return read_report_history(*history, working, *working.period(), as_of, since);
     } catch (const HistoryError& e) {
+        if (!since.empty()) throw;
         print_to_stderr("boussole: warning: cannot read check-in dates from git history: {}\n", visible(e.what()));
         return std::nullopt;
     }
@@ -93,6 +111,15 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working,
 
 int run_report(const ReportCommand& cmd) {
     if (!cmd.check.empty()) refuse_check_with_output(cmd.output);
+    if (cmd.since.empty() && cmd.since_option && cmd.since_option->count() > 0)
+        throw UsageError(
+            "--since: an empty value names no point; give a revision (a commit, branch or tag) or a day as "
+            "YYYY-MM-DD, or leave out --since for a week before the report date");
+    if (cmd.no_history && !cmd.since.empty())
+        throw UsageError(
+            fmt::format("--since {} and --no-history cannot go together: --since counts changes in git history, which "
+                        "--no-history does not read; leave out one of them",
+                        cmd.since));
     const Date as_of = parse_as_of(cmd.as_of);
     const std::string path = roadmap_path(cmd.path);
     const Snapshot working(load_roadmap(path, load_options()));
@@ -107,7 +134,11 @@ int run_report(const ReportCommand& cmd) {
     options.audience = cmd.audience == "leadership" ? Audience::leadership : Audience::team;
     options.language = document_language(cmd.lang, roadmap);
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
-    if (!cmd.no_history) options.check_ins = check_ins(working, path, as_of);
+    if (!cmd.no_history)
+        if (std::optional<ReportHistory> h = report_history(working, path, as_of, cmd.since)) {
+            options.check_ins = std::move(h->check_ins);
+            options.trends = std::move(h->trends);
+        }
     const std::string text = format_named(formats, cmd.format)(build_status_report(roadmap, options), options.language);
     if (!cmd.check.empty()) return check_output(text, cmd.check, cmd.output, *cmd.app);
     std::vector<std::string> files;

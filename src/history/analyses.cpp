@@ -16,6 +16,94 @@ std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& hist
     return find_check_ins(working, history.states(read), m.reached_root);
 }
 
+// issue 14, item 1
+
+namespace {
+
+// The point `since` asks for: a date (YYYY-MM-DD) or a revision, checked against the report date
+// and HEAD's history.
+SinceRequest since_request(const History& history, const CommitInfo& head, const std::string& since, Date as_of) {
+    SinceRequest r;
+    if (const std::optional<Date> d = Date::parse(since)) {
+        if (as_of < *d)
+            throw HistoryError(fmt::format(
+                "--since {}: that day is after the report date, {}: there is nothing to compare with yet; give a "
+                "date on or before {}, or a later --as-of",
+                since, as_of.iso(), as_of.iso()));
+        r.kind = SinceRequest::Kind::date;
+        r.date = *d;
+        return r;
+    }
+    CommitInfo c;
+    try {
+        c = history.resolve(since);
+    } catch (const HistoryError& e) {
+        throw HistoryError(fmt::format("--since: {}; or give a day as YYYY-MM-DD", e.what()));
+    }
+    if (as_of < c.date)
+        throw HistoryError(
+            fmt::format("--since '{}' is commit {} of {}, after the report date, {}: a change since then would count "
+                        "backwards; give a revision or a date on or before {}, or a later --as-of",
+                        since, c.short_id, c.date.iso(), as_of.iso(), as_of.iso()));
+    if (!history.descends_from(head, c))
+        throw HistoryError(fmt::format(
+            "--since '{}' ({} of {}) is not in the history of HEAD ({} of {}): it is on another branch; give a "
+            "commit HEAD descends from ('git merge-base' finds the one they share), or a date",
+            since, c.short_id, c.date.iso(), head.short_id, head.date.iso()));
+    r.kind = SinceRequest::Kind::revision;
+    r.revision = since;
+    r.commit = c;
+    r.date = c.date;
+    return r;
+}
+
+}  // namespace
+
+std::optional<ReportHistory> read_report_history(const History& history, const Snapshot& working, const Period& period,
+                                                 Date as_of, const std::string& since) {
+    const auto head = history.head();
+    if (!head || !history.has_path(*head)) {
+        if (since.empty()) return std::nullopt;  // not committed: nothing to tell
+        throw HistoryError(fmt::format(
+            "--since {}: '{}' has no committed history to compare with; commit the roadmap first, or leave out "
+            "--since",
+            since, working.roadmap().root));
+    }
+    ReportHistory out;
+    out.trends.since = since.empty() ? since_week_before(as_of) : since_request(history, *head, since, as_of);
+    SinceSearch search{out.trends.since, std::nullopt, std::nullopt};
+    const Mainline m = history.mainline(*head, stop_at_report_history(period, as_of, search));
+    if (!search.found && !since.empty()) {
+        if (m.cut_at)
+            throw HistoryError(fmt::format(
+                "--since {}: the history is cut at commit {} of {} (a shallow clone), before that point; run 'git "
+                "fetch --unshallow' for the whole history, or give a later point",
+                since, m.cut_at->short_id, m.cut_at->date.iso()));
+        const CommitInfo& first = *search.oldest;
+        throw HistoryError(fmt::format(
+            "--since {}: no commit is dated on or before that day: the repository's history starts with commit {} "
+            "of {}; give a day on or after {}, or a revision",
+            since, first.short_id, first.date.iso(), first.date.iso()));
+    }
+    out.trends.since_commit = search.found;
+    if (!search.found) out.trends.first = search.oldest;
+    // Only the history up to the report date counts: a later commit is not a fact of that day.
+    std::vector<CommitInfo> read = commits_by(m.commits, as_of);
+    // The point's own state is read with the others (each file version is parsed once).
+    if (search.found) read.push_back(*search.found);
+    std::vector<PlanState> states = history.states(read);
+    std::optional<PlanState> at_since;
+    if (search.found) {
+        at_since = std::move(states.back());
+        states.pop_back();
+    }
+    // The chain ran out at the root: its first commit is where everything started, exactly.
+    out.check_ins = find_check_ins(working, states, m.reached_root);
+    out.trends.values =
+        find_value_histories(working, states, m.reached_root, period.start, at_since ? &at_since->snapshot : nullptr);
+    return out;
+}
+
 RecapStates read_recap_states(const History& history, PlanState end, const CommitInfo& tip,
                               const std::string& baseline) {
     RecapCommits chosen;

@@ -106,4 +106,72 @@ std::map<std::string, CheckIn> find_check_ins(const Snapshot& now, const std::ve
     return out;
 }
 
+// issue 14, item 1
+
+SinceRequest since_week_before(Date as_of) {
+    SinceRequest r;
+    r.kind = SinceRequest::Kind::week_before;
+    r.date = as_of + -7;
+    return r;
+}
+
+bool SinceSearch::see(const CommitInfo& c) {
+    if (found) return true;
+    oldest = c;
+    if (request.kind == SinceRequest::Kind::revision) {
+        // A commit off the first-parent line is passed where the line gets older than it.
+        if (request.commit && (c.id == request.commit->id || c.time < request.commit->time)) found = request.commit;
+    } else if (c.date <= request.date) {
+        found = c;
+    }
+    return found.has_value();
+}
+
+MainlineStop stop_at_report_history(const Period& period, Date as_of, SinceSearch& since) {
+    return [plan = stop_at_check_ins(period, as_of), &since, plan_passed = false](const CommitInfo& c,
+                                                                                  bool changed) mutable {
+        const bool point = since.see(c);
+        plan_passed = plan_passed || plan(c, changed);
+        return point && plan_passed;
+    };
+}
+
+std::map<std::string, ValueHistory> find_value_histories(const Snapshot& now, const std::vector<PlanState>& history,
+                                                         bool exact_start, Date period_start,
+                                                         const Snapshot* at_since) {
+    std::map<std::string, ValueHistory> out;
+    std::vector<std::string> ids;
+    if (now.north_star() && now.north_star()->current) ids.emplace_back();
+    for (const std::string& id : now.index().key_result_ids)
+        if (now.index().key_result(id).key_result->current) ids.push_back(id);
+    // Its value in each state read, then in the working tree.
+    auto value_in = [](const Snapshot& s, const std::string& id) -> std::optional<double> {
+        const std::optional<double>* v = current_of(s, id);
+        return v ? *v : std::nullopt;
+    };
+    std::size_t start = 0;  // the state at the period's start
+    for (std::size_t i = 0; i < history.size(); ++i)
+        if (history[i].date && *history[i].date <= period_start) start = i;
+    for (const std::string& id : ids) {
+        std::vector<std::optional<double>> values;
+        values.reserve(history.size() + 1);
+        for (const PlanState& s : history) values.push_back(value_in(s.snapshot, id));
+        values.push_back(value_in(now, id));
+        ValueHistory& h = out[id];
+        // The latest change: the last position whose value differs from the one before it.
+        std::size_t last = values.size() - 1;
+        while (last > 0 && values[last - 1] == values[last]) --last;
+        if (last > 0) {
+            h.previous = values[last - 1];
+            h.first_value = !h.previous;
+        } else {
+            h.first_value = exact_start || history.empty();  // entered at the root commit, or not committed
+        }
+        if (at_since) h.at_since = value_in(*at_since, id);
+        for (std::size_t i = history.empty() ? values.size() - 1 : start; i < values.size(); ++i)
+            if (values[i] && (h.series.empty() || values[i] != values[i - 1])) h.series.push_back(*values[i]);
+    }
+    return out;
+}
+
 }  // namespace boussole

@@ -194,6 +194,27 @@ struct StatusReportMessages {
     // Footer. {0} generator, {1} count, {2} files, {3} report date.
     std::string_view footer;
     Plural files;
+
+    // issue 14, item 1: changes since the last check-in and since a point, and trends.
+    std::string_view since_label;        // the header item naming the since point
+    std::string_view since_week_before;  // {0} commit, {1} its date, {2} the day asked (report date − 7)
+    std::string_view since_date;         // {0} commit, {1} its date, {2} the day asked (--since DATE)
+    std::string_view since_revision;     // {0} commit, {1} its date, {2} the revision as written
+    std::string_view since_none;         // {0} the day asked, {1} the date the history read starts
+    std::string_view no_history;         // the header item's value when git history was not read
+    std::string_view change_column;      // since the last check-in
+    std::string_view since_column;       // {0} the point's date (ISO 8601)
+    std::string_view trend_column;
+    std::string_view change_better, change_worse;  // {0} the signed change with its unit
+    std::string_view change_unchanged;             // a change of zero
+    std::string_view change_first;                 // no earlier value
+    std::string_view change_unknown;               // the earlier value is beyond the history read
+    std::string_view trend_capped;                 // before a trend whose earlier values are left out
+    std::string_view trend_note;           // appended to the scorecard note: {0} the point's date, {1} trend_points
+    std::string_view trend_note_no_point;  // the same without a since point: {0} trend_points
+    std::string_view north_star_change;    // {0} the change since its last check-in
+    std::string_view north_star_since;     // appended: {0} the point's date in prose, {1} the change
+    std::string_view north_star_trend;     // appended: {0} the trend
 };
 
 // The end-of-period recap.

@@ -184,6 +184,46 @@ const StatusReportMessages status_report_fr = {
 
     .footer = "Généré par {0} à partir de {1} {2}, au {3}.",
     .files = {"fichier", "fichiers"},
+
+    .since_label = "Évolutions depuis\u00a0:",
+    .since_week_before = "le commit {0} du {1}, dernier commit au {2} ou avant (une semaine avant la date du point)",
+    .since_date = "le commit {0} du {1}, dernier commit au {2} ou avant (--since)",
+    .since_revision = "le commit {0} du {1} (--since {2})",
+    .since_none =
+        "aucun commit n’est daté du {0} ou avant (une semaine avant la date du point)\u00a0: l’historique lu commence "
+        "le {1}, les évolutions ne sont donc comptées que depuis le dernier relevé",
+    .no_history =
+        "aucune\u00a0: ce point ne lit pas l’historique git (la feuille de route n’est pas suivie dans git, ou "
+        "--no-history), il ne montre donc ni évolution ni tendance",
+    .change_column = "Évolution",
+    .since_column = "Depuis le {0}",
+    .trend_column = "Tendance",
+    .change_better = "{0} (en progrès)",
+    .change_worse = "{0} (en recul)",
+    .change_unchanged = "stable",
+    .change_first = "première valeur",
+    .change_unknown = "–",
+    .trend_capped = "…",
+    .trend_note =
+        " Évolution\u00a0: la valeur actuelle moins sa valeur avant sa dernière modification dans git (à la date du "
+        "point). Depuis le {0}\u00a0: la valeur actuelle moins sa valeur au commit indiqué en tête. «\u00a0En "
+        "progrès\u00a0» veut dire vers la cible\u00a0: pour un résultat clé qui doit baisser (cible sous la "
+        "référence), une baisse est un progrès\u202f; «\u00a0première valeur\u00a0»\u00a0: il n’en avait pas "
+        "avant\u202f; «\u00a0–\u00a0»\u00a0: l’historique lu n’en contient pas de plus ancienne. Tendance\u00a0: "
+        "ses valeurs dans git du début de la période à la date du point, une par modification (les {1} dernières au "
+        "plus, après «\u00a0…\u00a0» quand des plus anciennes sont omises), chaque bloc placé entre la plus basse "
+        "(▁) et la plus haute (█) affichées\u202f; uniquement des ▄\u00a0: la valeur n’a pas bougé.",
+    .trend_note_no_point =
+        " Évolution\u00a0: la valeur actuelle moins sa valeur avant sa dernière modification dans git (à la date du "
+        "point). «\u00a0En progrès\u00a0» veut dire vers la cible\u00a0: pour un résultat clé qui doit baisser "
+        "(cible sous la référence), une baisse est un progrès\u202f; «\u00a0première valeur\u00a0»\u00a0: il n’en "
+        "avait pas avant\u202f; «\u00a0–\u00a0»\u00a0: l’historique lu n’en contient pas de plus ancienne. "
+        "Tendance\u00a0: ses valeurs dans git du début de la période à la date du point, une par modification (les "
+        "{0} dernières au plus, après «\u00a0…\u00a0» quand des plus anciennes sont omises), chaque bloc placé entre "
+        "la plus basse (▁) et la plus haute (█) affichées\u202f; uniquement des ▄\u00a0: la valeur n’a pas bougé.",
+    .north_star_change = "Depuis son dernier relevé\u00a0: {0}",
+    .north_star_since = "\u202f; depuis le {0}\u00a0: {1}",
+    .north_star_trend = "\u202f; tendance sur la période\u00a0: {0}",
 };
 
 const RecapMessages recap_fr = {

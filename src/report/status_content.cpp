@@ -1,6 +1,7 @@
 // The status report's content: every figure computed once, from the roadmap and the options.
 // Renderers (status_markdown.cpp) only format what is here.
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 
@@ -8,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "boussole/report_content.hpp"
+#include "report/markdown.hpp"
 
 namespace boussole {
 
@@ -43,6 +45,8 @@ public:
             c.timeline = timeline();
         }
         c.footer = {o_.generator, r_.files.size()};
+        c.trends = o_.trends.has_value();
+        if (o_.trends) c.since = since(*o_.trends);
         return c;
     }
 
@@ -122,7 +126,67 @@ private:
     }
 
     NorthStarFacts north_star(const KeyResult& ns) const {
-        return {ns.title.value_or(""), person(ns.owner), measure(ns), check_in(ns, std::string())};
+        NorthStarFacts f{ns.title.value_or(""), person(ns.owner), measure(ns), check_in(ns, std::string())};
+        f.trend = trend(f.measure, std::string());
+        return f;
+    }
+
+    // issue 14, item 1: changes and trends, from the values' history read.
+    static SinceFacts since(const Trends& t) {
+        SinceFacts f;
+        f.kind = t.since.kind;
+        f.asked = t.since.date;
+        f.revision = t.since.revision;
+        if (t.since_commit) {
+            f.commit = t.since_commit->short_id;
+            f.commit_date = t.since_commit->date;
+        } else if (t.first) {
+            f.history_starts = t.first->date;
+        }
+        return f;
+    }
+
+    // Which way `delta` moved a value of `m`: toward the target is better.
+    static Direction direction(const Measure& m, double delta) {
+        if (delta == 0) return Direction::unchanged;
+        if (!m.baseline || !m.target || *m.baseline == *m.target) return Direction::unknown;
+        return (delta > 0) == (*m.target > *m.baseline) ? Direction::better : Direction::worse;
+    }
+
+    static ValueChange change(const Measure& m, const std::optional<double>& earlier, bool is_new) {
+        ValueChange c;
+        c.is_new = is_new;
+        // Values near the largest double differ by more than one holds: no figure then.
+        if (earlier && m.current && std::isfinite(*m.current - *earlier)) {
+            c.delta = *m.current - *earlier;
+            c.direction = direction(m, *c.delta);
+        }
+        return c;
+    }
+
+    // `id` names it in the history read ("" for the North Star); none for a key result without one.
+    std::optional<ValueTrend> trend(const Measure& m, const std::optional<std::string>& id) const {
+        if (!o_.trends || !id) return std::nullopt;
+        const auto it = o_.trends->values.find(*id);
+        if (it == o_.trends->values.end()) return std::nullopt;
+        const ValueHistory& h = it->second;
+        ValueTrend t;
+        t.since_check_in = change(m, h.previous, h.first_value);
+        if (o_.trends->since_commit) t.since_point = change(m, h.at_since, !h.at_since);
+        const std::size_t skip = h.series.size() > trend_points ? h.series.size() - trend_points : 0;
+        t.capped = skip > 0;
+        t.values.assign(h.series.begin() + static_cast<std::ptrdiff_t>(skip), h.series.end());
+        if (!t.values.empty()) {
+            const auto [lo, hi] = std::minmax_element(t.values.begin(), t.values.end());
+            t.flat = *lo == *hi;
+            // Halved first, so that the span of values near the largest double does not overflow.
+            for (const double v : t.values)
+                t.levels.push_back(t.flat
+                                       ? 3
+                                       : static_cast<int>(std::clamp(
+                                             md::rounded((v / 2 - *lo / 2) / (*hi / 2 - *lo / 2) * 7, 0), 0LL, 7LL)));
+        }
+        return t;
     }
 
     ObjectiveScorecard objective(const Objective& o) const {
@@ -131,6 +195,7 @@ private:
         for (const KeyResult& k : o.key_results) {
             KeyResultRow row{k.id.value_or(""), k.title.value_or(""), person(Roadmap::owner_of(o, k)), measure(k),
                              check_in(k, k.id.value)};
+            row.trend = trend(row.measure, k.id.value);
             if (row.measure.score) {
                 sum += *row.measure.score;
                 ++card.measured;

@@ -1,5 +1,7 @@
 // The status report in Markdown: the content of status_content.cpp, words from a message
 // catalogue, markup and escaping from markdown.hpp. Nothing is computed here.
+#include <array>
+
 #include <fmt/format.h>
 
 #include "boussole/report_content.hpp"
@@ -69,6 +71,7 @@ private:
         if (h.work_done)
             item(m_.work_done_label,
                  say(m_.work_done, md::bar(*h.work_done, numbers()), h.epics, m_.count(m_.epics, h.epics)));
+        item(m_.since_label, since_point());
         out_ += "\n";
         for (const std::string& f : c_.unreadable) paragraph("> " + say(m_.unreadable, md::text(f)));
     }
@@ -89,6 +92,55 @@ private:
         if (c.cadence) cell = say(m_.with_cadence, cell, m_.cadence[*c.cadence]);
         if (c.stale_days) cell += say(c.or_before ? m_.stale_or_more : m_.stale, *c.stale_days);
         return cell;
+    }
+
+    // issue 14, item 1: the since point, changes and trends.
+
+    // The header's "Changes since" value: the point, how it was chosen, or why there is none.
+    std::string since_point() const {
+        if (!c_.since) return std::string(m_.no_history);
+        const SinceFacts& s = *c_.since;
+        if (s.commit.empty())
+            return say(m_.since_none, prose(s.asked), s.history_starts ? prose(*s.history_starts) : m_.unknown);
+        switch (s.kind) {
+            case SinceRequest::Kind::week_before:
+                return say(m_.since_week_before, s.commit, prose(s.commit_date), prose(s.asked));
+            case SinceRequest::Kind::date:
+                return say(m_.since_date, s.commit, prose(s.commit_date), prose(s.asked));
+            case SinceRequest::Kind::revision:
+                return say(m_.since_revision, s.commit, prose(s.commit_date), md::text(s.revision));
+        }
+        return "";
+    }
+
+    // "+6 %", "−3 heures": the change with its sign and the unit as written.
+    std::string signed_change(double delta, const std::string& unit) const {
+        const std::string magnitude = md::quantity(delta < 0 ? -delta : delta, unit, numbers());
+        return (delta < 0 ? "−" : "+") + magnitude;
+    }
+
+    std::string change_cell(const ValueChange& c, const std::string& unit) const {
+        if (c.is_new) return std::string(m_.change_first);
+        if (!c.delta) return std::string(m_.change_unknown);
+        switch (c.direction) {
+            case Direction::unchanged:
+                return std::string(m_.change_unchanged);
+            case Direction::better:
+                return say(m_.change_better, signed_change(*c.delta, unit));
+            case Direction::worse:
+                return say(m_.change_worse, signed_change(*c.delta, unit));
+            case Direction::unknown:
+                break;
+        }
+        return signed_change(*c.delta, unit);
+    }
+
+    // A sparkline of Unicode blocks, one per value.
+    std::string sparkline(const ValueTrend& t) const {
+        static constexpr std::array<std::string_view, 8> blocks{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+        std::string out = t.capped ? std::string(m_.trend_capped) : std::string();
+        for (const int level : t.levels) out += blocks.at(static_cast<std::size_t>(level));
+        return out;
     }
 
     // What a stale flag is measured against: "its monthly cadence (31 days)".
@@ -115,6 +167,14 @@ private:
         if (m.confidence) line += say(m_.north_star_confidence, md::number(*m.confidence, numbers()));
         if (ns.check_in) line += say(m_.north_star_last_check_in, check_in_cell(*ns.check_in));
         paragraph(line + std::string(m_.sentence_end));
+        if (ns.trend) {
+            std::string changes = say(m_.north_star_change, change_cell(ns.trend->since_check_in, m.unit));
+            if (ns.trend->since_point && c_.since)
+                changes +=
+                    say(m_.north_star_since, prose(c_.since->commit_date), change_cell(*ns.trend->since_point, m.unit));
+            if (!ns.trend->levels.empty()) changes += say(m_.north_star_trend, sparkline(*ns.trend));
+            paragraph(changes + std::string(m_.sentence_end));
+        }
     }
 
     void scorecard() {
@@ -125,13 +185,28 @@ private:
         }
         std::string note = say(m_.scorecard_note, md::percent(c_.header.elapsed, numbers()));
         if (c_.check_ins) note += say(c_.history ? m_.check_in_note : m_.check_in_note_files, c_.stale_after_days);
+        const bool since_column = c_.since && !c_.since->commit.empty();
+        if (c_.trends)
+            note += since_column ? say(m_.trend_note, c_.since->commit_date.iso(), trend_points)
+                                 : say(m_.trend_note_no_point, trend_points);
         paragraph(note);
         auto num = [this](const std::optional<double>& f) { return f ? md::number(*f, numbers()) : std::string(); };
         for (const ObjectiveScorecard& o : c_.objectives) {
             subsection(named(o.title, o.id));
             std::vector<std::string> header = md::columns(m_.scorecard_columns);
             if (c_.check_ins) header.emplace_back(m_.last_check_in_column);
-            md::Table t(header, c_.check_ins ? "llrrrlrrll" : "llrrrlrrl");
+            std::string align = c_.check_ins ? "llrrrlrrll" : "llrrrlrrl";
+            if (c_.trends) {
+                header.emplace_back(m_.change_column);
+                align += 'r';
+                if (since_column) {
+                    header.push_back(say(m_.since_column, c_.since->commit_date.iso()));
+                    align += 'r';
+                }
+                header.emplace_back(m_.trend_column);
+                align += 'l';
+            }
+            md::Table t(header, align);
             for (const KeyResultRow& k : o.key_results) {
                 const Measure& m = k.measure;
                 std::vector<std::string> row{named(k.title, k.id),
@@ -144,6 +219,13 @@ private:
                                              num(m.confidence),
                                              std::string(m.no_distance ? m_.no_distance : m_.pace[m.pace])};
                 if (c_.check_ins) row.push_back(k.check_in ? check_in_cell(*k.check_in) : "");
+                if (c_.trends) {
+                    row.push_back(k.trend ? change_cell(k.trend->since_check_in, m.unit) : "");
+                    if (since_column)
+                        row.push_back(k.trend && k.trend->since_point ? change_cell(*k.trend->since_point, m.unit)
+                                                                      : "");
+                    row.push_back(k.trend ? sparkline(*k.trend) : "");
+                }
                 t.row(std::move(row));
             }
             std::string summary =

@@ -1,9 +1,9 @@
 // Fuzz target: up to three versions of a roadmap (cut at NUL bytes) read as successive commits,
 // then every document made from them, in English and in French: the status report for both
-// audiences (with check-ins found in that history), the diff of the first and last versions in
-// text, JSON and Markdown, and the recap over all of them, the report and the recap as JSON too.
-// Properties: no crash, leak, undefined behaviour or exception, and every JSON document is the
-// same in both languages (it has no words).
+// audiences (with check-ins, changes and trends found in that history), the diff of the first
+// and last versions in text, JSON and Markdown, and the recap over all of them, the report and
+// the recap as JSON too. Properties: no crash, leak, undefined behaviour or exception, and every
+// JSON document is the same in both languages (it has no words).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -36,6 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         ReportOptions options;
         options.as_of = as_of;
         options.check_ins = find_check_ins(last, states, true);
+        // Changes and trends over the same states, since the first one.
+        Trends trends;
+        trends.since_commit = CommitInfo{states.front().label, states.front().label, 0, *states.front().date, ""};
+        trends.values = find_value_histories(last, states, true, last.period()->start, &states.front().snapshot);
+        options.trends = std::move(trends);
         for (Language language : {Language::en, Language::fr}) {
             options.language = language;
             for (Audience audience : {Audience::team, Audience::leadership}) {
