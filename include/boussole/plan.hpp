@@ -110,6 +110,13 @@ std::vector<CommitInfo> commits_by(const std::vector<CommitInfo>& commits, Date 
 std::map<std::string, CheckIn> find_check_ins(const Snapshot& now, const std::vector<PlanState>& history,
                                               bool exact_start);
 
+/// issue 14, item 2: for each epic of `now` that has an `update`, when that text last changed,
+/// read from the same states as find_check_ins() (never a second walk): the oldest state since
+/// which it is unchanged; empty when it changed after the last commit read; `or_before` when it
+/// is unchanged since the first state read and that state is not the root (`exact_start`).
+std::map<std::string, CheckIn> find_update_changes(const Snapshot& now, const std::vector<PlanState>& history,
+                                                   bool exact_start);
+
 /// The kinds of semantic change between two states.
 enum class ChangeKind {
     stream_added,

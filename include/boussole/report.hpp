@@ -25,6 +25,10 @@ struct ReportOptions {
     /// Check-in dates by key-result id ("" for the North Star); none outside git (no column).
     std::optional<std::map<std::string, CheckIn>> check_ins;
     Language language = Language::en;  ///< of the words, numbers and dates; never the machine's locale
+    // issue 14, item 2
+    /// When each epic's update last changed, by epic id, read in the same history pass as the
+    /// check-ins; none outside git (the update is shown without a date and never flagged stale).
+    std::optional<std::map<std::string, CheckIn>> updates = std::nullopt;
 };
 
 /// Why no report can be made from this roadmap (no roadmap block, no usable period), or empty.

@@ -53,8 +53,11 @@ Date parse_as_of(const std::string& text) {
     return *d;
 }
 
-// The key results' last check-ins, when the roadmap is in a git repository that tracks it.
-std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working, const std::string& path, Date as_of) {
+// The key results' last check-ins, when the roadmap is in a git repository that tracks it; with
+// them, from the same history read, when each epic's update last changed (`updates`, set only
+// when the history was read).
+std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working, const std::string& path, Date as_of,
+                                                        std::optional<std::map<std::string, CheckIn>>& updates) {
     std::optional<History> history;
     try {
         history.emplace(History::open(path));
@@ -65,7 +68,10 @@ std::optional<std::map<std::string, CheckIn>> check_ins(const Snapshot& working,
         return std::nullopt;
     }
     try {
-        return read_check_ins(*history, working, *working.period(), as_of);
+        std::map<std::string, CheckIn> changed;
+        auto read = read_check_ins(*history, working, *working.period(), as_of, &changed);
+        if (read) updates = std::move(changed);
+        return read;
     } catch (const HistoryError& e) {
         print_to_stderr("boussole: warning: cannot read check-in dates from git history: {}\n", visible(e.what()));
         return std::nullopt;
@@ -87,7 +93,7 @@ int run_report(const ReportCommand& cmd) {
     options.audience = cmd.audience == "leadership" ? Audience::leadership : Audience::team;
     options.language = document_language(cmd.lang, roadmap);
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
-    if (!cmd.no_history) options.check_ins = check_ins(working, path, as_of);
+    if (!cmd.no_history) options.check_ins = check_ins(working, path, as_of, options.updates);
     const std::string text = render_status_report(roadmap, options);
     std::vector<std::string> files;
     for (const SourceFile& f : roadmap.files) files.push_back(f.display_path);

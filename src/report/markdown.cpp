@@ -72,6 +72,21 @@ std::string text(std::string_view raw) {
     return folded;
 }
 
+std::string link(std::string_view label, std::string_view url) {
+    if (!url.starts_with("https://") && !url.starts_with("http://")) return text(url);
+    std::string dest;
+    for (char ch : url) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool keep = c > 0x20 && c < 0x7f && std::string_view("()<>\\`|\"[]").find(ch) == std::string_view::npos;
+        if (keep) {
+            dest += ch;
+        } else {
+            dest += fmt::format("%{:02X}", c);
+        }
+    }
+    return fmt::format("[{}]({})", text(label), dest);
+}
+
 long long rounded(double value, int decimals) {
     double scaled = value;
     for (int i = 0; i < decimals; ++i) scaled *= 10;
