@@ -77,7 +77,7 @@ const std::map<std::string, Probe>& probes() {
         {"person.id", {"zqx-person", "| Pat Probe (zqx-person) |", ""}},
         {"person.name", {"Zqx Person", "Zqx Person", "Zqx Person"}},
         {"person.role", {"Zqx role", "| Zqx role |", ""}},
-        {"person.email", {"zqx@example.com", "| zqx@example.com |", ""}},
+        {"person.email", {"zqx@example.com", "| <zqx@example.com> |", ""}},
         {"person.responsibilities", {"[Zqx duty]", "| Zqx duty |", ""}},
         {"metric.id", {"zqx-metric", "(zqx-metric)", "(zqx-metric)"}},
         {"metric.name", {"Zqx metric", "| Zqx metric (probe-metric) |", "| Zqx metric (probe-metric) |"}},

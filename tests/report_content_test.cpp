@@ -7,6 +7,7 @@
 
 #include "boussole/loader.hpp"
 #include "boussole/report_content.hpp"
+#include "report/markdown.hpp"
 
 using namespace boussole;
 
@@ -592,7 +593,19 @@ streams:
         REQUIRE(c.who_to_ask.size() == 2);
         CHECK(c.who_to_ask[0].responsibilities == std::vector<std::string>{"Plan", "Forecast"});
         CHECK(md.find("## Who to ask\n\n| Person | Role | Responsibilities | E-mail |") != std::string::npos);
-        CHECK(md.find("| Ana Lima (ana) | Lead | Plan; Forecast | ana@example.com |") != std::string::npos);
+        CHECK(md.find("| Ana Lima (ana) | Lead | Plan; Forecast | <ana@example.com> |") != std::string::npos);
         CHECK(fields(Audience::leadership, std::nullopt).who_to_ask.empty());
+    }
+
+    TEST_CASE("issue 14: links and e-mail addresses are written so that they cannot break out") {
+        CHECK(md::link("dashboard", "https://x.example/a b") == "[dashboard](https://x.example/a%20b)");
+        CHECK(md::link("d", "https://x.example/)](javascript:alert(1))") ==
+              "[d](https://x.example/%29%5D%28javascript:alert%281%29%29)");
+        CHECK(md::link("d", "https://x.example/\u00e9\x1b") == "[d](https://x.example/%C3%A9%1B)");
+        CHECK(md::link("d", "javascript:alert(1)") == "javascript:alert(1)");  // not linked: not http(s)
+        CHECK(md::link("[d]", "http://x.example") == "[\\[d\\]](http://x.example)");
+        CHECK(md::email("ana@example.com") == "<ana@example.com>");
+        CHECK(md::email("a|b@example.com") == "a\\|b@example.com");
+        CHECK(md::email("a<b>@example.com") == "a\\<b\\>@example.com");
     }
 }

@@ -420,7 +420,7 @@ private:
             for (const std::string& r : p.responsibilities) resp.push_back(md::text(r));
             // A responsibility may hold a comma: they are told apart as the parts of a cell.
             t.row({named(p.name, p.id), md::text(p.role), fmt::format("{}", fmt::join(resp, m_.part_separator)),
-                   md::text(p.email)});
+                   md::email(p.email)});
         }
         paragraph(t.render());
         paragraph(m_.who_note);
