@@ -34,6 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         ReportOptions options;
         options.as_of = as_of;
         options.check_ins = find_check_ins(last, states, true);
+        options.updates = find_update_changes(last, states, true);  // issue 14: the epics' updates
         for (Language language : {Language::en, Language::fr}) {
             options.language = language;
             for (Audience audience : {Audience::team, Audience::leadership}) {
