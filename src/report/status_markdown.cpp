@@ -386,12 +386,11 @@ private:
         std::string note =
             std::string(m_.progress_note) + std::string(m_.sentence_separator) + std::string(m_.priority_note);
         bool updates = false;
-        int stale_after = c_.stale_after_days;
         for (const StreamFacts& s : c_.streams)
             for (const EpicRow& e : s.epics) updates = updates || e.update;
         if (updates)
             note += std::string(m_.sentence_separator) +
-                    (c_.history ? say(m_.update_note, stale_after) : std::string(m_.update_note_files));
+                    (c_.history ? say(m_.update_note, c_.stale_after_days) : std::string(m_.update_note_files));
         return note;
     }
 
