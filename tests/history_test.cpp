@@ -1030,3 +1030,70 @@ TEST_SUITE("history") {
         CHECK_FALSE(std::filesystem::exists(q.repo.dir() + "/x.md"));
     }
 }
+
+// issue 14, item 2: the owner's update, dated by the history read for the check-ins.
+TEST_SUITE("history") {
+    std::string updates_roadmap(const std::string& a, const std::string& b, const std::string& run) {
+        return "roadmap: {name: Updates, period: 2026-Q4}\n"
+               "streams:\n"
+               "  - id: build\n    title: Build\n    owner: ana\n    epics:\n"
+               "      - {id: build-a, title: A, owner: ana, status: in-progress, due: 2026-12-20, update: \"" +
+               a + "\"}\n" +
+               "      - {id: build-b, title: B, owner: ana, status: in-progress, due: 2026-12-20, update: \"" + b +
+               "\"}\n" +
+               "  - id: ops\n    title: Ops\n    kind: run\n    owner: ana\n    epics:\n"
+               "      - {id: tickets, title: Tickets, owner: ana, status: in-progress, update: \"" +
+               run + "\"}\n";
+    }
+
+    TEST_CASE("issue 14: report: each epic's update dated from history, stale past the threshold") {
+        test::GitRepo repo("history-updates");
+        repo.write("roadmap/roadmap.yaml", updates_roadmap("a one", "b one", "run one"));
+        repo.commit("plan", "2026-09-28");
+        repo.write("roadmap/roadmap.yaml", updates_roadmap("a two", "b one", "run one"));
+        repo.commit("a's update", "2026-10-20");
+        repo.write("roadmap/roadmap.yaml", updates_roadmap("a two", "b two", "run one"));
+        repo.commit("b's update", "2026-11-30");
+        auto report = [&](std::vector<std::string> args) {
+            std::vector<std::string> all{test::binary(), "report", "roadmap"};
+            all.insert(all.end(), args.begin(), args.end());
+            return test::run(all, repo.dir());
+        };
+        auto r = report({"--as-of", "2026-12-10"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        // a changed on 10-20: 51 days, more than 14; b on 11-30: fresh; the run's is never judged.
+        CHECK(has(r.out, "Update of build-a (2026-10-20 ⚠ 51 days old): a two\n"));
+        CHECK(has(r.out, "Update of build-b (2026-11-30): b two\n"));
+        CHECK(has(r.out, "Update of tickets (2026-09-28): run one\n"));  // since the root commit: exact
+        CHECK(has(r.out,
+                  "| Epic A (build-a) | ana | update stale: last changed 2026-10-20, 51 days ago, more than "
+                  "the 14 days of roadmap.report.stale_after_days |"));
+        CHECK_FALSE(has(r.out, "| Epic B (build-b) |"));
+        CHECK_FALSE(has(r.out, "| Epic Tickets (tickets) |"));
+        const auto lead = report({"--as-of", "2026-12-10", "--audience", "leadership"});
+        CHECK(has(lead.out,
+                  "more than the 14 days of roadmap.report.stale_after_days | a two (2026-10-20 ⚠ 51 days "
+                  "old) |"));
+        // As of 11-25, b's update in the files was not committed yet; a's is 36 days old.
+        r = report({"--as-of", "2026-11-25"});
+        CHECK(has(r.out, "Update of build-b (not committed by the report date): b two\n"));
+        CHECK(has(r.out, "Update of build-a (2026-10-20 ⚠ 36 days old): a two\n"));
+        // An uncommitted edit is the latest: not stale.
+        repo.write("roadmap/roadmap.yaml", updates_roadmap("a three", "b two", "run one"));
+        r = report({"--as-of", "2026-12-10"});
+        CHECK(has(r.out, "Update of build-a (not committed by the report date): a three\n"));
+        CHECK_FALSE(has(r.out, "update stale"));
+        // Without history: undated, never stale.
+        repo.write("roadmap/roadmap.yaml", updates_roadmap("a two", "b two", "run one"));
+        r = report({"--as-of", "2026-12-10", "--no-history"});
+        CHECK(has(r.out, "Update of build-a: a two\n"));
+        CHECK_FALSE(has(r.out, "update stale"));
+        // The threshold is the roadmap's setting.
+        std::string text = updates_roadmap("a two", "b two", "run one");
+        text.replace(text.find("period: 2026-Q4"), 15, "period: 2026-Q4, report: {stale_after_days: 60}");
+        repo.write("roadmap/roadmap.yaml", text);
+        r = report({"--as-of", "2026-12-10"});
+        CHECK(has(r.out, "Update of build-a (2026-10-20): a two\n"));
+    }
+}

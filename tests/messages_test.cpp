@@ -96,11 +96,11 @@ std::set<std::string> catalogue_words(const M& m) {
 }
 
 // The words the English and French catalogues may share: spelled alike in both languages
-// (score, mission, date, plan, part, cadence, version, clone, « a », « d’ »), or names that
+// (score, mission, date, plan, part, cadence, version, clone, e-mail, « a », « d’ »), or names that
 // are not translated: boussole, git and its command git fetch --unshallow, lint, diff, commit,
-// id, and the format's keys (checked_on, roadmap.north_star, kind: run, the keys diff reports
-// by name). Any other English word in a French catalogue is an untranslated message, and fails
-// "every message exists in every language".
+// id, the priorities (P0), and the format's keys (checked_on, dropped_reason, roadmap.north_star, kind: run, the keys
+// diff reports by name). Any other English word in a French catalogue is an untranslated message, and fails "every
+// message exists in every language".
 const std::set<std::string> same_in_both = {"a",
                                             "boussole",
                                             "cadence",
@@ -113,6 +113,8 @@ const std::set<std::string> same_in_both = {"a",
                                             "date",
                                             "deliverables",
                                             "diff",
+                                            "dropped_reason",
+                                            "e-mail",
                                             "fetch",
                                             "git",
                                             "id",
@@ -120,6 +122,7 @@ const std::set<std::string> same_in_both = {"a",
                                             "lint",
                                             "mission",
                                             "no-history",  // the report's options, --no-history and --since
+                                            "p0",
                                             "part",
                                             "plan",
                                             "roadmap.north_star",

@@ -415,6 +415,37 @@ TEST_SUITE("plan") {
         CHECK(side.found->short_id == "side");
     }
 
+    TEST_CASE("issue 14: an epic's update dates from the oldest state since which its text is unchanged") {
+        auto state = [](const std::string& update_a, const std::string& update_b, const std::string& date) {
+            return PlanState{
+                facts("roadmap: {period: 2026-Q4}\nstreams: [{id: s, title: S, epics: [\n"
+                      "  {id: a, title: A, update: '" +
+                      update_a + "'},\n  {id: b, title: B, update: '" + update_b + "'},\n  {id: c, title: C}]}]"),
+                "x", Date::parse(date), ""};
+        };
+        const std::vector<PlanState> history{state("one", "x", "2026-10-01"), state("two", "x", "2026-10-08"),
+                                             state("two", "x", "2026-10-15")};
+        REQUIRE(history[0].snapshot.index().epic("a").epic->update);
+        CHECK(*history[0].snapshot.index().epic("a").epic->update == "one");
+        const Snapshot now = state("two", "y", "2026-10-20").snapshot;
+        auto u = find_update_changes(now, history, false);
+        CHECK(u.size() == 2);  // a and b; c has no update
+        CHECK(u["a"].date == Date::parse("2026-10-08"));
+        CHECK_FALSE(u["a"].or_before);
+        CHECK_FALSE(u["b"].date);  // changed in the working tree
+        const Snapshot same = state("two", "x", "2026-10-20").snapshot;
+        CHECK(find_update_changes(same, history, false)["b"].date == Date::parse("2026-10-01"));
+        CHECK(find_update_changes(same, history, false)["b"].or_before);  // maybe earlier than the first state read
+        CHECK_FALSE(find_update_changes(same, history, true)["b"].or_before);  // the first state is the root
+        CHECK_FALSE(find_update_changes(now, {}, false)["a"].date);            // nothing committed
+        // An epic that appears with its update dates from the state that added it.
+        const std::vector<PlanState> added{
+            PlanState{facts("roadmap: {period: 2026-Q4}"), "x", Date::parse("2026-09-30"), ""},
+            state("two", "x", "2026-10-02")};
+        CHECK(find_update_changes(same, added, false)["a"].date == Date::parse("2026-10-02"));
+        CHECK_FALSE(find_update_changes(same, added, false)["a"].or_before);
+    }
+
     TEST_CASE("check-ins at a past report date: the history read stops at the report date") {
         const Period q4 = *Period::parse_named("2026-Q4");
         auto commit = [](const std::string& id, const std::string& date) {

@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <stdexcept>
 #include <variant>
 
 #include "boussole/loader.hpp"
 #include "boussole/report_content.hpp"
+#include "report/markdown.hpp"
 
 using namespace boussole;
 
@@ -514,5 +516,199 @@ TEST_SUITE("report") {
         CHECK_FALSE(c.objectives[0].key_results[0].measure.score);
         CHECK_FALSE(c.objectives[0].key_results[1].measure.no_distance);
         CHECK(render_status_report(r, o).find("| no score: target = baseline |") != std::string::npos);
+    }
+}
+
+// issue 14, items 2 and 3: the owner's update, and every field they wrote.
+TEST_SUITE("report") {
+    // On 2026-11-23, stale_after_days 10.
+    constexpr const char* fields_yaml = R"yaml(roadmap:
+  name: Fields
+  period: 2026-Q4
+  north_star: {id: ns, title: Revenue, metric: revenue, baseline: 100, target: 200, current: 190, owner: ana}
+  report: {stale_after_days: 10}
+people:
+  - {id: ana, name: Ana Lima, role: Lead, email: ana@example.com, responsibilities: [Plan, Forecast]}
+  - {id: bo}
+metrics:
+  - {id: revenue, name: Revenue, definition: Signed revenue., dashboard: "https://d.example.com/a b|(c)", owner: bo}
+  - {id: unused, name: Unused}
+objectives:
+  - id: grow
+    title: Grow
+    owner: ana
+    key_results:
+      - {id: k1, title: Signups, metric: free text metric, baseline: 0, target: 100, current: 60}
+      - {id: k2, title: Churn, metric: revenue, baseline: 0, target: 100, current: 60}
+streams:
+  - id: build
+    title: Build
+    epics:
+      - {id: none, title: No priority, owner: ana, status: in-progress, update: "Old news, **bold**", due: 2026-12-20}
+      - {id: p2, title: Two, owner: ana, priority: P2, status: in-progress, update: fresh, due: 2026-12-20}
+      - {id: gone, title: Gone, owner: ana, status: dropped, dropped_reason: not needed, priority: P1}
+      - id: p0
+        title: Zero
+        owner: ana
+        priority: P0
+        status: planned
+        update: planned, old
+        estimate: 3w
+        depends_on: [p2]
+        due: 2026-12-20
+        tasks: [{id: t1, title: First}]
+      - {id: silent, title: Silent, owner: ana, status: in-progress, due: 2026-12-20}
+  - id: ops
+    title: Ops
+    kind: run
+    epics:
+      - {id: tickets, title: Tickets, owner: bo, status: in-progress, update: old run note}
+)yaml";
+
+    StatusReportContent fields(Audience audience, std::optional<std::map<std::string, CheckIn>> updates) {
+        ReportOptions o;
+        o.as_of = day("2026-11-23");
+        o.audience = audience;
+        o.updates = std::move(updates);
+        if (o.updates) o.check_ins = std::map<std::string, CheckIn>{};  // history was read
+        return build_status_report(load_roadmap_from_string(fields_yaml), o);
+    }
+
+    const EpicRow& epic_row(const StatusReportContent& c, const std::string& id) {
+        for (const StreamFacts& s : c.streams)
+            for (const EpicRow& e : s.epics)
+                if (e.id == id) return e;
+        FAIL("no epic " << id);
+        throw std::logic_error("unreachable");
+    }
+
+    TEST_CASE("issue 14: an epic's update, dated from history; an in-progress build epic's goes stale") {
+        const std::map<std::string, CheckIn> updates{
+            {"none", {day("2026-11-01"), false}},     // 22 days: stale
+            {"p2", {day("2026-11-20"), false}},       // 3 days
+            {"p0", {day("2026-10-01"), true}},        // old, but planned: not judged
+            {"tickets", {day("2026-10-01"), false}},  // old, but a run activity: not judged
+        };
+        const StatusReportContent c = fields(Audience::team, updates);
+        const EpicRow& none = epic_row(c, "none");
+        REQUIRE(none.update);
+        CHECK(none.update->text == "Old news, **bold**");
+        REQUIRE(none.update->changed);
+        CHECK(none.update->changed->date == day("2026-11-01"));
+        CHECK(none.update->stale_after == 10);
+        CHECK(none.update->stale_days == 22);
+        CHECK_FALSE(epic_row(c, "p2").update->stale_days);
+        CHECK_FALSE(epic_row(c, "p0").update->stale_days);
+        CHECK(epic_row(c, "p0").update->changed->or_before);
+        CHECK_FALSE(epic_row(c, "tickets").update->stale_days);
+        CHECK_FALSE(epic_row(c, "silent").update);  // none written: nothing shown, nothing flagged
+
+        // The stale update is an at-risk reason, after the measures, with the update beside it.
+        const AtRiskItem* item = nullptr;
+        for (const AtRiskItem& i : c.at_risk)
+            if (i.id == "none") item = &i;
+        REQUIRE(item);
+        CHECK(item->reasons.size() == 1);
+        CHECK(reason<risk::StaleUpdate>(*item).days == 22);
+        CHECK(reason<risk::StaleUpdate>(*item).last == day("2026-11-01"));
+        CHECK(reason<risk::StaleUpdate>(*item).stale_after == 10);
+        REQUIRE(item->update);
+        CHECK(item->update->text == "Old news, **bold**");
+        for (const AtRiskItem& i : c.at_risk) CHECK(i.id != "silent");
+
+        const std::string team = render_markdown(c);
+        CHECK(team.find("Update of none (2026-11-01 ⚠ 22 days old): Old news, \\*\\*bold\\*\\*\n") !=
+              std::string::npos);
+        CHECK(team.find("Update of p0 (2026-10-01 or before): planned, old\n") != std::string::npos);
+        CHECK(team.find("update stale: last changed 2026-11-01, 22 days ago, more than the 10 days of "
+                        "roadmap.report.stale_after_days") != std::string::npos);
+        CHECK(team.find("an in-progress epic's is stale after 10 days") != std::string::npos);
+        const std::string lead = render_markdown(fields(Audience::leadership, updates));
+        CHECK(lead.find("| What | Owner | Why | Owner's update |") != std::string::npos);
+        CHECK(lead.find("Old news, \\*\\*bold\\*\\* (2026-11-01 ⚠ 22 days old) |") != std::string::npos);
+        CHECK(lead.find("Update of") == std::string::npos);  // not under the epics: leadership has no epic list
+        const std::string fr = render_markdown(fields(Audience::leadership, updates), Language::fr);
+        CHECK(fr.find("mise à jour périmée\u00a0: modifiée le 2026-11-01, il y a 22\u00a0jours") != std::string::npos);
+
+        // Without history: shown without a date, never judged stale.
+        const StatusReportContent files = fields(Audience::team, std::nullopt);
+        CHECK_FALSE(epic_row(files, "none").update->changed);
+        CHECK_FALSE(epic_row(files, "none").update->stale_days);
+        for (const AtRiskItem& i : files.at_risk) CHECK(i.id != "none");
+        const std::string md = render_markdown(files);
+        CHECK(md.find("Update of none: Old news, \\*\\*bold\\*\\*\n") != std::string::npos);
+        CHECK(md.find("git history is not read, so it has no date and is never judged stale") != std::string::npos);
+    }
+
+    TEST_CASE("issue 14: priority orders the epics of a stream, P0 first, unprioritised last") {
+        const StatusReportContent c = fields(Audience::team, std::nullopt);
+        std::string order;
+        for (const EpicRow& e : c.streams[0].epics) order += e.id + " ";
+        CHECK(order == "p0 gone p2 none silent ");
+        CHECK(c.streams[0].epics[0].priority == "P0");
+        const std::string md = render_markdown(c);
+        CHECK(md.find("| Status | Epic | Priority | Owner | Due | Estimate | Progress | Key results |") !=
+              std::string::npos);
+        CHECK(md.find("| ○ planned | Zero (p0) | P0 | Ana Lima | 2026-12-20 | 3w | ░░░░░░░░░░ 0% | – |") !=
+              std::string::npos);
+        CHECK(md.find("Epics are listed by priority, P0 first, those without one last.") != std::string::npos);
+    }
+
+    TEST_CASE("issue 14: what they wrote, shown: estimate, dependencies, dropped reason, task ids, North Star") {
+        const StatusReportContent c = fields(Audience::team, std::nullopt);
+        const EpicRow& p0 = epic_row(c, "p0");
+        CHECK(p0.estimate == "3w");
+        CHECK(p0.depends_on == std::vector<std::string>{"p2"});
+        CHECK(p0.tasks[0].id == "t1");
+        CHECK(epic_row(c, "gone").dropped_reason == "not needed");
+        CHECK(epic_row(c, "p2").dropped_reason.empty());
+        CHECK(c.north_star->id == "ns");
+        const std::string md = render_markdown(c);
+        CHECK(md.find("p0 waits for p2.\n") != std::string::npos);
+        CHECK(md.find("gone was dropped: not needed\n") != std::string::npos);
+        CHECK(md.find("- [ ] First (t1)\n") != std::string::npos);
+        CHECK(md.find("**Revenue** (ns): 100 → 190, target 200") != std::string::npos);
+        CHECK(md.find("Owner: Ana Lima.\n") != std::string::npos);
+
+        const StatusReportContent lead = fields(Audience::leadership, std::nullopt);
+        CHECK(epic_row(lead, "gone").dropped_reason == "not needed");
+        CHECK(epic_row(lead, "p0").estimate.empty());  // the team's detail
+        const std::string lmd = render_markdown(lead);
+        CHECK(lmd.find("Dropped from the plan:\n\n- Gone (gone): not needed\n") != std::string::npos);
+    }
+
+    TEST_CASE("issue 14: the scorecard's metrics, with definition and dashboard link; who to ask") {
+        const StatusReportContent c = fields(Audience::team, std::nullopt);
+        REQUIRE(c.metrics.size() == 3);
+        CHECK(c.metrics[0].id == "revenue");
+        CHECK(c.metrics[0].declared);
+        CHECK(c.metrics[0].owner == "bo");
+        CHECK(c.metrics[0].measures == std::vector<std::string>{"", "k2"});  // the North Star, then k2
+        CHECK(c.metrics[1].id == "unused");
+        CHECK(c.metrics[1].measures.empty());
+        CHECK(c.metrics[2].id == "free text metric");
+        CHECK_FALSE(c.metrics[2].declared);
+        CHECK(c.metrics[2].measures == std::vector<std::string>{"k1"});
+        const std::string md = render_markdown(c);
+        // The URL is percent-encoded where it could end the link or break the table.
+        CHECK(md.find("| Revenue (revenue) | Signed revenue. | bo | "
+                      "[dashboard](https://d.example.com/a%20b%7C%28c%29) | North Star, k2 |") != std::string::npos);
+        REQUIRE(c.who_to_ask.size() == 2);
+        CHECK(c.who_to_ask[0].responsibilities == std::vector<std::string>{"Plan", "Forecast"});
+        CHECK(md.find("## Who to ask\n\n| Person | Role | Responsibilities | E-mail |") != std::string::npos);
+        CHECK(md.find("| Ana Lima (ana) | Lead | Plan; Forecast | <ana@example.com> |") != std::string::npos);
+        CHECK(fields(Audience::leadership, std::nullopt).who_to_ask.empty());
+    }
+
+    TEST_CASE("issue 14: links and e-mail addresses are written so that they cannot break out") {
+        CHECK(md::link("dashboard", "https://x.example/a b") == "[dashboard](https://x.example/a%20b)");
+        CHECK(md::link("d", "https://x.example/)](javascript:alert(1))") ==
+              "[d](https://x.example/%29%5D%28javascript:alert%281%29%29)");
+        CHECK(md::link("d", "https://x.example/\u00e9\x1b") == "[d](https://x.example/%C3%A9%1B)");
+        CHECK(md::link("d", "javascript:alert(1)") == "javascript:alert(1)");  // not linked: not http(s)
+        CHECK(md::link("[d]", "http://x.example") == "[\\[d\\]](http://x.example)");
+        CHECK(md::email("ana@example.com") == "<ana@example.com>");
+        CHECK(md::email("a|b@example.com") == "a\\|b@example.com");
+        CHECK(md::email("a<b>@example.com") == "a\\<b\\>@example.com");
     }
 }

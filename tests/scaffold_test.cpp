@@ -100,9 +100,9 @@ TEST_SUITE("scaffold") {
         // Every part of the format is shown.
         std::string all;
         for (const std::string& f : yaml_under(dir + "/roadmap")) all += test::slurp(f);
-        for (const char* part :
-             {"north_star:", "people:", "metrics:", "objectives:", "key_results:", "kind: run", "tasks:", "depends_on:",
-              "dropped_reason:", "lint:", "contributors:", "deliverables:", "confidence:", "checked_on:", "cadence:"})
+        for (const char* part : {"north_star:", "people:", "metrics:", "objectives:", "key_results:", "kind: run",
+                                 "tasks:", "depends_on:", "dropped_reason:", "lint:", "contributors:", "deliverables:",
+                                 "confidence:", "checked_on:", "cadence:", "update:"})
             CHECK_MESSAGE(all.find(part) != std::string::npos, part);
         // No staging folder is left behind.
         for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename() == "roadmap");
@@ -118,9 +118,9 @@ TEST_SUITE("scaffold") {
         std::string all;
         for (const std::string& f : yaml_under(dir + "/roadmap")) all += test::slurp(f);
         CHECK(all.find("  language: fr ") != std::string::npos);
-        for (const char* part :
-             {"north_star:", "people:", "metrics:", "objectives:", "key_results:", "kind: run", "tasks:", "depends_on:",
-              "dropped_reason:", "lint:", "contributors:", "deliverables:", "confidence:", "checked_on:", "cadence:"})
+        for (const char* part : {"north_star:", "people:", "metrics:", "objectives:", "key_results:", "kind: run",
+                                 "tasks:", "depends_on:", "dropped_reason:", "lint:", "contributors:", "deliverables:",
+                                 "confidence:", "checked_on:", "cadence:", "update:"})
             CHECK_MESSAGE(all.find(part) != std::string::npos, part);
         // Its comments and sample texts are French: no line of the English starter is in it but
         // the format's own (keys, ids, values such as `status: in-progress`).
@@ -141,6 +141,9 @@ TEST_SUITE("scaffold") {
         const auto report = test::run({test::binary(), "report", "roadmap"}, dir);
         CHECK(report.status == 0);
         CHECK(report.out.starts_with("# Feuille de route Opérations\u00a0: point d’avancement\n"));
+        // The sample update is shown under its epic (outside git: without a date).
+        CHECK(report.out.find("Mise à jour de «\u00a0formulaire-demande\u00a0»\u00a0: Fait : types de demandes "
+                              "listés.") != std::string::npos);
     }
 
     TEST_CASE("init refuses a folder that holds YAML, and touches nothing") {

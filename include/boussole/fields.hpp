@@ -87,6 +87,7 @@ void for_each_field(E& e, Fn&& fn) {
     fn("depends_on", e.depends_on);
     fn("key_results", e.key_results);
     fn("dropped_reason", e.dropped_reason);
+    fn("update", e.update);  // issue 14, item 2
 }
 
 /// Calls fn(key, field) for each field of a task, in the format's order.

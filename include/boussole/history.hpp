@@ -78,9 +78,12 @@ private:
 /// dated `as_of`: the history is read along HEAD's mainline back to the plan of `period` (or to
 /// the report date when it is earlier), and only its commits made by `as_of` count; older
 /// changes are reported as the oldest commit's date with `or_before`. None when HEAD does not
+/// hold PATH. issue 14, item 2: when `updates` is given, the same states also give when each
+/// epic's update last changed (find_update_changes); it is left untouched when HEAD does not
 /// hold PATH.
 std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& history, const Snapshot& working,
-                                                             const Period& period, Date as_of);
+                                                             const Period& period, Date as_of,
+                                                             std::map<std::string, CheckIn>* updates = nullptr);
 
 // issue 14, item 1
 
@@ -89,6 +92,7 @@ std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& hist
 struct ReportHistory {
     std::map<std::string, CheckIn> check_ins;  ///< as read_check_ins()
     Trends trends;
+    std::map<std::string, CheckIn> updates;  ///< when each epic's update last changed (find_update_changes)
 };
 
 /// Reads the check-ins and the values' histories of `working` for a report dated `as_of`, along

@@ -141,6 +141,8 @@ struct Epic {
     Field<EpicStatus> status;
     Field<Date> start, due;
     std::vector<Task> tasks;
+    // issue 14, item 2: the owner's written update (done, next, blocked on what), free text.
+    Field<std::string> update;
 
     /// The status, `planned` when none is written.
     [[nodiscard]] EpicStatus effective_status() const { return status.value_or(EpicStatus::planned); }

@@ -173,6 +173,12 @@ struct Trends {
     std::optional<CommitInfo> first;             ///< then, the oldest commit the walk reached
     std::map<std::string, ValueHistory> values;  ///< by key-result id, "" for the North Star
 };
+/// issue 14, item 2: for each epic of `now` that has an `update`, when that text last changed,
+/// read from the same states as find_check_ins() (never a second walk): the oldest state since
+/// which it is unchanged; empty when it changed after the last commit read; `or_before` when it
+/// is unchanged since the first state read and that state is not the root (`exact_start`).
+std::map<std::string, CheckIn> find_update_changes(const Snapshot& now, const std::vector<PlanState>& history,
+                                                   bool exact_start);
 
 /// The kinds of semantic change between two states.
 enum class ChangeKind {

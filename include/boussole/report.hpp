@@ -28,6 +28,10 @@ struct ReportOptions {
     // issue 14, item 1
     /// The values' histories (changes, since point, trends); none outside git (no columns).
     std::optional<Trends> trends = std::nullopt;
+    // issue 14, item 2
+    /// When each epic's update last changed, by epic id, read in the same history pass as the
+    /// check-ins; none outside git (the update is shown without a date and never flagged stale).
+    std::optional<std::map<std::string, CheckIn>> updates = std::nullopt;
 };
 
 /// Why no report can be made from this roadmap (no roadmap block, no usable period), or empty.

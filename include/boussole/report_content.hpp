@@ -94,6 +94,8 @@ struct NorthStarFacts {
     std::optional<CheckInFact> check_in;  ///< empty when history was not read or has no entry
     // issue 14, item 1
     std::optional<ValueTrend> trend = std::nullopt;  ///< empty when history was not read or has no entry
+    // issue 14, item 3
+    std::string id = {};  ///< as declared; empty when none
 };
 
 /// One row of an objective's scorecard.
@@ -126,6 +128,17 @@ struct TaskLine {
     TaskStatus status = TaskStatus::todo;
     std::optional<Date> due;
     bool overdue = false;  ///< to do or doing, and due before the report date
+    // issue 14, item 3
+    std::string id = {};  ///< as written; empty when none
+};
+
+// issue 14, item 2
+/// An epic's written update (`update`) and when it last changed.
+struct EpicUpdate {
+    std::string text;                ///< as written
+    std::optional<CheckIn> changed;  ///< from git history; empty when it was not read (no date to tell)
+    int stale_after = 14;            ///< roadmap.report.stale_after_days
+    std::optional<int> stale_days;  ///< days since `changed`, when more than `stale_after` on an in-progress build epic
 };
 
 /// An epic (a build stream's) or an activity (a run stream's).
@@ -140,6 +153,13 @@ struct EpicRow {
     std::vector<TaskLine> tasks;            ///< its tasks, for the team audience only
     std::vector<std::string> contributors;  ///< display names, for the team audience only
     std::vector<std::string> deliverables;  ///< as written, for the team audience only
+    // issue 14, item 2
+    std::optional<EpicUpdate> update;  ///< empty when none is written
+    // issue 14, item 3
+    std::string priority;                 ///< P0..P3 as written; empty when none
+    std::string estimate;                 ///< as written (5d, 3w), for the team audience only
+    std::string dropped_reason;           ///< as written, for a dropped epic; empty otherwise
+    std::vector<std::string> depends_on;  ///< epic ids as written, for the team audience only
 };
 
 /// A stream with its epics, in the roadmap's order.
@@ -179,10 +199,20 @@ struct Stale {
 };
 /// An open epic without an owner.
 struct NoOwner {};
+// issue 14, item 2
+/// An in-progress build epic whose written update last changed longer ago than
+/// roadmap.report.stale_after_days.
+struct StaleUpdate {
+    Date last;  ///< the last commit that changed it
+    bool or_before = false;
+    int days = 0;          ///< since `last`
+    int stale_after = 14;  ///< roadmap.report.stale_after_days
+};
 }  // namespace risk
 
 /// One reason for being at risk.
-using RiskReason = std::variant<risk::Overdue, risk::Blocked, risk::OffPace, risk::Stale, risk::NoOwner>;
+using RiskReason =
+    std::variant<risk::Overdue, risk::Blocked, risk::OffPace, risk::Stale, risk::NoOwner, risk::StaleUpdate>;
 
 /// One line of the "at risk" list: one epic, key result or the North Star, with every reason
 /// it is at risk for, in the list's order of reasons.
@@ -191,6 +221,10 @@ struct AtRiskItem {
     Kind kind = Kind::epic;
     std::string id, title, owner;  ///< owner: a display name; empty when none
     std::vector<RiskReason> reasons;
+    // issue 14, item 2
+    std::optional<EpicUpdate> update = std::nullopt;  ///< an epic's written update; empty when none
+    // issue 14, item 3
+    std::string priority = {};  ///< an epic's P0..P3; empty when none
 };
 
 /// Open work per person, for the team audience.
@@ -231,6 +265,23 @@ struct TimelineFacts {
     std::vector<UndatedEpic> undated;
 };
 
+// issue 14, item 3
+/// A metric the scorecard refers to: an entry of the catalogue, or a `metric` text that names none.
+struct MetricFacts {
+    std::string id;                      ///< the catalogue id, or the text written in `metric`
+    bool declared = false;               ///< an entry of the catalogue (else only `id` and `measures` are set)
+    std::string name, unit, definition;  ///< as written; empty when none
+    std::string dashboard;               ///< an http(s) URL as written; empty when none
+    std::string owner;                   ///< a display name; empty when none
+    std::vector<std::string> measures;   ///< the key results that measure it (ids; "" for the North Star), in order
+};
+
+/// A person to ask, for the team audience: their role and what they own.
+struct Contact {
+    std::string id, name, role, email;  ///< as written; empty when none
+    std::vector<std::string> responsibilities;
+};
+
 /// The last line's facts.
 struct ReportFooter {
     std::string generator;
@@ -255,6 +306,9 @@ struct StatusReportContent {
     // issue 14, item 1
     bool trends = false;              ///< git history was read for changes and trends: their columns
     std::optional<SinceFacts> since;  ///< the since point (or why there is none), when trends
+    // issue 14, item 3
+    std::vector<MetricFacts> metrics = {};  ///< the catalogue in reading order, then metric texts that name no entry
+    std::vector<Contact> who_to_ask = {};   ///< the declared people, in reading order; team audience only
 };
 
 /// Computes every figure of the status report once. Only call when report_blocker() is empty.

@@ -108,6 +108,9 @@ streams:
         due: @D30@
         estimate: 3w
         key_results: [sla]
+        # The owner's update, free text: done, next, blocked on what. The report dates it from git
+        # and flags it stale after roadmap.report.stale_after_days (14 days by default).
+        update: "Done: request types listed. Next: build the form. Blocked on: nothing."
         deliverables:
           - Intake form with request types
           - Routing rules by request type
@@ -255,6 +258,10 @@ streams:
         due: @D30@
         estimate: 3w
         key_results: [sla]
+        # Le point du responsable, en texte libre : ce qui est fait, la suite, ce qui bloque. Le point
+        # d'avancement le date d'après git, et le signale périmé après roadmap.report.stale_after_days
+        # (14 jours par défaut).
+        update: "Fait : types de demandes listés. Suite : construire le formulaire. Bloqué par : rien."
         deliverables:
           - Formulaire avec les types de demandes
           - Règles de routage par type de demande

@@ -138,6 +138,7 @@ int run_report(const ReportCommand& cmd) {
         if (std::optional<ReportHistory> h = report_history(working, path, as_of, cmd.since)) {
             options.check_ins = std::move(h->check_ins);
             options.trends = std::move(h->trends);
+            options.updates = std::move(h->updates);
         }
     const std::string text = format_named(formats, cmd.format)(build_status_report(roadmap, options), options.language);
     if (!cmd.check.empty()) return check_output(text, cmd.check, cmd.output, *cmd.app);

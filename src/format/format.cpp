@@ -159,6 +159,10 @@ const Key epic_keys[] = {
     {"depends_on", ids, false, "Epic ids this epic waits for (no cycles)."},
     {"key_results", ids, false, "The key results this epic moves (warned when empty on a build epic)."},
     {"dropped_reason", text, false, "Why it left the plan (warned when the status is dropped)."},
+    {"update", text, false,
+     "The owner's written update, free text: what is done, what is next, what it is blocked on. The report shows "
+     "it with the date it last changed in git, and flags an in-progress build epic whose update is older than "
+     "roadmap.report.stale_after_days."},
     {"tasks", mappings, false, "The steps of the epic; its progress is the share done.", {}, Entity::task},
 };
 

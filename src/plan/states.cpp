@@ -174,4 +174,35 @@ std::map<std::string, ValueHistory> find_value_histories(const Snapshot& now, co
     return out;
 }
 
+namespace {
+
+// issue 14, item 2: an epic's update in a state; null when the epic is not there.
+const std::optional<std::string>* update_of(const Snapshot& s, const std::string& id) {
+    const Epic* e = s.index().epic(id).epic;
+    return e ? &e->update.value : nullptr;
+}
+
+}  // namespace
+
+std::map<std::string, CheckIn> find_update_changes(const Snapshot& now, const std::vector<PlanState>& history,
+                                                   bool exact_start) {
+    std::map<std::string, CheckIn> out;
+    for (const std::string& id : now.index().epic_ids) {
+        const std::optional<std::string>& text = *update_of(now, id);
+        if (!text) continue;
+        const std::optional<std::string>* at_head = history.empty() ? nullptr : update_of(history.back().snapshot, id);
+        if (!at_head || *at_head != text) {
+            out[id] = CheckIn{};  // changed in the working tree
+            continue;
+        }
+        std::size_t i = history.size() - 1;
+        for (; i > 0; --i) {
+            const std::optional<std::string>* before = update_of(history[i - 1].snapshot, id);
+            if (!before || *before != text) break;
+        }
+        out[id] = CheckIn{history[i].date, i == 0 && !exact_start};
+    }
+    return out;
+}
+
 }  // namespace boussole

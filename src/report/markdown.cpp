@@ -72,6 +72,29 @@ std::string text(std::string_view raw) {
     return folded;
 }
 
+std::string link(std::string_view label, std::string_view url) {
+    if (!url.starts_with("https://") && !url.starts_with("http://")) return text(url);
+    std::string dest;
+    for (char ch : url) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool keep = c > 0x20 && c < 0x7f && std::string_view("()<>\\`|\"[]").find(ch) == std::string_view::npos;
+        if (keep) {
+            dest += ch;
+        } else {
+            dest += fmt::format("%{:02X}", c);
+        }
+    }
+    return fmt::format("[{}]({})", text(label), dest);
+}
+
+std::string email(std::string_view address) {
+    const bool plain = !address.empty() && std::all_of(address.begin(), address.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c > 0x20 && c < 0x7f && std::string_view("<>\\`|").find(ch) == std::string_view::npos;
+    });
+    return plain && address.find('@') != std::string_view::npos ? fmt::format("<{}>", address) : text(address);
+}
+
 long long rounded(double value, int decimals) {
     double scaled = value;
     for (int i = 0; i < decimals; ++i) scaled *= 10;

@@ -43,6 +43,17 @@ std::string number(double value, const NumberStyle& style);
 // A score with two decimals: "0.43", or "–" without one.
 std::string score(std::optional<double> value, const NumberStyle& style);
 
+// issue 14, item 3: a Markdown link to an http(s) URL, `[label](url)`: the label escaped as
+// text(), the URL with every byte that could end the destination, break a table cell or hide
+// (spaces, controls, parentheses, angle brackets, backslash, backtick, '|', non-ASCII)
+// percent-encoded; anything but an http:// or https:// URL is written as text(), not linked.
+std::string link(std::string_view label, std::string_view url);
+
+// issue 14, item 3: an e-mail address as an autolink, `<name@domain>`, so that it is a link and
+// no bare URL (markdownlint MD034); an address that an autolink cannot hold as written (space,
+// control, angle bracket, backslash, backtick, '|', non-ASCII) is written as text().
+std::string email(std::string_view address);
+
 // A GitHub-flavoured table: header, alignment ('l' or 'r' per column), rows of cells
 // (cells are already Markdown; '|' in them must be escaped by text()).
 class Table {

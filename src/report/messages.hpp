@@ -140,7 +140,7 @@ struct StatusReportMessages {
     EpicStatusWords status_words;     // in counts
     EpicStatusWords status_labels;    // in the Status column
     std::string_view stream_summary;  // {0} owner, {1} progress, {2} epic counts
-    std::array<std::string_view, 6> epic_columns;
+    std::array<std::string_view, 8> epic_columns;
     std::string_view overdue_due;              // {0} due date
     std::string_view tasks_of;                 // {0} epic
     std::string_view deliverables_of;          // {0} epic
@@ -157,7 +157,7 @@ struct StatusReportMessages {
     std::string_view run_heading, no_run_streams;
     std::string_view run_summary;  // {0} owner, {1} count, {2} activities
     Plural activities;
-    std::array<std::string_view, 4> activity_columns;
+    std::array<std::string_view, 5> activity_columns;
 
     // At risk.
     std::string_view at_risk_heading, nothing_at_risk;
@@ -215,6 +215,34 @@ struct StatusReportMessages {
     std::string_view north_star_change;    // {0} the change since its last check-in
     std::string_view north_star_since;     // appended: {0} the point's date in prose, {1} the change
     std::string_view north_star_trend;     // appended: {0} the trend
+    // issue 14, item 2: the owner's written update.
+    std::string_view update_of;             // team, under the epics: {0} epic, {1} when, {2} text
+    std::string_view update_undated;        // the same without git history: {0} epic, {1} text
+    std::string_view update_stale;          // appended to the when: {0} days
+    std::string_view update_stale_or_more;  // the same when the history read stops there: {0} days
+    std::string_view update_note;           // team, streams: what an update's date is: {0} stale_after_days
+    std::string_view update_note_files;     // the same without git history
+    std::string_view update_column;         // leadership, at risk: the epic's written update
+    std::string_view update_cell;           // {0} text, {1} when
+    std::string_view stale_update;          // at-risk reason: {0} days, {1} date, {2} allowed_default
+    std::string_view stale_update_or_more;  // the same when the history read stops there
+    // issue 14, item 3: what they already wrote.
+    std::string_view priority_note;      // team, streams: the order of the epics
+    std::string_view depends_on_of;      // {0} epic, {1} list of epic ids
+    std::string_view dropped_because;    // team: {0} epic, {1} reason
+    std::string_view dropped_no_reason;  // team: {0} epic
+    std::string_view dropped_intro;      // leadership, after the streams: the dropped epics
+    std::string_view dropped_item;       // {0} epic, {1} reason
+    std::string_view no_reason;          // in place of dropped_item's {1}
+    std::string_view north_star_owner;   // {0} owner
+    std::string_view metrics_heading;
+    std::array<std::string_view, 5> metric_columns;
+    std::string_view dashboard_link;      // the text of a dashboard link
+    std::string_view north_star_measure;  // the North Star in the Measures column
+    std::string_view who_heading;
+    std::array<std::string_view, 4> who_columns;
+    std::string_view who_note;
+    std::string_view risk_epic_priority;  // an epic at risk with its priority: {0} risk_epic, {1} P0..P3
 };
 
 // The end-of-period recap.

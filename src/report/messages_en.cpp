@@ -106,7 +106,7 @@ const StatusReportMessages status_report_en = {
                       .done = "✔ done",
                       .dropped = "✖ dropped"},
     .stream_summary = "Owner: {0}. Progress: {1}. Epics: {2}.",
-    .epic_columns = {"Status", "Epic", "Owner", "Due", "Progress", "Key results"},
+    .epic_columns = {"Status", "Epic", "Priority", "Owner", "Due", "Estimate", "Progress", "Key results"},
     .overdue_due = "{0} ⚠ overdue",
     .tasks_of = "Tasks of {0}:",
     .deliverables_of = "Deliverables of {0}:",
@@ -126,7 +126,7 @@ const StatusReportMessages status_report_en = {
     .no_run_streams = "No stream of kind run: the operational run is not planned.",
     .run_summary = "Owner: {0}. {1} {2}.",
     .activities = {"activity", "activities"},
-    .activity_columns = {"Status", "Activity", "Owner", "Open tasks"},
+    .activity_columns = {"Status", "Activity", "Priority", "Owner", "Open tasks"},
 
     .at_risk_heading = "At risk",
     .nothing_at_risk = "Nothing is at risk.",
@@ -205,6 +205,35 @@ const StatusReportMessages status_report_en = {
     .north_star_change = "Since its last check-in: {0}",
     .north_star_since = "; since {0}: {1}",
     .north_star_trend = "; trend over the period: {0}",
+    .update_of = "Update of {0} ({1}): {2}",
+    .update_undated = "Update of {0}: {1}",
+    .update_stale = " ⚠ {0} days old",
+    .update_stale_or_more = " ⚠ at least {0} days old",
+    .update_note =
+        "Update: the owner's written update, dated by the last commit that changed it by the report date; an "
+        "in-progress epic's is stale after {0} days (roadmap.report.stale_after_days).",
+    .update_note_files =
+        "Update: the owner's written update; git history is not read, so it has no date and is never judged stale.",
+    .update_column = "Owner's update",
+    .update_cell = "{0} ({1})",
+    .stale_update = "update stale: last changed {1}, {0} days ago, more than {2}",
+    .stale_update_or_more = "update stale: last changed on or before {1}, at least {0} days ago, more than {2}",
+    .priority_note = "Epics are listed by priority, P0 first, those without one last.",
+    .depends_on_of = "{0} waits for {1}.",
+    .dropped_because = "{0} was dropped: {1}",
+    .dropped_no_reason = "{0} was dropped, without a reason (dropped_reason).",
+    .dropped_intro = "Dropped from the plan:",
+    .dropped_item = "{0}: {1}",
+    .no_reason = "no reason given",
+    .north_star_owner = "Owner: {0}.",
+    .metrics_heading = "Metrics",
+    .metric_columns = {"Metric", "Definition", "Owner", "Dashboard", "Measures"},
+    .dashboard_link = "dashboard",
+    .north_star_measure = "North Star",
+    .who_heading = "Who to ask",
+    .who_columns = {"Person", "Role", "Responsibilities", "E-mail"},
+    .who_note = "From the people of the roadmap: their role and the processes they own.",
+    .risk_epic_priority = "{0}, {1}",
 };
 
 const RecapMessages recap_en = {

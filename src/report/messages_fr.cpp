@@ -83,10 +83,12 @@ const StatusReportMessages status_report_fr = {
         "en dessous, en retard sur le rythme jusqu’à 0,25 en dessous, à risque au-delà.",
     .check_in_note =
         " Dernier relevé\u00a0: le plus récent entre la date de relevé saisie (checked_on) et la dernière modification "
-        "enregistrée dans git qui a changé sa valeur actuelle, à la date du point\u202f; périmé au-delà de sa cadence, sinon au-delà de {0}\u00a0jours "
+        "enregistrée dans git qui a changé sa valeur actuelle, à la date du point\u202f; périmé au-delà de sa cadence, "
+        "sinon au-delà de {0}\u00a0jours "
         "(roadmap.report.stale_after_days).",
     .check_in_note_files =
-        " Dernier relevé\u00a0: la date de relevé saisie, checked_on (l’historique git n’est pas lu)\u202f; périmé au-delà "
+        " Dernier relevé\u00a0: la date de relevé saisie, checked_on (l’historique git n’est pas lu)\u202f; périmé "
+        "au-delà "
         "de sa cadence, sinon au-delà de {0}\u00a0jours (roadmap.report.stale_after_days).",
     .objective_owner = "Responsable\u00a0: {0}. ",
     .objective_no_owner = "Sans responsable. ",
@@ -118,7 +120,8 @@ const StatusReportMessages status_report_fr = {
                       .done = "✔ terminé",
                       .dropped = "✖ abandonné"},
     .stream_summary = "Responsable\u00a0: {0}. Avancement\u00a0: {1}. Chantiers ({2}).",
-    .epic_columns = {"Statut", "Chantier", "Responsable", "Échéance", "Avancement", "Résultats clés"},
+    .epic_columns = {"Statut", "Chantier", "Priorité", "Responsable", "Échéance", "Estimation", "Avancement",
+                     "Résultats clés"},
     .overdue_due = "{0} ⚠ en retard",
     .tasks_of = "Tâches de «\u00a0{0}\u00a0»\u00a0:",
     .deliverables_of = "Livrables de «\u00a0{0}\u00a0»\u00a0:",
@@ -140,7 +143,7 @@ const StatusReportMessages status_report_fr = {
     .no_run_streams = "Aucun axe de type run\u00a0: les activités récurrentes ne sont pas planifiées.",
     .run_summary = "Responsable\u00a0: {0}. {1} {2}.",
     .activities = {"activité", "activités"},
-    .activity_columns = {"Statut", "Activité", "Responsable", "Tâches ouvertes"},
+    .activity_columns = {"Statut", "Activité", "Priorité", "Responsable", "Tâches ouvertes"},
 
     .at_risk_heading = "À risque",
     .nothing_at_risk = "Rien n’est à risque.",
@@ -224,6 +227,39 @@ const StatusReportMessages status_report_fr = {
     .north_star_change = "Depuis son dernier relevé\u00a0: {0}",
     .north_star_since = "\u202f; depuis le {0}\u00a0: {1}",
     .north_star_trend = "\u202f; tendance sur la période\u00a0: {0}",
+    .update_of = "Mise à jour de «\u00a0{0}\u00a0» ({1})\u00a0: {2}",
+    .update_undated = "Mise à jour de «\u00a0{0}\u00a0»\u00a0: {1}",
+    .update_stale = " ⚠ vieille de {0}\u00a0jours",
+    .update_stale_or_more = " ⚠ vieille d’au moins {0}\u00a0jours",
+    .update_note =
+        "Mise à jour\u00a0: le point écrit par le responsable, daté par la dernière modification enregistrée dans git "
+        "qui l’a changé, à la date du point\u202f; celle d’un chantier en cours est périmée au-delà de {0}\u00a0jours "
+        "(roadmap.report.stale_after_days).",
+    .update_note_files =
+        "Mise à jour\u00a0: le point écrit par le responsable\u202f; l’historique git n’est pas lu, elle n’a donc pas "
+        "de date et n’est jamais jugée périmée.",
+    .update_column = "Dernière mise à jour",
+    .update_cell = "{0} ({1})",
+    .stale_update = "mise à jour périmée\u00a0: modifiée le {1}, il y a {0}\u00a0jours, au-delà de {2}",
+    .stale_update_or_more =
+        "mise à jour périmée\u00a0: modifiée le {1} ou avant, il y a au moins {0}\u00a0jours, au-delà de {2}",
+    .priority_note = "Les chantiers sont classés par priorité, P0 d’abord, ceux sans priorité en dernier.",
+    .depends_on_of = "«\u00a0{0}\u00a0» attend {1}.",
+    .dropped_because = "«\u00a0{0}\u00a0» a été abandonné\u00a0: {1}",
+    .dropped_no_reason = "«\u00a0{0}\u00a0» a été abandonné, sans raison donnée (dropped_reason).",
+    .dropped_intro = "Sortis du plan\u00a0:",
+    .dropped_item = "{0}\u00a0: {1}",
+    .no_reason = "sans raison donnée",
+    .north_star_owner = "Responsable\u00a0: {0}.",
+    .metrics_heading = "Indicateurs",
+    .metric_columns = {"Indicateur", "Définition", "Responsable", "Tableau de bord", "Mesure"},
+    .dashboard_link = "tableau de bord",
+    .north_star_measure = "indicateur phare",
+    .who_heading = "Qui contacter",
+    .who_columns = {"Personne", "Rôle", "Responsabilités", "E-mail"},
+    .who_note =
+        "D’après les personnes de la feuille de route\u00a0: leur rôle et les processus dont elles sont responsables.",
+    .risk_epic_priority = "{0}, {1}",
 };
 
 const RecapMessages recap_fr = {
@@ -256,7 +292,8 @@ const RecapMessages recap_fr = {
     .commits = {"commit", "commits"},
     // The cause ({4}) is a diagnostic, in English like every lint message: a French document gives
     // where the file breaks and how to read why, not the English words.
-    .unreadable = "`{0}` n’a pas pu être lu dans {1}, ligne {2}, colonne {3} (`boussole lint` sur ce commit en donne la cause)",
+    .unreadable =
+        "`{0}` n’a pas pu être lu dans {1}, ligne {2}, colonne {3} (`boussole lint` sur ce commit en donne la cause)",
     .unreadable_run =
         "`{0}` n’a pas pu être lu entre {1} et {5}, {6} commits de suite\u202f; au premier, ligne {2}, colonne "
         "{3} (`boussole lint` sur ce commit en donne la cause)",

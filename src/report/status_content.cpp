@@ -47,6 +47,8 @@ public:
         c.footer = {o_.generator, r_.files.size()};
         c.trends = o_.trends.has_value();
         if (o_.trends) c.since = since(*o_.trends);
+        c.metrics = metrics();  // issue 14, item 3
+        if (o_.audience == Audience::team) c.who_to_ask = who_to_ask();
         return c;
     }
 
@@ -128,6 +130,7 @@ private:
     NorthStarFacts north_star(const KeyResult& ns) const {
         NorthStarFacts f{ns.title.value_or(""), person(ns.owner), measure(ns), check_in(ns, std::string())};
         f.trend = trend(f.measure, std::string());
+        f.id = ns.id.value_or("");
         return f;
     }
 
@@ -206,7 +209,7 @@ private:
         return card;
     }
 
-    EpicRow epic(const Epic& e) const {
+    EpicRow epic(const Stream& s, const Epic& e) const {
         EpicRow row;
         row.id = e.id.value_or("");
         row.title = e.title.value_or("");
@@ -221,12 +224,42 @@ private:
         if (o_.audience == Audience::team) {
             for (const Task& t : e.tasks)
                 row.tasks.push_back({t.title.value_or(""), person(t.owner), t.effective_status(), t.due.value,
-                                     open_task(t) && t.due && *t.due < o_.as_of});
+                                     open_task(t) && t.due && *t.due < o_.as_of, t.id.value_or("")});
             for (const std::string& c : e.helpers()) row.contributors.push_back(std::string(index_.person_name(c)));
             for (const auto& d : e.deliverables)
                 if (d) row.deliverables.push_back(*d);
+            row.estimate = e.estimate.value_or("");
+            for (const auto& d : e.depends_on)
+                if (d) row.depends_on.push_back(*d);
         }
+        row.update = update(s, e);
+        row.priority = e.priority.value_or("");
+        if (row.status == EpicStatus::dropped) row.dropped_reason = e.dropped_reason.value_or("");
         return row;
+    }
+
+    // issue 14, item 2: an epic's written update and when it last changed, from the history read
+    // with the check-ins. An in-progress build epic whose update is older than
+    // stale_after_days is stale; without history, or with an update changed since the last
+    // commit, nothing is judged.
+    std::optional<EpicUpdate> update(const Stream& s, const Epic& e) const {
+        if (!e.update) return std::nullopt;
+        EpicUpdate u;
+        u.text = *e.update;
+        u.stale_after = stale_after_days();
+        if (o_.updates && e.id)
+            if (const auto it = o_.updates->find(*e.id); it != o_.updates->end()) u.changed = it->second;
+        if (u.changed && u.changed->date && !s.is_run() && e.effective_status() == EpicStatus::in_progress)
+            if (const int age = o_.as_of - *u.changed->date; age > u.stale_after) u.stale_days = age;
+        return u;
+    }
+
+    // P0 first, then P1 to P3, then epics without a priority; the file's order otherwise.
+    static int priority_rank(const EpicRow& e) {
+        static constexpr std::string_view order[] = {"P0", "P1", "P2", "P3"};
+        for (int i = 0; i < 4; ++i)
+            if (e.priority == order[i]) return i;
+        return 4;
     }
 
     StreamFacts stream(const Stream& s) const {
@@ -249,8 +282,11 @@ private:
             } else if (e.open() && e.due && (!f.next_due || *e.due < *f.next_due)) {
                 f.next_due = *e.due;
             }
-            f.epics.push_back(epic(e));
+            f.epics.push_back(epic(s, e));
         }
+        // issue 14, item 3: by priority inside the stream.
+        std::stable_sort(f.epics.begin(), f.epics.end(),
+                         [](const EpicRow& a, const EpicRow& b) { return priority_rank(a) < priority_rank(b); });
         return f;
     }
 
@@ -271,9 +307,10 @@ private:
         std::vector<AtRiskItem> items_;
     };
 
-    std::function<AtRiskItem()> epic_item(const Epic& e) const {
-        return [this, &e] {
-            return AtRiskItem{AtRiskItem::Kind::epic, e.id.value_or(""), e.title.value_or(""), person(e.owner), {}};
+    std::function<AtRiskItem()> epic_item(const Stream& s, const Epic& e) const {
+        return [this, &s, &e] {
+            return AtRiskItem{AtRiskItem::Kind::epic, e.id.value_or(""),      e.title.value_or(""), person(e.owner), {},
+                              update(s, e),           e.priority.value_or("")};
         };
     }
     std::function<AtRiskItem()> key_result_item(const Objective& o, const KeyResult& k) const {
@@ -293,17 +330,17 @@ private:
 
     std::vector<AtRiskItem> at_risk() const {
         AtRisk out;
-        std::vector<const Epic*> overdue;
+        std::vector<std::pair<const Stream*, const Epic*>> overdue;
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
-                if (e.overdue(o_.as_of)) overdue.push_back(&e);
+                if (e.overdue(o_.as_of)) overdue.emplace_back(&s, &e);
         std::stable_sort(overdue.begin(), overdue.end(),
-                         [](const Epic* a, const Epic* b) { return *a->due < *b->due; });
-        for (const Epic* e : overdue)
-            out.add(e, epic_item(*e), risk::Overdue{*e->due, o_.as_of - *e->due, e->progress()});
+                         [](const auto& a, const auto& b) { return *a.second->due < *b.second->due; });
+        for (const auto& [s, e] : overdue)
+            out.add(e, epic_item(*s, *e), risk::Overdue{*e->due, o_.as_of - *e->due, e->progress()});
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
-                if (e.effective_status() == EpicStatus::blocked) out.add(&e, epic_item(e), risk::Blocked{});
+                if (e.effective_status() == EpicStatus::blocked) out.add(&e, epic_item(s, e), risk::Blocked{});
         const KeyResult* ns = info_.north_star ? &*info_.north_star : nullptr;
         const auto north_star_item = [this, ns] {
             return AtRiskItem{AtRiskItem::Kind::north_star, "", ns->title.value_or(""), person(ns->owner), {}};
@@ -327,10 +364,59 @@ private:
         for (const Objective& o : r_.objectives)
             for (const KeyResult& k : o.key_results)
                 if (const auto why = stale(check_in(k, k.id.value))) out.add(&k, key_result_item(o, k), *why);
+        // issue 14, item 2: stale updates, after stale check-ins.
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics)
-                if (!e.owner && e.open()) out.add(&e, epic_item(e), risk::NoOwner{});
+                if (const auto u = update(s, e); u && u->stale_days)
+                    out.add(
+                        &e, epic_item(s, e),
+                        risk::StaleUpdate{*u->changed->date, u->changed->or_before, *u->stale_days, u->stale_after});
+        for (const Stream& s : r_.streams)
+            for (const Epic& e : s.epics)
+                if (!e.owner && e.open()) out.add(&e, epic_item(s, e), risk::NoOwner{});
         return out.take();
+    }
+
+    // issue 14, item 3: the metric catalogue in reading order, each with the key results that
+    // measure it, then the metric texts that name no entry of it, in the order they are met.
+    std::vector<MetricFacts> metrics() const {
+        std::vector<MetricFacts> out;
+        std::map<std::string, std::size_t> where;
+        for (const Metric& m : r_.metrics) {
+            if (!m.id || where.contains(*m.id)) continue;
+            where[*m.id] = out.size();
+            out.push_back({*m.id,
+                           true,
+                           m.name.value_or(""),
+                           m.unit.value_or(""),
+                           m.definition.value_or(""),
+                           m.dashboard.value_or(""),
+                           person(m.owner),
+                           {}});
+        }
+        auto measured = [&](const KeyResult& k, std::string id) {
+            if (!k.metric) return;
+            auto [it, added] = where.emplace(*k.metric, out.size());
+            if (added) out.push_back({*k.metric, false, {}, {}, {}, {}, {}, {}});
+            out[it->second].measures.push_back(std::move(id));
+        };
+        if (info_.north_star) measured(*info_.north_star, std::string());
+        for (const Objective& o : r_.objectives)
+            for (const KeyResult& k : o.key_results) measured(k, k.id.value_or(k.title.value_or("")));
+        return out;
+    }
+
+    // issue 14, item 3: the declared people, with their role and responsibilities.
+    std::vector<Contact> who_to_ask() const {
+        std::vector<Contact> out;
+        for (const Person& p : r_.people) {
+            if (!p.id) continue;
+            Contact c{*p.id, p.name.value_or(""), p.role.value_or(""), p.email.value_or(""), {}};
+            for (const auto& resp : p.responsibilities)
+                if (resp) c.responsibilities.push_back(*resp);
+            out.push_back(std::move(c));
+        }
+        return out;
     }
 
     LoadFacts load() const {

@@ -180,6 +180,13 @@ json reason(const RiskReason& r) {
             [](const risk::NoOwner&) -> json {
                 return {{"kind", "no-owner"}};
             },
+            [](const risk::StaleUpdate& s) -> json {
+                return {{"kind", "stale-update"},
+                        {"last", date(s.last)},
+                        {"or_before", s.or_before},
+                        {"days", s.days},
+                        {"stale_after_days", s.stale_after}};
+            },
         },
         r);
 }

@@ -29,6 +29,7 @@ public:
         header();
         north_star();
         scorecard();
+        metrics();
         if (c_.audience == Audience::leadership) {
             stream_summary();
         } else {
@@ -37,6 +38,7 @@ public:
         }
         at_risk();
         if (c_.load) load(*c_.load);
+        who_to_ask();
         if (c_.timeline) timeline(*c_.timeline);
         out_ += fmt::format("*{}*\n", say(m_.footer, c_.footer.generator, c_.footer.files,
                                           m_.count(m_.files, c_.footer.files), prose(c_.header.as_of)));
@@ -156,8 +158,12 @@ private:
         }
         const NorthStarFacts& ns = *c_.north_star;
         const Measure& m = ns.measure;
-        paragraph(
-            say(m_.north_star_values, bold(md::text(ns.title.empty() ? m_.north_star_untitled : ns.title)), values(m)));
+        const std::string title = ns.title.empty() && ns.id.empty() ? bold(m_.north_star_untitled)
+                                  : ns.title.empty()                ? bold(md::text(ns.id))
+                                  : ns.id.empty()                   ? bold(md::text(ns.title))
+                                                  : bold(md::text(ns.title)) + " (" + md::text(ns.id) + ")";
+        paragraph(say(m_.north_star_values, title, values(m)));
+        if (!ns.owner.empty()) paragraph(say(m_.north_star_owner, md::text(ns.owner)));
         if (!m.score) {
             paragraph(m_.north_star_not_measured);
             return;
@@ -268,6 +274,7 @@ private:
             paragraph(std::string(m_.progress_note) + std::string(m_.sentence_separator) +
                       std::string(m_.next_due_note));
         }
+        dropped();
     }
 
     std::string due_cell(const EpicRow& e) const {
@@ -287,8 +294,20 @@ private:
         return md::text(!e.id.empty() ? e.id : !e.title.empty() ? e.title : m_.an_epic);
     }
 
-    // What the team reads under the epics' table: each epic's deliverables, then its tasks.
+    // What the team reads under the epics' table: each epic's update, what it waits for, why it
+    // was dropped, its deliverables, then its tasks.
     void details_of(const EpicRow& e) {
+        if (e.update)
+            paragraph(c_.history ? say(m_.update_of, short_name(e), update_when(*e.update), md::text(e.update->text))
+                                 : say(m_.update_undated, short_name(e), md::text(e.update->text)));
+        if (!e.depends_on.empty()) {
+            std::vector<std::string> ids;
+            for (const std::string& d : e.depends_on) ids.push_back(md::text(d));
+            paragraph(say(m_.depends_on_of, short_name(e), join(ids)));
+        }
+        if (e.status == EpicStatus::dropped)
+            paragraph(e.dropped_reason.empty() ? say(m_.dropped_no_reason, short_name(e))
+                                               : say(m_.dropped_because, short_name(e), md::text(e.dropped_reason)));
         if (!e.deliverables.empty()) {
             std::string list = say(m_.deliverables_of, short_name(e)) + "\n\n";
             for (const std::string& d : e.deliverables) list += fmt::format("- {}\n", md::text(d));
@@ -305,7 +324,7 @@ private:
             if (!t.owner.empty()) notes.push_back(md::text(t.owner));
             if (t.status == TaskStatus::doing) notes.emplace_back(m_.task_doing);
             if (t.due) notes.push_back(say(t.overdue ? m_.task_overdue : m_.task_due, t.due->iso()));
-            const std::string title = md::text(t.title.empty() ? m_.untitled : t.title);
+            const std::string title = named(t.title, t.id);
             list += fmt::format("- [{}] {}{}\n", t.status == TaskStatus::done ? "x" : " ",
                                 t.status == TaskStatus::dropped ? say(m_.task_dropped, "~~" + title + "~~") : title,
                                 notes.empty() ? "" : fmt::format(" ({})", join(notes)));
@@ -318,7 +337,7 @@ private:
         bool any = false;
         for (const StreamFacts& s : c_.streams) {
             if (s.kind == StreamKind::run) continue;
-            if (!any) paragraph(m_.progress_note);
+            if (!any) paragraph(streams_note());
             any = true;
             subsection(named(s.title, s.id));
             paragraph(say(m_.stream_summary, owner_or_nobody(s.owner),
@@ -328,12 +347,13 @@ private:
                 paragraph(m_.no_epics_in_stream);
                 continue;
             }
-            md::Table t(md::columns(m_.epic_columns), "llllll");
+            md::Table t(md::columns(m_.epic_columns), "llllllll");
             for (const EpicRow& e : s.epics) {
                 std::vector<std::string> krs;
                 for (const std::string& k : e.key_results) krs.push_back(md::text(k));
-                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), people(e), due_cell(e),
-                       e.progress ? md::bar(*e.progress, numbers()) : "", join(krs)});
+                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), md::text(e.priority), people(e),
+                       due_cell(e), md::text(e.estimate), e.progress ? md::bar(*e.progress, numbers()) : "",
+                       join(krs)});
             }
             paragraph(t.render());
             for (const EpicRow& e : s.epics) details_of(e);
@@ -351,9 +371,9 @@ private:
             paragraph(
                 say(m_.run_summary, owner_or_nobody(s.owner), s.epics.size(), m_.count(m_.activities, s.epics.size())));
             if (s.epics.empty()) continue;
-            md::Table t(md::columns(m_.activity_columns), "lllr");
+            md::Table t(md::columns(m_.activity_columns), "llllr");
             for (const EpicRow& e : s.epics)
-                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), people(e),
+                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), md::text(e.priority), people(e),
                        std::to_string(e.open_tasks)});
             paragraph(t.render());
             for (const EpicRow& e : s.epics) details_of(e);
@@ -364,7 +384,9 @@ private:
     std::string what(const AtRiskItem& i) const {
         switch (i.kind) {
             case AtRiskItem::Kind::epic:
-                return say(m_.risk_epic, named(i.title, i.id));
+                return i.priority.empty()
+                           ? say(m_.risk_epic, named(i.title, i.id))
+                           : say(m_.risk_epic_priority, say(m_.risk_epic, named(i.title, i.id)), md::text(i.priority));
             case AtRiskItem::Kind::key_result:
                 return say(m_.risk_key_result, named(i.title, i.id));
             case AtRiskItem::Kind::north_star:
@@ -390,6 +412,10 @@ private:
                                              r.last.iso(), allowed(r.cadence, r.stale_after));
                               },
                               [&](const risk::NoOwner&) { return std::string(m_.no_owner); },
+                              [&](const risk::StaleUpdate& r) {
+                                  return say(r.or_before ? m_.stale_update_or_more : m_.stale_update, r.days,
+                                             r.last.iso(), say(m_.allowed_default, r.stale_after));
+                              },
                           },
                           reason);
     }
@@ -403,13 +429,94 @@ private:
 
     void at_risk() {
         section(m_.at_risk_heading);
-        md::Table t(md::columns(m_.at_risk_columns), "lll");
-        for (const AtRiskItem& i : c_.at_risk) t.row({what(i), md::text(i.owner), why(i)});
+        // Leadership reads the owners' updates beside the epics at risk; the team under each epic.
+        bool updates = false;
+        if (c_.audience == Audience::leadership)
+            for (const AtRiskItem& i : c_.at_risk) updates = updates || i.update;
+        std::vector<std::string> header = md::columns(m_.at_risk_columns);
+        if (updates) header.emplace_back(m_.update_column);
+        md::Table t(header, updates ? "llll" : "lll");
+        for (const AtRiskItem& i : c_.at_risk) {
+            std::vector<std::string> row{what(i), md::text(i.owner), why(i)};
+            if (updates)
+                row.push_back(!i.update    ? ""
+                              : c_.history ? say(m_.update_cell, md::text(i.update->text), update_when(*i.update))
+                                           : md::text(i.update->text));
+            t.row(std::move(row));
+        }
         if (t.empty()) {
             paragraph(m_.nothing_at_risk);
         } else {
             paragraph(t.render());
         }
+    }
+
+    // issue 14, item 2: when an update last changed: "2026-11-20", "2026-10-01 or before ⚠ at
+    // least 53 days old", "not committed by the report date".
+    std::string update_when(const EpicUpdate& u) const {
+        if (!u.changed) return "";
+        std::string cell = !u.changed->date       ? std::string(m_.not_committed)
+                           : u.changed->or_before ? say(m_.or_before, u.changed->date->iso())
+                                                  : u.changed->date->iso();
+        if (u.stale_days) cell += say(u.changed->or_before ? m_.update_stale_or_more : m_.update_stale, *u.stale_days);
+        return cell;
+    }
+
+    // The note atop the team's streams: progress, the order of the epics, and updates when
+    // some epic has one.
+    std::string streams_note() const {
+        std::string note =
+            std::string(m_.progress_note) + std::string(m_.sentence_separator) + std::string(m_.priority_note);
+        bool updates = false;
+        for (const StreamFacts& s : c_.streams)
+            for (const EpicRow& e : s.epics) updates = updates || e.update;
+        if (updates)
+            note += std::string(m_.sentence_separator) +
+                    (c_.history ? say(m_.update_note, c_.stale_after_days) : std::string(m_.update_note_files));
+        return note;
+    }
+
+    // issue 14, item 3: the metrics of the scorecard, their definition and dashboard.
+    void metrics() {
+        if (c_.metrics.empty()) return;
+        subsection(m_.metrics_heading);
+        md::Table t(md::columns(m_.metric_columns), "lllll");
+        for (const MetricFacts& m : c_.metrics) {
+            std::vector<std::string> measures;
+            for (const std::string& id : m.measures)
+                measures.push_back(id.empty() ? std::string(m_.north_star_measure) : md::text(id));
+            t.row({m.declared ? named(m.name, m.id) : md::text(m.id), md::text(m.definition), md::text(m.owner),
+                   m.dashboard.empty() ? "" : md::link(m_.dashboard_link, m.dashboard), join(measures)});
+        }
+        paragraph(t.render());
+    }
+
+    // issue 14, item 3: whom to ask about what, from the people's role and responsibilities.
+    void who_to_ask() {
+        if (c_.who_to_ask.empty()) return;
+        section(m_.who_heading);
+        md::Table t(md::columns(m_.who_columns), "llll");
+        for (const Contact& p : c_.who_to_ask) {
+            std::vector<std::string> resp;
+            for (const std::string& r : p.responsibilities) resp.push_back(md::text(r));
+            // A responsibility may hold a comma: they are told apart as the parts of a cell.
+            t.row({named(p.name, p.id), md::text(p.role), fmt::format("{}", fmt::join(resp, m_.part_separator)),
+                   md::email(p.email)});
+        }
+        paragraph(t.render());
+        paragraph(m_.who_note);
+    }
+
+    // issue 14, item 3: leadership reads why epics left the plan.
+    void dropped() {
+        std::string list;
+        for (const StreamFacts& s : c_.streams)
+            for (const EpicRow& e : s.epics)
+                if (e.status == EpicStatus::dropped)
+                    list += fmt::format("- {}\n", say(m_.dropped_item, named(e.title, e.id),
+                                                      e.dropped_reason.empty() ? std::string(m_.no_reason)
+                                                                               : md::text(e.dropped_reason)));
+        if (!list.empty()) paragraph(std::string(m_.dropped_intro) + "\n\n" + list);
     }
 
     void load(const LoadFacts& l) {

@@ -41,6 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         trends.since_commit = CommitInfo{states.front().label, states.front().label, 0, *states.front().date, ""};
         trends.values = find_value_histories(last, states, true, last.period()->start, &states.front().snapshot);
         options.trends = std::move(trends);
+        options.updates = find_update_changes(last, states, true);  // issue 14: the epics' updates
         for (Language language : {Language::en, Language::fr}) {
             options.language = language;
             for (Audience audience : {Audience::team, Audience::leadership}) {
