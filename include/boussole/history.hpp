@@ -82,6 +82,12 @@ private:
 std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& history, const Snapshot& working,
                                                              const Period& period, Date as_of);
 
+// issue 14, item 4
+/// When each epic done in `working` became done (find_done_dates), read along the same history
+/// as read_check_ins(); none when HEAD does not hold PATH.
+std::optional<std::map<std::string, CheckIn>> read_done_dates(const History& history, const Snapshot& working,
+                                                              const Period& period, Date as_of);
+
 /// The states a recap reads and the caveats to print with them.
 struct RecapStates {
     std::vector<PlanState> states;  ///< the baseline first, then every change oldest first; the end last

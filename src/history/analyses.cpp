@@ -16,6 +16,14 @@ std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& hist
     return find_check_ins(working, history.states(read), m.reached_root);
 }
 
+std::optional<std::map<std::string, CheckIn>> read_done_dates(const History& history, const Snapshot& working,
+                                                              const Period& period, Date as_of) {
+    const auto head = history.head();
+    if (!head || !history.has_path(*head)) return std::nullopt;
+    const Mainline m = history.mainline(*head, stop_at_check_ins(period, as_of));
+    return find_done_dates(working, history.states(commits_by(m.commits, as_of)), m.reached_root);
+}
+
 RecapStates read_recap_states(const History& history, PlanState end, const CommitInfo& tip,
                               const std::string& baseline) {
     RecapCommits chosen;

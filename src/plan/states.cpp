@@ -106,4 +106,29 @@ std::map<std::string, CheckIn> find_check_ins(const Snapshot& now, const std::ve
     return out;
 }
 
+namespace {
+
+bool done_in(const Snapshot& s, const std::string& id) {
+    const Epic* e = s.index().epic(id).epic;
+    return e && e->effective_status() == EpicStatus::done;
+}
+
+}  // namespace
+
+std::map<std::string, CheckIn> find_done_dates(const Snapshot& now, const std::vector<PlanState>& history,
+                                               bool exact_start) {
+    std::map<std::string, CheckIn> out;
+    for (const std::string& id : now.index().epic_ids) {
+        if (!done_in(now, id)) continue;
+        if (history.empty() || !done_in(history.back().snapshot, id)) {
+            out[id] = CheckIn{};  // done in the working tree only
+            continue;
+        }
+        std::size_t i = history.size() - 1;
+        while (i > 0 && done_in(history[i - 1].snapshot, id)) --i;
+        out[id] = CheckIn{history[i].date, i == 0 && !exact_start};
+    }
+    return out;
+}
+
 }  // namespace boussole

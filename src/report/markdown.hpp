@@ -15,6 +15,10 @@ namespace boussole::md {
 // it renders as written and passes markdownlint.
 std::string text(std::string_view s);
 
+// An e-mail address as Markdown: an autolink (<name@example.com>) when CommonMark reads it as
+// one, else the address as text (escaped, not a link).
+std::string email(std::string_view address);
+
 // How a language writes numbers, without any locale: the same bytes on every machine.
 struct NumberStyle {
     std::string_view thousands;  // between groups of three digits, for whole parts over 9999: "," or U+202F

@@ -194,6 +194,29 @@ struct StatusReportMessages {
     // Footer. {0} generator, {1} count, {2} files, {3} report date.
     std::string_view footer;
     Plural files;
+
+    // issue 14, item 4: the sellers' view, and a report narrowed to a person or a stream.
+    std::string_view sellers_title;  // {0} the roadmap's name
+    std::string_view shipped_heading;
+    std::string_view shipped_intro;    // {0} first day, {1} report date
+    std::string_view nothing_shipped;  // {0} first day, {1} report date
+    std::array<std::string_view, 3> shipped_columns;
+    std::string_view dated_by_history;    // how the Done on column is dated, with git history
+    std::string_view dated_by_due;        // without it
+    std::string_view done_not_committed;  // Done on cell: done in the working tree, not committed yet
+    std::string_view coming_heading;
+    std::string_view coming_intro;    // {0} report date, {1} last day
+    std::string_view nothing_coming;  // {0} report date, {1} last day
+    std::array<std::string_view, 3> coming_columns;
+    std::string_view help_heading, no_help;
+    std::string_view help_intro;  // {0} the run stream's owner (an ask cell)
+    std::array<std::string_view, 2> help_columns;
+    std::string_view ask_stream_owner;  // {0} the stream owner's ask cell, for an item without an owner
+    std::string_view no_one_to_ask;
+    std::string_view scope_label;
+    std::string_view scope_owner;   // {0} person
+    std::string_view scope_stream;  // {0} stream
+    std::string_view scope_both;    // {0} person, {1} stream
 };
 
 // The end-of-period recap.

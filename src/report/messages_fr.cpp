@@ -184,6 +184,42 @@ const StatusReportMessages status_report_fr = {
 
     .footer = "Généré par {0} à partir de {1} {2}, au {3}.",
     .files = {"fichier", "fichiers"},
+    // issue 14, item 4
+    .sellers_title = "{0}\u00a0: les nouveautés pour les commerciaux",
+    .shipped_heading = "Livré ces deux dernières semaines",
+    .shipped_intro = "Terminé du {0} au {1}\u202f; pour toute question, demandez à la personne indiquée.",
+    .nothing_shipped = "Rien n’a été terminé du {0} au {1}.",
+    .shipped_columns = {"Terminé le", "Quoi", "Contact"},
+    .dated_by_history =
+        "Terminé le\u00a0: le jour où la feuille de route l’a enregistré comme terminé (son historique git).",
+    .dated_by_due =
+        "Terminé le\u00a0: son échéance, ou la date du point si elle est plus tardive (l’historique git n’a pas été "
+        "lu, le jour où il a été terminé n’est donc pas connu).",
+    .done_not_committed = "à l’instant (pas encore enregistré dans git)",
+    .coming_heading = "À venir dans les quatre prochaines semaines",
+    .coming_intro =
+        "Échéance du {0} au {1}\u202f; une échéance est le plan de l’équipe, pas un engagement envers un "
+        "client.",
+    .nothing_coming = "Rien n’arrive à échéance du {0} au {1}.",
+    .coming_columns = {"Échéance", "Quoi", "Contact"},
+    .help_heading = "Obtenir de l’aide",
+    .no_help = "La feuille de route ne déclare aucune activité d’assistance (aucun axe de type run).",
+    .help_intro = "Demandez à {0}, ou à la personne indiquée pour votre demande\u00a0:",
+    .help_columns = {"Pour", "Contact"},
+    .ask_stream_owner = "{0} (responsable de l’axe)",
+    .no_one_to_ask = "personne n’est encore désigné",
+    .scope_label = "Périmètre\u00a0:",
+    .scope_owner =
+        "le travail de {0} seulement (les chantiers dont cette personne est responsable ou auxquels elle contribue, "
+        "ses tâches dans les autres chantiers, les résultats clés dont elle est responsable)\u202f; tous les chiffres "
+        "ci-dessous portent sur ce travail.",
+    .scope_stream =
+        "l’axe {0} seulement (ses chantiers, les résultats clés qu’ils servent)\u202f; tous les chiffres ci-dessous "
+        "portent sur ce travail.",
+    .scope_both =
+        "le travail de {0} sur l’axe {1} seulement (les chantiers dont cette personne est responsable ou auxquels elle "
+        "contribue, ses tâches dans les autres chantiers, les résultats clés dont elle est responsable et que ces "
+        "chantiers servent)\u202f; tous les chiffres ci-dessous portent sur ce travail.",
 };
 
 const RecapMessages recap_fr = {
@@ -216,7 +252,8 @@ const RecapMessages recap_fr = {
     .commits = {"commit", "commits"},
     // The cause ({4}) is a diagnostic, in English like every lint message: a French document gives
     // where the file breaks and how to read why, not the English words.
-    .unreadable = "`{0}` n’a pas pu être lu dans {1}, ligne {2}, colonne {3} (`boussole lint` sur ce commit en donne la cause)",
+    .unreadable =
+        "`{0}` n’a pas pu être lu dans {1}, ligne {2}, colonne {3} (`boussole lint` sur ce commit en donne la cause)",
     .unreadable_run =
         "`{0}` n’a pas pu être lu entre {1} et {5}, {6} commits de suite\u202f; au premier, ligne {2}, colonne "
         "{3} (`boussole lint` sur ce commit en donne la cause)",
