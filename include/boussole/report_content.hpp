@@ -252,6 +252,17 @@ struct ScopeFacts {
     std::string stream_id;  ///< as given
 };
 
+// issue 14, item 5: the backlog.
+
+/// A proposed epic, in the backlog.
+struct BacklogItem {
+    std::string id, title, owner;          ///< owner: a display name; empty when none
+    std::string stream;                    ///< its stream's title, else its id
+    std::optional<std::string> priority;   ///< P0..P3 as written; empty when unprioritised
+    std::string estimate;                  ///< as written; empty when none
+    std::vector<std::string> key_results;  ///< the key-result ids it would serve, as written
+};
+
 /// Everything the status report says, for one audience.
 struct StatusReportContent {
     Audience audience = Audience::team;
@@ -270,6 +281,11 @@ struct StatusReportContent {
     // issue 14, item 4
     std::optional<SellersFacts> sellers;  ///< sellers audience only
     std::optional<ScopeFacts> scope;      ///< the report is narrowed to one person's or one stream's work
+    // issue 14, item 5
+    /// The proposed epics (team and leadership), P0 first, unprioritised last, else in the
+    /// roadmap's order. They are in no other part of the report: not in a stream's epics, counts
+    /// or progress, nor in the planned work done.
+    std::vector<BacklogItem> backlog;
 };
 
 /// Computes every figure of the status report once. Only call when report_blocker() is empty.

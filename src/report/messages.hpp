@@ -58,6 +58,7 @@ struct FieldWord {
 // A word per epic status.
 struct EpicStatusWords {
     std::string_view planned, in_progress, blocked, done, dropped;
+    std::string_view proposed;  // issue 14, item 5
     [[nodiscard]] std::string_view operator[](EpicStatus s) const;
 };
 
@@ -217,6 +218,12 @@ struct StatusReportMessages {
     std::string_view scope_owner;   // {0} person
     std::string_view scope_stream;  // {0} stream
     std::string_view scope_both;    // {0} person, {1} stream
+
+    // issue 14, item 5: the backlog.
+    std::string_view backlog_heading;
+    std::string_view backlog_intro;  // what the backlog is
+    std::array<std::string_view, 5> backlog_columns;
+    std::string_view no_priority;  // the Priority cell of an unprioritised proposal
 };
 
 // The end-of-period recap.
@@ -335,6 +342,14 @@ struct RecapMessages {
     // Footer. {0} generator, {1} count, {2} states.
     std::string_view footer;
     Plural states;
+
+    // issue 14, item 5: proposals.
+    Plural proposals_planned;       // a headline note: {0} count
+    Plural still_proposed;          // a headline note: {0} count
+    std::string_view from_backlog;  // in the Added column: {0} when
+    std::string_view proposals_heading, proposals_intro;
+    std::array<std::string_view, 6> proposals_columns;
+    std::string_view proposed_at_baseline;  // in the Proposed column
 };
 
 // The semantic change list of `diff`, as text and as Markdown.

@@ -111,12 +111,14 @@ const StatusReportMessages status_report_fr = {
                      .in_progress = "en cours",
                      .blocked = "bloqués",
                      .done = "terminés",
-                     .dropped = "abandonnés"},
+                     .dropped = "abandonnés",
+                     .proposed = "proposés"},
     .status_labels = {.planned = "○ prévu",
                       .in_progress = "◐ en cours",
                       .blocked = "⊘ bloqué",
                       .done = "✔ terminé",
-                      .dropped = "✖ abandonné"},
+                      .dropped = "✖ abandonné",
+                      .proposed = "◇ proposé"},
     .stream_summary = "Responsable\u00a0: {0}. Avancement\u00a0: {1}. Chantiers ({2}).",
     .epic_columns = {"Statut", "Chantier", "Responsable", "Échéance", "Avancement", "Résultats clés"},
     .overdue_due = "{0} ⚠ en retard",
@@ -220,6 +222,13 @@ const StatusReportMessages status_report_fr = {
         "le travail de {0} sur l’axe {1} seulement (les chantiers dont cette personne est responsable ou auxquels elle "
         "contribue, ses tâches dans les autres chantiers, les résultats clés dont elle est responsable et que ces "
         "chantiers servent)\u202f; tous les chiffres ci-dessous portent sur ce travail.",
+    // issue 14, item 5
+    .backlog_heading = "Propositions en attente",
+    .backlog_intro =
+        "Chantiers proposés, par priorité\u00a0: ce n’est pas du travail prévu, ils ne comptent dans aucun chiffre "
+        "de ce point tant qu’ils ne sont pas planifiés.",
+    .backlog_columns = {"Priorité", "Proposition", "Axe", "Responsable", "Résultats clés"},
+    .no_priority = "non priorisée",
 };
 
 const RecapMessages recap_fr = {
@@ -337,7 +346,8 @@ const RecapMessages recap_fr = {
 
     .owner_with_contributors = "{0}, avec {1}",
     .status_words =
-        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné"},
+        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné",
+         .proposed = "proposé"},
     .removed = "retiré",
 
     .delivered_heading = "Livrés",
@@ -390,6 +400,18 @@ const RecapMessages recap_fr = {
 
     .footer = "Généré par {0} à partir de {1} {2} de la feuille de route dans son historique git.",
     .states = {"état", "états"},
+    // issue 14, item 5
+    .proposals_planned = {"{0} des chantiers ajoutés était une proposition en attente, planifiée pendant la période.",
+                          "{0} des chantiers ajoutés étaient des propositions en attente, planifiées pendant la "
+                          "période."},
+    .still_proposed = {"{0} proposition encore en attente n’est pas comptée comme travail prévu.",
+                       "{0} propositions encore en attente ne sont pas comptées comme travail prévu."},
+    .from_backlog = "{0}, planifié depuis les propositions en attente",
+    .proposals_heading = "Propositions entrées dans le plan",
+    .proposals_intro = "Chantiers proposés (à la référence ou ajoutés comme propositions) puis planifiés pendant la "
+                       "période\u202f; ils comptent parmi les ajouts dans les chiffres clés.",
+    .proposals_columns = {"Chantier", "Axe", "Responsable", "Proposé", "Planifié", "Statut à la fin"},
+    .proposed_at_baseline = "à la référence",
 };
 
 const DiffMessages diff_fr = {
@@ -422,7 +444,8 @@ const DiffMessages diff_fr = {
     .moved = "déplacé de l’axe {0} vers l’axe {1}",
     .status_changed = "statut {0} → {1}",
     .status_words =
-        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné"},
+        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné",
+         .proposed = "proposé"},
     .owner_changed = "responsable {0} → {1}",
     .due_changed = "échéance {0} → {1}{2}",
     .due_shift = " ({0})",

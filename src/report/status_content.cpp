@@ -47,6 +47,7 @@ public:
         c.footer = {o_.generator, r_.files.size()};
         if (o_.audience == Audience::sellers) c.sellers = sellers();
         if (!o_.owner.empty() || !o_.stream.empty()) c.scope = scope();
+        if (o_.audience != Audience::sellers) c.backlog = backlog();
         return c;
     }
 
@@ -177,7 +178,8 @@ private:
         f.kind = s.is_run() ? StreamKind::run : StreamKind::build;
         if (!s.is_run()) f.progress = s.progress();
         std::map<EpicStatus, int> n;
-        for (const Epic& e : s.epics) ++n[e.effective_status()];
+        for (const Epic& e : s.epics)
+            if (!e.proposed()) ++n[e.effective_status()];  // a proposal is in the backlog, not in the stream's work
         for (EpicStatus st :
              {EpicStatus::done, EpicStatus::in_progress, EpicStatus::blocked, EpicStatus::planned, EpicStatus::dropped})
             if (n[st]) f.epic_counts.push_back({st, n[st]});
@@ -188,7 +190,7 @@ private:
             } else if (e.open() && e.due && (!f.next_due || *e.due < *f.next_due)) {
                 f.next_due = *e.due;
             }
-            f.epics.push_back(epic(e));
+            if (!e.proposed()) f.epics.push_back(epic(e));
         }
         return f;
     }
@@ -306,7 +308,7 @@ private:
         for (const Stream& s : r_.streams) {
             TimelineSection section{s.id.value_or(""), s.title.value_or(""), {}};
             for (const Epic& e : s.epics) {
-                if (e.effective_status() == EpicStatus::dropped) continue;
+                if (e.effective_status() == EpicStatus::dropped || e.proposed()) continue;
                 if (!e.due) {
                     if (!s.is_run()) t.undated.push_back({e.id.value_or(""), e.title.value_or("")});
                     continue;
@@ -393,6 +395,31 @@ private:
         item.dating = DoneDating::due;
         item.date = std::min(*e.due, o_.as_of);
         return true;
+    }
+
+    // issue 14, item 5: the proposed epics, by priority (P0 first, unprioritised last).
+    std::vector<BacklogItem> backlog() const {
+        std::vector<BacklogItem> out;
+        for (const Stream& s : r_.streams)
+            for (const Epic& e : s.epics) {
+                if (!e.proposed()) continue;
+                BacklogItem b{e.id.value_or(""),
+                              e.title.value_or(""),
+                              person(e.owner),
+                              stream_name(s),
+                              e.priority.value,
+                              e.estimate.value_or(""),
+                              {}};
+                for (const auto& k : e.key_results)
+                    if (k) b.key_results.push_back(*k);
+                out.push_back(std::move(b));
+            }
+        // "P0" < "P3" as texts; an unprioritised proposal sorts after every priority.
+        std::stable_sort(out.begin(), out.end(), [](const BacklogItem& a, const BacklogItem& b) {
+            if (!a.priority || !b.priority) return a.priority.has_value() && !b.priority;
+            return *a.priority < *b.priority;
+        });
+        return out;
     }
 
     ScopeFacts scope() const {

@@ -34,6 +34,7 @@ public:
             streams();
             run_streams();
         }
+        backlog();
         at_risk();
         if (c_.load) load(*c_.load);
         if (c_.timeline) timeline(*c_.timeline);
@@ -385,6 +386,20 @@ private:
                 names.push_back(md::text(!e.id.empty() ? e.id : !e.title.empty() ? e.title : m_.unknown));
             paragraph(say(m_.undated, join(names)));
         }
+    }
+
+    // issue 14, item 5: the proposed epics; no section without one.
+    void backlog() {
+        if (c_.backlog.empty()) return;
+        section(m_.backlog_heading);
+        md::Table t(md::columns(m_.backlog_columns), "lllll");
+        for (const BacklogItem& b : c_.backlog) {
+            std::vector<std::string> krs;
+            for (const std::string& k : b.key_results) krs.push_back(md::text(k));
+            t.row({b.priority ? md::text(*b.priority) : std::string(m_.no_priority), named(b.title, b.id),
+                   md::text(b.stream), md::text(b.owner), join(krs)});
+        }
+        paragraph(std::string(m_.backlog_intro) + "\n\n" + t.render());
     }
 
     // issue 14, item 4
