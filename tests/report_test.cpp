@@ -162,7 +162,7 @@ TEST_SUITE("report") {
     TEST_CASE("golden: every audience on the example and on the edge roadmap") {
         for (const auto& [name, path] :
              {std::pair{"revops", "examples/revops"}, std::pair{"edge", "tests/data/report-edge"},
-              std::pair{"revops-fr", "examples/revops-fr"}}) {
+              std::pair{"revops-fr", "examples/revops-fr"}, std::pair{"backlog", "tests/data/backlog"}}) {
             for (const char* audience : {"team", "leadership", "sellers"}) {
                 CAPTURE(name);
                 CAPTURE(audience);
