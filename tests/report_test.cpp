@@ -359,6 +359,9 @@ TEST_SUITE("report") {
               std::string::npos);
         CHECK(both.out.find("Discount approvals in the CRM instead of e-mail") != std::string::npos);
         CHECK(both.out.find("Weekly forecast call") == std::string::npos);
+        // Narrowed away, the run's activities are out of scope, not absent from the roadmap.
+        CHECK(both.out.find("No support activity is in this scope: run the report without --owner or --stream") !=
+              std::string::npos);
     }
 
     TEST_CASE("--owner and --stream: an id the roadmap does not declare is a usage error naming it") {

@@ -218,6 +218,7 @@ struct StatusReportMessages {
     std::string_view scope_owner;   // {0} person
     std::string_view scope_stream;  // {0} stream
     std::string_view scope_both;    // {0} person, {1} stream
+    std::string_view no_help_in_scope;  // a narrowed sellers' view without a run stream's activity
 
     // issue 14, item 5: the backlog.
     std::string_view backlog_heading;

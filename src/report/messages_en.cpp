@@ -199,6 +199,7 @@ const StatusReportMessages status_report_en = {
     .scope_both =
         "the work of {0} in the stream {1} only (the epics they own or help with, their tasks in other epics, the "
         "key results they own and that these epics serve); every figure below counts this work.",
+    .no_help_in_scope = "No support activity is in this scope: run the report without --owner or --stream for them.",
     // issue 14, item 5
     .backlog_heading = "Backlog",
     .backlog_intro =

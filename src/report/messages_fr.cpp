@@ -222,6 +222,9 @@ const StatusReportMessages status_report_fr = {
         "le travail de {0} sur l’axe {1} seulement (les chantiers dont cette personne est responsable ou auxquels elle "
         "contribue, ses tâches dans les autres chantiers, les résultats clés dont elle est responsable et que ces "
         "chantiers servent)\u202f; tous les chiffres ci-dessous portent sur ce travail.",
+    .no_help_in_scope =
+        "Aucune activité d’assistance dans ce périmètre\u00a0: relancez le point sur toute l’équipe pour les "
+        "voir.",
     // issue 14, item 5
     .backlog_heading = "Propositions en attente",
     .backlog_intro =

@@ -465,7 +465,7 @@ private:
         }
 
         section(m_.help_heading);
-        if (f.support.empty()) paragraph(m_.no_help);
+        if (f.support.empty()) paragraph(c_.scope ? m_.no_help_in_scope : m_.no_help);
         for (const SupportStream& s : f.support) {
             subsection(md::text(!s.title.empty() ? s.title : !s.id.empty() ? s.id : m_.untitled));
             if (!s.description.empty()) paragraph(md::text(s.description));
