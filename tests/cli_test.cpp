@@ -326,7 +326,7 @@ TEST_SUITE("cli") {
             {{"lint", "--color", "red"}, "--color: 'red' is not a colour mode: give auto, always or never\n"},
             {{"lint", "--formt", "json"}, "lint has no option '--formt' (did you mean '--format'?)\n"},
             {{"lint", "--strict=maybe", "examples/revops"}, "--strict takes no value: write it alone to turn it on\n"},
-            {{"report", "--audience", "boss"}, "--audience: 'boss' is not an audience: give team or leadership\n"},
+            {{"report", "--audience", "boss"}, "--audience: 'boss' is not an audience: give team, leadership or sellers\n"},
             {{"report", "--as-of", "2026-13-01", "examples/revops"},
              "--as-of: '2026-13-01' is not a date; give a day as YYYY-MM-DD, e.g. --as-of 2026-11-23\n"},
             {{"report", "--as-of"}, "--as-of needs a value: the report date"},

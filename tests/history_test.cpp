@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 
+#include <fmt/format.h>
 #include <git2.h>
 
 #include <nlohmann/json.hpp>
@@ -1095,5 +1096,57 @@ TEST_SUITE("history") {
         repo.write("roadmap/roadmap.yaml", text);
         r = report({"--as-of", "2026-12-10"});
         CHECK(has(r.out, "Update of build-a (2026-10-20): a two\n"));
+    }
+}
+
+// issue 14, item 4
+TEST_SUITE("history") {
+    TEST_CASE("report --audience sellers: an epic is shipped on the day a commit first recorded it done") {
+        test::GitRepo repo("sellers-done-dates");
+        auto roadmap = [&](const char* a, const char* b) {
+            repo.write("roadmap/roadmap.yaml",
+                       fmt::format("roadmap: {{name: Ops, period: 2026-Q4}}\n"
+                                   "people: [{{id: ana, name: Ana, email: ana@example.com}}]\n"
+                                   "streams:\n"
+                                   "  - id: s\n    title: S\n    owner: ana\n    epics:\n"
+                                   "      - {{id: a, title: Alpha, owner: ana, status: {}, due: 2026-12-20}}\n"
+                                   "      - {{id: b, title: Beta, status: {}, due: 2026-10-10}}\n",
+                                   a, b));
+        };
+        roadmap("planned", "in-progress");
+        repo.commit("Plan", "2026-09-28");
+        roadmap("in-progress", "in-progress");
+        repo.commit("Start alpha", "2026-11-02");
+        roadmap("done", "in-progress");
+        repo.commit("Alpha done", "2026-11-12");
+        roadmap("done", "done");
+        repo.commit("Beta done", "2026-11-20");
+        auto run = [&](std::vector<std::string> args) { return test::run(args, repo.dir()); };
+        auto r = run({test::binary(), "report", "roadmap", "--audience", "sellers", "--as-of", "2026-11-23"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        // Done dates from the commits, latest first; Beta, due long before, still counts on 11-20.
+        CHECK(has(r.out,
+                  "| Done on | What | Ask |\n| --- | --- | --- |\n| 2026-11-20 | Beta | Ana <ana@example.com> "
+                  "(stream owner) |\n| 2026-11-12 | Alpha | Ana <ana@example.com> |\n"));
+        CHECK(has(r.out, "the day the roadmap first recorded it as done (its git history)"));
+        // The report date bounds the window: on 2026-11-27, 11-12 is more than two weeks old.
+        r = run({test::binary(), "report", "roadmap", "--audience", "sellers", "--as-of", "2026-11-27"});
+        CHECK(has(r.out, "| 2026-11-20 | Beta |"));
+        CHECK_FALSE(has(r.out, "| Alpha |"));
+        // Done in the working tree only: shown as not committed yet.
+        roadmap("done", "done");
+        repo.write("roadmap/roadmap.yaml",
+                   test::slurp(repo.dir() + "/roadmap/roadmap.yaml") +
+                       "      - {id: c, title: Gamma, owner: ana, status: done, due: 2026-12-01}\n");
+        r = run({test::binary(), "report", "roadmap", "--audience", "sellers", "--as-of", "2026-11-23"});
+        CHECK(has(r.out, "| just now (not committed yet) | Gamma |"));
+        // Without history: the due date stands for it (Beta's is too old, Gamma's is later: the report date).
+        r = run(
+            {test::binary(), "report", "roadmap", "--audience", "sellers", "--as-of", "2026-11-23", "--no-history"});
+        CHECK(has(r.out, "| 2026-11-23 | Gamma |"));
+        CHECK(has(r.out, "| 2026-11-23 | Alpha |"));
+        CHECK_FALSE(has(r.out, "| Beta |"));
+        CHECK(has(r.out, "no git history was read"));
     }
 }

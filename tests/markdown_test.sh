@@ -16,8 +16,8 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cd "$here/.."
-for roadmap in examples/revops examples/revops-fr tests/data/report-edge tests/data/hostile-roadmap; do
-  for audience in team leadership; do
+for roadmap in examples/revops examples/revops-fr tests/data/report-edge tests/data/hostile-roadmap tests/data/backlog; do
+  for audience in team leadership sellers; do
     "$boussole" report "$roadmap" --as-of 2026-11-23 --audience "$audience" -o "$out/$(basename "$roadmap")-$audience.md"
     # In French too: no-break spaces, guillemets, the numeric axis of the gantt chart.
     "$boussole" report "$roadmap" --as-of 2026-11-23 --audience "$audience" --lang fr \

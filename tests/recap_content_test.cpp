@@ -597,3 +597,52 @@ TEST_SUITE("plan") {
         CHECK(md.find("Score **0.00**: 0% of the way") != std::string::npos);
     }
 }
+
+// issue 14, item 5
+TEST_SUITE("plan") {
+    TEST_CASE("recap: proposals that entered the plan count as added; proposals never planned are left out") {
+        // Baseline: e1 planned, p1 and p3 proposed. c1: p2 added as a proposal. c2: p1 planned.
+        // c3: p2 in progress. p3 stays proposed. e1 put back in the backlog at c3: it left the plan.
+        const std::string e1 = "{id: e1, title: One, owner: ana, due: 2026-11-30}";
+        const std::string e1_back = "{id: e1, title: One, owner: ana, due: 2026-11-30, status: proposed}";
+        const std::string p1 = "{id: p1, title: P One, owner: ana, status: proposed, priority: P1}";
+        const std::string p1_planned = "{id: p1, title: P One, owner: ana, status: planned, due: 2026-12-10}";
+        const std::string p2 = "{id: p2, title: P Two, owner: bo, status: proposed}";
+        const std::string p2_going = "{id: p2, title: P Two, owner: bo, status: in-progress, due: 2026-12-20}";
+        const std::string p3 = "{id: p3, title: P Three, owner: bo, status: proposed}";
+        RecapInput in;
+        in.today = *Date::parse("2027-01-10");
+        in.states = {state("c0", "2026-09-28", quarter_yaml({e1, p1, p3}, 40, 20, false)),
+                     state("c1", "2026-10-12", quarter_yaml({e1, p1, p3, p2}, 40, 20, false)),
+                     state("c2", "2026-10-26", quarter_yaml({e1, p1_planned, p3, p2}, 40, 20, false)),
+                     state("c3", "2026-11-09", quarter_yaml({e1_back, p1_planned, p3, p2_going}, 40, 20, false))};
+        const RecapContent c = build_recap(in);
+        const RecapHeadline& h = c.headline;
+        CHECK(h.planned == 1);  // e1 only: proposals are not planned at the baseline
+        CHECK(h.added == 2);    // p1 and p2, planned during the period
+        CHECK(h.total == 3);
+        CHECK(h.proposals_planned == 2);
+        CHECK(h.still_proposed == 1);  // p3
+        CHECK(h.run_items == 1);       // r1, not the proposal
+        // e1, back in the backlog, left the plan: dropped; the four outcomes still add up.
+        CHECK(h.dropped.count == 1);
+        CHECK(h.carried_over.count == 2);
+        CHECK(h.delivered.count + h.dropped.count + h.moved_out.count + h.carried_over.count == h.total);
+        REQUIRE(c.proposals_planned.size() == 2);
+        CHECK(c.proposals_planned[0].epic.id == "p1");
+        CHECK_FALSE(c.proposals_planned[0].proposed);  // at the baseline
+        CHECK(c.proposals_planned[0].planned.label == "c2");
+        CHECK(c.proposals_planned[1].epic.id == "p2");
+        REQUIRE(c.proposals_planned[1].proposed);
+        CHECK(c.proposals_planned[1].proposed->label == "c1");
+        CHECK(c.proposals_planned[1].planned.label == "c3");
+        REQUIRE(c.added.size() == 2);
+        CHECK(c.added[0].from_backlog);
+        CHECK_FALSE(c.added[0].from_run);
+        const std::string md = render_recap_markdown(c, Language::en);
+        CHECK(md.find("## Proposals that entered the plan") != std::string::npos);
+        CHECK(md.find("2 of the epics added were proposals from the backlog") != std::string::npos);
+        CHECK(md.find("1 proposal still in the backlog is not counted as planned work.") != std::string::npos);
+        CHECK(md.find("| P One (p1) | Sales | Ana | at the baseline | ") != std::string::npos);
+    }
+}

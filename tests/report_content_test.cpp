@@ -712,3 +712,62 @@ streams:
         CHECK(md::email("a<b>@example.com") == "a\\<b\\>@example.com");
     }
 }
+
+// issue 14, item 5
+TEST_SUITE("report") {
+    TEST_CASE("content: a proposed epic is in the backlog, by priority, and in no planned-work figure") {
+        const std::string base = R"(roadmap: {name: P, period: 2026-Q4}
+people: [{id: ana, name: Ana Lima}]
+streams:
+  - id: build
+    title: Build
+    owner: ana
+    epics:
+      - {id: half, title: Half, owner: ana, status: in-progress, due: 2026-11-10, tasks: [{title: A, status: done}, {title: B}]}
+)";
+        const std::string proposals = R"(      - {id: later, title: Later, owner: ana, status: proposed}
+      - {id: top, title: Top, status: proposed, priority: P0, estimate: 3w, key_results: [k1], due: 2026-10-02}
+      - {id: mid, title: Mid, owner: ana, status: proposed, priority: P2, tasks: [{title: T}]}
+)";
+        auto content = [](const std::string& yaml, Audience a = Audience::team) {
+            return build_status_report(load_roadmap_from_string(yaml),
+                                       {*Date::parse("2026-11-23"), a, "gen", std::nullopt});
+        };
+        const StatusReportContent without = content(base), with = content(base + proposals);
+        // The planned work done, its count, the stream's progress and counts are the same.
+        CHECK(with.header.epics == 1);
+        CHECK(with.header.work_done == without.header.work_done);
+        CHECK(with.streams[0].progress == without.streams[0].progress);
+        REQUIRE(with.streams[0].epic_counts.size() == 1);
+        CHECK(with.streams[0].epic_counts[0].status == EpicStatus::in_progress);
+        CHECK(with.streams[0].epics.size() == 1);
+        // Not at risk (overdue, no owner), not in the load, not on the timeline.
+        CHECK(with.at_risk.size() == without.at_risk.size());
+        CHECK(with.load->owners[0].open_epics == 1);
+        CHECK(with.timeline->undated.empty());
+        CHECK(with.timeline->sections[0].bars.size() == 1);
+        CHECK(with.streams[0].overdue == 1);  // "half" only: "top", due 2026-10-02, is a proposal
+        // The backlog: P0 first, unprioritised last.
+        REQUIRE(with.backlog.size() == 3);
+        CHECK(with.backlog[0].id == "top");
+        CHECK(with.backlog[0].priority == std::optional<std::string>("P0"));
+        CHECK(with.backlog[0].estimate == "3w");
+        CHECK(with.backlog[0].key_results == std::vector<std::string>{"k1"});
+        CHECK(with.backlog[1].id == "mid");
+        CHECK(with.backlog[2].id == "later");
+        CHECK_FALSE(with.backlog[2].priority);
+        CHECK(with.backlog[2].owner == "Ana Lima");
+        CHECK(with.backlog[2].stream == "Build");
+        CHECK(content(base + proposals, Audience::leadership).backlog.size() == 3);
+        // The sellers' view: a proposal is not coming.
+        const auto sellers = content(base + proposals, Audience::sellers);
+        CHECK(sellers.backlog.empty());
+        REQUIRE(sellers.sellers);
+        CHECK(sellers.sellers->coming.empty());
+        const std::string md = render_markdown(with);
+        CHECK(md.find("## Backlog\n\nProposed epics, by priority") != std::string::npos);
+        CHECK(md.find("| P0 | Top (top) | Build | – | k1 |\n| P2 | Mid (mid) | Build | Ana Lima | – |\n| not "
+                      "prioritised | Later (later) | Build | Ana Lima | – |") != std::string::npos);
+        CHECK(render_markdown(without).find("Backlog") == std::string::npos);
+    }
+}

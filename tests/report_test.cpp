@@ -160,11 +160,11 @@ TEST_SUITE("report") {
         CHECK(custom.find("day 50 of 75 (67% of the period elapsed)") != std::string::npos);
     }
 
-    TEST_CASE("golden: both audiences on the example and on the edge roadmap") {
+    TEST_CASE("golden: every audience on the example and on the edge roadmap") {
         for (const auto& [name, path] :
              {std::pair{"revops", "examples/revops"}, std::pair{"edge", "tests/data/report-edge"},
-              std::pair{"revops-fr", "examples/revops-fr"}}) {
-            for (const char* audience : {"team", "leadership"}) {
+              std::pair{"revops-fr", "examples/revops-fr"}, std::pair{"backlog", "tests/data/backlog"}}) {
+            for (const char* audience : {"team", "leadership", "sellers"}) {
                 CAPTURE(name);
                 CAPTURE(audience);
                 const auto r =
@@ -401,5 +401,98 @@ TEST_SUITE("report") {
         r = test::boussole({"report", dir + "/no-period.yaml", "--check", file});
         CHECK(r.status == 1);
         CHECK(r.err.find("cannot make a report") != std::string::npos);
+    }
+
+    // issue 14, item 4
+    TEST_CASE("sellers: what shipped, what ships next, whom to ask; no figures, no tasks") {
+        auto sellers = [](std::vector<std::string> more) {
+            std::vector<std::string> args{"report",     "--no-history", "examples/revops", "--as-of",
+                                          "2026-11-23", "--audience",   "sellers"};
+            args.insert(args.end(), more.begin(), more.end());
+            return test::boussole(args);
+        };
+        const auto r = sellers({});
+        REQUIRE(r.status == 0);
+        CHECK(r.err.empty());
+        CHECK(r.out.starts_with("# Revenue Operations roadmap: what changes for sellers\n"));
+        // No scorecard, no percentages, no task lists, no risk arithmetic.
+        for (const char* absent : {"%", "Key results", "Tasks of", "North Star", "▓", "Load per owner", "```"})
+            CHECK(r.out.find(absent) == std::string::npos);
+        // The next four weeks: open epics due 2026-11-23..2026-12-21, earliest first, each with someone to ask.
+        CHECK(r.out.find("| 2026-11-27 | Create billing accounts from the CRM at signature | Noah Dubois "
+                         "<noah.dubois@example.com> |\n| 2026-12-04 | Weekly forecast call") != std::string::npos);
+        CHECK(r.out.find("| 2026-12-18 | Onboarding kit for new sellers | Camille Martin") != std::string::npos);
+        // Overdue and done epics are not "coming".
+        CHECK(r.out.find("Mandatory fields at each opportunity stage") == std::string::npos);
+        // The run stream's support entry points.
+        CHECK(r.out.find("| CRM access, licences and leavers | Léa Schneider <lea.schneider@example.com> |") !=
+              std::string::npos);
+        // Two weeks later, a finished epic with its due date in the window is shipped (dated by its due date).
+        const auto later = test::boussole(
+            {"report", "--no-history", "examples/revops", "--as-of", "2026-11-05", "--audience", "sellers"});
+        CHECK(later.out.find("| 2026-10-30 | One quote template per country in the CPQ | Noah Dubois") !=
+              std::string::npos);
+        CHECK(later.out.find("Done on: its due date") != std::string::npos);
+    }
+
+    TEST_CASE("--owner and --stream narrow any audience to that work, and say so in the header") {
+        auto report = [](std::vector<std::string> more) {
+            std::vector<std::string> args{"report", "--no-history", "examples/revops", "--as-of", "2026-11-23"};
+            args.insert(args.end(), more.begin(), more.end());
+            return test::boussole(args);
+        };
+        const auto whole = report({});
+        const auto lea = report({"--owner", "lea"});
+        REQUIRE(lea.status == 0);
+        CHECK(lea.out.find("- **Scope:** the work of Léa Schneider only") != std::string::npos);
+        // Her epics (owned or helped with) and her tasks elsewhere; not others' work.
+        CHECK(lea.out.find("Deduplicate accounts across the three countries") != std::string::npos);  // owns
+        CHECK(lea.out.find("Route inbound leads by country and segment") != std::string::npos);       // helps
+        CHECK(lea.out.find("- [ ] Approval flow in the CRM (Léa Schneider)") != std::string::npos);   // her task
+        CHECK(lea.out.find("Approval matrix by discount level") == std::string::npos);  // Camille's task there
+        CHECK(lea.out.find("Weekly forecast call with one shared view") == std::string::npos);
+        // The figures are over her work: not the whole team's.
+        const auto work_done = [](const std::string& out) {
+            return out.substr(out.find("**Planned work done:**"), 60);
+        };
+        CHECK(work_done(lea.out) != work_done(whole.out));
+        // The load table counts the open epics of her work only: Camille's forecast-cadence is not.
+        CHECK(whole.out.find("| Camille Martin | 2 |") != std::string::npos);
+        CHECK(lea.out.find("| Camille Martin | 1 |") != std::string::npos);
+
+        const auto crm = report({"--stream", "crm", "--audience", "leadership"});
+        REQUIRE(crm.status == 0);
+        CHECK(crm.out.find("- **Scope:** the stream CRM data quality only") != std::string::npos);
+        CHECK(crm.out.find("Lead routing and response") == std::string::npos);
+        // Only the key results its epics serve.
+        CHECK(crm.out.find("crm-completeness") != std::string::npos);
+        CHECK(crm.out.find("lead-response") == std::string::npos);
+
+        const auto both = report({"--stream", "billing", "--owner", "camille", "--audience", "sellers"});
+        REQUIRE(both.status == 0);
+        CHECK(both.out.find("the work of Camille Martin in the stream Quote-to-cash and billing only") !=
+              std::string::npos);
+        CHECK(both.out.find("Discount approvals in the CRM instead of e-mail") != std::string::npos);
+        CHECK(both.out.find("Weekly forecast call") == std::string::npos);
+        // Narrowed away, the run's activities are out of scope, not absent from the roadmap.
+        CHECK(both.out.find("No support activity is in this scope: run the report without --owner or --stream") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("--owner and --stream: an id the roadmap does not declare is a usage error naming it") {
+        auto r = test::boussole({"report", "--no-history", "examples/revops", "--owner", "leah"});
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(
+            r.err ==
+            "boussole: error: --owner 'leah': no person has this id (did you mean 'lea'?); give one of: camille, lea, "
+            "sam, noah\n");
+        r = test::boussole(
+            {"report", "--no-history", "examples/revops", "--stream", "billng", "--audience", "sellers"});
+        CHECK(r.status == 2);
+        CHECK(r.err.find("--stream 'billng': no stream has this id (did you mean 'billing'?)") != std::string::npos);
+        r = test::boussole({"report", "--no-history", "examples/revops", "--stream", "zzz"});
+        CHECK(r.status == 2);
+        CHECK(r.err.find("--stream 'zzz': no stream has this id; give one of: ") != std::string::npos);
     }
 }

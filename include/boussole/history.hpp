@@ -93,6 +93,7 @@ struct ReportHistory {
     std::map<std::string, CheckIn> check_ins;  ///< as read_check_ins()
     Trends trends;
     std::map<std::string, CheckIn> updates;  ///< when each epic's update last changed (find_update_changes)
+    std::map<std::string, CheckIn> done_dates;  ///< when each done epic became done (find_done_dates)
 };
 
 /// Reads the check-ins and the values' histories of `working` for a report dated `as_of`, along

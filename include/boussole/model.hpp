@@ -109,7 +109,15 @@ struct Objective {
 /// What a stream holds: planned build work, or the operational run and ad-hoc requests.
 enum class StreamKind { build, run };
 /// Where an epic stands.
-enum class EpicStatus { planned, in_progress, blocked, done, dropped };
+enum class EpicStatus {
+    planned,
+    in_progress,
+    blocked,
+    done,
+    dropped,
+    // issue 14, item 5
+    proposed,  ///< in the backlog: not planned work (no due date required, in no planned-work figure)
+};
 /// Where a task stands.
 enum class TaskStatus { todo, doing, done, dropped };
 
@@ -150,11 +158,13 @@ struct Epic {
     [[nodiscard]] double progress() const;
     /// The contributors' ids as written, without the owner and without repeats: who helps.
     [[nodiscard]] std::vector<std::string> helpers() const;
-    /// Neither done nor dropped.
+    /// Planned work not finished: planned, in progress or blocked (neither done, dropped nor proposed).
     [[nodiscard]] bool open() const {
         const EpicStatus s = effective_status();
-        return s != EpicStatus::done && s != EpicStatus::dropped;
+        return s != EpicStatus::done && s != EpicStatus::dropped && s != EpicStatus::proposed;
     }
+    /// In the backlog: proposed, not planned work.
+    [[nodiscard]] bool proposed() const { return effective_status() == EpicStatus::proposed; }
     /// Open and due before `as_of`.
     [[nodiscard]] bool overdue(Date as_of) const { return open() && due && *due < as_of; }
 
@@ -175,7 +185,7 @@ struct Stream {
 
     /// True for a `run` stream (the operational run and ad-hoc requests).
     [[nodiscard]] bool is_run() const { return kind.value_or(StreamKind::build) == StreamKind::run; }
-    /// Mean progress of its non-dropped epics; empty when it has none.
+    /// Mean progress of its epics neither dropped nor proposed; empty when it has none.
     [[nodiscard]] std::optional<double> progress() const;
 
     friend bool operator==(const Stream&, const Stream&) = default;
@@ -259,10 +269,10 @@ struct Roadmap {
     }
 };
 
-/// True for planned work: an epic of a build stream that is not dropped. Every figure of
-/// "planned work" (report, recap) counts these.
+/// True for planned work: an epic of a build stream that is neither dropped nor proposed. Every
+/// figure of "planned work" (report, recap) counts these.
 [[nodiscard]] inline bool is_planned_work(const Stream& s, const Epic& e) {
-    return !s.is_run() && e.effective_status() != EpicStatus::dropped;
+    return !s.is_run() && e.effective_status() != EpicStatus::dropped && !e.proposed();
 }
 
 /// An epic with the stream that holds it.

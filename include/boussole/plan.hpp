@@ -179,6 +179,12 @@ struct Trends {
 /// is unchanged since the first state read and that state is not the root (`exact_start`).
 std::map<std::string, CheckIn> find_update_changes(const Snapshot& now, const std::vector<PlanState>& history,
                                                    bool exact_start);
+// issue 14, item 4
+/// For each epic of `now` that is done (by id), when it became done: the date of the first
+/// state of the last run of states, ending at HEAD, in which it is done; empty (not committed)
+/// when it is not done at HEAD. `history` and `exact_start` as for find_check_ins().
+std::map<std::string, CheckIn> find_done_dates(const Snapshot& now, const std::vector<PlanState>& history,
+                                               bool exact_start);
 
 /// The kinds of semantic change between two states.
 enum class ChangeKind {

@@ -95,6 +95,11 @@ struct RecapHeadline {
     std::size_t after_period = 0;    ///< epics added after the period ended, left out
     std::size_t dropped_before = 0;  ///< epics of build streams already dropped at the baseline, left out
     bool anonymous = false;          ///< epics or key results without an id, left out
+    // issue 14, item 5
+    /// Proposals (status proposed) planned during the period: counted in `added`, since they
+    /// were not planned work at the baseline.
+    std::size_t proposals_planned = 0;
+    std::size_t still_proposed = 0;  ///< epics proposed at the end and never planned: not planned work, left out
 };
 
 /// A measure from the baseline to the end: the North Star, or a key result.
@@ -184,6 +189,17 @@ struct AddedEpic {
     RecapEpic epic;
     RecapWhen added;
     bool from_run = false;  ///< it was in a run stream before: moved into the plan, not new
+    // issue 14, item 5
+    bool from_backlog = false;  ///< it was proposed before: a proposal planned, not new
+};
+
+// issue 14, item 5
+/// A proposal that entered the plan during the period: proposed (at the baseline, or added as
+/// proposed later), then planned, in progress or done.
+struct PlannedProposal {
+    RecapEpic epic;
+    std::optional<RecapWhen> proposed;  ///< when it was added as a proposal; empty: proposed at the baseline
+    RecapWhen planned;                  ///< the state it was first planned work in
 };
 
 /// Planned work moved into a run stream (kind: run): out of the plan, still counted in it.
@@ -219,6 +235,8 @@ struct RecapContent {
     std::vector<GoalpostMove> goalposts;
     std::string generator;
     std::size_t states = 0;  ///< roadmap states read
+    // issue 14, item 5
+    std::vector<PlannedProposal> proposals_planned;  ///< in the order of the epics' first appearance
 };
 
 /// The recap's content. Only call when recap_blocker() is empty.

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "boussole/date.hpp"
 #include "boussole/model.hpp"
@@ -15,7 +16,12 @@ namespace boussole {
 enum class Audience {
     team,        ///< everything, down to tasks and owners
     leadership,  ///< header, North Star, scorecard, one line per stream, what is at risk
+    // issue 14, item 4
+    sellers,  ///< what shipped in the last two weeks, what ships in the next four, whom to ask; no figures
 };
+
+/// The spelling of an audience on the command line (`team`, `leadership`, `sellers`).
+std::string_view to_string(Audience a);
 
 /// What a status report depends on besides the roadmap.
 struct ReportOptions {
@@ -32,7 +38,22 @@ struct ReportOptions {
     /// When each epic's update last changed, by epic id, read in the same history pass as the
     /// check-ins; none outside git (the update is shown without a date and never flagged stale).
     std::optional<std::map<std::string, CheckIn>> updates = std::nullopt;
+    // issue 14, item 4
+    /// When each epic done in the working tree became done, by epic id, from git history (the
+    /// commit after which it has been done ever since); none outside git: the sellers' view then
+    /// dates a finished epic by its due date.
+    std::optional<std::map<std::string, CheckIn>> done_dates{};
+    /// Narrow the report to one person's work (epics they own or contribute to, tasks they own,
+    /// key results they own): a declared person's id, or empty.
+    std::string owner{};
+    /// Narrow the report to one stream's work (its epics, the key results they serve): a
+    /// declared stream's id, or empty.
+    std::string stream{};
 };
+
+/// Why `options` cannot narrow a report of `roadmap` (an --owner or --stream id that is not
+/// declared), naming the id and the closest declared one; empty when it can.
+std::optional<std::string> scope_error(const Roadmap& roadmap, const ReportOptions& options);
 
 /// Why no report can be made from this roadmap (no roadmap block, no usable period), or empty.
 std::optional<std::string> report_blocker(const Roadmap& roadmap);

@@ -288,6 +288,73 @@ struct ReportFooter {
     std::size_t files = 0;
 };
 
+// issue 14, item 4: the sellers' view and the narrowed report.
+
+/// Whom a seller asks about something: its owner, else its stream's owner.
+struct AskFacts {
+    std::string name;           ///< display name; empty when neither has an owner
+    std::string email;          ///< the person's declared e-mail; empty when none
+    bool stream_owner = false;  ///< the item has no owner: its stream's owner is named
+};
+
+/// How a finished epic is dated in the sellers' view.
+enum class DoneDating {
+    history,        ///< the commit after which it has been done ever since
+    not_committed,  ///< done in the working tree, not committed yet: dated by the report date
+    due,            ///< no git history read: its due date stands for the day it was done
+};
+
+/// An epic of a build stream, in the sellers' view: shipped or coming.
+struct SellerItem {
+    std::string id, title, stream;  ///< stream: its title, else its id
+    Date date;                      ///< shipped: when it was done (see `dating`); coming: its due date
+    DoneDating dating = DoneDating::due;
+    bool or_before = false;  ///< history: the history read stops at `date`: it may be older
+    AskFacts ask;
+};
+
+/// A run stream's activity, in the sellers' view: where to get help.
+struct SupportEntry {
+    std::string id, title;
+    AskFacts ask;
+};
+
+/// A run stream's support entry points.
+struct SupportStream {
+    std::string id, title, description;
+    AskFacts owner;
+    std::vector<SupportEntry> activities;  ///< not dropped, in the roadmap's order
+};
+
+/// What changes for sellers: shipped lately, shipping soon, how to get help.
+struct SellersFacts {
+    Date shipped_from;                   ///< the first day of "the last two weeks" (the report date minus 13 days)
+    Date coming_until;                   ///< the last day of "the next four weeks" (the report date plus 28 days)
+    bool history = false;                ///< done dates come from git history
+    std::vector<SellerItem> shipped;     ///< done epics dated shipped_from..report date, latest first
+    std::vector<SellerItem> coming;      ///< open epics due report date..coming_until, earliest first
+    std::vector<SupportStream> support;  ///< the run streams, in the roadmap's order
+};
+
+/// The work a narrowed report covers (--owner, --stream).
+struct ScopeFacts {
+    std::string owner;      ///< the person's display name; empty when not narrowed to a person
+    std::string owner_id;   ///< as given
+    std::string stream;     ///< the stream's title (else id); empty when not narrowed to a stream
+    std::string stream_id;  ///< as given
+};
+
+// issue 14, item 5: the backlog.
+
+/// A proposed epic, in the backlog.
+struct BacklogItem {
+    std::string id, title, owner;          ///< owner: a display name; empty when none
+    std::string stream;                    ///< its stream's title, else its id
+    std::optional<std::string> priority;   ///< P0..P3 as written; empty when unprioritised
+    std::string estimate;                  ///< as written; empty when none
+    std::vector<std::string> key_results;  ///< the key-result ids it would serve, as written
+};
+
 /// Everything the status report says, for one audience.
 struct StatusReportContent {
     Audience audience = Audience::team;
@@ -309,6 +376,14 @@ struct StatusReportContent {
     // issue 14, item 3
     std::vector<MetricFacts> metrics = {};  ///< the catalogue in reading order, then metric texts that name no entry
     std::vector<Contact> who_to_ask = {};   ///< the declared people, in reading order; team audience only
+    // issue 14, item 4
+    std::optional<SellersFacts> sellers;  ///< sellers audience only
+    std::optional<ScopeFacts> scope;      ///< the report is narrowed to one person's or one stream's work
+    // issue 14, item 5
+    /// The proposed epics (team and leadership), P0 first, unprioritised last, else in the
+    /// roadmap's order. They are in no other part of the report: not in a stream's epics, counts
+    /// or progress, nor in the planned work done.
+    std::vector<BacklogItem> backlog;
 };
 
 /// Computes every figure of the status report once. Only call when report_blocker() is empty.

@@ -24,6 +24,7 @@ struct ReportCommand {
     CLI::App* app = nullptr;
     std::string since;                          // issue 14, item 1
     const CLI::Option* since_option = nullptr;  // to tell an empty --since from none
+    std::string owner, stream;                  // issue 14, item 4
 };
 
 using Render = std::string (*)(const StatusReportContent&, Language);
@@ -42,8 +43,18 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
     sub->add_option("--as-of", cmd.as_of,
                     "the report date, YYYY-MM-DD (default: today, UTC); git history after it is not read")
         ->type_name("DATE");
-    sub->add_option("--audience", cmd.audience, "team (everything, down to tasks) or leadership (one page)")
-        ->check(one_of({"team", "leadership"}, "an audience"));
+    sub->add_option("--audience", cmd.audience,
+                    "team (everything, down to tasks), leadership (one page) or sellers (what shipped, what ships "
+                    "next, whom to ask)")
+        ->check(one_of({"team", "leadership", "sellers"}, "an audience"));
+    sub->add_option("--owner", cmd.owner,
+                    "narrow the report to one person's work: the epics they own or help with, their tasks, the key "
+                    "results they own (a declared person's id)")
+        ->type_name("ID");
+    sub->add_option("--stream", cmd.stream,
+                    "narrow the report to one stream's work: its epics and the key results they serve (a declared "
+                    "stream's id)")
+        ->type_name("ID");
     add_format_option(sub, cmd.format, formats,
                       "output format: markdown (default) or json (the same content as data, for other tools)");
     add_lang_option(sub, cmd.lang);
@@ -66,8 +77,8 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
           "differs or is missing"},
          {2,
           "a usage error (an unknown option, a bad value, --check with -o, a --since revision or date with no "
-          "commit to count from), a PATH missing or unreadable, -o FILE not writable, or --check FILE a folder or "
-          "unreadable"}}));
+          "commit to count from, an --owner or --stream id the roadmap does not declare), a PATH missing or "
+          "unreadable, -o FILE not writable, or --check FILE a folder or unreadable"}}));
     return sub;
 }
 
@@ -109,6 +120,12 @@ std::optional<ReportHistory> report_history(const Snapshot& working, const std::
     }
 }
 
+Audience audience_named(const std::string& s) {
+    for (Audience a : {Audience::team, Audience::leadership, Audience::sellers})
+        if (to_string(a) == s) return a;
+    return Audience::team;
+}
+
 int run_report(const ReportCommand& cmd) {
     if (!cmd.check.empty()) refuse_check_with_output(cmd.output);
     if (cmd.since.empty() && cmd.since_option && cmd.since_option->count() > 0)
@@ -128,10 +145,13 @@ int run_report(const ReportCommand& cmd) {
     // A report needs a period; lint errors elsewhere only make it less complete.
     if (const auto why = report_blocker(roadmap))
         throw RoadmapError(fmt::format("cannot make a report: {}; run 'boussole lint {}'", *why, path));
-    warn_lint_errors(roadmap, path, "report");
     ReportOptions options;
+    options.owner = cmd.owner;
+    options.stream = cmd.stream;
+    if (const auto why = scope_error(roadmap, options)) throw UsageError(*why);
+    warn_lint_errors(roadmap, path, "report");
     options.as_of = as_of;
-    options.audience = cmd.audience == "leadership" ? Audience::leadership : Audience::team;
+    options.audience = audience_named(cmd.audience);
     options.language = document_language(cmd.lang, roadmap);
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
     if (!cmd.no_history)
@@ -139,6 +159,7 @@ int run_report(const ReportCommand& cmd) {
             options.check_ins = std::move(h->check_ins);
             options.trends = std::move(h->trends);
             options.updates = std::move(h->updates);
+            if (options.audience == Audience::sellers) options.done_dates = std::move(h->done_dates);
         }
     const std::string text = format_named(formats, cmd.format)(build_status_report(roadmap, options), options.language);
     if (!cmd.check.empty()) return check_output(text, cmd.check, cmd.output, *cmd.app);

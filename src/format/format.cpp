@@ -10,7 +10,9 @@ namespace boussole::format {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> epic_status_values{"planned", "in-progress", "blocked", "done", "dropped"};
+// issue 14, item 5: proposed, last (the enum's order).
+constexpr std::array<std::string_view, 6> epic_status_values{"planned", "in-progress", "blocked",
+                                                             "done",    "dropped",     "proposed"};
 constexpr std::array<std::string_view, 4> task_status_values{"todo", "doing", "done", "dropped"};
 constexpr std::array<std::string_view, 2> stream_kind_values{"build", "run"};
 constexpr std::array<std::string_view, 4> priority_values{"P0", "P1", "P2", "P3"};
@@ -150,7 +152,11 @@ const Key epic_keys[] = {
     {"title", text, true, "What will be delivered."},
     {"owner", text, false, "One accountable owner (warned when absent)."},
     {"contributors", ids, false, "The people who help.", {}, Entity::file, true},
-    {"status", choice, false, "planned (default), in-progress, blocked, done or dropped.", epic_status_values},
+    {"status", choice, false,
+     "planned (default), in-progress, blocked, done, dropped, or proposed (a backlog item: not planned work, no due "
+     "date "
+     "required).",
+     epic_status_values},
     {"priority", choice, false, "P0 (highest) to P3.", priority_values},
     {"start", date, false, "Start date, YYYY-MM-DD, inside the period."},
     {"due", date, false, "Due date, YYYY-MM-DD, inside the period (warned when absent on a build epic)."},

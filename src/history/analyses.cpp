@@ -103,6 +103,7 @@ std::optional<ReportHistory> read_report_history(const History& history, const S
     // The chain ran out at the root: its first commit is where everything started, exactly.
     out.check_ins = find_check_ins(working, states, m.reached_root);
     out.updates = find_update_changes(working, states, m.reached_root);
+    out.done_dates = find_done_dates(working, states, m.reached_root);
     out.trends.values =
         find_value_histories(working, states, m.reached_root, period.start, at_since ? &at_since->snapshot : nullptr);
     return out;

@@ -117,7 +117,7 @@ std::optional<double> mean_progress(const Epics& epic_lists) {
     std::size_t n = 0;
     for (const std::vector<Epic>* epics : epic_lists) {
         for (const Epic& e : *epics) {
-            if (e.effective_status() == EpicStatus::dropped) continue;
+            if (e.effective_status() == EpicStatus::dropped || e.proposed()) continue;
             sum += e.progress();
             ++n;
         }

@@ -31,6 +31,8 @@ struct Track {
     EpicRef planned;                         // as planned: when it was first in a build stream
     EpicRef last;                            // as last seen
     std::vector<Move> moves;                 // of its due date, once planned
+    // issue 14, item 5
+    std::optional<std::size_t> first_proposed;  // the first state it was proposed in (in a build stream)
 };
 
 // A dated change of a key result's target.
@@ -190,7 +192,14 @@ public:
             if (delivered(*t)) c.delivered.push_back(delivered_epic(*t));
             if (slipped(*t)) c.slipped.push_back(slipped_epic(*t));
             if (dropped(*t)) c.dropped.push_back(dropped_epic(*t));
-            if (*t->first_build > 0) c.added.push_back({epic(*t), when(*t->first_build), t->first < *t->first_build});
+            if (*t->first_build > 0)
+                c.added.push_back({epic(*t), when(*t->first_build), t->first < *t->first_build && !t->first_proposed,
+                                   t->first_proposed.has_value()});
+            if (t->first_proposed)
+                c.proposals_planned.push_back(
+                    {epic(*t),
+                     *t->first_proposed > 0 ? std::optional<RecapWhen>(when(*t->first_proposed)) : std::nullopt,
+                     when(*t->first_build)});
             if (moved_out(*t))
                 c.moved_out.push_back({epic(*t), stream_name(t->from_stream), when(t->kind_at.value_or(0))});
             if (carried(*t)) c.carried_over.push_back(epic(*t));
@@ -218,6 +227,7 @@ private:
     std::vector<Goalpost> goalposts_;
     std::vector<const Track*> counted_;  // planned work of this period: build work, not added after it
     std::size_t after_period_ = 0, run_items_ = 0, dropped_before_ = 0;
+    std::size_t still_proposed_ = 0;  // issue 14, item 5
 
     Date date_of(std::size_t state) const { return states_[state].date.value_or(in_.today); }
     bool in_period(std::size_t state) const { return date_of(state) <= period_.end; }
@@ -232,10 +242,11 @@ private:
             Track t;
             t.id = *e.epic->id;
             t.first = state;
-            if (!e.stream->is_run()) {
+            if (!e.stream->is_run() && !e.epic->proposed()) {
                 t.first_build = state;
                 t.planned = e;
             }
+            if (!e.stream->is_run() && e.epic->proposed()) t.first_proposed = state;
             t.last = e;
             tracks_.push_back(std::move(t));
         }
@@ -287,10 +298,13 @@ private:
                     t.kind_at = i;
                     t.from_stream = t.last.stream->id.value_or("");
                 }
-                if (!t.first_build && !e.stream->is_run()) {
+                // A proposal is not planned work: it is planned from the first state it is not proposed.
+                if (!t.first_build && !e.stream->is_run() && !e.epic->proposed()) {
                     t.first_build = i;
                     t.planned = e;
                 }
+                if (!t.first_proposed && !t.first_build && !e.stream->is_run() && e.epic->proposed())
+                    t.first_proposed = i;
                 t.last = e;
             }
         }
@@ -303,7 +317,7 @@ private:
     void sort() {
         for (const Track& t : tracks_) {
             if (!t.first_build) {
-                ++run_items_;
+                ++(t.first_proposed ? still_proposed_ : run_items_);
                 continue;
             }
             if (*t.first_build == 0 && status(t.planned) == EpicStatus::dropped) {
@@ -324,8 +338,9 @@ private:
     // Each epic of the planned work ends in exactly one of these four.
     static bool moved_out(const Track& t) { return t.last.stream->is_run(); }
     static bool delivered(const Track& t) { return !moved_out(t) && !t.removed && status(t.last) == EpicStatus::done; }
+    // Planned work put back in the backlog (proposed again) has left the plan: dropped.
     static bool dropped(const Track& t) {
-        return !moved_out(t) && (t.removed || status(t.last) == EpicStatus::dropped);
+        return !moved_out(t) && (t.removed || status(t.last) == EpicStatus::dropped || t.last.epic->proposed());
     }
     static bool carried(const Track& t) { return !moved_out(t) && !t.removed && t.last.epic->open(); }
     // The due date as planned: at the baseline, or when the epic came into the plan.
@@ -455,6 +470,8 @@ private:
         h.run_items = run_items_;
         h.after_period = after_period_;
         h.dropped_before = dropped_before_;
+        h.still_proposed = still_proposed_;
+        for (const Track* t : counted_) h.proposals_planned += t->first_proposed ? 1 : 0;
         h.anonymous = end_ix_.anonymous || base_ix_.anonymous;
         return h;
     }

@@ -176,32 +176,48 @@ std::map<std::string, ValueHistory> find_value_histories(const Snapshot& now, co
 
 namespace {
 
-// issue 14, item 2: an epic's update in a state; null when the epic is not there.
-const std::optional<std::string>* update_of(const Snapshot& s, const std::string& id) {
-    const Epic* e = s.index().epic(id).epic;
-    return e ? &e->update.value : nullptr;
+// Since when `holds(state)` has held, for an epic that holds in the working tree `now`: the
+// oldest state of the last run of states, ending at the last one read, in which it holds; empty
+// (not committed) when it does not hold in the last state read; `or_before` when the run starts
+// at the first state read and that state is not the root commit (`exact_start`).
+template <class Holds>
+CheckIn holding_since(const std::vector<PlanState>& history, bool exact_start, Holds holds) {
+    if (history.empty() || !holds(history.back().snapshot)) return CheckIn{};  // in the working tree only
+    std::size_t i = history.size() - 1;
+    while (i > 0 && holds(history[i - 1].snapshot)) --i;
+    return CheckIn{history[i].date, i == 0 && !exact_start};
 }
+
+const Epic* epic_in(const Snapshot& s, const std::string& id) { return s.index().epic(id).epic; }
 
 }  // namespace
 
+// issue 14, item 2
 std::map<std::string, CheckIn> find_update_changes(const Snapshot& now, const std::vector<PlanState>& history,
                                                    bool exact_start) {
     std::map<std::string, CheckIn> out;
     for (const std::string& id : now.index().epic_ids) {
-        const std::optional<std::string>& text = *update_of(now, id);
+        const std::optional<std::string>& text = epic_in(now, id)->update.value;
         if (!text) continue;
-        const std::optional<std::string>* at_head = history.empty() ? nullptr : update_of(history.back().snapshot, id);
-        if (!at_head || *at_head != text) {
-            out[id] = CheckIn{};  // changed in the working tree
-            continue;
-        }
-        std::size_t i = history.size() - 1;
-        for (; i > 0; --i) {
-            const std::optional<std::string>* before = update_of(history[i - 1].snapshot, id);
-            if (!before || *before != text) break;
-        }
-        out[id] = CheckIn{history[i].date, i == 0 && !exact_start};
+        out[id] = holding_since(history, exact_start, [&](const Snapshot& s) {
+            const Epic* e = epic_in(s, id);
+            return e && e->update.value == text;
+        });
     }
+    return out;
+}
+
+// issue 14, item 4
+std::map<std::string, CheckIn> find_done_dates(const Snapshot& now, const std::vector<PlanState>& history,
+                                               bool exact_start) {
+    auto done = [](const Snapshot& s, const std::string& id) {
+        const Epic* e = epic_in(s, id);
+        return e && e->effective_status() == EpicStatus::done;
+    };
+    std::map<std::string, CheckIn> out;
+    for (const std::string& id : now.index().epic_ids)
+        if (done(now, id))
+            out[id] = holding_since(history, exact_start, [&](const Snapshot& s) { return done(s, id); });
     return out;
 }
 

@@ -10,6 +10,23 @@
 
 namespace boussole::md {
 
+std::string email(std::string_view address) {
+    // CommonMark's e-mail autolink, kept to the characters a mail client and a viewer agree on:
+    // a local part of letters, digits and . _ + -, and a domain of labels of letters, digits and -.
+    auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    const std::size_t at = address.find('@');
+    bool link = at != std::string_view::npos && at > 0 && at + 1 < address.size();
+    for (std::size_t i = 0; link && i < at; ++i)
+        link = alnum(address[i]) || std::string_view("._+-").find(address[i]) != std::string_view::npos;
+    const std::string_view domain = link ? address.substr(at + 1) : std::string_view();
+    for (std::size_t i = 0; link && i < domain.size(); ++i) {
+        const char c = domain[i];
+        const bool edge = i == 0 || i + 1 == domain.size() || domain[i - 1] == '.' || domain[i + 1] == '.';
+        link = alnum(c) || (c == '-' && !edge) || (c == '.' && !edge);
+    }
+    return link ? fmt::format("<{}>", address) : text(address);
+}
+
 std::string text(std::string_view raw) {
     // Line breaks and tabs fold into spaces; every other character a terminal or a viewer would
     // act on (ESC, C1 controls, bidirectional overrides, U+2028) is written visibly (\x1b, \u202e),
@@ -85,14 +102,6 @@ std::string link(std::string_view label, std::string_view url) {
         }
     }
     return fmt::format("[{}]({})", text(label), dest);
-}
-
-std::string email(std::string_view address) {
-    const bool plain = !address.empty() && std::all_of(address.begin(), address.end(), [](char ch) {
-        const auto c = static_cast<unsigned char>(ch);
-        return c > 0x20 && c < 0x7f && std::string_view("<>\\`|").find(ch) == std::string_view::npos;
-    });
-    return plain && address.find('@') != std::string_view::npos ? fmt::format("<{}>", address) : text(address);
 }
 
 long long rounded(double value, int decimals) {

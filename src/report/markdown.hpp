@@ -15,6 +15,10 @@ namespace boussole::md {
 // it renders as written and passes markdownlint.
 std::string text(std::string_view s);
 
+// An e-mail address as Markdown: an autolink (<name@example.com>) when CommonMark reads it as
+// one, else the address as text (escaped, not a link).
+std::string email(std::string_view address);
+
 // How a language writes numbers, without any locale: the same bytes on every machine.
 struct NumberStyle {
     std::string_view thousands;  // between groups of three digits, for whole parts over 9999: "," or U+202F
@@ -49,10 +53,6 @@ std::string score(std::optional<double> value, const NumberStyle& style);
 // percent-encoded; anything but an http:// or https:// URL is written as text(), not linked.
 std::string link(std::string_view label, std::string_view url);
 
-// issue 14, item 3: an e-mail address as an autolink, `<name@domain>`, so that it is a link and
-// no bare URL (markdownlint MD034); an address that an autolink cannot hold as written (space,
-// control, angle bracket, backslash, backtick, '|', non-ASCII) is written as text().
-std::string email(std::string_view address);
 
 // A GitHub-flavoured table: header, alignment ('l' or 'r' per column), rows of cells
 // (cells are already Markdown; '|' in them must be escaped by text()).

@@ -18,6 +18,8 @@ std::string_view EpicStatusWords::operator[](EpicStatus s) const {
             return done;
         case EpicStatus::dropped:
             return dropped;
+        case EpicStatus::proposed:
+            return proposed;
     }
     return planned;
 }

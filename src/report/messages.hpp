@@ -58,6 +58,7 @@ struct FieldWord {
 // A word per epic status.
 struct EpicStatusWords {
     std::string_view planned, in_progress, blocked, done, dropped;
+    std::string_view proposed;  // issue 14, item 5
     [[nodiscard]] std::string_view operator[](EpicStatus s) const;
 };
 
@@ -243,6 +244,35 @@ struct StatusReportMessages {
     std::array<std::string_view, 4> who_columns;
     std::string_view who_note;
     std::string_view risk_epic_priority;  // an epic at risk with its priority: {0} risk_epic, {1} P0..P3
+    // issue 14, item 4: the sellers' view, and a report narrowed to a person or a stream.
+    std::string_view sellers_title;  // {0} the roadmap's name
+    std::string_view shipped_heading;
+    std::string_view shipped_intro;    // {0} first day, {1} report date
+    std::string_view nothing_shipped;  // {0} first day, {1} report date
+    std::array<std::string_view, 3> shipped_columns;
+    std::string_view dated_by_history;    // how the Done on column is dated, with git history
+    std::string_view dated_by_due;        // without it
+    std::string_view done_not_committed;  // Done on cell: done in the working tree, not committed yet
+    std::string_view coming_heading;
+    std::string_view coming_intro;    // {0} report date, {1} last day
+    std::string_view nothing_coming;  // {0} report date, {1} last day
+    std::array<std::string_view, 3> coming_columns;
+    std::string_view help_heading, no_help;
+    std::string_view help_intro;  // {0} the run stream's owner (an ask cell)
+    std::array<std::string_view, 2> help_columns;
+    std::string_view ask_stream_owner;  // {0} the stream owner's ask cell, for an item without an owner
+    std::string_view no_one_to_ask;
+    std::string_view scope_label;
+    std::string_view scope_owner;   // {0} person
+    std::string_view scope_stream;  // {0} stream
+    std::string_view scope_both;    // {0} person, {1} stream
+    std::string_view no_help_in_scope;  // a narrowed sellers' view without a run stream's activity
+
+    // issue 14, item 5: the backlog.
+    std::string_view backlog_heading;
+    std::string_view backlog_intro;  // what the backlog is
+    std::array<std::string_view, 5> backlog_columns;
+    std::string_view no_priority;  // the Priority cell of an unprioritised proposal
 };
 
 // The end-of-period recap.
@@ -361,6 +391,14 @@ struct RecapMessages {
     // Footer. {0} generator, {1} count, {2} states.
     std::string_view footer;
     Plural states;
+
+    // issue 14, item 5: proposals.
+    Plural proposals_planned;       // a headline note: {0} count
+    Plural still_proposed;          // a headline note: {0} count
+    std::string_view from_backlog;  // in the Added column: {0} when
+    std::string_view proposals_heading, proposals_intro;
+    std::array<std::string_view, 6> proposals_columns;
+    std::string_view proposed_at_baseline;  // in the Proposed column
 };
 
 // The semantic change list of `diff`, as text and as Markdown.

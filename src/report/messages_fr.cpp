@@ -113,12 +113,14 @@ const StatusReportMessages status_report_fr = {
                      .in_progress = "en cours",
                      .blocked = "bloqués",
                      .done = "terminés",
-                     .dropped = "abandonnés"},
+                     .dropped = "abandonnés",
+                     .proposed = "proposés"},
     .status_labels = {.planned = "○ prévu",
                       .in_progress = "◐ en cours",
                       .blocked = "⊘ bloqué",
                       .done = "✔ terminé",
-                      .dropped = "✖ abandonné"},
+                      .dropped = "✖ abandonné",
+                      .proposed = "◇ proposé"},
     .stream_summary = "Responsable\u00a0: {0}. Avancement\u00a0: {1}. Chantiers ({2}).",
     .epic_columns = {"Statut", "Chantier", "Priorité", "Responsable", "Échéance", "Estimation", "Avancement",
                      "Résultats clés"},
@@ -260,6 +262,52 @@ const StatusReportMessages status_report_fr = {
     .who_note =
         "D’après les personnes de la feuille de route\u00a0: leur rôle et les processus dont elles sont responsables.",
     .risk_epic_priority = "{0}, {1}",
+    // issue 14, item 4
+    .sellers_title = "{0}\u00a0: les nouveautés pour les commerciaux",
+    .shipped_heading = "Livré ces deux dernières semaines",
+    .shipped_intro = "Terminé du {0} au {1}\u202f; pour toute question, demandez à la personne indiquée.",
+    .nothing_shipped = "Rien n’a été terminé du {0} au {1}.",
+    .shipped_columns = {"Terminé le", "Quoi", "Contact"},
+    .dated_by_history =
+        "Terminé le\u00a0: le jour où la feuille de route l’a enregistré comme terminé (son historique git).",
+    .dated_by_due =
+        "Terminé le\u00a0: son échéance, ou la date du point si elle est plus tardive (l’historique git n’a pas été "
+        "lu, le jour où il a été terminé n’est donc pas connu).",
+    .done_not_committed = "à l’instant (pas encore enregistré dans git)",
+    .coming_heading = "À venir dans les quatre prochaines semaines",
+    .coming_intro =
+        "Échéance du {0} au {1}\u202f; une échéance est le plan de l’équipe, pas un engagement envers un "
+        "client.",
+    .nothing_coming = "Rien n’arrive à échéance du {0} au {1}.",
+    .coming_columns = {"Échéance", "Quoi", "Contact"},
+    .help_heading = "Obtenir de l’aide",
+    .no_help = "La feuille de route ne déclare aucune activité d’assistance (aucun axe de type run).",
+    .help_intro = "Demandez à {0}, ou à la personne indiquée pour votre demande\u00a0:",
+    .help_columns = {"Pour", "Contact"},
+    .ask_stream_owner = "{0} (responsable de l’axe)",
+    .no_one_to_ask = "personne n’est encore désigné",
+    .scope_label = "Périmètre\u00a0:",
+    .scope_owner =
+        "le travail de {0} seulement (les chantiers dont cette personne est responsable ou auxquels elle contribue, "
+        "ses tâches dans les autres chantiers, les résultats clés dont elle est responsable)\u202f; tous les chiffres "
+        "ci-dessous portent sur ce travail.",
+    .scope_stream =
+        "l’axe {0} seulement (ses chantiers, les résultats clés qu’ils servent)\u202f; tous les chiffres ci-dessous "
+        "portent sur ce travail.",
+    .scope_both =
+        "le travail de {0} sur l’axe {1} seulement (les chantiers dont cette personne est responsable ou auxquels elle "
+        "contribue, ses tâches dans les autres chantiers, les résultats clés dont elle est responsable et que ces "
+        "chantiers servent)\u202f; tous les chiffres ci-dessous portent sur ce travail.",
+    .no_help_in_scope =
+        "Aucune activité d’assistance dans ce périmètre\u00a0: relancez le point sur toute l’équipe pour les "
+        "voir.",
+    // issue 14, item 5
+    .backlog_heading = "Propositions en attente",
+    .backlog_intro =
+        "Chantiers proposés, par priorité\u00a0: ce n’est pas du travail prévu, ils ne comptent dans aucun chiffre "
+        "de ce point tant qu’ils ne sont pas planifiés.",
+    .backlog_columns = {"Priorité", "Proposition", "Axe", "Responsable", "Résultats clés"},
+    .no_priority = "non priorisée",
 };
 
 const RecapMessages recap_fr = {
@@ -377,7 +425,8 @@ const RecapMessages recap_fr = {
 
     .owner_with_contributors = "{0}, avec {1}",
     .status_words =
-        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné"},
+        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné",
+         .proposed = "proposé"},
     .removed = "retiré",
 
     .delivered_heading = "Livrés",
@@ -430,6 +479,18 @@ const RecapMessages recap_fr = {
 
     .footer = "Généré par {0} à partir de {1} {2} de la feuille de route dans son historique git.",
     .states = {"état", "états"},
+    // issue 14, item 5
+    .proposals_planned = {"{0} des chantiers ajoutés était une proposition en attente, planifiée pendant la période.",
+                          "{0} des chantiers ajoutés étaient des propositions en attente, planifiées pendant la "
+                          "période."},
+    .still_proposed = {"{0} proposition encore en attente n’est pas comptée comme travail prévu.",
+                       "{0} propositions encore en attente ne sont pas comptées comme travail prévu."},
+    .from_backlog = "{0}, planifié depuis les propositions en attente",
+    .proposals_heading = "Propositions entrées dans le plan",
+    .proposals_intro = "Chantiers proposés (à la référence ou ajoutés comme propositions) puis planifiés pendant la "
+                       "période\u202f; ils comptent parmi les ajouts dans les chiffres clés.",
+    .proposals_columns = {"Chantier", "Axe", "Responsable", "Proposé", "Planifié", "Statut à la fin"},
+    .proposed_at_baseline = "à la référence",
 };
 
 const DiffMessages diff_fr = {
@@ -462,7 +523,8 @@ const DiffMessages diff_fr = {
     .moved = "déplacé de l’axe {0} vers l’axe {1}",
     .status_changed = "statut {0} → {1}",
     .status_words =
-        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné"},
+        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné",
+         .proposed = "proposé"},
     .owner_changed = "responsable {0} → {1}",
     .due_changed = "échéance {0} → {1}{2}",
     .due_shift = " ({0})",

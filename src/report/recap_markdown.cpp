@@ -25,6 +25,7 @@ public:
         slipped();
         dropped();
         added();
+        proposals();
         moved_out();
         carried_over();
         goalposts();
@@ -154,7 +155,10 @@ private:
         }
         if (h.delivered_not_judged)
             notes.push_back(say(m_.count(m_.not_judged, h.delivered_not_judged), h.delivered_not_judged));
+        if (h.proposals_planned)
+            notes.push_back(say(m_.count(m_.proposals_planned, h.proposals_planned), h.proposals_planned));
         if (h.run_items) notes.push_back(say(m_.count(m_.run_items, h.run_items), h.run_items));
+        if (h.still_proposed) notes.push_back(say(m_.count(m_.still_proposed, h.still_proposed), h.still_proposed));
         if (h.dropped_before) notes.push_back(say(m_.count(m_.dropped_before, h.dropped_before), h.dropped_before));
         if (h.after_period) notes.push_back(say(m_.count(m_.after_period, h.after_period), h.after_period));
         if (h.anonymous) notes.emplace_back(m_.anonymous);
@@ -262,8 +266,24 @@ private:
         md::Table t(md::columns(m_.added_columns), "lllll");
         for (const AddedEpic& a : c_.added)
             t.row({named(a.epic), md::text(a.epic.stream), owner(a.epic),
-                   a.from_run ? say(m_.moved_from_run, when(a.added)) : when(a.added), status(a.epic)});
+                   a.from_run       ? say(m_.moved_from_run, when(a.added))
+                   : a.from_backlog ? say(m_.from_backlog, when(a.added))
+                                    : when(a.added),
+                   status(a.epic)});
         paragraph(t.empty() ? std::string(m_.nothing_added) : t.render());
+    }
+
+    // issue 14, item 5: only when a proposal was planned during the period.
+    void proposals() {
+        if (c_.proposals_planned.empty()) return;
+        section(m_.proposals_heading);
+        paragraph(m_.proposals_intro);
+        md::Table t(md::columns(m_.proposals_columns), "llllll");
+        for (const PlannedProposal& p : c_.proposals_planned)
+            t.row({named(p.epic), md::text(p.epic.stream), owner(p.epic),
+                   p.proposed ? when(*p.proposed) : std::string(m_.proposed_at_baseline), when(p.planned),
+                   status(p.epic)});
+        paragraph(t.render());
     }
 
     // Only when planned work moved to the run.

@@ -4,12 +4,14 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "boussole/report_content.hpp"
 #include "report/markdown.hpp"
+#include "boussole/spell.hpp"
 
 namespace boussole {
 
@@ -49,6 +51,9 @@ public:
         if (o_.trends) c.since = since(*o_.trends);
         c.metrics = metrics();  // issue 14, item 3
         if (o_.audience == Audience::team) c.who_to_ask = who_to_ask();
+        if (o_.audience == Audience::sellers) c.sellers = sellers();
+        if (!o_.owner.empty() || !o_.stream.empty()) c.scope = scope();
+        if (o_.audience != Audience::sellers) c.backlog = backlog();
         return c;
     }
 
@@ -271,7 +276,8 @@ private:
         f.kind = s.is_run() ? StreamKind::run : StreamKind::build;
         if (!s.is_run()) f.progress = s.progress();
         std::map<EpicStatus, int> n;
-        for (const Epic& e : s.epics) ++n[e.effective_status()];
+        for (const Epic& e : s.epics)
+            if (!e.proposed()) ++n[e.effective_status()];  // a proposal is in the backlog, not in the stream's work
         for (EpicStatus st :
              {EpicStatus::done, EpicStatus::in_progress, EpicStatus::blocked, EpicStatus::planned, EpicStatus::dropped})
             if (n[st]) f.epic_counts.push_back({st, n[st]});
@@ -282,7 +288,7 @@ private:
             } else if (e.open() && e.due && (!f.next_due || *e.due < *f.next_due)) {
                 f.next_due = *e.due;
             }
-            f.epics.push_back(epic(s, e));
+            if (!e.proposed()) f.epics.push_back(epic(s, e));
         }
         // issue 14, item 3: by priority inside the stream.
         std::stable_sort(f.epics.begin(), f.epics.end(),
@@ -403,6 +409,9 @@ private:
         if (info_.north_star) measured(*info_.north_star, std::string());
         for (const Objective& o : r_.objectives)
             for (const KeyResult& k : o.key_results) measured(k, k.id.value_or(k.title.value_or("")));
+        // A report narrowed to one person's or one stream's work lists the metrics of what it shows.
+        if (!o_.owner.empty() || !o_.stream.empty())
+            std::erase_if(out, [](const MetricFacts& m) { return m.measures.empty(); });
         return out;
     }
 
@@ -424,8 +433,10 @@ private:
             int epics = 0, tasks = 0;
         };
         std::map<std::string, Load> load;  // by display name, for a stable order
-        for (const Person& p : r_.people)
-            if (p.id) load[person(p.id)];
+        // A narrowed report lists the owners of the work it covers, not everyone declared.
+        if (o_.owner.empty() && o_.stream.empty())
+            for (const Person& p : r_.people)
+                if (p.id) load[person(p.id)];
         for (const Stream& s : r_.streams)
             for (const Epic& e : s.epics) {
                 if (!e.open()) continue;
@@ -451,7 +462,7 @@ private:
         for (const Stream& s : r_.streams) {
             TimelineSection section{s.id.value_or(""), s.title.value_or(""), {}};
             for (const Epic& e : s.epics) {
-                if (e.effective_status() == EpicStatus::dropped) continue;
+                if (e.effective_status() == EpicStatus::dropped || e.proposed()) continue;
                 if (!e.due) {
                     if (!s.is_run()) t.undated.push_back({e.id.value_or(""), e.title.value_or("")});
                     continue;
@@ -464,6 +475,115 @@ private:
             if (!section.bars.empty()) t.sections.push_back(std::move(section));
         }
         return t;
+    }
+
+    // issue 14, item 4: the sellers' view.
+
+    // Whom to ask about an epic: its owner, else its stream's.
+    AskFacts ask(const Field<std::string>& owner, const Stream& s) const {
+        const Field<std::string>& who = owner ? owner : s.owner;
+        AskFacts a;
+        if (!who) return a;
+        a.name = person(who);
+        if (const Person* p = index_.person(*who); p && p->email) a.email = *p->email;
+        a.stream_owner = !owner;
+        return a;
+    }
+
+    static std::string stream_name(const Stream& s) { return s.title.value_or(s.id.value_or("")); }
+
+    SellersFacts sellers() const {
+        SellersFacts f;
+        f.shipped_from = o_.as_of + -13;
+        f.coming_until = o_.as_of + 28;
+        f.history = o_.done_dates.has_value();
+        for (const Stream& s : r_.streams) {
+            if (s.is_run()) continue;
+            for (const Epic& e : s.epics) {
+                SellerItem item{e.id.value_or(""), e.title.value_or(""), stream_name(s),
+                                o_.as_of,          DoneDating::due,      false,
+                                ask(e.owner, s)};
+                const EpicStatus st = e.effective_status();
+                if (st == EpicStatus::done) {
+                    if (!dated_done(e, item)) continue;
+                    if (item.date < f.shipped_from || o_.as_of < item.date) continue;
+                    f.shipped.push_back(std::move(item));
+                } else if (e.open() && e.due && !(*e.due < o_.as_of) && !(f.coming_until < *e.due)) {
+                    item.date = *e.due;
+                    f.coming.push_back(std::move(item));
+                }
+            }
+        }
+        std::stable_sort(f.shipped.begin(), f.shipped.end(),
+                         [](const SellerItem& a, const SellerItem& b) { return b.date < a.date; });
+        std::stable_sort(f.coming.begin(), f.coming.end(),
+                         [](const SellerItem& a, const SellerItem& b) { return a.date < b.date; });
+        for (const Stream& s : r_.streams) {
+            if (!s.is_run()) continue;
+            SupportStream sup{s.id.value_or(""), s.title.value_or(""), s.description.value_or(""), ask(s.owner, s), {}};
+            for (const Epic& e : s.epics)
+                if (e.effective_status() != EpicStatus::dropped)
+                    sup.activities.push_back({e.id.value_or(""), e.title.value_or(""), ask(e.owner, s)});
+            f.support.push_back(std::move(sup));
+        }
+        return f;
+    }
+
+    // When a done epic was done: from git history when it was read and follows the epic (by its
+    // id), else its due date (the report date when that is later: it is done already). False
+    // when it cannot be dated (no history and no due date).
+    bool dated_done(const Epic& e, SellerItem& item) const {
+        if (o_.done_dates && e.id)
+            if (const auto it = o_.done_dates->find(*e.id); it != o_.done_dates->end()) {
+                if (!it->second.date) {
+                    item.dating = DoneDating::not_committed;
+                    item.date = o_.as_of;
+                } else {
+                    item.dating = DoneDating::history;
+                    item.date = *it->second.date;
+                    item.or_before = it->second.or_before;
+                }
+                return true;
+            }
+        if (!e.due) return false;
+        item.dating = DoneDating::due;
+        item.date = std::min(*e.due, o_.as_of);
+        return true;
+    }
+
+    // issue 14, item 5: the proposed epics, by priority (P0 first, unprioritised last).
+    std::vector<BacklogItem> backlog() const {
+        std::vector<BacklogItem> out;
+        for (const Stream& s : r_.streams)
+            for (const Epic& e : s.epics) {
+                if (!e.proposed()) continue;
+                BacklogItem b{e.id.value_or(""),
+                              e.title.value_or(""),
+                              person(e.owner),
+                              stream_name(s),
+                              e.priority.value,
+                              e.estimate.value_or(""),
+                              {}};
+                for (const auto& k : e.key_results)
+                    if (k) b.key_results.push_back(*k);
+                out.push_back(std::move(b));
+            }
+        // "P0" < "P3" as texts; an unprioritised proposal sorts after every priority.
+        std::stable_sort(out.begin(), out.end(), [](const BacklogItem& a, const BacklogItem& b) {
+            if (!a.priority || !b.priority) return a.priority.has_value() && !b.priority;
+            return *a.priority < *b.priority;
+        });
+        return out;
+    }
+
+    ScopeFacts scope() const {
+        ScopeFacts f;
+        f.owner_id = o_.owner;
+        f.stream_id = o_.stream;
+        if (!o_.owner.empty()) f.owner = std::string(index_.person_name(o_.owner));
+        if (!o_.stream.empty())
+            if (const Stream* s = index_.stream(o_.stream)) f.stream = stream_name(*s);
+        return f;
     }
 
     const Roadmap& r_;
@@ -493,8 +613,83 @@ std::optional<std::string> report_blocker(const Roadmap& r) {
     return std::nullopt;
 }
 
+std::string_view to_string(Audience a) {
+    switch (a) {
+        case Audience::team:
+            return "team";
+        case Audience::leadership:
+            return "leadership";
+        case Audience::sellers:
+            return "sellers";
+    }
+    return "team";
+}
+
+namespace {
+
+bool is(const Field<std::string>& f, const std::string& id) { return f && *f == id; }
+
+// The roadmap narrowed to the work of `options.stream` and `options.owner` (both when both are
+// given): the stream's epics; the person's epics (owned or contributed to: all their tasks) and
+// their tasks in other epics (only those); the key results the remaining epics serve (a stream)
+// or the person owns (a person). People, metrics, the roadmap block and the North Star stay.
+Roadmap narrowed(const Roadmap& r, const ReportOptions& o) {
+    Roadmap n = r;
+    if (!o.stream.empty()) {
+        // The first stream of that id, as the index finds it.
+        bool kept = false;
+        std::erase_if(n.streams, [&](const Stream& s) {
+            if (kept || !is(s.id, o.stream)) return true;
+            kept = true;
+            return false;
+        });
+    }
+    if (!o.owner.empty()) {
+        for (Stream& s : n.streams) {
+            std::erase_if(s.epics, [&](Epic& e) {
+                if (is(e.owner, o.owner)) return false;
+                const bool helps = std::any_of(e.contributors.begin(), e.contributors.end(),
+                                               [&](const Field<std::string>& c) { return is(c, o.owner); });
+                if (helps) return false;
+                std::erase_if(e.tasks, [&](const Task& t) { return !is(t.owner, o.owner); });
+                return e.tasks.empty();
+            });
+        }
+        std::erase_if(n.streams, [&](const Stream& s) { return s.epics.empty() && !is(s.owner, o.owner); });
+    }
+    std::set<std::string> served;
+    for (const Stream& s : n.streams)
+        for (const Epic& e : s.epics)
+            for (const auto& k : e.key_results)
+                if (k) served.insert(*k);
+    for (Objective& obj : n.objectives)
+        std::erase_if(obj.key_results, [&](const KeyResult& k) {
+            if (!o.stream.empty() && !(k.id && served.count(*k.id))) return true;
+            return !o.owner.empty() && !is(Roadmap::owner_of(obj, k), o.owner);
+        });
+    std::erase_if(n.objectives, [](const Objective& obj) { return obj.key_results.empty(); });
+    return n;
+}
+
+}  // namespace
+
+std::optional<std::string> scope_error(const Roadmap& roadmap, const ReportOptions& options) {
+    const RoadmapIndex index(roadmap);
+    auto check = [](const std::string& option, const std::string& id, const std::vector<std::string>& ids,
+                    const char* what) -> std::optional<std::string> {
+        if (id.empty() || std::find(ids.begin(), ids.end(), id) != ids.end()) return std::nullopt;
+        if (ids.empty()) return fmt::format("{} '{}': the roadmap declares no {}", option, id, what);
+        return fmt::format("{} '{}': no {} has this id{}; give one of: {}", option, id, what, did_you_mean(id, ids),
+                           fmt::join(ids, ", "));
+    };
+    if (auto e = check("--owner", options.owner, index.person_ids, "person")) return e;
+    return check("--stream", options.stream, index.stream_ids, "stream");
+}
+
 StatusReportContent build_status_report(const Roadmap& roadmap, const ReportOptions& options) {
-    return Builder(roadmap, options).build();
+    if (options.owner.empty() && options.stream.empty()) return Builder(roadmap, options).build();
+    const Roadmap n = narrowed(roadmap, options);
+    return Builder(n, options).build();
 }
 
 }  // namespace boussole

@@ -38,6 +38,8 @@ std::string_view audience_name(Audience a) {
             return "team";
         case Audience::leadership:
             return "leadership";
+        case Audience::sellers:
+            return "sellers";
     }
     return "team";
 }

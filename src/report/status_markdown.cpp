@@ -26,6 +26,7 @@ public:
     StatusMarkdown(const StatusReportContent& c, const StatusReportMessages& m) : c_(c), m_(m) {}
 
     std::string render() {
+        if (c_.sellers) return sellers(*c_.sellers);
         header();
         north_star();
         scorecard();
@@ -36,12 +37,12 @@ public:
             streams();
             run_streams();
         }
+        backlog();
         at_risk();
         if (c_.load) load(*c_.load);
         who_to_ask();
         if (c_.timeline) timeline(*c_.timeline);
-        out_ += fmt::format("*{}*\n", say(m_.footer, c_.footer.generator, c_.footer.files,
-                                          m_.count(m_.files, c_.footer.files), prose(c_.header.as_of)));
+        footer();
         return std::move(out_);
     }
 
@@ -70,6 +71,7 @@ private:
                                   : say(m_.named_period, md::text(period_name(*m_.style, h.period_label)), dates));
         item(m_.report_date_label,
              say(m_.report_date, prose(h.as_of), h.day, h.days, md::percent(h.elapsed, numbers())));
+        scope();
         if (h.work_done)
             item(m_.work_done_label,
                  say(m_.work_done, md::bar(*h.work_done, numbers()), h.epics, m_.count(m_.epics, h.epics)));
@@ -573,6 +575,98 @@ private:
                 names.push_back(md::text(!e.id.empty() ? e.id : !e.title.empty() ? e.title : m_.unknown));
             paragraph(say(m_.undated, join(names)));
         }
+    }
+
+    // issue 14, item 5: the proposed epics; no section without one.
+    void backlog() {
+        if (c_.backlog.empty()) return;
+        section(m_.backlog_heading);
+        md::Table t(md::columns(m_.backlog_columns), "lllll");
+        for (const BacklogItem& b : c_.backlog) {
+            std::vector<std::string> krs;
+            for (const std::string& k : b.key_results) krs.push_back(md::text(k));
+            t.row({b.priority ? md::text(*b.priority) : std::string(m_.no_priority), named(b.title, b.id),
+                   md::text(b.stream), md::text(b.owner), join(krs)});
+        }
+        paragraph(std::string(m_.backlog_intro) + "\n\n" + t.render());
+    }
+
+    // issue 14, item 4
+
+    void footer() {
+        out_ += fmt::format("*{}*\n", say(m_.footer, c_.footer.generator, c_.footer.files,
+                                          m_.count(m_.files, c_.footer.files), prose(c_.header.as_of)));
+    }
+
+    // The header line of a narrowed report: what it covers, and that its figures count only that.
+    void scope() {
+        if (!c_.scope) return;
+        const ScopeFacts& s = *c_.scope;
+        const std::string who = md::text(s.owner), where = md::text(s.stream);
+        item(m_.scope_label, s.owner_id.empty()    ? say(m_.scope_stream, where)
+                             : s.stream_id.empty() ? say(m_.scope_owner, who)
+                                                   : say(m_.scope_both, who, where));
+    }
+
+    // Whom to ask: the name, with the e-mail address as a link when one is declared.
+    std::string ask_cell(const AskFacts& a) const {
+        if (a.name.empty()) return std::string(m_.no_one_to_ask);
+        std::string cell = md::text(a.name);
+        if (!a.email.empty()) cell += " " + md::email(a.email);
+        return a.stream_owner ? say(m_.ask_stream_owner, cell) : cell;
+    }
+
+    std::string what(const SellerItem& i) const { return md::text(!i.title.empty() ? i.title : i.id); }
+
+    // The sellers' view: what shipped, what ships next, whom to ask; no figures.
+    std::string sellers(const SellersFacts& f) {
+        const ReportHeader& h = c_.header;
+        out_ += fmt::format("# {}\n\n", say(m_.sellers_title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name)));
+        if (!h.team.empty()) item(m_.team_label, md::text(h.team));
+        item(m_.report_date_label, prose(h.as_of));
+        scope();
+        out_ += "\n";
+        for (const std::string& file : c_.unreadable) paragraph("> " + say(m_.unreadable, md::text(file)));
+
+        section(m_.shipped_heading);
+        if (f.shipped.empty()) {
+            paragraph(say(m_.nothing_shipped, prose(f.shipped_from), prose(h.as_of)));
+        } else {
+            paragraph(say(m_.shipped_intro, prose(f.shipped_from), prose(h.as_of)));
+            md::Table t(md::columns(m_.shipped_columns), "lll");
+            for (const SellerItem& i : f.shipped)
+                t.row({i.dating == DoneDating::not_committed ? std::string(m_.done_not_committed)
+                       : i.or_before                         ? say(m_.or_before, i.date.iso())
+                                                             : i.date.iso(),
+                       what(i), ask_cell(i.ask)});
+            paragraph(t.render());
+            paragraph(f.history ? m_.dated_by_history : m_.dated_by_due);
+        }
+
+        section(m_.coming_heading);
+        if (f.coming.empty()) {
+            paragraph(say(m_.nothing_coming, prose(h.as_of), prose(f.coming_until)));
+        } else {
+            paragraph(say(m_.coming_intro, prose(h.as_of), prose(f.coming_until)));
+            md::Table t(md::columns(m_.coming_columns), "lll");
+            for (const SellerItem& i : f.coming) t.row({i.date.iso(), what(i), ask_cell(i.ask)});
+            paragraph(t.render());
+        }
+
+        section(m_.help_heading);
+        if (f.support.empty()) paragraph(c_.scope ? m_.no_help_in_scope : m_.no_help);
+        for (const SupportStream& s : f.support) {
+            subsection(md::text(!s.title.empty() ? s.title : !s.id.empty() ? s.id : m_.untitled));
+            if (!s.description.empty()) paragraph(md::text(s.description));
+            // Its owner first, when it has one; then whom to ask for each activity.
+            if (!s.owner.name.empty()) paragraph(say(m_.help_intro, ask_cell(s.owner)));
+            md::Table t(md::columns(m_.help_columns), "ll");
+            for (const SupportEntry& a : s.activities)
+                t.row({md::text(!a.title.empty() ? a.title : a.id), ask_cell(a.ask)});
+            if (!t.empty()) paragraph(t.render());
+        }
+        footer();
+        return std::move(out_);
     }
 
     const StatusReportContent& c_;

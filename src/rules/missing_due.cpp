@@ -6,7 +6,7 @@ namespace {
 
 void check(const LintContext& ctx, Reporter& out) {
     for_each_epic(ctx.roadmap, [&](const Stream& s, const Epic& e) {
-        if (s.is_run() || e.effective_status() == EpicStatus::dropped || !e.due.missing()) return;
+        if (s.is_run() || e.effective_status() == EpicStatus::dropped || e.proposed() || !e.due.missing()) return;
         out.report(e.pos, fmt::format("{} has no due date", name_of("epic", e.id)));
     });
 }

@@ -9,7 +9,7 @@ namespace {
 void check(const LintContext& ctx, Reporter& out) {
     std::unordered_set<std::string> moved;
     for_each_epic(ctx.roadmap, [&](const Stream&, const Epic& e) {
-        if (e.effective_status() == EpicStatus::dropped) return;
+        if (e.effective_status() == EpicStatus::dropped || e.proposed()) return;  // not planned work
         for (const auto& k : e.key_results)
             if (k) moved.insert(*k);
     });

@@ -9,6 +9,7 @@ void check(const LintContext& ctx, Reporter& out) {
     if (!info || !info->period || info->period->end < info->period->start) return;
     const Period& p = *info->period;
     for_each_epic(ctx.roadmap, [&](const Stream&, const Epic& e) {
+        if (e.proposed()) return;  // a proposal is not planned in this period: it may be dated in a later one
         for (auto [key, field] : {std::pair{"start", &e.start}, std::pair{"due", &e.due}}) {
             if (*field && !p.contains(**field))
                 out.report(field->pos,
