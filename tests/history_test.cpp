@@ -1134,6 +1134,11 @@ TEST_SUITE("history") {
         r = run({test::binary(), "report", "roadmap", "--audience", "sellers", "--as-of", "2026-11-27"});
         CHECK(has(r.out, "| 2026-11-20 | Beta |"));
         CHECK_FALSE(has(r.out, "| Alpha |"));
+        // A report of the past: Alpha, recorded done on 11-12, was not shipped by 11-10; nothing
+        // says it was done "just now".
+        r = run({test::binary(), "report", "roadmap", "--audience", "sellers", "--as-of", "2026-11-10"});
+        CHECK_FALSE(has(r.out, "| Alpha |"));
+        CHECK_FALSE(has(r.out, "not committed yet"));
         // Done in the working tree only: shown as not committed yet.
         roadmap("done", "done");
         repo.write("roadmap/roadmap.yaml",

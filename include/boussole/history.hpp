@@ -92,8 +92,9 @@ std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& hist
 struct ReportHistory {
     std::map<std::string, CheckIn> check_ins;  ///< as read_check_ins()
     Trends trends;
-    std::map<std::string, CheckIn> updates;  ///< when each epic's update last changed (find_update_changes)
+    std::map<std::string, CheckIn> updates;     ///< when each epic's update last changed (find_update_changes)
     std::map<std::string, CheckIn> done_dates;  ///< when each done epic became done (find_done_dates)
+    bool commits_after = false;  ///< the mainline has commits after the report date: a report of the past
 };
 
 /// Reads the check-ins and the values' histories of `working` for a report dated `as_of`, along

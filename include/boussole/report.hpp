@@ -43,6 +43,9 @@ struct ReportOptions {
     /// commit after which it has been done ever since); none outside git: the sellers' view then
     /// dates a finished epic by its due date.
     std::optional<std::map<std::string, CheckIn>> done_dates{};
+    /// The git history has commits after the report date (a report of the past): an epic whose
+    /// being done is not committed by then was done after it, not "just now".
+    bool commits_after_as_of = false;
     /// Narrow the report to one person's work (epics they own or contribute to, tasks they own,
     /// key results they own): a declared person's id, or empty.
     std::string owner{};

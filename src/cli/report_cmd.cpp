@@ -160,6 +160,7 @@ int run_report(const ReportCommand& cmd) {
             options.trends = std::move(h->trends);
             options.updates = std::move(h->updates);
             if (options.audience == Audience::sellers) options.done_dates = std::move(h->done_dates);
+            options.commits_after_as_of = h->commits_after;
         }
     const std::string text = format_named(formats, cmd.format)(build_status_report(roadmap, options), options.language);
     if (!cmd.check.empty()) return check_output(text, cmd.check, cmd.output, *cmd.app);

@@ -92,6 +92,7 @@ std::optional<ReportHistory> read_report_history(const History& history, const S
     if (!search.found) out.trends.first = search.oldest;
     // Only the history up to the report date counts: a later commit is not a fact of that day.
     std::vector<CommitInfo> read = commits_by(m.commits, as_of);
+    out.commits_after = read.size() < m.commits.size();
     // The point's own state is read with the others (each file version is parsed once).
     if (search.found) read.push_back(*search.found);
     std::vector<PlanState> states = history.states(read);

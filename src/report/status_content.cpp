@@ -10,8 +10,8 @@
 #include <fmt/ranges.h>
 
 #include "boussole/report_content.hpp"
-#include "report/markdown.hpp"
 #include "boussole/spell.hpp"
+#include "report/markdown.hpp"
 
 namespace boussole {
 
@@ -531,11 +531,14 @@ private:
 
     // When a done epic was done: from git history when it was read and follows the epic (by its
     // id), else its due date (the report date when that is later: it is done already). False
-    // when it cannot be dated (no history and no due date).
+    // when it cannot be dated (no history and no due date), or was recorded done only in a commit
+    // after the report date.
     bool dated_done(const Epic& e, SellerItem& item) const {
         if (o_.done_dates && e.id)
             if (const auto it = o_.done_dates->find(*e.id); it != o_.done_dates->end()) {
                 if (!it->second.date) {
+                    // Recorded done in a commit after the report date: not shipped by then.
+                    if (o_.commits_after_as_of) return false;
                     item.dating = DoneDating::not_committed;
                     item.date = o_.as_of;
                 } else {
