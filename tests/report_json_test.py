@@ -172,6 +172,11 @@ REPORT_PLACES = {
     "TimelineSection": "$defs/timeline/properties/sections/items",
     "UndatedEpic": "$defs/timeline/properties/undated/items", "TimelineFacts": "$defs/timeline",
     "ReportFooter": "properties/footer", "StatusReportContent": "",
+    "ValueChange": "$defs/change", "ValueTrend": "$defs/trend", "SinceFacts": "$defs/since",
+    "EpicUpdate": "$defs/update", "StaleUpdate": "$defs/reason/oneOf/5", "MetricFacts": "$defs/metric",
+    "Contact": "$defs/contact", "AskFacts": "$defs/ask", "SellerItem": "$defs/seller_item",
+    "SupportEntry": "$defs/support_stream/properties/activities/items", "SupportStream": "$defs/support_stream",
+    "SellersFacts": "$defs/sellers", "ScopeFacts": "$defs/scope", "BacklogItem": "$defs/backlog_item",
 }
 RECAP_PLACES = {
     "RecapInput": None,  # what the recap is made from, not what it says
@@ -183,11 +188,13 @@ RECAP_PLACES = {
     "SlippedEpic": "properties/slipped/items", "DroppedEpic": "properties/dropped/items",
     "AddedEpic": "properties/added/items", "MovedOutEpic": "properties/moved_out/items",
     "GoalpostMove": "properties/goalposts/items", "RecapContent": "",
+    "PlannedProposal": "properties/proposals_planned/items",
 }
 RENAMED = {
     "ReportHeader.elapsed": "elapsed_share", "ReportHeader.work_done": "work_done_share",
     "ReportHeader.epics": "planned_epics", "CheckInFact.stale_after": "stale_after_days",
-    "Stale.stale_after": "stale_after_days", "EpicRow.progress": "progress_share",
+    "Stale.stale_after": "stale_after_days",
+    "EpicUpdate.stale_after": "stale_after_days", "StaleUpdate.stale_after": "stale_after_days", "EpicRow.progress": "progress_share",
     "StreamFacts.progress": "progress_share", "Overdue.progress": "progress_share",
     "RecapEpic.progress": "progress_share", "RecapState.label": "commit",
     # The targets as the format writes them are the numbers before_value and after_value.
@@ -245,7 +252,7 @@ def rejects(kind, name, doc):
     check(not schemas[kind].is_valid(deep), f"{kind} accepts an unknown member in the header of {name}")
     if kind == "report.schema.json" and doc["streams"] and doc["streams"][0]["epics"]:
         deeper = copy.deepcopy(doc)
-        deeper["streams"][0]["epics"][0]["priority"] = "P0"
+        deeper["streams"][0]["epics"][0]["extra"] = "P0"
         check(not schemas[kind].is_valid(deeper), f"{kind} accepts an unknown member in an epic of {name}")
     missing = copy.deepcopy(doc)
     del missing["header"]["start"]
@@ -282,7 +289,8 @@ def same_numbers_as_markdown(name, doc, md):
     if doc["north_star"] and doc["north_star"]["measure"]["score"] is not None:
         check(f" {percent(doc['north_star']['measure']['score'])}% of the way to the target" in md,
               f"{name}: the North Star's score as in the Markdown")
-    risk_rows = re.search(r"## At risk\n\n\| What \| Owner \| Why \|\n\| --- \| --- \| --- \|\n((?:\|.*\n)*)", md)
+    # The leadership view adds an "Owner's update" column when an item at risk has one.
+    risk_rows = re.search(r"## At risk\n\n\| What \| Owner \| Why \|(?: [^|\n]* \|)?\n\|(?: --- \|)+\n((?:\|.*\n)*)", md)
     check(len(doc["at_risk"]) == (len(risk_rows.group(1).splitlines()) if risk_rows else 0),
           f"{name}: {len(doc['at_risk'])} items at risk, as many rows in the Markdown")
     if doc["load"]:
