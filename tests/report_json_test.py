@@ -12,6 +12,11 @@ python3-jsonschema:
 - the JSON of both audiences on examples/revops and examples/revops-fr and on the scripted
   quarter (tests/data/quarter-fr), with and without history, and the recap of that quarter and
   of revops-fr committed in git with a quarter of changes, validate;
+- so do the sellers audience (the examples, tests/data/backlog, revops-fr in git), reports
+  narrowed by --owner and --stream, the backlog roadmap in team and leadership and its recap
+  over a quarter (proposals planned), the quarter's trends (a week before, --since DATE and
+  REV, no point) and updates dated from history; each new part is checked against the options
+  asked and read back from the Markdown (`parts`, `sellers_as_markdown`, `trends_as_markdown`);
 - the schema rejects an unknown member, at the top and deep inside (so the check can fail);
 - the JSON does not depend on the language (--lang, roadmap.language);
 - its numbers are the Markdown's, read back from the same command's Markdown;
@@ -491,6 +496,11 @@ check(docs["team"]["trends"] and docs["team"]["since"] == {
 ns = docs["team"]["north_star"]["trend"]
 check(ns["values"] == [96000, 101000, 104000, 109000] and ns["since_check_in"] == {
     "delta": 5000, "is_new": False, "direction": "better"}, f"quarter-fr: the North Star's trend: {ns}")
+# No commit a week before the report date: no point, changes since the last check-in only.
+docs = report(quarter, "quarter-fr without a point", "roadmap", "--as-of", "2026-10-03")
+since = docs["team"]["since"]
+check(since == {"kind": "week-before", "asked": "2026-09-26", "revision": None, "commit": None, "commit_date": None,
+                "history_starts": "2026-09-30"}, f"quarter-fr on 10-03: no since point, history from 09-30: {since}")
 # The whole quarter, --since a date and --since a revision.
 docs = report(quarter, "quarter-fr since a date", "roadmap", "--as-of", "2026-12-18", "--since", "2026-10-01")
 since = docs["team"]["since"]
@@ -577,6 +587,37 @@ check(doc["header"]["notes"] == [{"kind": "plan-after-start", "commit": doc["hea
                                   "date": "2026-10-08", "start": "2026-10-01", "path": None}],
       f"revops recap: the note of a plan after the start: {doc['header']['notes']}")
 check(doc["north_star"]["start"] == 104000 and doc["north_star"]["end"] == 110000, "revops recap: the North Star")
+
+# The backlog over a quarter: a proposal of the plan planned on 10-15, one added as a proposal on
+# 10-20 and planned on 10-27, two still proposed at the end.
+backlog_repo = tmp / "backlog"
+shutil.copytree(source / "tests" / "data" / "backlog", backlog_repo / "roadmap")
+plan = backlog_repo / "roadmap" / "roadmap.yaml"
+git(backlog_repo, "init", "-q", "-b", "main")
+commit(backlog_repo, "Plan with a backlog", "2026-09-30")
+edit(plan, "{id: mid, title: Mid, owner: ana, status: proposed, priority: P2, due: 2027-02-15}",
+     "{id: mid, title: Mid, owner: ana, status: planned, priority: P2, due: 2026-12-15}")
+commit(backlog_repo, "Mid planned", "2026-10-15")
+edit(plan, "      - {id: mid,", "      - {id: idea, title: Idea, owner: bo, status: proposed}\n      - {id: mid,")
+commit(backlog_repo, "A new proposal", "2026-10-20")
+edit(plan, "{id: idea, title: Idea, owner: bo, status: proposed}", "{id: idea, title: Idea, owner: bo, status: planned, due: 2026-12-11}")
+commit(backlog_repo, "Idea planned", "2026-10-27")
+doc = valid("recap.schema.json", "backlog recap", run(backlog_repo, "recap", "roadmap", "--at", "HEAD", "--format", "json"))
+rejects("recap.schema.json", "backlog recap", doc)
+h = doc["headline"]
+check((h["proposals_planned"], h["still_proposed"], h["added"]) == (2, 2, 2),
+      f"backlog recap: 2 proposals planned (counted as added), 2 still proposed: {h}")
+planned = [(p["epic"]["id"], p["proposed"] and p["proposed"]["date"], p["planned"]["date"])
+           for p in doc["proposals_planned"]]
+check(planned == [("mid", None, "2026-10-15"), ("idea", "2026-10-20", "2026-10-27")],
+      f"backlog recap: each proposal planned, with when it was proposed and planned: {planned}")
+check(sorted((a["epic"]["id"], a["from_backlog"]) for a in doc["added"]) == [("idea", True), ("mid", True)],
+      f"backlog recap: the added epics came from the backlog: {doc['added']}")
+md = run(backlog_repo, "recap", "roadmap", "--at", "HEAD", "--lang", "en")
+check(f"{h['proposals_planned']} of the epics added were proposals from the backlog" in md and
+      f"{h['still_proposed']} proposals still in the backlog" in md, "backlog recap: the counts as in the Markdown")
+check(len(table_rows(md, "## Proposals that entered the plan")) == len(doc["proposals_planned"]),
+      "backlog recap: as many proposals planned as in the Markdown")
 
 shutil.rmtree(tmp, ignore_errors=True)
 print(f"{passed} passed, {failed} failed")
