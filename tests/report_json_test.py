@@ -338,7 +338,7 @@ def parts(name, doc, args):
     if audience == "sellers":
         # The sellers' view says what changes for them and whom to ask: no figures, no other part.
         check(doc["north_star"] is None and not doc["objectives"] and not doc["streams"] and not doc["at_risk"]
-              and not doc["metrics"] and not doc["backlog"],
+              and not doc["metrics"] and not doc["backlog"] and not doc["check_ins"] and not doc["trends"],
               f"{name}: the sellers' JSON says no more than their view (no scorecard, streams, risks, backlog)")
         sellers = doc["sellers"]
         for item in sellers["shipped"]:

@@ -359,11 +359,11 @@ struct BacklogItem {
 struct StatusReportContent {
     Audience audience = Audience::team;
     ReportHeader header;
-    std::vector<std::string> unreadable;         ///< files that could not be read (path:line:col: why)
-    std::optional<NorthStarFacts> north_star;    ///< empty when none is declared, and for sellers (no figures)
-    bool check_ins = false;                      ///< history was read, or a checked_on written: a Last check-in column
-    bool history = false;                        ///< git history was read for the check-ins
-    int stale_after_days = 14;                   ///< roadmap.report.stale_after_days, or its default
+    std::vector<std::string> unreadable;       ///< files that could not be read (path:line:col: why)
+    std::optional<NorthStarFacts> north_star;  ///< empty when none is declared, and for sellers (no figures)
+    bool check_ins = false;     ///< history was read, or a checked_on written: a Last check-in column (not for sellers)
+    bool history = false;       ///< git history was read for the check-ins
+    int stale_after_days = 14;  ///< roadmap.report.stale_after_days, or its default
     std::vector<ObjectiveScorecard> objectives;  ///< empty for sellers (no figures)
     std::vector<StreamFacts> streams;            ///< build and run streams, in the roadmap's order; none for sellers
     std::vector<AtRiskItem> at_risk;  ///< by first reason: overdue, blocked, off pace, stale, unowned; none for sellers

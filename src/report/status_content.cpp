@@ -41,7 +41,7 @@ public:
         const bool figures = o_.audience != Audience::sellers;
         if (info_.north_star && figures) c.north_star = north_star(*info_.north_star);
         c.history = o_.check_ins.has_value();
-        c.check_ins = c.history || any_checked_on();
+        c.check_ins = figures && (c.history || any_checked_on());
         c.stale_after_days = stale_after_days();
         if (figures) {
             for (const Objective& o : r_.objectives) c.objectives.push_back(objective(o));
