@@ -236,6 +236,35 @@ check(members["EpicRow"][:4] == ["id", "title", "owner", "status"] and "delivera
       f"the header's members are read: {members['EpicRow']}, {members['StreamFacts']}, {members['Measure']}")
 
 
+# --- Every value of an enum the JSON writes is in the schema's enum, spelt with '-' for '_': a
+# new value (an audience, a status) without its schema fails here, before any input has it.
+def enum_values(header, pattern):
+    text = re.sub(r"//[^\n]*", "", (source / "include" / "boussole" / header).read_text(encoding="utf-8"))
+    body = re.search(pattern + r"\s*\{([^}]*)\}", text).group(1)
+    return {v.split("=")[0].strip().replace("_", "-") for v in body.split(",") if v.strip()}
+
+
+ENUMS = (  # (header, where the enum is declared, schema, where its spellings are)
+    ("model.hpp", r"enum class EpicStatus", "report.schema.json", "$defs/epic_status"),
+    ("model.hpp", r"enum class EpicStatus", "recap.schema.json", "$defs/epic_status"),
+    ("model.hpp", r"enum class TaskStatus", "report.schema.json", "$defs/task/properties/status"),
+    ("model.hpp", r"enum class StreamKind", "report.schema.json", "$defs/stream/properties/kind"),
+    ("model.hpp", r"enum class Pace", "report.schema.json", "$defs/measure/properties/pace"),
+    ("model.hpp", r"enum class Cadence", "report.schema.json", "$defs/cadence"),
+    ("report.hpp", r"enum class Audience", "report.schema.json", "properties/audience"),
+    ("report_content.hpp", r"enum class Direction", "report.schema.json", "$defs/change/properties/direction"),
+    ("report_content.hpp", r"enum class DoneDating", "report.schema.json", "$defs/seller_item/properties/dating"),
+    ("report_content.hpp", r"struct AtRiskItem \{\s*enum class Kind", "report.schema.json",
+     "$defs/at_risk_item/properties/kind"),
+    ("plan.hpp", r"struct SinceRequest \{\s*enum class Kind", "report.schema.json", "$defs/since/properties/kind"),
+)
+for header, pattern, schema_name, path in ENUMS:
+    declared = enum_values(header, pattern)
+    spelt = set(at(json.loads((source / "doc" / "schema" / schema_name).read_text(encoding="utf-8")), path)["enum"])
+    check(len(declared) > 1 and declared == spelt,
+          f"{pattern} ({header}) is {sorted(declared)}; {schema_name} at {path} spells {sorted(spelt)}")
+
+
 def valid(kind, name, text):
     """Validates one document; returns it parsed."""
     doc = json.loads(text)
