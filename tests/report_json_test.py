@@ -12,6 +12,11 @@ python3-jsonschema:
 - the JSON of both audiences on examples/revops and examples/revops-fr and on the scripted
   quarter (tests/data/quarter-fr), with and without history, and the recap of that quarter and
   of revops-fr committed in git with a quarter of changes, validate;
+- so do the sellers audience (the examples, tests/data/backlog, revops-fr in git), reports
+  narrowed by --owner and --stream, the backlog roadmap in team and leadership and its recap
+  over a quarter (proposals planned), the quarter's trends (a week before, --since DATE and
+  REV, no point) and updates dated from history; each new part is checked against the options
+  asked and read back from the Markdown (`parts`, `sellers_as_markdown`, `trends_as_markdown`);
 - the schema rejects an unknown member, at the top and deep inside (so the check can fail);
 - the JSON does not depend on the language (--lang, roadmap.language);
 - its numbers are the Markdown's, read back from the same command's Markdown;
@@ -172,6 +177,11 @@ REPORT_PLACES = {
     "TimelineSection": "$defs/timeline/properties/sections/items",
     "UndatedEpic": "$defs/timeline/properties/undated/items", "TimelineFacts": "$defs/timeline",
     "ReportFooter": "properties/footer", "StatusReportContent": "",
+    "ValueChange": "$defs/change", "ValueTrend": "$defs/trend", "SinceFacts": "$defs/since",
+    "EpicUpdate": "$defs/update", "StaleUpdate": "$defs/reason/oneOf/5", "MetricFacts": "$defs/metric",
+    "Contact": "$defs/contact", "AskFacts": "$defs/ask", "SellerItem": "$defs/seller_item",
+    "SupportEntry": "$defs/support_stream/properties/activities/items", "SupportStream": "$defs/support_stream",
+    "SellersFacts": "$defs/sellers", "ScopeFacts": "$defs/scope", "BacklogItem": "$defs/backlog_item",
 }
 RECAP_PLACES = {
     "RecapInput": None,  # what the recap is made from, not what it says
@@ -183,11 +193,13 @@ RECAP_PLACES = {
     "SlippedEpic": "properties/slipped/items", "DroppedEpic": "properties/dropped/items",
     "AddedEpic": "properties/added/items", "MovedOutEpic": "properties/moved_out/items",
     "GoalpostMove": "properties/goalposts/items", "RecapContent": "",
+    "PlannedProposal": "properties/proposals_planned/items",
 }
 RENAMED = {
     "ReportHeader.elapsed": "elapsed_share", "ReportHeader.work_done": "work_done_share",
     "ReportHeader.epics": "planned_epics", "CheckInFact.stale_after": "stale_after_days",
-    "Stale.stale_after": "stale_after_days", "EpicRow.progress": "progress_share",
+    "Stale.stale_after": "stale_after_days",
+    "EpicUpdate.stale_after": "stale_after_days", "StaleUpdate.stale_after": "stale_after_days", "EpicRow.progress": "progress_share",
     "StreamFacts.progress": "progress_share", "Overdue.progress": "progress_share",
     "RecapEpic.progress": "progress_share", "RecapState.label": "commit",
     # The targets as the format writes them are the numbers before_value and after_value.
@@ -224,6 +236,35 @@ check(members["EpicRow"][:4] == ["id", "title", "owner", "status"] and "delivera
       f"the header's members are read: {members['EpicRow']}, {members['StreamFacts']}, {members['Measure']}")
 
 
+# --- Every value of an enum the JSON writes is in the schema's enum, spelt with '-' for '_': a
+# new value (an audience, a status) without its schema fails here, before any input has it.
+def enum_values(header, pattern):
+    text = re.sub(r"//[^\n]*", "", (source / "include" / "boussole" / header).read_text(encoding="utf-8"))
+    body = re.search(pattern + r"\s*\{([^}]*)\}", text).group(1)
+    return {v.split("=")[0].strip().replace("_", "-") for v in body.split(",") if v.strip()}
+
+
+ENUMS = (  # (header, where the enum is declared, schema, where its spellings are)
+    ("model.hpp", r"enum class EpicStatus", "report.schema.json", "$defs/epic_status"),
+    ("model.hpp", r"enum class EpicStatus", "recap.schema.json", "$defs/epic_status"),
+    ("model.hpp", r"enum class TaskStatus", "report.schema.json", "$defs/task/properties/status"),
+    ("model.hpp", r"enum class StreamKind", "report.schema.json", "$defs/stream/properties/kind"),
+    ("model.hpp", r"enum class Pace", "report.schema.json", "$defs/measure/properties/pace"),
+    ("model.hpp", r"enum class Cadence", "report.schema.json", "$defs/cadence"),
+    ("report.hpp", r"enum class Audience", "report.schema.json", "properties/audience"),
+    ("report_content.hpp", r"enum class Direction", "report.schema.json", "$defs/change/properties/direction"),
+    ("report_content.hpp", r"enum class DoneDating", "report.schema.json", "$defs/seller_item/properties/dating"),
+    ("report_content.hpp", r"struct AtRiskItem \{\s*enum class Kind", "report.schema.json",
+     "$defs/at_risk_item/properties/kind"),
+    ("plan.hpp", r"struct SinceRequest \{\s*enum class Kind", "report.schema.json", "$defs/since/properties/kind"),
+)
+for header, pattern, schema_name, path in ENUMS:
+    declared = enum_values(header, pattern)
+    spelt = set(at(json.loads((source / "doc" / "schema" / schema_name).read_text(encoding="utf-8")), path)["enum"])
+    check(len(declared) > 1 and declared == spelt,
+          f"{pattern} ({header}) is {sorted(declared)}; {schema_name} at {path} spells {sorted(spelt)}")
+
+
 def valid(kind, name, text):
     """Validates one document; returns it parsed."""
     doc = json.loads(text)
@@ -245,7 +286,7 @@ def rejects(kind, name, doc):
     check(not schemas[kind].is_valid(deep), f"{kind} accepts an unknown member in the header of {name}")
     if kind == "report.schema.json" and doc["streams"] and doc["streams"][0]["epics"]:
         deeper = copy.deepcopy(doc)
-        deeper["streams"][0]["epics"][0]["priority"] = "P0"
+        deeper["streams"][0]["epics"][0]["extra"] = "P0"
         check(not schemas[kind].is_valid(deeper), f"{kind} accepts an unknown member in an epic of {name}")
     missing = copy.deepcopy(doc)
     del missing["header"]["start"]
@@ -282,7 +323,8 @@ def same_numbers_as_markdown(name, doc, md):
     if doc["north_star"] and doc["north_star"]["measure"]["score"] is not None:
         check(f" {percent(doc['north_star']['measure']['score'])}% of the way to the target" in md,
               f"{name}: the North Star's score as in the Markdown")
-    risk_rows = re.search(r"## At risk\n\n\| What \| Owner \| Why \|\n\| --- \| --- \| --- \|\n((?:\|.*\n)*)", md)
+    # The leadership view adds an "Owner's update" column when an item at risk has one.
+    risk_rows = re.search(r"## At risk\n\n\| What \| Owner \| Why \|(?: [^|\n]* \|)?\n\|(?: --- \|)+\n((?:\|.*\n)*)", md)
     check(len(doc["at_risk"]) == (len(risk_rows.group(1).splitlines()) if risk_rows else 0),
           f"{name}: {len(doc['at_risk'])} items at risk, as many rows in the Markdown")
     if doc["load"]:
@@ -293,10 +335,125 @@ def same_numbers_as_markdown(name, doc, md):
     return rows
 
 
-def report(cwd, name, *args, markdown=True):
-    """Validates the report JSON of both audiences; checks it against --lang and, with `markdown`,
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def option(args, name):
+    return args[args.index(name) + 1] if name in args else None
+
+
+def measures(doc):
+    """(label, trend, Markdown row key) of the North Star and every key result."""
+    out = [("the North Star", doc["north_star"]["trend"], None)] if doc["north_star"] else []
+    return out + [(k["id"], k["trend"], f"({k['id']}) |") for o in doc["objectives"] for k in o["key_results"]]
+
+
+def parts(name, doc, args):
+    """The parts merged with issue 14, on any input: true to the options asked and to themselves."""
+    audience, owner, stream = doc["audience"], option(args, "--owner"), option(args, "--stream")
+    scope = doc["scope"]
+    check((scope is not None) == bool(owner or stream), f"{name}: a scope exactly when narrowed: {scope}")
+    if scope:
+        check(scope["owner_id"] == owner and scope["stream_id"] == stream and (scope["owner"] is None) == (not owner)
+              and (scope["stream"] is None) == (not stream), f"{name}: the scope is the one asked: {scope}")
+    if stream:
+        check(all(s["id"] == stream for s in doc["streams"]), f"{name}: only stream {stream}")
+    if owner and audience == "team":  # tasks and contributors: for the team only
+        check(doc["streams"] and all(any(e["owner"] == scope["owner"] or scope["owner"] in e["contributors"] or
+                                         any(t["owner"] == scope["owner"] for t in e["tasks"]) for e in s["epics"])
+                                     for s in doc["streams"]), f"{name}: every stream shown has work of {owner}")
+    check((doc["sellers"] is None) == (audience != "sellers"), f"{name}: the sellers' view for sellers only")
+    check(not doc["who_to_ask"] or audience == "team", f"{name}: who to ask for the team only")
+    if audience == "sellers":
+        # The sellers' view says what changes for them and whom to ask: no figures, no other part.
+        check(doc["north_star"] is None and not doc["objectives"] and not doc["streams"] and not doc["at_risk"]
+              and not doc["metrics"] and not doc["backlog"] and not doc["check_ins"] and not doc["trends"],
+              f"{name}: the sellers' JSON says no more than their view (no scorecard, streams, risks, backlog)")
+        sellers = doc["sellers"]
+        for item in sellers["shipped"]:
+            check(sellers["shipped_from"] <= item["date"] <= doc["header"]["as_of"], f"{name}: shipped {item}")
+            check((item["dating"] == "history") == sellers["history"] or item["dating"] == "not-committed",
+                  f"{name}: {item['id']} dated from history exactly when history was read: {item['dating']}")
+        for item in sellers["coming"]:
+            check(doc["header"]["as_of"] <= item["date"] <= sellers["coming_until"] and item["dating"] == "due",
+                  f"{name}: coming {item}")
+        for item in sellers["shipped"] + sellers["coming"]:
+            check(item["ask"]["name"], f"{name}: someone to ask about {item['id']}")
+    # Trends: exactly with history read for them, each one whole.
+    check((doc["since"] is not None) == doc["trends"], f"{name}: a since point exactly with trends")
+    for label, trend, _ in measures(doc):
+        if not doc["trends"]:
+            check(trend is None, f"{name}: no trend for {label} without history")
+        elif trend:
+            check(0 < len(trend["values"]) == len(trend["levels"]) <= 12, f"{name}: {label}'s trend: {trend}")
+            check(not trend["flat"] or set(trend["levels"]) == {3}, f"{name}: {label}'s flat trend is all level 3")
+            check((trend["since_point"] is None) == (doc["since"]["commit"] is None),
+                  f"{name}: {label} has a change since the point exactly when there is a point")
+    # The backlog: proposals only there, P0 first, unprioritised last.
+    order = [b["priority"] or "P9" for b in doc["backlog"]]
+    check(order == sorted(order), f"{name}: the backlog by priority: {order}")
+    check(all(e["status"] != "proposed" for s in doc["streams"] for e in s["epics"]),
+          f"{name}: no proposal among the streams' epics")
+    # An update is stale exactly when the epic is at risk for it.
+    stale = {i["id"] for i in doc["at_risk"] if any(r["kind"] == "stale-update" for r in i["reasons"])}
+    updated = {e["id"]: e["update"] for s in doc["streams"] for e in s["epics"] if e["update"]}
+    check(stale == {i for i, u in updated.items() if u["stale_days"] is not None} or not doc["streams"],
+          f"{name}: stale updates {stale} are the epics whose update has stale_days")
+    for i in doc["at_risk"]:
+        for r in i["reasons"]:
+            if r["kind"] == "stale-update":
+                u = i["update"]
+                check(u and u["changed"]["date"] == r["last"] and u["stale_days"] == r["days"] > r["stale_after_days"],
+                      f"{name}: {i['id']}'s stale update {r} is its update's last change {u}")
+
+
+def table_rows(md, heading):
+    """The rows of the first table under a Markdown heading."""
+    section = md.split(f"{heading}\n", 1)[1].split("\n#", 1)[0] if f"{heading}\n" in md else ""
+    return [line for line in section.splitlines() if line.startswith("| ")][2:]  # after the head and the rule
+
+
+def sellers_as_markdown(name, doc, md):
+    s = doc["sellers"]
+    for key, heading in (("shipped", "## Shipped in the last two weeks"), ("coming", "## Coming in the next four weeks")):
+        rows = table_rows(md, heading)
+        check(len(rows) == len(s[key]), f"{name}: {len(s[key])} {key}, {len(rows)} rows in the Markdown")
+        for item, row in zip(s[key], rows):
+            # Done in the working tree, not committed yet: "just now", not a date.
+            day = item["date"] if item["dating"] != "not-committed" else ""
+            check(row.startswith(f"| {day}") and f"| {item['ask']['name']}" in row,
+                  f"{name}: {item['id']} on {item['date']}, ask {item['ask']['name']}; the Markdown says {row!r}")
+    for stream in s["support"]:
+        check(f"Ask {stream['owner']['name']}" in md, f"{name}: ask {stream['owner']['name']} for {stream['id']}")
+
+
+def trends_as_markdown(name, doc, md):
+    """Each change and sparkline as the Markdown shows it."""
+    shown = 0
+    for label, trend, key in measures(doc):
+        if not trend:
+            continue
+        spark = "".join(BLOCKS[level] for level in trend["levels"])
+        change = trend["since_check_in"]
+        direction = ("first value" if change["is_new"] else "unchanged" if change["direction"] == "unchanged"
+                     else f"({change['direction']})")
+        if key is None:
+            line = next((line for line in md.splitlines() if line.startswith("Since its last check-in:")), "")
+            check(line.endswith(f"trend over the period: {spark}.") and direction in line.split(";")[0],
+                  f"{name}: the North Star's trend {spark} ({direction}); the Markdown says {line!r}")
+        else:
+            row = next((line for line in md.splitlines() if line.startswith("| ") and key in line), "")
+            check(row.endswith(f"| {spark} |") and f"{direction} |" in row,
+                  f"{name}: {label}'s trend {spark} ({direction}); the Markdown says {row!r}")
+        shown += 1
+    return shown
+
+
+def report(cwd, name, *args, markdown=True, audiences=("team", "leadership")):
+    """Validates the report JSON of the audiences; checks it against --lang and, with `markdown`,
     against the Markdown (names compared as written: not for a roadmap whose names it escapes)."""
-    for audience in ("team", "leadership"):
+    docs = {}
+    for audience in audiences:
         label = f"{name} ({audience})"
         text = run(cwd, "report", *args, "--audience", audience, "--format", "json")
         doc = valid("report.schema.json", label, text)
@@ -305,10 +462,19 @@ def report(cwd, name, *args, markdown=True):
         for lang in ("en", "fr"):
             check(run(cwd, "report", *args, "--audience", audience, "--format", "json", "--lang", lang) == text,
                   f"{label}: --lang {lang} changes the JSON")
+        parts(label, doc, args)
         if markdown:
             md = run(cwd, "report", *args, "--audience", audience, "--lang", "en")
-            check(same_numbers_as_markdown(label, doc, md) > 0, f"{label}: some key result read back")
+            if audience == "sellers":
+                sellers_as_markdown(label, doc, md)
+            else:
+                read = same_numbers_as_markdown(label, doc, md)
+                check(read > 0 or doc["scope"], f"{label}: some key result read back")
+            if doc["trends"]:
+                check(trends_as_markdown(label, doc, md) > 0, f"{label}: some trend read back")
         check((doc["load"] is None) == (audience != "team"), f"{label}: a load table for the team only")
+        docs[audience] = doc
+    return docs
 
 
 # --- The examples, outside git and from the source tree.
@@ -320,10 +486,59 @@ report(source, "report-edge", "--no-history", "tests/data/report-edge", "--as-of
 report(source, "hostile-roadmap", "--no-history", "tests/data/hostile-roadmap", "--as-of", "2026-11-23",
        markdown=False)
 
+# --- The sellers' view, and reports narrowed to a person or a stream, in every audience.
+ALL = ("team", "leadership", "sellers")
+for example in ("examples/revops", "examples/revops-fr"):
+    report(source, f"{example} sellers", "--no-history", example, "--as-of", "2026-11-23", audiences=("sellers",))
+doc = report(source, "revops sellers earlier", "--no-history", "examples/revops", "--as-of", "2026-11-05",
+             audiences=("sellers",))["sellers"]
+check([(i["id"], i["date"], i["dating"]) for i in doc["sellers"]["shipped"]] == [
+    ("quote-templates", "2026-10-30", "due"), ("account-dedup", "2026-10-23", "due")]
+      and doc["sellers"]["coming"] and doc["sellers"]["support"][0]["activities"],
+      f"revops sellers on 11-05: shipped (dated by its due date), coming, support: {doc['sellers']}")
+for narrowed in (("--owner", "noah"), ("--stream", "billing"), ("--owner", "camille", "--stream", "billing")):
+    report(source, f"examples/revops {' '.join(narrowed)}", "--no-history", "examples/revops", "--as-of",
+           "2026-11-23", *narrowed, audiences=ALL)
+
+# --- The backlog: proposed epics by priority, in team and leadership, none for sellers.
+docs = report(source, "backlog", "--no-history", "tests/data/backlog", "--as-of", "2026-11-23", markdown=False,
+              audiences=ALL)
+for audience in ("team", "leadership"):
+    backlog = docs[audience]["backlog"]
+    check([(b["id"], b["priority"]) for b in backlog] == [("top", "P0"), ("mid", "P2"), ("later", None)] and
+          backlog[0]["estimate"] == "3w" and backlog[0]["stream"] and backlog[2]["owner"] == "Bo Li",
+          f"backlog ({audience}): the proposals by priority: {backlog}")
+    rows = table_rows(run(source, "report", "--no-history", "tests/data/backlog", "--as-of", "2026-11-23",
+                          "--audience", audience, "--lang", "en"), "## Backlog")
+    check(len(rows) == len(backlog) and all(row.startswith(f"| {b['priority'] or 'not prioritised'} |") and
+                                            f"({b['id']}) |" in row for b, row in zip(backlog, rows)),
+          f"backlog ({audience}): as in the Markdown: {rows}")
+
 # --- The scripted quarter, with its history (check-ins from git).
 quarter = tmp / "quarter"
 subprocess.run([sys.executable, source / "tests/data/quarter-fr/quarter.py", quarter], check=True, capture_output=True)
-report(quarter, "quarter-fr", "roadmap", "--as-of", "2026-11-27")
+docs = report(quarter, "quarter-fr", "roadmap", "--as-of", "2026-11-27", audiences=ALL)
+check(docs["team"]["trends"] and docs["team"]["since"] == {
+    "kind": "week-before", "asked": "2026-11-20", "revision": None, "commit": docs["team"]["since"]["commit"],
+    "commit_date": "2026-11-20", "history_starts": None} and docs["team"]["since"]["commit"],
+      f"quarter-fr: the since point a week before: {docs['team']['since']}")
+ns = docs["team"]["north_star"]["trend"]
+check(ns["values"] == [96000, 101000, 104000, 109000] and ns["since_check_in"] == {
+    "delta": 5000, "is_new": False, "direction": "better"}, f"quarter-fr: the North Star's trend: {ns}")
+# No commit a week before the report date: no point, changes since the last check-in only.
+docs = report(quarter, "quarter-fr without a point", "roadmap", "--as-of", "2026-10-03")
+since = docs["team"]["since"]
+check(since == {"kind": "week-before", "asked": "2026-09-26", "revision": None, "commit": None, "commit_date": None,
+                "history_starts": "2026-09-30"}, f"quarter-fr on 10-03: no since point, history from 09-30: {since}")
+# The whole quarter, --since a date and --since a revision.
+docs = report(quarter, "quarter-fr since a date", "roadmap", "--as-of", "2026-12-18", "--since", "2026-10-01")
+since = docs["team"]["since"]
+check(since["kind"] == "date" and since["asked"] == "2026-10-01" and since["commit_date"] == "2026-09-30",
+      f"quarter-fr --since 2026-10-01: the plan of 09-30: {since}")
+docs = report(quarter, "quarter-fr since a revision", "roadmap", "--as-of", "2026-12-18", "--since", "HEAD~2")
+since = docs["team"]["since"]
+check(since["kind"] == "revision" and since["revision"] == "HEAD~2" and since["commit_date"] == "2026-12-01",
+      f"quarter-fr --since HEAD~2: the commit of 12-01: {since}")
 doc = json.loads(run(quarter, "report", "roadmap", "--as-of", "2026-11-27", "--format", "json"))
 check(doc["history"] and all(k["check_in"] for o in doc["objectives"] for k in o["key_results"]),
       "quarter-fr: check-ins read from git")
@@ -364,6 +579,7 @@ shutil.copytree(source / "examples" / "revops-fr", repo / "roadmap")
 git(repo, "init", "-q", "-b", "main")
 commit(repo, "Plan du T4", "2026-09-30")
 edit(repo / "roadmap/streams/routage.yaml", "due: 2026-11-13", "due: 2026-11-27")
+edit(repo / "roadmap/streams/routage.yaml", 'update: "Fait : matrice', 'update: "Fait : la matrice')
 commit(repo, "Routage : échéance repoussée", "2026-10-20")
 edit(repo / "roadmap/objectives.yaml", "target: 4\n", "target: 6\n")
 edit(repo / "roadmap/roadmap.yaml", "target: 120000", "target: 125000")
@@ -378,7 +594,15 @@ check((None, 120000, 125000, True) in moves and any(b == 4 and a == 6 for _, b, 
 check(doc["slipped"] and doc["slipped"][0]["slip_days"] == 14, "revops-fr recap: the slip of 14 days")
 check(run(repo, "recap", "roadmap", "--at", "HEAD", "--format", "json", "--lang", "en") == recap,
       "revops-fr recap: --lang en changes the JSON")
-report(repo, "revops-fr in git", "roadmap", "--as-of", "2026-11-23")
+docs = report(repo, "revops-fr in git", "roadmap", "--as-of", "2026-11-23", audiences=ALL)
+# Each update dated by its last change: the one rewritten on 10-20, the others as planned on 09-30.
+updates = {e["id"]: e["update"]["changed"] for s in docs["team"]["streams"] for e in s["epics"] if e["update"]}
+check(len(updates) > 1 and all(c == {"date": "2026-10-20" if i == "regles-routage" else "2026-09-30",
+                                     "or_before": False} for i, c in updates.items()),
+      f"revops-fr in git: each update dated by its last change: {updates}")
+shipped = docs["sellers"]["sellers"]["shipped"]
+check([(i["date"], i["dating"]) for i in shipped] == [("2026-11-20", "history")],
+      f"revops-fr in git: the epic done on 11-20 shipped, dated from history: {shipped}")
 
 # A roadmap first committed after its period started: the recap's note says so, as data.
 late = tmp / "late"
@@ -392,6 +616,37 @@ check(doc["header"]["notes"] == [{"kind": "plan-after-start", "commit": doc["hea
                                   "date": "2026-10-08", "start": "2026-10-01", "path": None}],
       f"revops recap: the note of a plan after the start: {doc['header']['notes']}")
 check(doc["north_star"]["start"] == 104000 and doc["north_star"]["end"] == 110000, "revops recap: the North Star")
+
+# The backlog over a quarter: a proposal of the plan planned on 10-15, one added as a proposal on
+# 10-20 and planned on 10-27, two still proposed at the end.
+backlog_repo = tmp / "backlog"
+shutil.copytree(source / "tests" / "data" / "backlog", backlog_repo / "roadmap")
+plan = backlog_repo / "roadmap" / "roadmap.yaml"
+git(backlog_repo, "init", "-q", "-b", "main")
+commit(backlog_repo, "Plan with a backlog", "2026-09-30")
+edit(plan, "{id: mid, title: Mid, owner: ana, status: proposed, priority: P2, due: 2027-02-15}",
+     "{id: mid, title: Mid, owner: ana, status: planned, priority: P2, due: 2026-12-15}")
+commit(backlog_repo, "Mid planned", "2026-10-15")
+edit(plan, "      - {id: mid,", "      - {id: idea, title: Idea, owner: bo, status: proposed}\n      - {id: mid,")
+commit(backlog_repo, "A new proposal", "2026-10-20")
+edit(plan, "{id: idea, title: Idea, owner: bo, status: proposed}", "{id: idea, title: Idea, owner: bo, status: planned, due: 2026-12-11}")
+commit(backlog_repo, "Idea planned", "2026-10-27")
+doc = valid("recap.schema.json", "backlog recap", run(backlog_repo, "recap", "roadmap", "--at", "HEAD", "--format", "json"))
+rejects("recap.schema.json", "backlog recap", doc)
+h = doc["headline"]
+check((h["proposals_planned"], h["still_proposed"], h["added"]) == (2, 2, 2),
+      f"backlog recap: 2 proposals planned (counted as added), 2 still proposed: {h}")
+planned = [(p["epic"]["id"], p["proposed"] and p["proposed"]["date"], p["planned"]["date"])
+           for p in doc["proposals_planned"]]
+check(planned == [("mid", None, "2026-10-15"), ("idea", "2026-10-20", "2026-10-27")],
+      f"backlog recap: each proposal planned, with when it was proposed and planned: {planned}")
+check(sorted((a["epic"]["id"], a["from_backlog"]) for a in doc["added"]) == [("idea", True), ("mid", True)],
+      f"backlog recap: the added epics came from the backlog: {doc['added']}")
+md = run(backlog_repo, "recap", "roadmap", "--at", "HEAD", "--lang", "en")
+check(f"{h['proposals_planned']} of the epics added were proposals from the backlog" in md and
+      f"{h['still_proposed']} proposals still in the backlog" in md, "backlog recap: the counts as in the Markdown")
+check(len(table_rows(md, "## Proposals that entered the plan")) == len(doc["proposals_planned"]),
+      "backlog recap: as many proposals planned as in the Markdown")
 
 shutil.rmtree(tmp, ignore_errors=True)
 print(f"{passed} passed, {failed} failed")

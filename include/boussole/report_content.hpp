@@ -360,22 +360,23 @@ struct StatusReportContent {
     Audience audience = Audience::team;
     ReportHeader header;
     std::vector<std::string> unreadable;       ///< files that could not be read (path:line:col: why)
-    std::optional<NorthStarFacts> north_star;  ///< empty when none is declared
-    bool check_ins = false;                    ///< history was read, or a checked_on written: a Last check-in column
-    bool history = false;                      ///< git history was read for the check-ins
-    int stale_after_days = 14;                 ///< roadmap.report.stale_after_days, or its default
-    std::vector<ObjectiveScorecard> objectives;
-    std::vector<StreamFacts> streams;       ///< build and run streams, in the roadmap's order
-    std::vector<AtRiskItem> at_risk;        ///< by first reason: overdue, blocked, off pace, stale, unowned
-    std::optional<LoadFacts> load;          ///< team audience only
+    std::optional<NorthStarFacts> north_star;  ///< empty when none is declared, and for sellers (no figures)
+    bool check_ins = false;     ///< history was read, or a checked_on written: a Last check-in column (not for sellers)
+    bool history = false;       ///< git history was read for the check-ins
+    int stale_after_days = 14;  ///< roadmap.report.stale_after_days, or its default
+    std::vector<ObjectiveScorecard> objectives;  ///< empty for sellers (no figures)
+    std::vector<StreamFacts> streams;            ///< build and run streams, in the roadmap's order; none for sellers
+    std::vector<AtRiskItem> at_risk;  ///< by first reason: overdue, blocked, off pace, stale, unowned; none for sellers
+    std::optional<LoadFacts> load;    ///< team audience only
     std::optional<TimelineFacts> timeline;  ///< team audience only
     ReportFooter footer;
     // issue 14, item 1
-    bool trends = false;              ///< git history was read for changes and trends: their columns
+    bool trends = false;  ///< git history was read for changes and trends: their columns (never for sellers)
     std::optional<SinceFacts> since;  ///< the since point (or why there is none), when trends
     // issue 14, item 3
-    std::vector<MetricFacts> metrics = {};  ///< the catalogue in reading order, then metric texts that name no entry
-    std::vector<Contact> who_to_ask = {};   ///< the declared people, in reading order; team audience only
+    /// The catalogue in reading order, then metric texts that name no entry; none for sellers.
+    std::vector<MetricFacts> metrics = {};
+    std::vector<Contact> who_to_ask = {};  ///< the declared people, in reading order; team audience only
     // issue 14, item 4
     std::optional<SellersFacts> sellers;  ///< sellers audience only
     std::optional<ScopeFacts> scope;      ///< the report is narrowed to one person's or one stream's work

@@ -101,7 +101,9 @@ json headline(const RecapHeadline& h) {
             {"run_items", h.run_items},
             {"after_period", h.after_period},
             {"dropped_before", h.dropped_before},
-            {"anonymous", h.anonymous}};
+            {"anonymous", h.anonymous},
+            {"proposals_planned", h.proposals_planned},
+            {"still_proposed", h.still_proposed}};
 }
 
 // A measure's members, after those already in `j`.
@@ -189,7 +191,10 @@ json document(const RecapContent& c) {
                          })},
         {"added", list(c.added,
                        [](const AddedEpic& a) -> json {
-                           return {{"epic", epic(a.epic)}, {"added", state(a.added)}, {"from_run", a.from_run}};
+                           return {{"epic", epic(a.epic)},
+                                   {"added", state(a.added)},
+                                   {"from_run", a.from_run},
+                                   {"from_backlog", a.from_backlog}};
                        })},
         {"moved_out",
          list(c.moved_out,
@@ -207,7 +212,10 @@ json document(const RecapContent& c) {
                                        {"when", state(g.when)}};
                            })},
         {"generator", c.generator},
-        {"states", c.states}};
+        {"states", c.states},
+        {"proposals_planned", list(c.proposals_planned, [](const PlannedProposal& p) -> json {
+             return {{"epic", epic(p.epic)}, {"proposed", state(p.proposed)}, {"planned", state(p.planned)}};
+         })}};
     return doc;
 }
 

@@ -35,21 +35,27 @@ public:
         c.audience = o_.audience;
         c.header = header();
         c.unreadable = r_.unreadable_files();
-        if (info_.north_star) c.north_star = north_star(*info_.north_star);
+        // The sellers' view says what changes for them and whom to ask: no scorecard, streams,
+        // risks, trends or metrics (no figures), so its content has none of them either, and
+        // its JSON says what its Markdown says.
+        const bool figures = o_.audience != Audience::sellers;
+        if (info_.north_star && figures) c.north_star = north_star(*info_.north_star);
         c.history = o_.check_ins.has_value();
-        c.check_ins = c.history || any_checked_on();
+        c.check_ins = figures && (c.history || any_checked_on());
         c.stale_after_days = stale_after_days();
-        for (const Objective& o : r_.objectives) c.objectives.push_back(objective(o));
-        for (const Stream& s : r_.streams) c.streams.push_back(stream(s));
-        c.at_risk = at_risk();
+        if (figures) {
+            for (const Objective& o : r_.objectives) c.objectives.push_back(objective(o));
+            for (const Stream& s : r_.streams) c.streams.push_back(stream(s));
+            c.at_risk = at_risk();
+        }
         if (o_.audience == Audience::team) {
             c.load = load();
             c.timeline = timeline();
         }
         c.footer = {o_.generator, r_.files.size()};
-        c.trends = o_.trends.has_value();
-        if (o_.trends) c.since = since(*o_.trends);
-        c.metrics = metrics();  // issue 14, item 3
+        c.trends = figures && o_.trends.has_value();
+        if (c.trends) c.since = since(*o_.trends);
+        if (figures) c.metrics = metrics();  // issue 14, item 3
         if (o_.audience == Audience::team) c.who_to_ask = who_to_ask();
         if (o_.audience == Audience::sellers) c.sellers = sellers();
         if (!o_.owner.empty() || !o_.stream.empty()) c.scope = scope();

@@ -71,6 +71,44 @@ std::string_view item_kind(AtRiskItem::Kind k) {
     return "epic";
 }
 
+std::string_view direction_name(Direction d) {
+    switch (d) {
+        case Direction::unknown:
+            return "unknown";
+        case Direction::better:
+            return "better";
+        case Direction::worse:
+            return "worse";
+        case Direction::unchanged:
+            return "unchanged";
+    }
+    return "unknown";
+}
+
+std::string_view since_kind(SinceRequest::Kind k) {
+    switch (k) {
+        case SinceRequest::Kind::week_before:
+            return "week-before";
+        case SinceRequest::Kind::date:
+            return "date";
+        case SinceRequest::Kind::revision:
+            return "revision";
+    }
+    return "week-before";
+}
+
+std::string_view dating_name(DoneDating d) {
+    switch (d) {
+        case DoneDating::history:
+            return "history";
+        case DoneDating::not_committed:
+            return "not-committed";
+        case DoneDating::due:
+            return "due";
+    }
+    return "due";
+}
+
 json cadence(const std::optional<Cadence>& c) { return c ? json(to_string(*c)) : json(nullptr); }
 
 json header(const ReportHeader& h) {
@@ -97,6 +135,44 @@ json check_in(const std::optional<CheckInFact>& c) {
             {"stale_days", whole(c->stale_days)}};
 }
 
+json change(const ValueChange& c) {
+    return {{"delta", number(c.delta)}, {"is_new", c.is_new}, {"direction", direction_name(c.direction)}};
+}
+
+json trend(const std::optional<ValueTrend>& t) {
+    if (!t) return nullptr;
+    json values = json::array();
+    for (double v : t->values) values.push_back(number(v));
+    json levels = json::array();
+    for (int l : t->levels) levels.push_back(l);
+    return {{"since_check_in", change(t->since_check_in)},
+            {"since_point", t->since_point ? change(*t->since_point) : json(nullptr)},
+            {"values", values},
+            {"levels", levels},
+            {"capped", t->capped},
+            {"flat", t->flat}};
+}
+
+json since(const std::optional<SinceFacts>& s) {
+    if (!s) return nullptr;
+    const bool point = !s->commit.empty();
+    return {{"kind", since_kind(s->kind)},
+            {"asked", date(s->asked)},
+            {"revision", s->kind == SinceRequest::Kind::revision ? text(s->revision) : json(nullptr)},
+            {"commit", text(s->commit)},
+            {"commit_date", point ? date(s->commit_date) : json(nullptr)},
+            {"history_starts", date(s->history_starts)}};
+}
+
+json update(const std::optional<EpicUpdate>& u) {
+    if (!u) return nullptr;
+    return {{"text", u->text},
+            {"changed",
+             u->changed ? json{{"date", date(u->changed->date)}, {"or_before", u->changed->or_before}} : json(nullptr)},
+            {"stale_after_days", u->stale_after},
+            {"stale_days", whole(u->stale_days)}};
+}
+
 json measure(const Measure& m) {
     return {{"unit", text(m.unit)},       {"baseline", number(m.baseline)},     {"current", number(m.current)},
             {"target", number(m.target)}, {"confidence", number(m.confidence)}, {"score", number(m.score)},
@@ -105,10 +181,8 @@ json measure(const Measure& m) {
 
 json north_star(const std::optional<NorthStarFacts>& ns) {
     if (!ns) return nullptr;
-    return {{"title", text(ns->title)},
-            {"owner", text(ns->owner)},
-            {"measure", measure(ns->measure)},
-            {"check_in", check_in(ns->check_in)}};
+    return {{"title", text(ns->title)},           {"owner", text(ns->owner)},  {"measure", measure(ns->measure)},
+            {"check_in", check_in(ns->check_in)}, {"trend", trend(ns->trend)}, {"id", text(ns->id)}};
 }
 
 json objective(const ObjectiveScorecard& o) {
@@ -118,17 +192,15 @@ json objective(const ObjectiveScorecard& o) {
                        {"title", text(k.title)},
                        {"owner", text(k.owner)},
                        {"measure", measure(k.measure)},
-                       {"check_in", check_in(k.check_in)}});
+                       {"check_in", check_in(k.check_in)},
+                       {"trend", trend(k.trend)}});
     return {{"id", text(o.id)},   {"title", text(o.title)}, {"owner", text(o.owner)},
             {"key_results", krs}, {"measured", o.measured}, {"mean_score", number(o.mean_score)}};
 }
 
 json task(const TaskLine& t) {
-    return {{"title", text(t.title)},
-            {"owner", text(t.owner)},
-            {"status", to_string(t.status)},
-            {"due", date(t.due)},
-            {"overdue", t.overdue}};
+    return {{"title", text(t.title)}, {"owner", text(t.owner)}, {"status", to_string(t.status)},
+            {"due", date(t.due)},     {"overdue", t.overdue},   {"id", text(t.id)}};
 }
 
 json epic(const EpicRow& e) {
@@ -145,7 +217,12 @@ json epic(const EpicRow& e) {
             {"key_results", texts(e.key_results)},
             {"tasks", tasks},
             {"contributors", texts(e.contributors)},
-            {"deliverables", texts(e.deliverables)}};
+            {"deliverables", texts(e.deliverables)},
+            {"update", update(e.update)},
+            {"priority", text(e.priority)},
+            {"estimate", text(e.estimate)},
+            {"dropped_reason", text(e.dropped_reason)},
+            {"depends_on", texts(e.depends_on)}};
 }
 
 json stream(const StreamFacts& s) {
@@ -202,7 +279,9 @@ json at_risk(const std::vector<AtRiskItem>& items) {
                        {"id", text(i.id)},
                        {"title", text(i.title)},
                        {"owner", text(i.owner)},
-                       {"reasons", reasons}});
+                       {"reasons", reasons},
+                       {"update", update(i.update)},
+                       {"priority", text(i.priority)}});
     }
     return out;
 }
@@ -237,12 +316,92 @@ json timeline(const std::optional<TimelineFacts>& t) {
     return {{"sections", sections}, {"undated", undated}};
 }
 
+json metric(const MetricFacts& m) {
+    json measures = json::array();
+    for (const std::string& id : m.measures) measures.push_back(text(id));
+    return {{"id", m.id},
+            {"declared", m.declared},
+            {"name", text(m.name)},
+            {"unit", text(m.unit)},
+            {"definition", text(m.definition)},
+            {"dashboard", text(m.dashboard)},
+            {"owner", text(m.owner)},
+            {"measures", measures}};
+}
+
+json contact(const Contact& c) {
+    return {{"id", text(c.id)},
+            {"name", text(c.name)},
+            {"role", text(c.role)},
+            {"email", text(c.email)},
+            {"responsibilities", texts(c.responsibilities)}};
+}
+
+json ask(const AskFacts& a) {
+    return {{"name", text(a.name)}, {"email", text(a.email)}, {"stream_owner", a.stream_owner}};
+}
+
+json seller_item(const SellerItem& i) {
+    return {{"id", text(i.id)},     {"title", text(i.title)},          {"stream", text(i.stream)},
+            {"date", date(i.date)}, {"dating", dating_name(i.dating)}, {"or_before", i.or_before},
+            {"ask", ask(i.ask)}};
+}
+
+json sellers(const std::optional<SellersFacts>& s) {
+    if (!s) return nullptr;
+    json shipped = json::array();
+    for (const SellerItem& i : s->shipped) shipped.push_back(seller_item(i));
+    json coming = json::array();
+    for (const SellerItem& i : s->coming) coming.push_back(seller_item(i));
+    json support = json::array();
+    for (const SupportStream& r : s->support) {
+        json activities = json::array();
+        for (const SupportEntry& e : r.activities)
+            activities.push_back({{"id", text(e.id)}, {"title", text(e.title)}, {"ask", ask(e.ask)}});
+        support.push_back({{"id", text(r.id)},
+                           {"title", text(r.title)},
+                           {"description", text(r.description)},
+                           {"owner", ask(r.owner)},
+                           {"activities", activities}});
+    }
+    return {{"shipped_from", date(s->shipped_from)},
+            {"coming_until", date(s->coming_until)},
+            {"history", s->history},
+            {"shipped", shipped},
+            {"coming", coming},
+            {"support", support}};
+}
+
+json scope(const std::optional<ScopeFacts>& s) {
+    if (!s) return nullptr;
+    return {{"owner", text(s->owner)},
+            {"owner_id", text(s->owner_id)},
+            {"stream", text(s->stream)},
+            {"stream_id", text(s->stream_id)}};
+}
+
+json backlog_item(const BacklogItem& b) {
+    return {{"id", text(b.id)},
+            {"title", text(b.title)},
+            {"owner", text(b.owner)},
+            {"stream", text(b.stream)},
+            {"priority", b.priority ? text(*b.priority) : json(nullptr)},
+            {"estimate", text(b.estimate)},
+            {"key_results", texts(b.key_results)}};
+}
+
 // The whole document.
 json document(const StatusReportContent& c) {
     json objectives = json::array();
     for (const ObjectiveScorecard& o : c.objectives) objectives.push_back(objective(o));
     json streams = json::array();
     for (const StreamFacts& s : c.streams) streams.push_back(stream(s));
+    json metrics = json::array();
+    for (const MetricFacts& m : c.metrics) metrics.push_back(metric(m));
+    json who_to_ask = json::array();
+    for (const Contact& p : c.who_to_ask) who_to_ask.push_back(contact(p));
+    json backlog = json::array();
+    for (const BacklogItem& b : c.backlog) backlog.push_back(backlog_item(b));
     const json doc{{"format", format_version},
                    {"audience", audience_name(c.audience)},
                    {"header", header(c.header)},
@@ -256,7 +415,14 @@ json document(const StatusReportContent& c) {
                    {"at_risk", at_risk(c.at_risk)},
                    {"load", load(c.load)},
                    {"timeline", timeline(c.timeline)},
-                   {"footer", {{"generator", c.footer.generator}, {"files", c.footer.files}}}};
+                   {"footer", {{"generator", c.footer.generator}, {"files", c.footer.files}}},
+                   {"trends", c.trends},
+                   {"since", since(c.since)},
+                   {"metrics", metrics},
+                   {"who_to_ask", who_to_ask},
+                   {"sellers", sellers(c.sellers)},
+                   {"scope", scope(c.scope)},
+                   {"backlog", backlog}};
     return doc;
 }
 

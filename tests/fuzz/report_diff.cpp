@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
         }
         // JSON: made from the same content, and the same whatever the language.
-        for (Audience audience : {Audience::team, Audience::leadership}) {
+        for (Audience audience : {Audience::team, Audience::leadership, Audience::sellers}) {
             options.audience = audience;
             options.language = Language::en;
             const StatusReportContent content = build_status_report(last.roadmap(), options);
@@ -81,9 +81,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (Language language : {Language::en, Language::fr})
             fuzz::require(!render_recap(input, language).empty(), "the recap is made");
         const RecapContent content = build_recap(input);
-        const std::string json = render_recap_json(content);
-        fuzz::require(!json.empty(), "the recap's JSON is made");
-        fuzz::require(render_recap_json(content, Language::fr) == json,
+        const std::string recap_json = render_recap_json(content);
+        fuzz::require(!recap_json.empty(), "the recap's JSON is made");
+        fuzz::require(render_recap_json(content, Language::fr) == recap_json,
                       "the recap's JSON does not depend on the language");
     }
     return 0;
