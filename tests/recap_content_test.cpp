@@ -644,5 +644,8 @@ TEST_SUITE("plan") {
         CHECK(md.find("2 of the epics added were proposals from the backlog") != std::string::npos);
         CHECK(md.find("1 proposal still in the backlog is not counted as planned work.") != std::string::npos);
         CHECK(md.find("| P One (p1) | Sales | Ana | at the baseline | ") != std::string::npos);
+        // Whole, in both languages: goldens that the markdown test also gives to markdownlint.
+        test::check_golden("recap-backlog.md", md);
+        test::check_golden("recap-backlog-fr.md", render_recap_markdown(c, Language::fr));
     }
 }

@@ -263,9 +263,9 @@ struct StatusReportMessages {
     std::string_view ask_stream_owner;  // {0} the stream owner's ask cell, for an item without an owner
     std::string_view no_one_to_ask;
     std::string_view scope_label;
-    std::string_view scope_owner;   // {0} person
-    std::string_view scope_stream;  // {0} stream
-    std::string_view scope_both;    // {0} person, {1} stream
+    std::string_view scope_owner;       // {0} person
+    std::string_view scope_stream;      // {0} stream
+    std::string_view scope_both;        // {0} person, {1} stream
     std::string_view no_help_in_scope;  // a narrowed sellers' view without a run stream's activity
 
     // issue 14, item 5: the backlog.
@@ -373,6 +373,7 @@ struct RecapMessages {
     std::string_view dropped_heading, nothing_dropped;
     std::array<std::string_view, 6> dropped_columns;
     std::string_view removed_from_files, status_dropped, no_reason;
+    std::string_view back_to_backlog;  // planned work whose status went back to proposed
 
     std::string_view added_heading, nothing_added;
     std::array<std::string_view, 5> added_columns;

@@ -409,6 +409,7 @@ const RecapMessages recap_en = {
     .removed_from_files = "removed from the files",
     .status_dropped = "status dropped",
     .no_reason = "no reason given",
+    .back_to_backlog = "put back in the backlog",
 
     .added_heading = "Added during the period",
     .nothing_added = "Nothing was added to the plan during the period.",
@@ -439,8 +440,9 @@ const RecapMessages recap_en = {
                        "{0} proposals still in the backlog are not counted as planned work."},
     .from_backlog = "{0}, planned from the backlog",
     .proposals_heading = "Proposals that entered the plan",
-    .proposals_intro = "Proposed epics (at the baseline or added as proposals) that were planned during the period; "
-                       "they count as added in the headline numbers.",
+    .proposals_intro =
+        "Proposed epics (at the baseline or added as proposals) that were planned during the period; "
+        "they count as added in the headline numbers.",
     .proposals_columns = {"Epic", "Stream", "Owner", "Proposed", "Planned", "Status at the end"},
     .proposed_at_baseline = "at the baseline",
 };

@@ -424,9 +424,12 @@ const RecapMessages recap_fr = {
     .removed_key_results = "Résultats clés retirés pendant la période\u00a0: {0}.",
 
     .owner_with_contributors = "{0}, avec {1}",
-    .status_words =
-        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné",
-         .proposed = "proposé"},
+    .status_words = {.planned = "prévu",
+                     .in_progress = "en cours",
+                     .blocked = "bloqué",
+                     .done = "terminé",
+                     .dropped = "abandonné",
+                     .proposed = "proposé"},
     .removed = "retiré",
 
     .delivered_heading = "Livrés",
@@ -455,6 +458,7 @@ const RecapMessages recap_fr = {
     .removed_from_files = "retiré des fichiers",
     .status_dropped = "statut abandonné",
     .no_reason = "aucune raison donnée",
+    .back_to_backlog = "remis dans les propositions en attente",
 
     .added_heading = "Ajoutés pendant la période",
     .nothing_added = "Rien n’a été ajouté au plan pendant la période.",
@@ -487,8 +491,9 @@ const RecapMessages recap_fr = {
                        "{0} propositions encore en attente ne sont pas comptées comme travail prévu."},
     .from_backlog = "{0}, planifié depuis les propositions en attente",
     .proposals_heading = "Propositions entrées dans le plan",
-    .proposals_intro = "Chantiers proposés (à la référence ou ajoutés comme propositions) puis planifiés pendant la "
-                       "période\u202f; ils comptent parmi les ajouts dans les chiffres clés.",
+    .proposals_intro =
+        "Chantiers proposés (à la référence ou ajoutés comme propositions) puis planifiés pendant la "
+        "période\u202f; ils comptent parmi les ajouts dans les chiffres clés.",
     .proposals_columns = {"Chantier", "Axe", "Responsable", "Proposé", "Planifié", "Statut à la fin"},
     .proposed_at_baseline = "à la référence",
 };
@@ -522,9 +527,12 @@ const DiffMessages diff_fr = {
     .removed_from_stream = "retiré (était sur l’axe {0})",
     .moved = "déplacé de l’axe {0} vers l’axe {1}",
     .status_changed = "statut {0} → {1}",
-    .status_words =
-        {.planned = "prévu", .in_progress = "en cours", .blocked = "bloqué", .done = "terminé", .dropped = "abandonné",
-         .proposed = "proposé"},
+    .status_words = {.planned = "prévu",
+                     .in_progress = "en cours",
+                     .blocked = "bloqué",
+                     .done = "terminé",
+                     .dropped = "abandonné",
+                     .proposed = "proposé"},
     .owner_changed = "responsable {0} → {1}",
     .due_changed = "échéance {0} → {1}{2}",
     .due_shift = " ({0})",

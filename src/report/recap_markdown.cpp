@@ -255,8 +255,10 @@ private:
         for (const DroppedEpic& d : c_.dropped) {
             const RecapEpic& e = d.epic;
             t.row({named(e), md::text(e.stream), owner(e),
-                   std::string(e.removed ? m_.removed_from_files : m_.status_dropped), when(d.when),
-                   d.reason ? md::text(*d.reason) : std::string(e.removed ? "" : m_.no_reason)});
+                   std::string(e.removed                          ? m_.removed_from_files
+                               : e.status == EpicStatus::proposed ? m_.back_to_backlog
+                                                                  : m_.status_dropped),
+                   when(d.when), d.reason ? md::text(*d.reason) : std::string(e.removed ? "" : m_.no_reason)});
         }
         paragraph(t.empty() ? std::string(m_.nothing_dropped) : t.render());
     }
