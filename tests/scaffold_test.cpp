@@ -102,7 +102,7 @@ TEST_SUITE("scaffold") {
         for (const std::string& f : yaml_under(dir + "/roadmap")) all += test::slurp(f);
         for (const char* part : {"north_star:", "people:", "metrics:", "objectives:", "key_results:", "kind: run",
                                  "tasks:", "depends_on:", "dropped_reason:", "lint:", "contributors:", "deliverables:",
-                                 "confidence:", "checked_on:", "cadence:", "update:"})
+                                 "confidence:", "checked_on:", "cadence:", "update:", "status: proposed"})
             CHECK_MESSAGE(all.find(part) != std::string::npos, part);
         // No staging folder is left behind.
         for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename() == "roadmap");
@@ -120,7 +120,7 @@ TEST_SUITE("scaffold") {
         CHECK(all.find("  language: fr ") != std::string::npos);
         for (const char* part : {"north_star:", "people:", "metrics:", "objectives:", "key_results:", "kind: run",
                                  "tasks:", "depends_on:", "dropped_reason:", "lint:", "contributors:", "deliverables:",
-                                 "confidence:", "checked_on:", "cadence:", "update:"})
+                                 "confidence:", "checked_on:", "cadence:", "update:", "status: proposed"})
             CHECK_MESSAGE(all.find(part) != std::string::npos, part);
         // Its comments and sample texts are French: no line of the English starter is in it but
         // the format's own (keys, ids, values such as `status: in-progress`).
@@ -144,6 +144,9 @@ TEST_SUITE("scaffold") {
         // The sample update is shown under its epic (outside git: without a date).
         CHECK(report.out.find("Mise à jour de «\u00a0formulaire-demande\u00a0»\u00a0: Fait : types de demandes "
                               "listés.") != std::string::npos);
+        // The sample proposal is in the backlog, not in the planned work.
+        CHECK(report.out.find("## Propositions en attente\n") != std::string::npos);
+        CHECK(report.out.find("| P2 | Tableaux de bord en libre-service") != std::string::npos);
     }
 
     TEST_CASE("init refuses a folder that holds YAML, and touches nothing") {
