@@ -197,6 +197,13 @@ TEST_SUITE("loader") {
         // Anchors, aliases, tabs, document markers, a stream's own keys and a broken quote are not.
         CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: Epic &x 11\n")));
         CHECK_FALSE(spliced(state, text, with("owner: bo\n", "owner:\tbo\n")));
+        // Nor is a line break that is not a line of the text: a CR alone inside a quoted title
+        // (YAML reads it as a line break, so the lines after it are numbered one further; tests/fuzz
+        // found it), or a NEL or line separator; a CRLF is.
+        for (const char* brk : {"\r", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"})
+            CHECK_FALSE(
+                spliced(state, text, with("title: Epic 11\n", fmt::format("title: \"Epic{}{}11\"\n", brk, brk))));
+        CHECK(spliced(state, text, with("title: Epic 11\n", "title: Epic 11\r\n")));
         // A last line left open (a key without its colon) reads as a key when the items end the
         // text, but swallows the next item's dash in the file (tests/fuzz found it).
         const std::string open_key = with("      - {id: e12, title: Flow epic 12, owner: ana, status: planned}\n",

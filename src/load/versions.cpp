@@ -69,6 +69,12 @@ bool dash_line(std::string_view line, std::size_t d) {
 bool plain_layout(std::string_view text, const std::vector<std::string_view>& lines) {
     if (text.starts_with("\xEF\xBB\xBF")) return false;
     if (text.find_first_of("&*\t") != std::string_view::npos) return false;  // anchors, aliases, tabs
+    // A line break the lines below do not split at (a CR alone; NEL, U+2028 and U+2029, which a
+    // YAML 1.1 reader may break at): the parser's line numbers would differ from the lines'.
+    for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
+        if (cr + 1 == text.size() || text[cr + 1] != '\n') return false;
+    for (std::string_view other : {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"})
+        if (text.find(other) != std::string_view::npos) return false;
     for (std::string_view line : lines)
         if (line.starts_with("---") || line.starts_with("...") || line.starts_with('%')) return false;
     return true;
