@@ -74,23 +74,12 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// The check-ins of the key results of `working` (the roadmap in the working tree) for a report
-/// dated `as_of`: the history is read along HEAD's mainline back to the plan of `period` (or to
-/// the report date when it is earlier), and only its commits made by `as_of` count; older
-/// changes are reported as the oldest commit's date with `or_before`. None when HEAD does not
-/// hold PATH. issue 14, item 2: when `updates` is given, the same states also give when each
-/// epic's update last changed (find_update_changes); it is left untouched when HEAD does not
-/// hold PATH.
-std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& history, const Snapshot& working,
-                                                             const Period& period, Date as_of,
-                                                             std::map<std::string, CheckIn>* updates = nullptr);
-
 // issue 14, item 1
 
 /// What a status report reads from git, in one walk: the check-ins, and each value's history
 /// (before its last change, at the since point, over the period).
 struct ReportHistory {
-    std::map<std::string, CheckIn> check_ins;  ///< as read_check_ins()
+    std::map<std::string, CheckIn> check_ins;  ///< find_check_ins() over the states read
     Trends trends;
     std::map<std::string, CheckIn> updates;     ///< when each epic's update last changed (find_update_changes)
     std::map<std::string, CheckIn> done_dates;  ///< when each done epic became done (find_done_dates)

@@ -5,20 +5,6 @@
 
 namespace boussole {
 
-std::optional<std::map<std::string, CheckIn>> read_check_ins(const History& history, const Snapshot& working,
-                                                             const Period& period, Date as_of,
-                                                             std::map<std::string, CheckIn>* updates) {
-    const auto head = history.head();
-    if (!head || !history.has_path(*head)) return std::nullopt;  // not committed: nothing to tell
-    const Mainline m = history.mainline(*head, stop_at_check_ins(period, as_of));
-    // Only the history up to the report date counts: a later commit is not a fact of that day.
-    const std::vector<CommitInfo> read = commits_by(m.commits, as_of);
-    // The chain ran out at the root: its first commit is where everything started, exactly.
-    const std::vector<PlanState> states = history.states(read);
-    if (updates) *updates = find_update_changes(working, states, m.reached_root);  // issue 14, item 2
-    return find_check_ins(working, states, m.reached_root);
-}
-
 // issue 14, item 1
 
 namespace {

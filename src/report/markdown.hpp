@@ -53,7 +53,6 @@ std::string score(std::optional<double> value, const NumberStyle& style);
 // percent-encoded; anything but an http:// or https:// URL is written as text(), not linked.
 std::string link(std::string_view label, std::string_view url);
 
-
 // A GitHub-flavoured table: header, alignment ('l' or 'r' per column), rows of cells
 // (cells are already Markdown; '|' in them must be escaped by text()).
 class Table {

@@ -32,18 +32,6 @@ struct overloaded : F... {
 template <class... F>
 overloaded(F...) -> overloaded<F...>;
 
-std::string_view audience_name(Audience a) {
-    switch (a) {
-        case Audience::team:
-            return "team";
-        case Audience::leadership:
-            return "leadership";
-        case Audience::sellers:
-            return "sellers";
-    }
-    return "team";
-}
-
 // A pace as a fixed spelling (Pace's to_string() gives the English words of the report).
 std::string_view pace_name(Pace p) {
     switch (p) {
@@ -403,7 +391,7 @@ json document(const StatusReportContent& c) {
     json backlog = json::array();
     for (const BacklogItem& b : c.backlog) backlog.push_back(backlog_item(b));
     const json doc{{"format", format_version},
-                   {"audience", audience_name(c.audience)},
+                   {"audience", to_string(c.audience)},
                    {"header", header(c.header)},
                    {"unreadable", texts(c.unreadable)},
                    {"north_star", north_star(c.north_star)},
