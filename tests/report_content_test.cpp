@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <variant>
 
+#include <fmt/format.h>
+
 #include "boussole/loader.hpp"
 #include "boussole/report_content.hpp"
 #include "report/markdown.hpp"
@@ -88,6 +90,23 @@ const Reason& reason(const AtRiskItem& i, std::size_t n = 0) {
 }  // namespace
 
 TEST_SUITE("report") {
+    TEST_CASE("the planned work's count agrees with its noun and adjective, in both languages") {
+        auto header = [](int epics, Language language) {
+            std::string yaml = "roadmap: {period: 2026-Q4}\nstreams: [{id: s, title: S, epics: [";
+            for (int i = 0; i < epics; ++i)
+                yaml += fmt::format("{}{{id: e{}, title: E, due: 2026-12-01}}", i ? ", " : "", i);
+            ReportOptions options;
+            options.as_of = *Date::parse("2026-11-23");
+            const StatusReportContent c = build_status_report(load_roadmap_from_string(yaml + "]}]"), options);
+            const std::string md = render_markdown(c, language);
+            return md.substr(0, md.find("## "));
+        };
+        CHECK(header(1, Language::fr).find("moyenne sur 1 chantier prévu,") != std::string::npos);
+        CHECK(header(2, Language::fr).find("moyenne sur 2 chantiers prévus,") != std::string::npos);
+        CHECK(header(1, Language::en).find("mean over 1 planned epic,") != std::string::npos);
+        CHECK(header(2, Language::en).find("mean over 2 planned epics,") != std::string::npos);
+    }
+
     TEST_CASE("content: header facts") {
         const ReportHeader h = build().header;
         CHECK(h.name == "Payments");

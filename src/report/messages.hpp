@@ -95,8 +95,9 @@ struct StatusReportMessages {
     std::string_view period_dates;  // {0} start, {1} end
     std::string_view named_period;  // {0} label, {1} period_dates
     std::string_view report_date;   // {0} date, {1} day, {2} days in the period, {3} share elapsed
-    std::string_view work_done;     // {0} bar, {1} count, {2} epics
+    std::string_view work_done;     // {0} bar, {1} count, {2} planned_epics
     Plural epics;
+    Plural planned_epics;         // the adjective agrees with the count in French: 1 chantier prévu
     std::string_view unreadable;  // {0} the file, where and why it could not be read
 
     // North Star.

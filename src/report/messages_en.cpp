@@ -38,8 +38,9 @@ const StatusReportMessages status_report_en = {
     .period_dates = "{0} to {1}",
     .named_period = "{0} ({1})",
     .report_date = "{0}, day {1} of {2} ({3} of the period elapsed)",
-    .work_done = "{0} (mean over {1} planned {2}, from their tasks; the run and dropped epics are not planned work)",
+    .work_done = "{0} (mean over {1} {2}, from their tasks; the run and dropped epics are not planned work)",
     .epics = {"epic", "epics"},
+    .planned_epics = {"planned epic", "planned epics"},
     .unreadable =
         "**Incomplete:** a roadmap file could not be read ({0}); what it holds is missing from this "
         "report. Run `boussole lint` and fix it.",

@@ -41,9 +41,10 @@ const StatusReportMessages status_report_fr = {
     .named_period = "{0} ({1})",
     .report_date = "{0}, jour {1} sur {2} ({3} de la période écoulée)",
     .work_done =
-        "{0} (moyenne sur {1} {2} prévus, d’après leurs tâches\u202f; les activités récurrentes et les chantiers "
+        "{0} (moyenne sur {1} {2}, d’après leurs tâches\u202f; les activités récurrentes et les chantiers "
         "abandonnés ne sont pas du travail prévu)",
     .epics = {"chantier", "chantiers"},
+    .planned_epics = {"chantier prévu", "chantiers prévus"},
     .unreadable =
         "**Incomplet\u00a0:** un fichier de la feuille de route n’a pas pu être lu ({0})\u202f; son contenu manque à "
         "ce point. Lancez `boussole lint` et corrigez-le.",

@@ -74,7 +74,7 @@ private:
         scope();
         if (h.work_done)
             item(m_.work_done_label,
-                 say(m_.work_done, md::bar(*h.work_done, numbers()), h.epics, m_.count(m_.epics, h.epics)));
+                 say(m_.work_done, md::bar(*h.work_done, numbers()), h.epics, m_.count(m_.planned_epics, h.epics)));
         item(m_.since_label, since_point());
         out_ += "\n";
         for (const std::string& f : c_.unreadable) paragraph("> " + say(m_.unreadable, md::text(f)));
