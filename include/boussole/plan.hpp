@@ -186,6 +186,32 @@ std::map<std::string, CheckIn> find_update_changes(const Snapshot& now, const st
 std::map<std::string, CheckIn> find_done_dates(const Snapshot& now, const std::vector<PlanState>& history,
                                                bool exact_start);
 
+// issue 15: the burn-up of planned work.
+
+/// The planned build work as it stood at the end of one day of the period. The scope is the
+/// epics of build streams that are neither proposed nor dropped (the planned work of
+/// Roadmap::planned_progress); `added` and `dropped` count the epics that came into and left it
+/// that day (a new epic, one moved in from a run stream or out of the backlog; one dropped,
+/// removed, moved to a run stream or back to the backlog).
+struct BurnUpPoint {
+    Date date;
+    int scope = 0;    ///< planned epics at the end of the day
+    int done = 0;     ///< of them, done
+    int added = 0;    ///< came into the scope that day
+    int dropped = 0;  ///< left the scope that day
+};
+
+/// Planned work done over the period, from the git history: one point at the period's start
+/// (the plan) and one per day a state changed the scope or what is done, up to the report date
+/// (the working tree's, dated the report date, last).
+struct BurnUp {
+    Date start, end;  ///< the period, both ends inclusive
+    Date as_of;       ///< the report date: the last point is dated on or before it
+    int planned = 0;  ///< the scope at the period's start (the first point's)
+    bool or_before = false;  ///< the history read starts after the period's start: the first point is its oldest state
+    std::vector<BurnUpPoint> points;  ///< oldest first, one per day at most
+};
+
 /// The kinds of semantic change between two states.
 enum class ChangeKind {
     stream_added,

@@ -246,6 +246,8 @@ struct TimelineBar {
     EpicStatus status = EpicStatus::planned;
     bool overdue = false;
     Date start, end;
+    // issue 15
+    std::vector<std::string> depends_on = {};  ///< epic ids as written that are on the timeline too
 };
 
 /// A stream's bars; only streams with at least one bar have a section.
@@ -385,6 +387,10 @@ struct StatusReportContent {
     /// roadmap's order. They are in no other part of the report: not in a stream's epics, counts
     /// or progress, nor in the planned work done.
     std::vector<BacklogItem> backlog;
+    // issue 15
+    /// Planned work done over the period, from git history (team and leadership); empty without
+    /// history, and for sellers.
+    std::optional<BurnUp> burn_up = std::nullopt;
 };
 
 /// Computes every figure of the status report once. Only call when report_blocker() is empty.
