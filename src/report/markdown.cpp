@@ -175,15 +175,6 @@ std::string quantity(double value, std::string_view unit, const NumberStyle& sty
     return fmt::format("{} {}", number(value, style), text(unit));
 }
 
-void Document::section(std::string_view heading) { out_ += fmt::format("## {}\n\n", heading); }
-
-void Document::subsection(std::string_view heading) { out_ += fmt::format("### {}\n\n", heading); }
-
-void Document::paragraph(std::string_view block) {
-    out_ += block;
-    out_ += block.ends_with('\n') ? "\n" : "\n\n";
-}
-
 std::string score(std::optional<double> value, const NumberStyle& style) {
     return value ? fixed(*value, 2, style) : "–";
 }

@@ -82,16 +82,6 @@ std::string named(std::string_view title, std::string_view id, std::string_view 
 // the user wrote it, a bare "%" after the style's percent space.
 std::string quantity(double value, std::string_view unit, const NumberStyle& style);
 
-// A Markdown document being written: headings and blocks, each followed by one blank line.
-class Document {
-protected:
-    void section(std::string_view heading);     // "## heading"
-    void subsection(std::string_view heading);  // "### heading"
-    // A block followed by one blank line, whether or not it ends with a line break.
-    void paragraph(std::string_view block);
-    std::string out_;
-};
-
 // Text safe as a Mermaid gantt task, section or title, whatever `s` holds: only letters, digits,
 // harmless punctuation and visible characters beyond ASCII are kept, every other character and
 // space becomes one space, and a leading gantt keyword or date is marked "▸ " as text;
