@@ -15,6 +15,10 @@ namespace boussole::md {
 // it renders as written and passes markdownlint.
 std::string text(std::string_view s);
 
+// Whether `address` is an e-mail address that mail clients and viewers agree on: a local part
+// of letters, digits and . _ + -, and a domain of labels of letters, digits and -.
+bool plain_email(std::string_view address);
+
 // An e-mail address as Markdown: an autolink (<name@example.com>) when CommonMark reads it as
 // one, else the address as text (escaped, not a link).
 std::string email(std::string_view address);
@@ -61,6 +65,11 @@ public:
     void row(std::vector<std::string> cells);
     [[nodiscard]] bool empty() const { return rows_.empty(); }
     [[nodiscard]] std::string render() const;
+    [[nodiscard]] const std::vector<std::string>& header() const { return header_; }
+    [[nodiscard]] bool right_aligned(std::size_t column) const {
+        return column < align_.size() && align_[column] == 'r';
+    }
+    [[nodiscard]] const std::vector<std::vector<std::string>>& rows() const { return rows_; }
 
 private:
     std::vector<std::string> header_;

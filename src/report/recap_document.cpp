@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "boussole/recap.hpp"
+#include "report/html.hpp"
 #include "report/markdown.hpp"
 #include "report/markup.hpp"
 #include "report/messages.hpp"
@@ -347,6 +348,12 @@ private:
 std::string render_recap_markdown(const RecapContent& content, Language language) {
     const RecapMessages& m = recap_messages(language);
     MarkdownMarkup markup(m.style->numbers);
+    return RecapWriter(content, m, markup).render();
+}
+
+std::string render_recap_html(const RecapContent& content, Language language) {
+    const RecapMessages& m = recap_messages(language);
+    HtmlMarkup markup(m.style->numbers, language, content.generator);
     return RecapWriter(content, m, markup).render();
 }
 

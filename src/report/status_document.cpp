@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "boussole/report_content.hpp"
+#include "report/html.hpp"
 #include "report/markdown.hpp"
 #include "report/markup.hpp"
 #include "report/messages.hpp"
@@ -700,6 +701,12 @@ private:
 std::string render_markdown(const StatusReportContent& content, Language language) {
     const StatusReportMessages& m = status_report_messages(language);
     MarkdownMarkup markup(m.style->numbers);
+    return StatusWriter(content, m, markup).render();
+}
+
+std::string render_status_html(const StatusReportContent& content, Language language) {
+    const StatusReportMessages& m = status_report_messages(language);
+    HtmlMarkup markup(m.style->numbers, language, content.footer.generator);
     return StatusWriter(content, m, markup).render();
 }
 
