@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -13,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "boussole/loader.hpp"
 #include "report/charts.hpp"
 #include "report/messages.hpp"
 #include "support.hpp"
@@ -405,10 +407,12 @@ TEST_SUITE("charts") {
         KeyResultRow kr = pipeline_kr();
         kr.title = std::string(480, 'a') + "END";
         const std::string svg = chart::key_result(kr, elapsed, chart_en, "kr");
-        const auto shown = texts(svg, "bch-title");
-        REQUIRE(shown.size() == 1);
-        CHECK(shown[0].ends_with("…"));
-        CHECK(shown[0].size() < 100);
+        const auto shown = texts(svg, "bch-title");  // on two lines, the second cut
+        REQUIRE(shown.size() == 2);
+        CHECK(shown[0] == "kr-1.1 ·");  // the long word alone on the second line
+        CHECK(shown[1].starts_with("aaaa"));
+        CHECK(shown[1].ends_with("…"));
+        CHECK(shown[1].size() < 100);
         CHECK(svg.find("<title>kr-1.1 · " + std::string(480, 'a') + "END</title>") != std::string::npos);
     }
 
@@ -542,5 +546,44 @@ TEST_SUITE("charts") {
         CHECK(bu.find(">1 oct.<") != std::string::npos);
         CHECK(bu.find("date du point · 23 nov.") != std::string::npos);
         CHECK(bu.find("au 23 novembre 2026") != std::string::npos);
+    }
+
+    TEST_CASE("the shipped example's report content draws every chart, in both languages") {
+        // The content builders' figures, unchanged: the charts only draw them.
+        for (const char* dir : {"examples/revops", "examples/revops-fr"}) {
+            CAPTURE(dir);
+            ReportOptions o;
+            o.as_of = day("2026-11-23");
+            o.audience = Audience::team;
+            const StatusReportContent c = build_status_report(load_roadmap(test::source_dir() + "/" + dir), o);
+            REQUIRE(c.north_star);
+            REQUIRE(c.timeline);
+            REQUIRE(c.load);
+            for (const ChartMessages* w : {&chart_en, &chart_fr}) {
+                std::vector<std::string> svgs{chart::north_star(*c.north_star, c.header.elapsed, *w, "ns")};
+                int n = 0;
+                for (const ObjectiveScorecard& obj : c.objectives)
+                    for (const KeyResultRow& kr : obj.key_results)
+                        svgs.push_back(chart::key_result(kr, c.header.elapsed, *w, fmt::format("kr{}", ++n)));
+                svgs.push_back(chart::timeline(*c.timeline, c.header.as_of, c.header.start, c.header.end, *w, "tl"));
+                svgs.push_back(chart::stream_health(c.streams, *w, "sh"));
+                svgs.push_back(chart::owner_load(*c.load, *w, "ld"));
+                CHECK(n > 2);
+                for (const std::string& svg : svgs) {
+                    REQUIRE(!svg.empty());
+                    check_chart(svg);
+                }
+                // For a person to look at: BOUSSOLE_CHARTS_PAGE=/tmp/x.html writes them with their CSS.
+                if (const char* page = std::getenv("BOUSSOLE_CHARTS_PAGE")) {
+                    std::string html = "<!doctype html><meta charset=\"utf-8\"><style>" + chart::chart_css() +
+                                       "body{font-family:system-ui;margin:16px}</style>";
+                    for (const std::string& svg : svgs) html += "<div class=\"bch-scroll\">" + svg + "</div>\n";
+                    test::write(
+                        fmt::format("{}-{}-{}.html", page, dir[std::string(dir).size() - 1] == 'r' ? "fr" : "en",
+                                    to_string(w->style->language)),
+                        html);
+                }
+            }
+        }
     }
 }

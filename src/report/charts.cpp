@@ -431,15 +431,32 @@ std::string bullet(std::string_view kind, const std::string& name, const Measure
     const double title_font = big ? 15 : 13, font = 12, small = 11;
     const double x0 = 2, x1 = has_trend ? 372 : bullet_w - 2;
     const double track_w = x1 - x0;
-    const double top = big ? 30 : 26;  // the track's top
-    std::string body;
     const std::string score_text = m.score ? say(w.score_label, md::score(m.score, ns), w.pace[m.pace]) : "";
-    const double score_w = score_text.empty() ? 0 : text_width(score_text, font);
-    body += text(x0, top - 10, big ? "bch-title bch-big" : "bch-title", "start", name, title_font,
-                 bullet_w - 4 - score_w - (score_w > 0 ? 12 : 0));
+    const double bold = 1.1;  // the title and the score are bold: wider than text_width() measures
+    const double score_w = score_text.empty() ? 0 : text_width(score_text, font) * bold;
+    // The title and the score on one line when both fit, else the title on up to two lines and
+    // the score on a line of its own.
+    const bool one_line = text_width(name, title_font) * bold + 16 + score_w <= bullet_w - 4;
+    const std::string title_cls = big ? "bch-title bch-big" : "bch-title";
+    const double title_y = big ? 20 : 16, title_step = big ? 19 : 17;
+    std::string body;
+    double score_y = title_y;
+    if (one_line) {
+        body += text(x0, title_y, title_cls, "start", name, title_font);
+    } else {
+        const std::vector<std::string> lines = wrap(name, (bullet_w - 4) / bold, title_font, 2);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const bool cut = i + 1 == lines.size() && lines[i].ends_with("…");
+            body += fmt::format("<text x=\"{}\" y=\"{}\" class=\"{}\">{}{}</text>", num(x0),
+                                num(title_y + title_step * static_cast<double>(i)), title_cls,
+                                cut ? fmt::format("<title>{}</title>", esc(name)) : "", esc(lines[i]));
+        }
+        score_y = title_y + title_step * static_cast<double>(lines.size()) - (score_text.empty() ? title_step : 2);
+    }
+    const double top = score_y + 10;  // the track's top
     if (!score_text.empty())
-        body += text(bullet_w - 2, top - 10, fmt::format("bch-score bch-p-{}", pace_class(m.pace)), "end", score_text,
-                     font);
+        body +=
+            text(bullet_w - 2, score_y, fmt::format("bch-score bch-p-{}", pace_class(m.pace)), "end", score_text, font);
     if (m.score) {
         body += rect(x0, top, track_w, 22, "bch-track");
         const double bar = clamp01(*m.score) * track_w;
@@ -640,7 +657,7 @@ std::string timeline(const TimelineFacts& t, Date as_of, Date start, Date end, c
         }
     if (bars == 0) return "";
     const std::string pid = safe_id(id);
-    constexpr double W = 720, label_w = 216, px0 = 230, px1 = W - 104, font = 12, small = 11, row = 24;
+    constexpr double W = 840, label_w = 276, px0 = 290, px1 = W - 110, font = 12, small = 11, row = 24;
     const double span = std::max(1, (hi + 1) - lo);
     auto x = [&](Date d) { return px0 + (d - lo) / span * (px1 - px0); };
 
@@ -682,7 +699,13 @@ std::string timeline(const TimelineFacts& t, Date as_of, Date start, Date end, c
                 tags.emplace_back(w.blocked_tag);
                 tag_cls += " bch-tag-blocked";
             }
-            if (bar.status == EpicStatus::done) tags.emplace_back(w.done_tag);
+            if (bar.status == EpicStatus::done) {
+                // Done: a check mark inside the bar's start when it has room, else after it.
+                if (xe - xs >= 16)
+                    rows += text(xs + 3, y + 16, "bch-tag bch-n-done", "start", std::string(w.done_tag), small);
+                else
+                    tags.emplace_back(w.done_tag);
+            }
             if (!tags.empty()) {
                 const std::string tag = joined(tags, " · ");
                 const double tw = text_width(tag, small);
@@ -711,11 +734,14 @@ std::string timeline(const TimelineFacts& t, Date as_of, Date start, Date end, c
                 names.push_back(clean(dep));
                 const Place& a = from->second;
                 const Place& b = to->second;
+                // Out of the prerequisite's end heading down (clear of its label), into the
+                // dependent's start from the left.
                 const double bend = std::max(14.0, std::abs(b.x_start - a.x_end) / 2);
+                const double down = (b.y_mid - a.y_mid) * 0.6;
                 arrows += fmt::format(
                     "<path d=\"M{},{}C{},{} {},{} {},{}\" class=\"bch-tl-dep\" marker-end=\"url(#{}-arrow)\"/>",
-                    num(a.x_end), num(a.y_mid), num(a.x_end + bend), num(a.y_mid), num(b.x_start - bend), num(b.y_mid),
-                    num(b.x_start), num(b.y_mid), pid);
+                    num(a.x_end), num(a.y_mid), num(a.x_end + 8), num(a.y_mid + down), num(b.x_start - bend),
+                    num(b.y_mid), num(b.x_start), num(b.y_mid), pid);
             }
             if (!names.empty())
                 desc.push_back(say(w.depends_desc, clean(bar.title.empty() ? bar.id : bar.title),
@@ -795,8 +821,10 @@ std::string stream_health(const std::vector<StreamFacts>& streams, const ChartMe
             const std::string n = md::number(c.count, ns);
             if (sw >= text_width(n, small) + 6)
                 body += text(x + sw / 2, y + 33,
-                             c.status == EpicStatus::done ? "bch-seg-n bch-n-done" : "bch-seg-n bch-halo", "middle", n,
-                             small);
+                             c.status == EpicStatus::done          ? "bch-seg-n bch-n-done"
+                             : c.status == EpicStatus::in_progress ? "bch-seg-n bch-n-light"
+                                                                   : "bch-seg-n bch-halo",
+                             "middle", n, small);
             x += sw;
         }
         const std::string overdue =
@@ -883,9 +911,10 @@ std::string chart_css() {
     // vermillion #D55E00, reddish purple #CC79A7; darker shades for text on white.
     return R"css(.bch{display:block;width:100%;height:auto;max-width:760px;overflow:visible;--bch-bg:#fff;--bch-fg:#1f2328;--bch-muted:#57606a;--bch-line:#d0d7de;--bch-track:#eef1f4}
 .bch-north-star,.bch-key-result,.bch-streams,.bch-load{max-width:640px}
-.bch-timeline{max-width:1200px}
+.bch-timeline{max-width:1280px}
 .bch-scroll{overflow-x:auto}
-.bch-scroll>.bch-timeline,.bch-scroll>.bch-burn-up{min-width:560px}
+.bch-scroll>.bch-burn-up{min-width:560px}
+.bch-scroll>.bch-timeline{min-width:720px}
 .bch text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:12px;fill:var(--bch-fg)}
 .bch .bch-small,.bch .bch-legend,.bch .bch-tag{font-size:11px}
 .bch .bch-small,.bch .bch-legend{fill:var(--bch-muted)}
@@ -940,6 +969,7 @@ std::string chart_css() {
 .bch .bch-tag{font-weight:600}
 .bch .bch-tag-overdue,.bch .bch-tag-blocked{fill:#a8440a}
 .bch .bch-n-done{fill:#fff;stroke:none}
+.bch .bch-n-light{fill:#0d1117;stroke:none}
 .bch-tl-dep{fill:none;stroke:var(--bch-fg);stroke-width:1.25}
 .bch-tl-arrow{fill:var(--bch-fg)}
 .bch-ld-over{stroke:#D55E00;stroke-width:1.5}

@@ -547,7 +547,7 @@ const ChartMessages chart_en = {
     .even_pace_desc =
         "The even-pace line rises in a straight line from 0 at the period's start ({0}) to the scope at "
         "the report date ({1}) at the period's end ({2}).",
-    .or_before_desc = "The history read starts after the period's start: its first point is the oldest state read.",
+    .or_before_desc = "The history read starts after the period's start: the line starts at the oldest state read.",
 
     .timeline_title = "Epics by stream",
     .timeline_desc = "Epics on the timeline: {0}, from {1} to {2}; the vertical line marks the report date, {3}.",
