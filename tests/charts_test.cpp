@@ -447,6 +447,11 @@ TEST_SUITE("charts") {
         check_chart(f);
         CHECK(texts(f, "bch-note") ==
               std::vector<std::string>{"Pas de score\u00a0: la cible est égale à la référence."});
+        for (double odd : {std::nan(""), HUGE_VAL, -HUGE_VAL, -0.0}) {
+            const std::string svg = chart::key_result(pipeline_kr(), odd, chart_fr, "odd");
+            check_chart(svg);
+            CHECK(svg.find("▲ 0\u00a0% de la période") != std::string::npos);
+        }
         KeyResultRow bare;
         check_chart(chart::key_result(bare, std::nan(""), chart_en, ""));
 
