@@ -565,8 +565,10 @@ std::string burn_up(const BurnUp& b, const ChartMessages& w, std::string_view id
     const Date hi = std::max({b.end, b.as_of, last.date});
     const double span = std::max(1, hi - lo);
     auto x = [&](Date d) { return px0 + (d - lo) / span * (px1 - px0); };
-    const int step = nice_step(top_value);
-    const int y_top = (top_value + step - 1) / step * step;
+    // Headroom above the highest line for the labels of additions.
+    const int headroom = top_value + std::max(1, top_value / 10);
+    const int step = nice_step(headroom);
+    const int y_top = (headroom + step - 1) / step * step;
     auto y = [&](double v) { return py1 - v / y_top * (py1 - py0); };
 
     std::string body;
@@ -595,29 +597,30 @@ std::string burn_up(const BurnUp& b, const ChartMessages& w, std::string_view id
     };
     body += fmt::format("<path d=\"{}\" class=\"bch-bu-scope\"/>", steps(&BurnUpPoint::scope));
     body += fmt::format("<path d=\"{}\" class=\"bch-bu-done\"/>", steps(&BurnUpPoint::done));
+    // Labels are placed where they overlap no other: the report date's and the ends' first, then
+    // each change's, at one of a few heights near its point, or left out (its marker stays, and
+    // the description counts every change) when none is free.
+    struct Box {
+        double x0, x1, y0, y1;
+    };
+    std::vector<Box> taken;
+    auto box_of = [&](double tx, double ty, std::string_view anchor, const std::string& label) {
+        const double tw = text_width(label, font);
+        const double left = anchor == "start" ? tx : anchor == "end" ? tx - tw : tx - tw / 2;
+        return Box{left - 2, left + tw + 2, ty - font, ty + 3};
+    };
+    auto free = [&](const Box& c) {
+        return std::none_of(taken.begin(), taken.end(),
+                            [&](const Box& o) { return c.x0 < o.x1 && o.x0 < c.x1 && c.y0 < o.y1 && o.y0 < c.y1; });
+    };
     // The report date.
     const double xr = x(b.as_of);
     body += line(xr, py0 - 6, xr, py1, "bch-today");
     const std::string today = fmt::format("{} · {}", w.report_date, short_date(w, b.as_of));
     const double half = text_width(today, font) / 2;
-    body += text(std::clamp(xr, half + 2, W - half - 2), py0 - 12, "bch-small bch-today-label", "middle", today, font);
-    // Additions and drops on the scope line.
-    double last_label = -1e9;
-    int level = 0;
-    for (const BurnUpPoint& p : b.points) {
-        if (p.added == 0 && p.dropped == 0) continue;
-        std::vector<std::string> parts;
-        if (p.added > 0) parts.push_back(fmt::format("+{}", p.added));
-        if (p.dropped > 0) parts.push_back(fmt::format("\u2212{}", p.dropped));
-        const std::string label = joined(parts, " ");
-        const double px = x(p.date), py = y(p.scope);
-        level = px - last_label < 30 ? (level + 1) % 3 : 0;
-        last_label = px;
-        body += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" class=\"bch-bu-change\"/>", num(px), num(py));
-        // Above the point where the scope rose (the line comes from below), below it where it fell.
-        const double ly = p.added >= p.dropped ? py - 8 - 12 * level : py + 16 + 12 * level;
-        body += text(px, ly, "bch-small bch-bu-change-label bch-halo", "middle", label, font);
-    }
+    const double today_x = std::clamp(xr, half + 2, W - half - 2);
+    body += text(today_x, py0 - 12, "bch-small bch-today-label", "middle", today, font);
+    taken.push_back(box_of(today_x, py0 - 12, "middle", today));
     // The ends: what is done and the scope at the report date.
     const double yd = y(last.done), ys = y(last.scope);
     body += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" class=\"bch-bu-end\"/>", num(x_end), num(yd));
@@ -627,8 +630,41 @@ std::string burn_up(const BurnUp& b, const ChartMessages& w, std::string_view id
     const double lx = right ? x_end + 8 : x_end - 8;
     const std::string_view anchor = right ? "start" : "end";
     const bool close = std::abs(yd - ys) < 14;
-    body += text(lx, ys - (close ? 6 : -4), "bch-small bch-halo", anchor, scope_label, font);
-    body += text(lx, yd + (close ? 12 : 4), "bch-small bch-strong bch-halo", anchor, done_label, font);
+    // Right of the ends, level with them; left of them (no room on the right), the scope's above
+    // its line and what is done below its own, off the lines.
+    const double scope_y = right ? ys - (close ? 6 : -4) : ys - 7;
+    const double done_y = right ? yd + (close ? 12 : 4) : yd + 15;
+    const std::string ends = text(lx, scope_y, "bch-small bch-halo", anchor, scope_label, font) +
+                             text(lx, done_y, "bch-small bch-strong bch-halo", anchor, done_label, font);
+    taken.push_back(box_of(lx, scope_y, anchor, scope_label));
+    taken.push_back(box_of(lx, done_y, anchor, done_label));
+    // Additions and drops on the scope line: every marker, then the labels that fit.
+    std::string markers, labels;
+    for (const BurnUpPoint& p : b.points) {
+        if (p.added == 0 && p.dropped == 0) continue;
+        const double px = x(p.date), py = y(p.scope);
+        markers += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" class=\"bch-bu-change\"/>", num(px), num(py));
+        taken.push_back({px - 4, px + 4, py - 4, py + 4});
+    }
+    for (const BurnUpPoint& p : b.points) {
+        if (p.added == 0 && p.dropped == 0) continue;
+        std::vector<std::string> parts;
+        if (p.added > 0) parts.push_back(fmt::format("+{}", p.added));
+        if (p.dropped > 0) parts.push_back(fmt::format("\u2212{}", p.dropped));
+        const std::string label = joined(parts, " ");
+        const double px = x(p.date), py = y(p.scope);
+        // Above the point where the scope rose (the line comes from below), below it where it fell.
+        const bool rose = p.added >= p.dropped;
+        for (int level = 0; level < 3; ++level) {
+            const double ly = rose ? py - 8 - 12 * level : py + 16 + 12 * level;
+            const Box box = box_of(px, ly, "middle", label);
+            if (!free(box) || box.y0 < py0 - 24 || box.y1 > py1) continue;
+            labels += text(px, ly, "bch-small bch-bu-change-label bch-halo", "middle", label, font);
+            taken.push_back(box);
+            break;
+        }
+    }
+    body += markers + ends + labels;
 
     // The legend.
     double ly = py1 + 40;
