@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -60,6 +61,8 @@ std::vector<std::string> texts(const std::string& svg, const std::string& cls) {
 std::string xml_errors(const std::string& svg) {
     const std::string path = test::temp_dir("charts") + "/chart.svg";
     test::write(path, svg);
+    REQUIRE_MESSAGE(std::filesystem::exists("/usr/bin/xmllint"),
+                    "xmllint is needed to read the charts as XML: install libxml2-utils (.ci/deps)");
     const test::Run r = test::run({"/usr/bin/xmllint", "--noout", path});
     return r.status == 0 ? "" : r.err + r.out + " (status " + std::to_string(r.status) + ")";
 }
@@ -488,6 +491,10 @@ TEST_SUITE("charts") {
         BurnUp one;
         one.start = one.end = one.as_of = day("2026-10-01");
         one.points = {{day("2026-10-01"), 0, 0, 0, 0}};
+        const std::string nothing_planned = chart::burn_up(one, chart_en, "one");
+        check_chart(nothing_planned);
+        CHECK(texts(nothing_planned, "bch-note") == std::vector<std::string>{"No data to draw yet."});
+        one.points[0].scope = 3;
         check_chart(chart::burn_up(one, chart_en, "one"));
         // A bar of one day on a one-day period; a dependency on itself or on a bar not shown.
         TimelineFacts t;
@@ -499,7 +506,9 @@ TEST_SUITE("charts") {
         CHECK(attrs(tl, "bch-tl-dep", "d").size() == 1);  // the legend's only
         // Streams without epics; a load with no limit and nobody with open work.
         StreamFacts empty_stream;
-        check_chart(chart::stream_health({empty_stream}, chart_en, "s"));
+        const std::string no_epics = chart::stream_health({empty_stream}, chart_fr, "s");
+        check_chart(no_epics);
+        CHECK(texts(no_epics, "bch-note") == std::vector<std::string>{"Rien à tracer pour l’instant."});
         LoadFacts idle;
         idle.owners = {{"Nobody", 0, 0, false}};
         check_chart(chart::owner_load(idle, chart_en, "l"));

@@ -259,6 +259,14 @@ std::string patterns(const std::string& pid) {
         pid);
 }
 
+// A chart with nothing to draw but its frame: its title, and "no data" in words.
+std::string no_data(std::string_view kind, const std::string& pid, const std::string& title, const ChartMessages& w) {
+    constexpr double W = 480;
+    const std::string body = text(2, 16, "bch-title", "start", title, 13, W - 4) +
+                             text(2, 38, "bch-note", "start", std::string(w.no_data), 12, W - 4);
+    return svg(kind, W, 48, pid, title, std::string(w.no_data), "", body);
+}
+
 std::string_view status_class(EpicStatus s) {
     switch (s) {
         case EpicStatus::planned:
@@ -554,6 +562,8 @@ std::string burn_up(const BurnUp& b, const ChartMessages& w, std::string_view id
         dropped += p.dropped;
         top_value = std::max({top_value, p.scope, p.done});
     }
+    if (std::all_of(b.points.begin(), b.points.end(), [](const BurnUpPoint& p) { return p.scope <= 0 && p.done <= 0; }))
+        return no_data("burn-up", pid, std::string(w.burn_up_title), w);
     std::vector<std::string> desc{
         say(w.burn_up_desc, last.done, last.scope, long_date(w, b.as_of), b.planned, long_date(w, b.start)),
         say(w.changes_desc, added, dropped),
@@ -831,6 +841,11 @@ std::string stream_health(const std::vector<StreamFacts>& streams, const ChartMe
         for (const StatusCount& c : s.epic_counts) total += std::max(0, c.count);
         most = std::max(most, total);
     }
+    if (std::all_of(streams.begin(), streams.end(), [](const StreamFacts& s) {
+            return std::all_of(s.epic_counts.begin(), s.epic_counts.end(),
+                               [](const StatusCount& c) { return c.count <= 0; });
+        }))
+        return no_data("streams", pid, std::string(w.streams_title), w);
     const double x0 = 2, x1 = W - tag_room;
     const double unit = (x1 - x0) / most;
     std::vector<std::string> desc;
