@@ -398,6 +398,10 @@ TEST_SUITE("charts") {
         const double x0 = attrs(load, "bch-ld-bar", "x").size() ? std::stod(attrs(load, "bch-ld-bar", "x")[0]) : 0;
         CHECK(attr(load, "bch-limit", "x1") - x0 == doctest::Approx(0.75 * std::stod(bars[0])));
         CHECK(texts(load, "bch-tag-overdue") == std::vector<std::string>{"4 ⚠ over limit"});
+        // Over the limit is hatched (no class fill may hide the pattern), the others filled.
+        CHECK(load.find("class=\"bch-ld-bar bch-ld-over\" fill=\"url(#ld-hatch)\"") != std::string::npos);
+        CHECK(attrs(load, "bch-ld-ok", "width").size() == 2);
+        CHECK(chart::chart_css().find(".bch-ld-over{fill") == std::string::npos);
         CHECK(load.find("Alice Martin: 4 open epics, 9 open tasks, over the limit.") != std::string::npos);
         CHECK(load.find("Chloé Dubois: 0 open epics, 1 open task.") != std::string::npos);
     }
@@ -542,6 +546,25 @@ TEST_SUITE("charts") {
             for (std::string w; words >> w;) used.insert(w);
         }
         CHECK(used.size() > 30);
+        // An element filled with a pattern (blocked, dropped, over the limit) has no class whose
+        // rule sets a fill: CSS would win over the attribute and hide the pattern.
+        std::set<std::string> patterned;
+        const std::regex filled("<[a-z]+ [^>]*class=\"([^\"]*)\" fill=\"url\\(");
+        for (auto it = std::sregex_iterator(all.begin(), all.end(), filled); it != std::sregex_iterator(); ++it) {
+            std::istringstream words((*it)[1].str());
+            for (std::string w; words >> w;) patterned.insert(w);
+        }
+        CHECK(patterned.contains("bch-st-blocked"));
+        CHECK(patterned.contains("bch-ld-over"));
+        const std::regex rule("([^{}]+)\\{([^{}]*)\\}");
+        for (auto it = std::sregex_iterator(css.begin(), css.end(), rule); it != std::sregex_iterator(); ++it) {
+            const std::string selectors = (*it)[1].str(), declarations = (*it)[2].str();
+            if (declarations.find("fill:") == std::string::npos) continue;
+            for (const std::string& c : patterned) {
+                INFO("the rule '", selectors, "' fills class ", c, ", which a pattern fills");
+                CHECK_FALSE(std::regex_search(selectors, std::regex("\\." + c + "([^a-z-]|$)")));
+            }
+        }
         for (const std::string& c : used) {
             INFO("class ", c, " has no rule in chart_css()");
             CHECK(std::regex_search(css, std::regex("\\." + c + "[^a-z-]")));

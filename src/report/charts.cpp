@@ -932,8 +932,9 @@ std::string owner_load(const LoadFacts& load, const ChartMessages& w, std::strin
         const std::string name = clean(o.name);
         const std::string shown = name.empty() ? std::string(w.untitled) : name;
         body += text(2, y + 16, "bch-tl-label", "start", shown, font, label_w);
-        body += rect(x0, y + 5, x(o.open_epics) - x0, 14, o.over_limit ? "bch-ld-bar bch-ld-over" : "bch-ld-bar",
-                     o.over_limit ? fmt::format(" fill=\"url(#{}-hatch)\"", pid) : "");
+        body +=
+            rect(x0, y + 5, x(o.open_epics) - x0, 14, o.over_limit ? "bch-ld-bar bch-ld-over" : "bch-ld-bar bch-ld-ok",
+                 o.over_limit ? fmt::format(" fill=\"url(#{}-hatch)\"", pid) : "");
         std::string label = md::number(o.open_epics, ns);
         std::string cls = "bch-strong";
         if (o.over_limit) {
@@ -1005,7 +1006,8 @@ std::string chart_css() {
 .bch-tl-row:hover .bch-tl-label{font-weight:600}
 .bch .bch-seg-n{font-size:11px;font-weight:600}
 .bch-tl-bar,.bch-seg{stroke:var(--bch-fg);stroke-width:.75}
-.bch-ld-bar{fill:#56B4E9;stroke:var(--bch-fg);stroke-width:.75}
+.bch-ld-bar{stroke:var(--bch-fg);stroke-width:.75}
+.bch-ld-ok{fill:#56B4E9}
 .bch-st-planned{fill:var(--bch-bg)}
 .bch-st-in-progress{fill:#56B4E9}
 .bch-st-done{fill:#0072B2}
