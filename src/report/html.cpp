@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "boussole/visible.hpp"
+#include "report/charts.hpp"
 
 namespace boussole {
 
@@ -97,6 +98,7 @@ ul.tasks input{margin:0 .45em 0 0;vertical-align:-.1em}
 .note{margin:0 0 1rem;padding:.5rem .9rem;border-left:4px solid var(--note);background:var(--card)}
 .def{color:var(--muted);font-size:.88rem;max-width:60rem}
 figure{margin:0 0 1.25rem}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,26rem),1fr));gap:.75rem 2rem}
 figure svg{display:block;width:100%;height:auto}
 figcaption{color:var(--muted);font-size:.9rem;margin-top:.3rem}
 footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
@@ -255,11 +257,19 @@ void HtmlMarkup::footer(std::string_view markup) {
     out_ += fmt::format("<footer><p>{}</p></footer>\n", markup);
 }
 
-void HtmlMarkup::figure(std::string_view svg, std::string_view caption_markup) {
-    if (svg.empty()) return;
-    out_ += "<figure>\n";
-    out_ += svg;
-    if (!svg.ends_with('\n')) out_ += '\n';
+void HtmlMarkup::figure(const std::vector<std::string>& svgs, std::string_view caption_markup) {
+    std::vector<const std::string*> drawn;
+    for (const std::string& svg : svgs)
+        if (!svg.empty()) drawn.push_back(&svg);
+    if (drawn.empty()) return;
+    // One chart keeps a readable width on a phone: its box scrolls sideways instead. Several
+    // (the key results' bullet charts) stand side by side where there is room.
+    out_ += drawn.size() == 1 ? "<figure>\n<div class=\"bch-scroll\">\n" : "<figure>\n<div class=\"charts\">\n";
+    for (const std::string* svg : drawn) {
+        out_ += *svg;
+        if (!svg->ends_with('\n')) out_ += '\n';
+    }
+    out_ += "</div>\n";
     if (!caption_markup.empty()) out_ += fmt::format("<figcaption>{}</figcaption>\n", caption_markup);
     out_ += "</figure>\n";
 }
@@ -275,8 +285,9 @@ std::string HtmlMarkup::finish(std::string_view title) {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:\">\n"
         "<meta name=\"color-scheme\" content=\"light dark\">\n"
-        "<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
-        language_ == Language::fr ? "fr" : "en", html::escape(generator_), html::escape(visible(title)), page_css);
+        "<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n<main>\n",
+        language_ == Language::fr ? "fr" : "en", html::escape(generator_), html::escape(visible(title)), page_css,
+        chart::chart_css());
     page += std::exchange(out_, {});
     page += "</main>\n</body>\n</html>\n";
     return page;

@@ -37,7 +37,7 @@ public:
     void table(const md::Table& t) override;
     void footer(std::string_view markup) override;
     [[nodiscard]] bool draws() const override { return true; }
-    void figure(std::string_view svg, std::string_view caption_markup) override;
+    void figure(const std::vector<std::string>& svgs, std::string_view caption_markup) override;
     void raw(std::string_view block) override;
     [[nodiscard]] std::string finish(std::string_view title) override;
 

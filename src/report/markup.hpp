@@ -61,9 +61,10 @@ public:
     virtual void table(const md::Table& t) = 0;
     // The last line: who made the document, from what.
     virtual void footer(std::string_view markup) = 0;
-    // A chart: true when this Markup draws SVG charts (HTML); figure() then places one.
+    // Charts: true when this Markup draws SVG charts (HTML); figure() then places them, side by
+    // side where there is room (the empty ones left out).
     [[nodiscard]] virtual bool draws() const = 0;
-    virtual void figure(std::string_view svg, std::string_view caption_markup) = 0;
+    virtual void figure(const std::vector<std::string>& svgs, std::string_view caption_markup) = 0;
     // A block written as is (a Mermaid chart in Markdown).
     virtual void raw(std::string_view block) = 0;
     // The whole document; the Markup is empty after.
@@ -110,7 +111,7 @@ public:
     void table(const md::Table& t) override;
     void footer(std::string_view markup) override;
     [[nodiscard]] bool draws() const override { return false; }
-    void figure(std::string_view svg, std::string_view caption_markup) override;
+    void figure(const std::vector<std::string>& svgs, std::string_view caption_markup) override;
     void raw(std::string_view block) override;
     [[nodiscard]] std::string finish(std::string_view title) override;
 };

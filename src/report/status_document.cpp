@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "boussole/report_content.hpp"
+#include "report/charts.hpp"
 #include "report/html.hpp"
 #include "report/markdown.hpp"
 #include "report/markup.hpp"
@@ -24,7 +25,8 @@ overloaded(F...) -> overloaded<F...>;
 
 class StatusWriter {
 public:
-    StatusWriter(const StatusReportContent& c, const StatusReportMessages& m, Markup& mk) : c_(c), m_(m), mk_(mk) {}
+    StatusWriter(const StatusReportContent& c, const StatusReportMessages& m, Markup& mk)
+        : c_(c), m_(m), mk_(mk), charts_(chart_messages(m.style->language)) {}
 
     std::string render() {
         if (c_.sellers) return sellers(*c_.sellers);
@@ -91,6 +93,7 @@ private:
         item(m_.since_label, since_point());
         facts();
         for (const std::string& f : c_.unreadable) mk_.note(say(m_.unreadable, mk_.text(f)));
+        if (mk_.draws() && c_.burn_up) mk_.figure({chart::burn_up(*c_.burn_up, charts_, "burn-up")}, "");
     }
 
     // "96,000 → 104,000 EUR, target 120,000 EUR"
@@ -181,6 +184,7 @@ private:
             mk_.paragraph(m_.north_star_not_measured);
             return;
         }
+        if (mk_.draws()) mk_.figure({chart::north_star(ns, c_.header.elapsed, charts_, "north-star")}, "");
         std::string line = say(m_.north_star_progress, mk_.bar(*m.score), mk_.strong(m_.pace[m.pace]),
                                md::percent(c_.header.elapsed, numbers()));
         if (m.confidence) line += say(m_.north_star_confidence, md::number(*m.confidence, numbers()));
@@ -210,6 +214,7 @@ private:
                                  : say(m_.trend_note_no_point, trend_points);
         mk_.definition(note);
         auto num = [this](const std::optional<double>& f) { return f ? md::number(*f, numbers()) : std::string(); };
+        std::size_t objective = 0;
         for (const ObjectiveScorecard& o : c_.objectives) {
             mk_.heading(3, named(o.title, o.id));
             std::vector<std::string> header = md::columns(m_.scorecard_columns);
@@ -253,7 +258,15 @@ private:
                                           o.key_results.size())
                                     : std::string(m_.nothing_scored);
             mk_.paragraph(summary);
+            if (mk_.draws()) {
+                std::vector<std::string> bullets;
+                for (std::size_t k = 0; k < o.key_results.size(); ++k)
+                    bullets.push_back(chart::key_result(o.key_results[k], c_.header.elapsed, charts_,
+                                                        fmt::format("kr-{}-{}", objective, k)));
+                mk_.figure(bullets, "");
+            }
             if (!t.empty()) mk_.table(t);
+            ++objective;
         }
     }
 
@@ -275,6 +288,7 @@ private:
 
     void stream_summary() {
         mk_.heading(2, m_.streams_heading);
+        if (mk_.draws()) mk_.figure({chart::stream_health(c_.streams, charts_, "streams")}, "");
         md::Table t(md::columns(m_.stream_summary_columns), "llllll");
         for (const StreamFacts& s : c_.streams)
             t.row({named(s.title, s.id), std::string(s.kind == StreamKind::run ? m_.run_kind : m_.build_kind),
@@ -350,6 +364,7 @@ private:
 
     void streams() {
         mk_.heading(2, m_.streams_heading);
+        if (mk_.draws()) mk_.figure({chart::stream_health(c_.streams, charts_, "streams")}, "");
         bool any = false;
         for (const StreamFacts& s : c_.streams) {
             if (s.kind == StreamKind::run) continue;
@@ -547,6 +562,7 @@ private:
         if (t.empty()) {
             mk_.paragraph(m_.no_owners);
         } else {
+            if (mk_.draws()) mk_.figure({chart::owner_load(l, charts_, "load")}, "");
             mk_.table(t);
             mk_.definition(say(m_.load_note, md::number(l.max_open_epics, numbers())));
         }
@@ -558,8 +574,11 @@ private:
             mk_.paragraph(m_.no_timeline);
             return;
         }
-        if (!mk_.draws()) mk_.raw(gantt(tl));
-        mk_.definition(m_.timeline_legend);
+        if (mk_.draws())
+            mk_.figure({chart::timeline(tl, c_.header.as_of, c_.header.start, c_.header.end, charts_, "timeline")}, "");
+        else
+            mk_.raw(gantt(tl));
+        if (!mk_.draws()) mk_.definition(m_.timeline_legend);  // Mermaid's colours; a chart has its own legend
         if (!tl.undated.empty()) {
             std::vector<std::string> names;
             for (const UndatedEpic& e : tl.undated)
@@ -693,6 +712,7 @@ private:
     const StatusReportContent& c_;
     const StatusReportMessages& m_;
     Markup& mk_;
+    const ChartMessages& charts_;  // the charts' words, when the markup draws them
     std::vector<std::pair<std::string, std::string>> facts_;
 };
 
