@@ -39,9 +39,10 @@ import time
 TIMEOUT = 60  # seconds, for any one answer or event from the browser
 WIDTHS = (390, 1440)
 HEIGHT = 900
-# A4 landscape, in inches (Chromium 156 prints 842 x 595 points with this, and the same with the
-# sides swapped or without landscape: the PDF's MediaBox is checked, not trusted).
-A4_LANDSCAPE = {"paperWidth": 11.69, "paperHeight": 8.27, "landscape": True}
+# A4 landscape, in inches. paperWidth/paperHeight are the sheet as printed: the long side as the
+# width is landscape already; adding landscape: true turns it back to portrait (seen with
+# Chromium 156, on pages without an @page size). The PDF's MediaBox is checked, not trusted.
+A4_LANDSCAPE = {"paperWidth": 11.69, "paperHeight": 8.27}
 
 
 class BrowserError(Exception):
