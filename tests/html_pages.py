@@ -8,9 +8,12 @@ recap-revops-fr.md scripts (tests/messages_test.cpp): a due date slips two weeks
 check-in (11-06), an epic done and a target moved (11-20), an epic added (12-01). On it:
 `report --format html` for each audience (team, leadership, sellers) as of 2026-12-04, and
 `recap --format html --at HEAD`. Dates, authors and time zone are fixed, so the bytes are stable.
+A third quarter, "hostile", is the English one whose plan has words that try to break out of the
+page (HOSTILE below): its pages must pass the same checks.
 
 usage: html_pages.py BOUSSOLE SOURCE_DIR OUT_DIR [--format html|markdown]
-Writes OUT_DIR/{revops,revops-fr}-{team,leadership,sellers,recap}.{html|md}; prints their paths.
+Writes OUT_DIR/{revops,revops-fr,hostile}-{team,leadership,sellers,recap}.{html|md} (and the
+repositories in OUT_DIR/repos); prints the pages' paths.
 """
 import os
 import pathlib
@@ -29,6 +32,19 @@ ENV = dict(os.environ, GIT_AUTHOR_NAME="Camille Martin", GIT_AUTHOR_EMAIL="camil
 NEW_EPIC = ("    epics:\n",
             "    epics:\n      - id: {id}\n        title: {title}\n        owner: lea\n        status: in-progress\n"
             "        start: 2026-12-01\n        due: 2026-12-18\n        key_results: [{kr}]\n")
+# The hostile quarter: the English example whose words try to break out of the page (markup in a
+# title, a name and an update, CDATA and comment ends, a javascript: dashboard, which lint rejects
+# but the report still reads, and a word too long for a phone).
+HOSTILE = [
+    ("streams/crm.yaml", "title: Deduplicate accounts across the three countries",
+     "title: \"Dedup </title><script>alert(1)</script> & <svg onload=alert(2)> ]]> --> \\\"q\\\" 's\""),
+    ("people.yaml", "name: Camille Martin", "name: \"Camille <img src=https://evil.example/p.png> Martin\""),
+    ("metrics.yaml", "dashboard: https://bi.example.com/revops/arr-per-rep", "dashboard: \"javascript:alert(document.domain)\""),
+    ("objectives.yaml", "title: Median quote turnaround",
+     "title: Median quote turnaround (Angebotsdurchlaufzeitmedianberechnungsverfahrensüberarbeitungskommission)"),
+    ("streams/routing.yaml", "update: \"Done: routing matrix and assignment rules. Next: round-robin inside each team.\"",
+     "update: \"<style>@import url(https://evil.example/x.css)</style><a href=javascript:alert(3)>Done</a> &amp; &lt;next&gt;\""),
+]
 QUARTERS = {
     "revops": ("en", [
         ("2026-09-30", "Q4 plan", []),
@@ -55,6 +71,8 @@ QUARTERS = {
                                                              title="Nettoyer les contacts sans e-mail", kr="completude-crm"))]),
     ]),
 }
+QUARTERS["hostile"] = ("en", [("2026-09-30", "Q4 plan, in hostile words", HOSTILE), *QUARTERS["revops"][1][1:]])
+FOLDER = {"revops": "revops", "revops-fr": "revops-fr", "hostile": "revops"}
 
 
 def git(repo, *args, date=None):
@@ -68,14 +86,14 @@ def script_quarter(source, example, repo):
     """The example committed as the plan, then its quarter; returns the repository."""
     if repo.exists():
         shutil.rmtree(repo)
-    shutil.copytree(source / "examples" / example, repo / "roadmap")
+    shutil.copytree(source / "examples" / FOLDER[example], repo / "roadmap")
     git(repo, "init", "-q", "-b", "main")
     for date, message, edits in QUARTERS[example][1]:
         for path, old, new in edits:
             f = repo / "roadmap" / path
             text = f.read_text(encoding="utf-8")
             if text.count(old) != 1:
-                sys.exit(f"html_pages.py: examples/{example}/{path}: expected one '{old.strip()}', found "
+                sys.exit(f"html_pages.py: examples/{FOLDER[example]}/{path}: expected one '{old.strip()}', found "
                          f"{text.count(old)} (the example changed: update QUARTERS)")
             f.write_text(text.replace(old, new), encoding="utf-8")
         git(repo, "add", "-A")
