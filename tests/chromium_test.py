@@ -323,6 +323,31 @@ def run(out_dir, pages):
     return results
 
 
+def hang_test():
+    """A page that never finishes loading (a script looping forever) fails within the timeout (3 s
+    here), and the browser is killed."""
+    global TIMEOUT
+    saved, TIMEOUT = TIMEOUT, 3
+    browser, out = None, []
+    try:
+        browser = Browser()
+        started = time.monotonic()
+        browser.call("Page.navigate", {"url": "data:text/html,<p>busy<script>for(;;){}</script>"})
+        browser.wait_for("Page.loadEventFired")
+        out.append("a page looping forever loaded: the hang test tests nothing")
+    except BrowserError as e:
+        took = time.monotonic() - started
+        if "within 3 s" not in str(e) or took > 2 * 3:
+            out.append(f"a hung page must fail within the timeout, but: {e} (after {took:.1f} s)")
+    finally:
+        TIMEOUT = saved
+        if browser:
+            browser.close()
+    if browser and browser.proc.poll() is None:
+        out.append("the hung browser is still running after close()")
+    return out
+
+
 def self_test(out_dir, folder):
     folder = pathlib.Path(folder)
     bad = sorted(folder.glob("bad-*.html"))
@@ -345,6 +370,7 @@ def self_test(out_dir, folder):
                                 ("\n  ".join(found) or "nothing"))
     if not expected_somewhere:
         failures.append(f"no bad-*.html in {folder} expects a chromium_test finding: the checks are not tested")
+    failures += hang_test()
     for line in failures:
         print(f"FAIL: {line}")
     print(f"chromium_test self-test: sample.html and {len(bad)} bad pages, {len(failures)} failures")
