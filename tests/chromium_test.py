@@ -328,7 +328,7 @@ def hang_test():
     here), and the browser is killed."""
     global TIMEOUT
     saved, TIMEOUT = TIMEOUT, 3
-    browser, out = None, []
+    browser, out, started = None, [], time.monotonic()
     try:
         browser = Browser()
         started = time.monotonic()
