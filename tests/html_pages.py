@@ -13,7 +13,8 @@ page (HOSTILE below): its pages must pass the same checks.
 
 usage: html_pages.py BOUSSOLE SOURCE_DIR OUT_DIR [--format html|markdown]
 Writes OUT_DIR/{revops,revops-fr,hostile}-{team,leadership,sellers,recap}.{html|md} (and the
-repositories in OUT_DIR/repos); prints the pages' paths.
+repositories in OUT_DIR/repos); prints the pages' paths. Each page is written a second time with
+another time zone and locale, and must be the same bytes.
 """
 import os
 import pathlib
@@ -101,7 +102,7 @@ def script_quarter(source, example, repo):
     return repo
 
 
-def pages(boussole, source, out, fmt="html"):
+def pages(boussole, source, out, fmt="html", stable=False):
     """Writes every page; returns their paths. Exits naming the command on a failure."""
     out.mkdir(parents=True, exist_ok=True)
     ext = {"html": "html", "markdown": "md"}[fmt]
@@ -116,6 +117,15 @@ def pages(boussole, source, out, fmt="html"):
             r = subprocess.run(cmd, cwd=repo, env=ENV, capture_output=True, text=True, timeout=120)
             if r.returncode != 0:
                 sys.exit(f"html_pages.py: `boussole {' '.join(cmd[1:])}` in {repo}: exit {r.returncode}\n{r.stderr}")
+            if stable:
+                # The same bytes 14 hours east of UTC (the commits of 10:00 UTC fall on the next
+                # day there), in another locale, with the output on standard output.
+                other = dict(ENV, TZ="Pacific/Kiritimati", LC_ALL="C.UTF-8", LANG="fr_FR.UTF-8")
+                again = subprocess.run(cmd[:-2], cwd=repo, env=other, capture_output=True, timeout=120)
+                if again.returncode != 0 or again.stdout != target.read_bytes():
+                    sys.exit(f"html_pages.py: `boussole {' '.join(cmd[1:-2])}` in {repo} writes other bytes with "
+                             f"TZ=Pacific/Kiritimati and LC_ALL=C.UTF-8 (exit {again.returncode}): "
+                             "the output must not depend on the machine")
             written.append(target)
     return written
 
@@ -125,7 +135,8 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     fmt = argv[5] if len(argv) == 6 else "html"
-    for path in pages(os.path.abspath(argv[1]), pathlib.Path(argv[2]).resolve(), pathlib.Path(argv[3]).resolve(), fmt):
+    for path in pages(os.path.abspath(argv[1]), pathlib.Path(argv[2]).resolve(), pathlib.Path(argv[3]).resolve(), fmt,
+                      stable=True):
         print(path)
     return 0
 
