@@ -102,12 +102,13 @@ def script_quarter(source, example, repo):
     return repo
 
 
-def pages(boussole, source, out, fmt="html", stable=False):
+def pages(boussole, source, out, fmt="html", stable=False, quarters=tuple(QUARTERS)):
     """Writes every page; returns their paths. Exits naming the command on a failure."""
     out.mkdir(parents=True, exist_ok=True)
     ext = {"html": "html", "markdown": "md"}[fmt]
     written = []
-    for example, (lang, _) in QUARTERS.items():
+    for example in quarters:
+        lang = QUARTERS[example][0]
         repo = script_quarter(source, example, out / "repos" / example)
         commands = [(f"{example}-{a}", ["report", "roadmap", "--as-of", AS_OF, "--audience", a]) for a in AUDIENCES]
         commands.append((f"{example}-recap", ["recap", "roadmap", "--at", "HEAD"]))
