@@ -247,6 +247,18 @@ TEST_SUITE("report") {
         }
     }
 
+    TEST_CASE("no message holds a character HTML would read as markup") {
+        // The HTML markup (src/report/html.cpp) writes catalogue words as they are, in cells,
+        // labels and headings: a '<' or '&' there would be read as a tag or an entity.
+        auto check = [](const auto& catalogue) {
+            for (std::string_view t : texts(catalogue)) {
+                INFO("message \"", t, "\"");
+                CHECK(t.find_first_of("<>&") == std::string::npos);
+            }
+        };
+        check(status_report_en), check(status_report_fr), check(recap_en), check(recap_fr);
+    }
+
     TEST_CASE("the leak check finds an English word of boussole's, and not user text") {
         const std::set<std::string> english = english_only();
         CHECK(english.contains("overdue"));

@@ -325,7 +325,7 @@ TEST_SUITE("report") {
             CHECK_MESSAGE(team.find(part) != std::string::npos, part);
         const auto bad = test::boussole({"report", "examples/revops", "--format", "yaml"});
         CHECK(bad.status == 2);
-        CHECK(bad.err.find("'yaml' is not an output format of report: give markdown or json") != std::string::npos);
+        CHECK(bad.err.find("'yaml' is not an output format of report: give markdown, html or json") != std::string::npos);
     }
 
     TEST_CASE("--check: 0 when the file is what report would write, 1 when stale or missing, never writes") {

@@ -19,6 +19,9 @@ std::string render_recap(const RecapInput& input, Language language = Language::
 /// (`"format": "boussole.recap/1"`). JSON is for programs and has no language: `language` is
 /// ignored, so that every format renders alike.
 std::string render_recap_json(const RecapContent& content, Language language = Language::en);
+/// issue 15: the recap as one self-contained HTML page (inline CSS and SVG charts, no script,
+/// nothing fetched), in `language`.
+std::string render_recap_html(const RecapContent& content, Language language = Language::en);
 
 /// The semantic change list between two states, as text for a terminal, in `language`.
 std::string render_diff_text(const DiffContent& diff, Language language = Language::en);

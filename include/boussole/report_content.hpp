@@ -399,6 +399,10 @@ StatusReportContent build_status_report(const Roadmap& roadmap, const ReportOpti
 /// The status report's content in Markdown, in `language`.
 std::string render_markdown(const StatusReportContent& content, Language language = Language::en);
 
+/// issue 15: the status report's content as one self-contained HTML page (inline CSS and SVG
+/// charts, no script, nothing fetched), in `language`.
+std::string render_status_html(const StatusReportContent& content, Language language = Language::en);
+
 /// The status report's content as JSON, in the shape doc/schema/report.schema.json defines
 /// (`"format": "boussole.report/1"`). JSON is for programs and has no language: `language` is
 /// ignored, so that every format renders alike.

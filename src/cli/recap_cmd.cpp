@@ -24,6 +24,7 @@ struct RecapCommand {
 using Render = std::string (*)(const RecapContent&, Language);
 const Format<Render> formats[] = {
     {"markdown", &render_recap_markdown},
+    {"html", &render_recap_html},
     {"json", &render_recap_json},
 };
 
@@ -41,7 +42,8 @@ CLI::App* setup_recap(CLI::App& app, RecapCommand& cmd) {
         ->type_name("REV");
     sub->add_option("--at", cmd.at, "the end state: a revision (default: the working tree)")->type_name("REV");
     add_format_option(sub, cmd.format, formats,
-                      "output format: markdown (default) or json (the same content as data, for other tools)");
+                      "output format: markdown (default), html (one self-contained page with charts) or json (the same "
+                      "content as data, for other tools)");
     add_lang_option(sub, cmd.lang);
     sub->add_option("-o,--output", cmd.output, "write the recap to FILE (whole, or not at all)")->type_name("FILE");
     add_check_option(sub, cmd.check);

@@ -30,6 +30,7 @@ struct ReportCommand {
 using Render = std::string (*)(const StatusReportContent&, Language);
 const Format<Render> formats[] = {
     {"markdown", &render_markdown},
+    {"html", &render_status_html},
     {"json", &render_status_json},
 };
 
@@ -55,8 +56,10 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
                     "narrow the report to one stream's work: its epics and the key results they serve (a declared "
                     "stream's id)")
         ->type_name("ID");
-    add_format_option(sub, cmd.format, formats,
-                      "output format: markdown (default) or json (the same content as data, for other tools)");
+    add_format_option(
+        sub, cmd.format, formats,
+        "output format: markdown (default), html (one self-contained page with charts, the dashboard) or json "
+        "(the same content as data, for other tools)");
     add_lang_option(sub, cmd.lang);
     sub->add_option("-o,--output", cmd.output, "write the report to FILE (whole, or not at all)")->type_name("FILE");
     add_check_option(sub, cmd.check);

@@ -10,7 +10,7 @@
 
 namespace boussole::md {
 
-std::string email(std::string_view address) {
+bool plain_email(std::string_view address) {
     // CommonMark's e-mail autolink, kept to the characters a mail client and a viewer agree on:
     // a local part of letters, digits and . _ + -, and a domain of labels of letters, digits and -.
     auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
@@ -24,7 +24,11 @@ std::string email(std::string_view address) {
         const bool edge = i == 0 || i + 1 == domain.size() || domain[i - 1] == '.' || domain[i + 1] == '.';
         link = alnum(c) || (c == '-' && !edge) || (c == '.' && !edge);
     }
-    return link ? fmt::format("<{}>", address) : text(address);
+    return link;
+}
+
+std::string email(std::string_view address) {
+    return plain_email(address) ? fmt::format("<{}>", address) : text(address);
 }
 
 std::string text(std::string_view raw) {
@@ -173,15 +177,6 @@ std::string quantity(double value, std::string_view unit, const NumberStyle& sty
     if (unit.empty()) return number(value, style);
     if (unit == "%") return number(value, style) + std::string(style.percent);
     return fmt::format("{} {}", number(value, style), text(unit));
-}
-
-void Document::section(std::string_view heading) { out_ += fmt::format("## {}\n\n", heading); }
-
-void Document::subsection(std::string_view heading) { out_ += fmt::format("### {}\n\n", heading); }
-
-void Document::paragraph(std::string_view block) {
-    out_ += block;
-    out_ += block.ends_with('\n') ? "\n" : "\n\n";
 }
 
 std::string score(std::optional<double> value, const NumberStyle& style) {

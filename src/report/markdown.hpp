@@ -15,6 +15,10 @@ namespace boussole::md {
 // it renders as written and passes markdownlint.
 std::string text(std::string_view s);
 
+// Whether `address` is an e-mail address that mail clients and viewers agree on: a local part
+// of letters, digits and . _ + -, and a domain of labels of letters, digits and -.
+bool plain_email(std::string_view address);
+
 // An e-mail address as Markdown: an autolink (<name@example.com>) when CommonMark reads it as
 // one, else the address as text (escaped, not a link).
 std::string email(std::string_view address);
@@ -61,6 +65,11 @@ public:
     void row(std::vector<std::string> cells);
     [[nodiscard]] bool empty() const { return rows_.empty(); }
     [[nodiscard]] std::string render() const;
+    [[nodiscard]] const std::vector<std::string>& header() const { return header_; }
+    [[nodiscard]] bool right_aligned(std::size_t column) const {
+        return column < align_.size() && align_[column] == 'r';
+    }
+    [[nodiscard]] const std::vector<std::vector<std::string>>& rows() const { return rows_; }
 
 private:
     std::vector<std::string> header_;
@@ -81,16 +90,6 @@ std::string named(std::string_view title, std::string_view id, std::string_view 
 // A value with its unit as people write it: "45 minutes", "74%", "104,000 EUR"; the unit as
 // the user wrote it, a bare "%" after the style's percent space.
 std::string quantity(double value, std::string_view unit, const NumberStyle& style);
-
-// A Markdown document being written: headings and blocks, each followed by one blank line.
-class Document {
-protected:
-    void section(std::string_view heading);     // "## heading"
-    void subsection(std::string_view heading);  // "### heading"
-    // A block followed by one blank line, whether or not it ends with a line break.
-    void paragraph(std::string_view block);
-    std::string out_;
-};
 
 // Text safe as a Mermaid gantt task, section or title, whatever `s` holds: only letters, digits,
 // harmless punctuation and visible characters beyond ASCII are kept, every other character and

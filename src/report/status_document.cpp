@@ -1,11 +1,14 @@
-// The status report in Markdown: the content of status_content.cpp, words from a message
-// catalogue, markup and escaping from markdown.hpp. Nothing is computed here.
+// The status report, in Markdown and in HTML: one writer of the content of status_content.cpp,
+// words from a message catalogue, markup and escaping from a Markup (markup.hpp), charts from
+// charts.hpp when the markup draws them. Nothing is computed here.
 #include <array>
 
 #include <fmt/format.h>
 
 #include "boussole/report_content.hpp"
+#include "report/html.hpp"
 #include "report/markdown.hpp"
+#include "report/markup.hpp"
 #include "report/messages.hpp"
 
 namespace boussole {
@@ -19,11 +22,9 @@ struct overloaded : F... {
 template <class... F>
 overloaded(F...) -> overloaded<F...>;
 
-std::string bold(std::string_view s) { return fmt::format("**{}**", s); }
-
-class StatusMarkdown : md::Document {
+class StatusWriter {
 public:
-    StatusMarkdown(const StatusReportContent& c, const StatusReportMessages& m) : c_(c), m_(m) {}
+    StatusWriter(const StatusReportContent& c, const StatusReportMessages& m, Markup& mk) : c_(c), m_(m), mk_(mk) {}
 
     std::string render() {
         if (c_.sellers) return sellers(*c_.sellers);
@@ -43,48 +44,58 @@ public:
         who_to_ask();
         if (c_.timeline) timeline(*c_.timeline);
         footer();
-        return std::move(out_);
+        return mk_.finish(title());
     }
 
 private:
+    // A catalogue template filled with arguments already marked up.
+    template <class... Args>
+    std::string say(std::string_view pattern, const Args&... args) const {
+        return mk_.say(pattern, args...);
+    }
+    // The document's name, as plain text (an HTML page's <title>).
+    std::string title() const {
+        const std::string_view name = c_.header.name.empty() ? m_.untitled_roadmap : c_.header.name;
+        return fmt::format(fmt::runtime(c_.sellers ? m_.sellers_title : m_.title), name);
+    }
+
     const md::NumberStyle& numbers() const { return m_.style->numbers; }
     // A date in a sentence; tables keep ISO 8601 (Date::iso), which sorts.
     std::string prose(Date d) const { return prose_date(*m_.style, d); }
-    std::string named(std::string_view title, std::string_view id) const { return md::named(title, id, m_.untitled); }
+    std::string named(std::string_view title, std::string_view id) const { return mk_.named(title, id, m_.untitled); }
     std::string mermaid(std::string_view s) const { return md::mermaid_text(s, m_.untitled); }
     std::string owner_or_nobody(const std::string& owner) const {
-        return owner.empty() ? std::string(m_.nobody) : md::text(owner);
+        return owner.empty() ? std::string(m_.nobody) : mk_.text(owner);
     }
     std::string join(const std::vector<std::string>& items) const {
         return fmt::format("{}", fmt::join(items, m_.list_separator));
     }
-    void item(std::string_view label, std::string_view value) { out_ += fmt::format("- {} {}\n", bold(label), value); }
+    void item(std::string_view label, std::string value) { facts_.emplace_back(std::string(label), std::move(value)); }
+    void facts() { mk_.facts(std::exchange(facts_, {})); }
 
     void header() {
         const ReportHeader& h = c_.header;
-        out_ += fmt::format("# {}\n\n", say(m_.title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name)));
-        if (!h.team.empty()) item(m_.team_label, md::text(h.team));
-        if (!h.mission.empty()) item(m_.mission_label, md::text(h.mission));
+        mk_.heading(1, say(m_.title, mk_.text(h.name.empty() ? m_.untitled_roadmap : h.name)));
+        if (!h.team.empty()) item(m_.team_label, mk_.text(h.team));
+        if (!h.mission.empty()) item(m_.mission_label, mk_.text(h.mission));
         const std::string dates = say(m_.period_dates, prose(h.start), prose(h.end));
         item(m_.period_label, h.period_label.empty()
                                   ? dates
-                                  : say(m_.named_period, md::text(period_name(*m_.style, h.period_label)), dates));
+                                  : say(m_.named_period, mk_.text(period_name(*m_.style, h.period_label)), dates));
         item(m_.report_date_label,
              say(m_.report_date, prose(h.as_of), h.day, h.days, md::percent(h.elapsed, numbers())));
         scope();
         if (h.work_done)
             item(m_.work_done_label,
-                 say(m_.work_done, md::bar(*h.work_done, numbers()), h.epics, m_.count(m_.planned_epics, h.epics)));
+                 say(m_.work_done, mk_.bar(*h.work_done), h.epics, m_.count(m_.planned_epics, h.epics)));
         item(m_.since_label, since_point());
-        out_ += "\n";
-        for (const std::string& f : c_.unreadable) paragraph("> " + say(m_.unreadable, md::text(f)));
+        facts();
+        for (const std::string& f : c_.unreadable) mk_.note(say(m_.unreadable, mk_.text(f)));
     }
 
     // "96,000 → 104,000 EUR, target 120,000 EUR"
     std::string values(const Measure& m) const {
-        auto v = [&](const std::optional<double>& f) {
-            return f ? md::quantity(*f, m.unit, numbers()) : std::string(m_.unknown);
-        };
+        auto v = [&](const std::optional<double>& f) { return f ? mk_.quantity(*f, m.unit) : std::string(m_.unknown); };
         return say(m_.values, v(m.baseline), m.current ? v(m.current) : std::string(m_.no_current_value), v(m.target));
     }
 
@@ -112,14 +123,14 @@ private:
             case SinceRequest::Kind::date:
                 return say(m_.since_date, s.commit, prose(s.commit_date), prose(s.asked));
             case SinceRequest::Kind::revision:
-                return say(m_.since_revision, s.commit, prose(s.commit_date), md::text(s.revision));
+                return say(m_.since_revision, s.commit, prose(s.commit_date), mk_.text(s.revision));
         }
         return "";
     }
 
     // "+6 %", "−3 heures": the change with its sign and the unit as written.
     std::string signed_change(double delta, const std::string& unit) const {
-        const std::string magnitude = md::quantity(delta < 0 ? -delta : delta, unit, numbers());
+        const std::string magnitude = mk_.quantity(delta < 0 ? -delta : delta, unit);
         return (delta < 0 ? "−" : "+") + magnitude;
     }
 
@@ -153,42 +164,42 @@ private:
     }
 
     void north_star() {
-        section(m_.north_star_heading);
+        mk_.heading(2, m_.north_star_heading);
         if (!c_.north_star) {
-            paragraph(m_.north_star_missing);
+            mk_.paragraph(m_.north_star_missing);
             return;
         }
         const NorthStarFacts& ns = *c_.north_star;
         const Measure& m = ns.measure;
-        const std::string title = ns.title.empty() && ns.id.empty() ? bold(m_.north_star_untitled)
-                                  : ns.title.empty()                ? bold(md::text(ns.id))
-                                  : ns.id.empty()                   ? bold(md::text(ns.title))
-                                                  : bold(md::text(ns.title)) + " (" + md::text(ns.id) + ")";
-        paragraph(say(m_.north_star_values, title, values(m)));
-        if (!ns.owner.empty()) paragraph(say(m_.north_star_owner, md::text(ns.owner)));
+        const std::string title = ns.title.empty() && ns.id.empty() ? mk_.strong(m_.north_star_untitled)
+                                  : ns.title.empty()                ? mk_.strong(mk_.text(ns.id))
+                                  : ns.id.empty()                   ? mk_.strong(mk_.text(ns.title))
+                                                  : mk_.strong(mk_.text(ns.title)) + " (" + mk_.text(ns.id) + ")";
+        mk_.paragraph(say(m_.north_star_values, title, values(m)));
+        if (!ns.owner.empty()) mk_.paragraph(say(m_.north_star_owner, mk_.text(ns.owner)));
         if (!m.score) {
-            paragraph(m_.north_star_not_measured);
+            mk_.paragraph(m_.north_star_not_measured);
             return;
         }
-        std::string line = say(m_.north_star_progress, md::bar(*m.score, numbers()), bold(m_.pace[m.pace]),
+        std::string line = say(m_.north_star_progress, mk_.bar(*m.score), mk_.strong(m_.pace[m.pace]),
                                md::percent(c_.header.elapsed, numbers()));
         if (m.confidence) line += say(m_.north_star_confidence, md::number(*m.confidence, numbers()));
         if (ns.check_in) line += say(m_.north_star_last_check_in, check_in_cell(*ns.check_in));
-        paragraph(line + std::string(m_.sentence_end));
+        mk_.paragraph(line + std::string(m_.sentence_end));
         if (ns.trend) {
             std::string changes = say(m_.north_star_change, change_cell(ns.trend->since_check_in, m.unit));
             if (ns.trend->since_point && c_.since)
                 changes +=
                     say(m_.north_star_since, prose(c_.since->commit_date), change_cell(*ns.trend->since_point, m.unit));
             if (!ns.trend->levels.empty()) changes += say(m_.north_star_trend, sparkline(*ns.trend));
-            paragraph(changes + std::string(m_.sentence_end));
+            mk_.paragraph(changes + std::string(m_.sentence_end));
         }
     }
 
     void scorecard() {
-        section(m_.key_results_heading);
+        mk_.heading(2, m_.key_results_heading);
         if (c_.objectives.empty()) {
-            paragraph(m_.no_objectives);
+            mk_.paragraph(m_.no_objectives);
             return;
         }
         std::string note = say(m_.scorecard_note, md::percent(c_.header.elapsed, numbers()));
@@ -197,10 +208,10 @@ private:
         if (c_.trends)
             note += since_column ? say(m_.trend_note, c_.since->commit_date.iso(), trend_points)
                                  : say(m_.trend_note_no_point, trend_points);
-        paragraph(note);
+        mk_.paragraph(note);
         auto num = [this](const std::optional<double>& f) { return f ? md::number(*f, numbers()) : std::string(); };
         for (const ObjectiveScorecard& o : c_.objectives) {
-            subsection(named(o.title, o.id));
+            mk_.heading(3, named(o.title, o.id));
             std::vector<std::string> header = md::columns(m_.scorecard_columns);
             if (c_.check_ins) header.emplace_back(m_.last_check_in_column);
             std::string align = c_.check_ins ? "llrrrlrrll" : "llrrrlrrl";
@@ -218,11 +229,11 @@ private:
             for (const KeyResultRow& k : o.key_results) {
                 const Measure& m = k.measure;
                 std::vector<std::string> row{named(k.title, k.id),
-                                             md::text(k.owner),
+                                             mk_.text(k.owner),
                                              num(m.baseline),
                                              num(m.current),
                                              num(m.target),
-                                             md::text(m.unit),
+                                             mk_.text(m.unit),
                                              md::score(m.score, numbers()),
                                              num(m.confidence),
                                              std::string(m.no_distance ? m_.no_distance : m_.pace[m.pace])};
@@ -237,12 +248,12 @@ private:
                 t.row(std::move(row));
             }
             std::string summary =
-                o.owner.empty() ? std::string(m_.objective_no_owner) : say(m_.objective_owner, md::text(o.owner));
-            summary += o.mean_score ? say(m_.mean_score, bold(md::score(o.mean_score, numbers())), o.measured,
+                o.owner.empty() ? std::string(m_.objective_no_owner) : say(m_.objective_owner, mk_.text(o.owner));
+            summary += o.mean_score ? say(m_.mean_score, mk_.strong(md::score(o.mean_score, numbers())), o.measured,
                                           o.key_results.size())
                                     : std::string(m_.nothing_scored);
-            paragraph(summary);
-            if (!t.empty()) paragraph(t.render());
+            mk_.paragraph(summary);
+            if (!t.empty()) mk_.table(t);
         }
     }
 
@@ -263,18 +274,17 @@ private:
     }
 
     void stream_summary() {
-        section(m_.streams_heading);
+        mk_.heading(2, m_.streams_heading);
         md::Table t(md::columns(m_.stream_summary_columns), "llllll");
         for (const StreamFacts& s : c_.streams)
             t.row({named(s.title, s.id), std::string(s.kind == StreamKind::run ? m_.run_kind : m_.build_kind),
-                   md::text(s.owner), s.progress ? md::bar(*s.progress, numbers()) : "", epic_counts(s),
-                   next_due_cell(s)});
+                   mk_.text(s.owner), s.progress ? mk_.bar(*s.progress) : "", epic_counts(s), next_due_cell(s)});
         if (t.empty()) {
-            paragraph(m_.no_streams);
+            mk_.paragraph(m_.no_streams);
         } else {
-            paragraph(t.render());
-            paragraph(std::string(m_.progress_note) + std::string(m_.sentence_separator) +
-                      std::string(m_.next_due_note));
+            mk_.table(t);
+            mk_.paragraph(std::string(m_.progress_note) + std::string(m_.sentence_separator) +
+                          std::string(m_.next_due_note));
         }
         dropped();
     }
@@ -286,101 +296,104 @@ private:
 
     // The owner, with the contributors when there are some.
     std::string people(const EpicRow& e) const {
-        if (e.contributors.empty()) return md::text(e.owner);
+        if (e.contributors.empty()) return mk_.text(e.owner);
         std::vector<std::string> names;
-        for (const std::string& c : e.contributors) names.push_back(md::text(c));
+        for (const std::string& c : e.contributors) names.push_back(mk_.text(c));
         return say(m_.owner_with_contributors, owner_or_nobody(e.owner), join(names));
     }
 
     std::string short_name(const EpicRow& e) const {
-        return md::text(!e.id.empty() ? e.id : !e.title.empty() ? e.title : m_.an_epic);
+        return mk_.text(!e.id.empty() ? e.id : !e.title.empty() ? e.title : m_.an_epic);
     }
 
     // What the team reads under the epics' table: each epic's update, what it waits for, why it
     // was dropped, its deliverables, then its tasks.
     void details_of(const EpicRow& e) {
         if (e.update)
-            paragraph(c_.history ? say(m_.update_of, short_name(e), update_when(*e.update), md::text(e.update->text))
-                                 : say(m_.update_undated, short_name(e), md::text(e.update->text)));
+            mk_.paragraph(c_.history
+                              ? say(m_.update_of, short_name(e), update_when(*e.update), mk_.text(e.update->text))
+                              : say(m_.update_undated, short_name(e), mk_.text(e.update->text)));
         if (!e.depends_on.empty()) {
             std::vector<std::string> ids;
-            for (const std::string& d : e.depends_on) ids.push_back(md::text(d));
-            paragraph(say(m_.depends_on_of, short_name(e), join(ids)));
+            for (const std::string& d : e.depends_on) ids.push_back(mk_.text(d));
+            mk_.paragraph(say(m_.depends_on_of, short_name(e), join(ids)));
         }
         if (e.status == EpicStatus::dropped)
-            paragraph(e.dropped_reason.empty() ? say(m_.dropped_no_reason, short_name(e))
-                                               : say(m_.dropped_because, short_name(e), md::text(e.dropped_reason)));
+            mk_.paragraph(e.dropped_reason.empty()
+                              ? say(m_.dropped_no_reason, short_name(e))
+                              : say(m_.dropped_because, short_name(e), mk_.text(e.dropped_reason)));
         if (!e.deliverables.empty()) {
-            std::string list = say(m_.deliverables_of, short_name(e)) + "\n\n";
-            for (const std::string& d : e.deliverables) list += fmt::format("- {}\n", md::text(d));
-            paragraph(list);
+            mk_.paragraph(say(m_.deliverables_of, short_name(e)));
+            std::vector<std::string> items;
+            for (const std::string& d : e.deliverables) items.push_back(mk_.text(d));
+            mk_.list(items);
         }
         tasks_of(e);
     }
 
     void tasks_of(const EpicRow& e) {
         if (e.tasks.empty()) return;
-        std::string list = say(m_.tasks_of, short_name(e)) + "\n\n";
+        mk_.paragraph(say(m_.tasks_of, short_name(e)));
+        std::vector<Markup::Task> items;
         for (const TaskLine& t : e.tasks) {
             std::vector<std::string> notes;
-            if (!t.owner.empty()) notes.push_back(md::text(t.owner));
+            if (!t.owner.empty()) notes.push_back(mk_.text(t.owner));
             if (t.status == TaskStatus::doing) notes.emplace_back(m_.task_doing);
             if (t.due) notes.push_back(say(t.overdue ? m_.task_overdue : m_.task_due, t.due->iso()));
             const std::string title = named(t.title, t.id);
-            list += fmt::format("- [{}] {}{}\n", t.status == TaskStatus::done ? "x" : " ",
-                                t.status == TaskStatus::dropped ? say(m_.task_dropped, "~~" + title + "~~") : title,
-                                notes.empty() ? "" : fmt::format(" ({})", join(notes)));
+            const std::string what = t.status == TaskStatus::dropped ? say(m_.task_dropped, mk_.strike(title)) : title;
+            items.push_back(
+                {t.status == TaskStatus::done, notes.empty() ? what : fmt::format("{} ({})", what, join(notes))});
         }
-        out_ += list + "\n";
+        mk_.tasks(items);
     }
 
     void streams() {
-        section(m_.streams_heading);
+        mk_.heading(2, m_.streams_heading);
         bool any = false;
         for (const StreamFacts& s : c_.streams) {
             if (s.kind == StreamKind::run) continue;
-            if (!any) paragraph(streams_note());
+            if (!any) mk_.paragraph(streams_note());
             any = true;
-            subsection(named(s.title, s.id));
-            paragraph(say(m_.stream_summary, owner_or_nobody(s.owner),
-                          s.progress ? md::bar(*s.progress, numbers()) : "–", epic_counts(s)));
-            if (!s.description.empty()) paragraph(md::text(s.description));
+            mk_.heading(3, named(s.title, s.id));
+            mk_.paragraph(say(m_.stream_summary, owner_or_nobody(s.owner), s.progress ? mk_.bar(*s.progress) : "–",
+                              epic_counts(s)));
+            if (!s.description.empty()) mk_.paragraph(mk_.text(s.description));
             if (s.epics.empty()) {
-                paragraph(m_.no_epics_in_stream);
+                mk_.paragraph(m_.no_epics_in_stream);
                 continue;
             }
             md::Table t(md::columns(m_.epic_columns), "llllllll");
             for (const EpicRow& e : s.epics) {
                 std::vector<std::string> krs;
-                for (const std::string& k : e.key_results) krs.push_back(md::text(k));
-                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), md::text(e.priority), people(e),
-                       due_cell(e), md::text(e.estimate), e.progress ? md::bar(*e.progress, numbers()) : "",
-                       join(krs)});
+                for (const std::string& k : e.key_results) krs.push_back(mk_.text(k));
+                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), mk_.text(e.priority), people(e),
+                       due_cell(e), mk_.text(e.estimate), e.progress ? mk_.bar(*e.progress) : "", join(krs)});
             }
-            paragraph(t.render());
+            mk_.table(t);
             for (const EpicRow& e : s.epics) details_of(e);
         }
-        if (!any) paragraph(m_.no_build_streams);
+        if (!any) mk_.paragraph(m_.no_build_streams);
     }
 
     void run_streams() {
-        section(m_.run_heading);
+        mk_.heading(2, m_.run_heading);
         bool any = false;
         for (const StreamFacts& s : c_.streams) {
             if (s.kind != StreamKind::run) continue;
             any = true;
-            subsection(named(s.title, s.id));
-            paragraph(
+            mk_.heading(3, named(s.title, s.id));
+            mk_.paragraph(
                 say(m_.run_summary, owner_or_nobody(s.owner), s.epics.size(), m_.count(m_.activities, s.epics.size())));
             if (s.epics.empty()) continue;
             md::Table t(md::columns(m_.activity_columns), "llllr");
             for (const EpicRow& e : s.epics)
-                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), md::text(e.priority), people(e),
+                t.row({std::string(m_.status_labels[e.status]), named(e.title, e.id), mk_.text(e.priority), people(e),
                        std::to_string(e.open_tasks)});
-            paragraph(t.render());
+            mk_.table(t);
             for (const EpicRow& e : s.epics) details_of(e);
         }
-        if (!any) paragraph(m_.no_run_streams);
+        if (!any) mk_.paragraph(m_.no_run_streams);
     }
 
     std::string what(const AtRiskItem& i) const {
@@ -388,12 +401,12 @@ private:
             case AtRiskItem::Kind::epic:
                 return i.priority.empty()
                            ? say(m_.risk_epic, named(i.title, i.id))
-                           : say(m_.risk_epic_priority, say(m_.risk_epic, named(i.title, i.id)), md::text(i.priority));
+                           : say(m_.risk_epic_priority, say(m_.risk_epic, named(i.title, i.id)), mk_.text(i.priority));
             case AtRiskItem::Kind::key_result:
                 return say(m_.risk_key_result, named(i.title, i.id));
             case AtRiskItem::Kind::north_star:
                 return i.title.empty() ? std::string(m_.north_star_untitled)
-                                       : say(m_.risk_north_star, md::text(i.title));
+                                       : say(m_.risk_north_star, mk_.text(i.title));
         }
         return "";
     }
@@ -430,7 +443,7 @@ private:
     }
 
     void at_risk() {
-        section(m_.at_risk_heading);
+        mk_.heading(2, m_.at_risk_heading);
         // Leadership reads the owners' updates beside the epics at risk; the team under each epic.
         bool updates = false;
         if (c_.audience == Audience::leadership)
@@ -439,17 +452,17 @@ private:
         if (updates) header.emplace_back(m_.update_column);
         md::Table t(header, updates ? "llll" : "lll");
         for (const AtRiskItem& i : c_.at_risk) {
-            std::vector<std::string> row{what(i), md::text(i.owner), why(i)};
+            std::vector<std::string> row{what(i), mk_.text(i.owner), why(i)};
             if (updates)
                 row.push_back(!i.update    ? ""
-                              : c_.history ? say(m_.update_cell, md::text(i.update->text), update_when(*i.update))
-                                           : md::text(i.update->text));
+                              : c_.history ? say(m_.update_cell, mk_.text(i.update->text), update_when(*i.update))
+                                           : mk_.text(i.update->text));
             t.row(std::move(row));
         }
         if (t.empty()) {
-            paragraph(m_.nothing_at_risk);
+            mk_.paragraph(m_.nothing_at_risk);
         } else {
-            paragraph(t.render());
+            mk_.table(t);
         }
     }
 
@@ -481,68 +494,82 @@ private:
     // issue 14, item 3: the metrics of the scorecard, their definition and dashboard.
     void metrics() {
         if (c_.metrics.empty()) return;
-        subsection(m_.metrics_heading);
+        mk_.heading(3, m_.metrics_heading);
         md::Table t(md::columns(m_.metric_columns), "lllll");
         for (const MetricFacts& m : c_.metrics) {
             std::vector<std::string> measures;
             for (const std::string& id : m.measures)
-                measures.push_back(id.empty() ? std::string(m_.north_star_measure) : md::text(id));
-            t.row({m.declared ? named(m.name, m.id) : md::text(m.id), md::text(m.definition), md::text(m.owner),
-                   m.dashboard.empty() ? "" : md::link(m_.dashboard_link, m.dashboard), join(measures)});
+                measures.push_back(id.empty() ? std::string(m_.north_star_measure) : mk_.text(id));
+            t.row({m.declared ? named(m.name, m.id) : mk_.text(m.id), mk_.text(m.definition), mk_.text(m.owner),
+                   m.dashboard.empty() ? "" : mk_.link(m_.dashboard_link, m.dashboard), join(measures)});
         }
-        paragraph(t.render());
+        mk_.table(t);
     }
 
     // issue 14, item 3: whom to ask about what, from the people's role and responsibilities.
     void who_to_ask() {
         if (c_.who_to_ask.empty()) return;
-        section(m_.who_heading);
+        mk_.heading(2, m_.who_heading);
         md::Table t(md::columns(m_.who_columns), "llll");
         for (const Contact& p : c_.who_to_ask) {
             std::vector<std::string> resp;
-            for (const std::string& r : p.responsibilities) resp.push_back(md::text(r));
+            for (const std::string& r : p.responsibilities) resp.push_back(mk_.text(r));
             // A responsibility may hold a comma: they are told apart as the parts of a cell.
-            t.row({named(p.name, p.id), md::text(p.role), fmt::format("{}", fmt::join(resp, m_.part_separator)),
-                   md::email(p.email)});
+            t.row({named(p.name, p.id), mk_.text(p.role), fmt::format("{}", fmt::join(resp, m_.part_separator)),
+                   mk_.email(p.email)});
         }
-        paragraph(t.render());
-        paragraph(m_.who_note);
+        mk_.table(t);
+        mk_.paragraph(m_.who_note);
     }
 
     // issue 14, item 3: leadership reads why epics left the plan.
     void dropped() {
-        std::string list;
+        std::vector<std::string> items;
         for (const StreamFacts& s : c_.streams)
             for (const EpicRow& e : s.epics)
                 if (e.status == EpicStatus::dropped)
-                    list += fmt::format("- {}\n", say(m_.dropped_item, named(e.title, e.id),
-                                                      e.dropped_reason.empty() ? std::string(m_.no_reason)
-                                                                               : md::text(e.dropped_reason)));
-        if (!list.empty()) paragraph(std::string(m_.dropped_intro) + "\n\n" + list);
+                    items.push_back(
+                        say(m_.dropped_item, named(e.title, e.id),
+                            e.dropped_reason.empty() ? std::string(m_.no_reason) : mk_.text(e.dropped_reason)));
+        if (items.empty()) return;
+        mk_.paragraph(m_.dropped_intro);
+        mk_.list(items);
     }
 
     void load(const LoadFacts& l) {
-        section(m_.load_heading);
+        mk_.heading(2, m_.load_heading);
         md::Table t(md::columns(m_.load_columns), "lrrl");
         for (const OwnerLoad& o : l.owners)
-            t.row({md::text(o.name), std::to_string(o.open_epics), std::to_string(o.open_tasks),
+            t.row({mk_.text(o.name), std::to_string(o.open_epics), std::to_string(o.open_tasks),
                    o.over_limit ? say(m_.over_limit, md::number(l.max_open_epics, numbers()),
                                       m_.count(m_.open_epics, l.max_open_epics))
                                 : ""});
         if (t.empty()) {
-            paragraph(m_.no_owners);
+            mk_.paragraph(m_.no_owners);
         } else {
-            paragraph(t.render());
-            paragraph(say(m_.load_note, md::number(l.max_open_epics, numbers())));
+            mk_.table(t);
+            mk_.paragraph(say(m_.load_note, md::number(l.max_open_epics, numbers())));
         }
     }
 
     void timeline(const TimelineFacts& tl) {
-        section(m_.timeline_heading);
+        mk_.heading(2, m_.timeline_heading);
         if (tl.sections.empty()) {
-            paragraph(m_.no_timeline);
+            mk_.paragraph(m_.no_timeline);
             return;
         }
+        if (!mk_.draws()) mk_.raw(gantt(tl));
+        mk_.paragraph(m_.timeline_legend);
+        if (!tl.undated.empty()) {
+            std::vector<std::string> names;
+            for (const UndatedEpic& e : tl.undated)
+                names.push_back(mk_.text(!e.id.empty() ? e.id : !e.title.empty() ? e.title : m_.unknown));
+            mk_.paragraph(say(m_.undated, join(names)));
+        }
+    }
+
+    // The timeline as a Mermaid gantt chart, for Markdown.
+    std::string gantt(const TimelineFacts& tl) const {
         const std::string as_of = c_.header.as_of.iso();
         std::string chart = fmt::format(
             "```mermaid\ngantt\n    title {}\n    dateFormat YYYY-MM-DD\n    axisFormat {}\n    todayMarker off\n",
@@ -567,42 +594,36 @@ private:
         }
         chart += fmt::format("    section {}\n    {} :milestone, asof, {}, 0d\n```\n", mermaid(m_.gantt_today_section),
                              mermaid(say(m_.gantt_today, prose(c_.header.as_of))), as_of);
-        paragraph(chart);
-        paragraph(m_.timeline_legend);
-        if (!tl.undated.empty()) {
-            std::vector<std::string> names;
-            for (const UndatedEpic& e : tl.undated)
-                names.push_back(md::text(!e.id.empty() ? e.id : !e.title.empty() ? e.title : m_.unknown));
-            paragraph(say(m_.undated, join(names)));
-        }
+        return chart;
     }
 
     // issue 14, item 5: the proposed epics; no section without one.
     void backlog() {
         if (c_.backlog.empty()) return;
-        section(m_.backlog_heading);
+        mk_.heading(2, m_.backlog_heading);
         md::Table t(md::columns(m_.backlog_columns), "lllll");
         for (const BacklogItem& b : c_.backlog) {
             std::vector<std::string> krs;
-            for (const std::string& k : b.key_results) krs.push_back(md::text(k));
-            t.row({b.priority ? md::text(*b.priority) : std::string(m_.no_priority), named(b.title, b.id),
-                   md::text(b.stream), md::text(b.owner), join(krs)});
+            for (const std::string& k : b.key_results) krs.push_back(mk_.text(k));
+            t.row({b.priority ? mk_.text(*b.priority) : std::string(m_.no_priority), named(b.title, b.id),
+                   mk_.text(b.stream), mk_.text(b.owner), join(krs)});
         }
-        paragraph(std::string(m_.backlog_intro) + "\n\n" + t.render());
+        mk_.paragraph(m_.backlog_intro);
+        mk_.table(t);
     }
 
     // issue 14, item 4
 
     void footer() {
-        out_ += fmt::format("*{}*\n", say(m_.footer, c_.footer.generator, c_.footer.files,
-                                          m_.count(m_.files, c_.footer.files), prose(c_.header.as_of)));
+        mk_.footer(say(m_.footer, c_.footer.generator, c_.footer.files, m_.count(m_.files, c_.footer.files),
+                       prose(c_.header.as_of)));
     }
 
     // The header line of a narrowed report: what it covers, and that its figures count only that.
     void scope() {
         if (!c_.scope) return;
         const ScopeFacts& s = *c_.scope;
-        const std::string who = md::text(s.owner), where = md::text(s.stream);
+        const std::string who = mk_.text(s.owner), where = mk_.text(s.stream);
         item(m_.scope_label, s.owner_id.empty()    ? say(m_.scope_stream, where)
                              : s.stream_id.empty() ? say(m_.scope_owner, who)
                                                    : say(m_.scope_both, who, where));
@@ -611,72 +632,82 @@ private:
     // Whom to ask: the name, with the e-mail address as a link when one is declared.
     std::string ask_cell(const AskFacts& a) const {
         if (a.name.empty()) return std::string(m_.no_one_to_ask);
-        std::string cell = md::text(a.name);
-        if (!a.email.empty()) cell += " " + md::email(a.email);
+        std::string cell = mk_.text(a.name);
+        if (!a.email.empty()) cell += " " + mk_.email(a.email);
         return a.stream_owner ? say(m_.ask_stream_owner, cell) : cell;
     }
 
-    std::string what(const SellerItem& i) const { return md::text(!i.title.empty() ? i.title : i.id); }
+    std::string what(const SellerItem& i) const { return mk_.text(!i.title.empty() ? i.title : i.id); }
 
     // The sellers' view: what shipped, what ships next, whom to ask; no figures.
     std::string sellers(const SellersFacts& f) {
         const ReportHeader& h = c_.header;
-        out_ += fmt::format("# {}\n\n", say(m_.sellers_title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name)));
-        if (!h.team.empty()) item(m_.team_label, md::text(h.team));
+        mk_.heading(1, say(m_.sellers_title, mk_.text(h.name.empty() ? m_.untitled_roadmap : h.name)));
+        if (!h.team.empty()) item(m_.team_label, mk_.text(h.team));
         item(m_.report_date_label, prose(h.as_of));
         scope();
-        out_ += "\n";
-        for (const std::string& file : c_.unreadable) paragraph("> " + say(m_.unreadable, md::text(file)));
+        facts();
+        for (const std::string& file : c_.unreadable) mk_.note(say(m_.unreadable, mk_.text(file)));
 
-        section(m_.shipped_heading);
+        mk_.heading(2, m_.shipped_heading);
         if (f.shipped.empty()) {
-            paragraph(say(m_.nothing_shipped, prose(f.shipped_from), prose(h.as_of)));
+            mk_.paragraph(say(m_.nothing_shipped, prose(f.shipped_from), prose(h.as_of)));
         } else {
-            paragraph(say(m_.shipped_intro, prose(f.shipped_from), prose(h.as_of)));
+            mk_.paragraph(say(m_.shipped_intro, prose(f.shipped_from), prose(h.as_of)));
             md::Table t(md::columns(m_.shipped_columns), "lll");
             for (const SellerItem& i : f.shipped)
                 t.row({i.dating == DoneDating::not_committed ? std::string(m_.done_not_committed)
                        : i.or_before                         ? say(m_.or_before, i.date.iso())
                                                              : i.date.iso(),
                        what(i), ask_cell(i.ask)});
-            paragraph(t.render());
-            paragraph(f.history ? m_.dated_by_history : m_.dated_by_due);
+            mk_.table(t);
+            mk_.paragraph(f.history ? m_.dated_by_history : m_.dated_by_due);
         }
 
-        section(m_.coming_heading);
+        mk_.heading(2, m_.coming_heading);
         if (f.coming.empty()) {
-            paragraph(say(m_.nothing_coming, prose(h.as_of), prose(f.coming_until)));
+            mk_.paragraph(say(m_.nothing_coming, prose(h.as_of), prose(f.coming_until)));
         } else {
-            paragraph(say(m_.coming_intro, prose(h.as_of), prose(f.coming_until)));
+            mk_.paragraph(say(m_.coming_intro, prose(h.as_of), prose(f.coming_until)));
             md::Table t(md::columns(m_.coming_columns), "lll");
             for (const SellerItem& i : f.coming) t.row({i.date.iso(), what(i), ask_cell(i.ask)});
-            paragraph(t.render());
+            mk_.table(t);
         }
 
-        section(m_.help_heading);
-        if (f.support.empty()) paragraph(c_.scope ? m_.no_help_in_scope : m_.no_help);
+        mk_.heading(2, m_.help_heading);
+        if (f.support.empty()) mk_.paragraph(c_.scope ? m_.no_help_in_scope : m_.no_help);
         for (const SupportStream& s : f.support) {
-            subsection(md::text(!s.title.empty() ? s.title : !s.id.empty() ? s.id : m_.untitled));
-            if (!s.description.empty()) paragraph(md::text(s.description));
+            mk_.heading(3, mk_.text(!s.title.empty() ? s.title : !s.id.empty() ? s.id : m_.untitled));
+            if (!s.description.empty()) mk_.paragraph(mk_.text(s.description));
             // Its owner first, when it has one; then whom to ask for each activity.
-            if (!s.owner.name.empty()) paragraph(say(m_.help_intro, ask_cell(s.owner)));
+            if (!s.owner.name.empty()) mk_.paragraph(say(m_.help_intro, ask_cell(s.owner)));
             md::Table t(md::columns(m_.help_columns), "ll");
             for (const SupportEntry& a : s.activities)
-                t.row({md::text(!a.title.empty() ? a.title : a.id), ask_cell(a.ask)});
-            if (!t.empty()) paragraph(t.render());
+                t.row({mk_.text(!a.title.empty() ? a.title : a.id), ask_cell(a.ask)});
+            if (!t.empty()) mk_.table(t);
         }
         footer();
-        return std::move(out_);
+        return mk_.finish(title());
     }
 
     const StatusReportContent& c_;
     const StatusReportMessages& m_;
+    Markup& mk_;
+    std::vector<std::pair<std::string, std::string>> facts_;
 };
 
 }  // namespace
 
 std::string render_markdown(const StatusReportContent& content, Language language) {
-    return StatusMarkdown(content, status_report_messages(language)).render();
+    const StatusReportMessages& m = status_report_messages(language);
+    MarkdownMarkup markup(m.style->numbers);
+    return StatusWriter(content, m, markup).render();
+}
+
+std::string render_status_html(const StatusReportContent& content, Language language) {
+    const StatusReportMessages& m = status_report_messages(language);
+    HtmlMarkup markup(m.style->numbers, language, content.footer.generator);
+    return StatusWriter(content, m, markup).render();
 }
 
 std::string render_status_report(const Roadmap& roadmap, const ReportOptions& options) {

@@ -1,20 +1,23 @@
-// The end-of-period recap in Markdown: the content of build_recap() (src/plan/recap.cpp), words
-// from a message catalogue, markup and escaping from markdown.hpp. Nothing is computed here.
+// The end-of-period recap, in Markdown and in HTML: one writer of the content of build_recap()
+// (src/plan/recap.cpp), words from a message catalogue, markup and escaping from a Markup
+// (markup.hpp), charts from charts.hpp when the markup draws them. Nothing is computed here.
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "boussole/recap.hpp"
+#include "report/html.hpp"
 #include "report/markdown.hpp"
+#include "report/markup.hpp"
 #include "report/messages.hpp"
 
 namespace boussole {
 
 namespace {
 
-class RecapMarkdown : md::Document {
+class RecapWriter {
 public:
-    RecapMarkdown(const RecapContent& c, const RecapMessages& m) : c_(c), m_(m) {}
+    RecapWriter(const RecapContent& c, const RecapMessages& m, Markup& mk) : c_(c), m_(m), mk_(mk) {}
 
     std::string render() {
         header();
@@ -29,52 +32,72 @@ public:
         moved_out();
         carried_over();
         goalposts();
-        out_ += fmt::format("*{}*\n", say(m_.footer, c_.generator, c_.states, m_.count(m_.states, c_.states)));
-        return std::move(out_);
+        mk_.footer(say(m_.footer, c_.generator, c_.states, m_.count(m_.states, c_.states)));
+        return mk_.finish(title());
     }
 
 private:
     const RecapContent& c_;
     const RecapMessages& m_;
+    Markup& mk_;
+    std::vector<std::pair<std::string, std::string>> facts_;
+
+    // A catalogue template filled with arguments already marked up.
+    template <class... Args>
+    std::string say(std::string_view pattern, const Args&... args) const {
+        return mk_.say(pattern, args...);
+    }
+    // The document's name, as plain text (an HTML page's <title>).
+    std::string title() const {
+        const RecapHeader& h = c_.header;
+        return fmt::format(fmt::runtime(m_.title), h.name.empty() ? m_.untitled_roadmap : h.name,
+                           period_name(*m_.style, h.period_label));
+    }
+    void table_or(const md::Table& t, std::string_view empty) {
+        if (t.empty())
+            mk_.paragraph(empty);
+        else
+            mk_.table(t);
+    }
 
     const md::NumberStyle& numbers() const { return m_.style->numbers; }
     // A date in a sentence; tables keep ISO 8601 (Date::iso), which sorts.
     std::string prose(Date d) const { return prose_date(*m_.style, d); }
 
-    std::string named(std::string_view title, std::string_view id) const { return md::named(title, id, m_.untitled); }
+    std::string named(std::string_view title, std::string_view id) const { return mk_.named(title, id, m_.untitled); }
     std::string named(const RecapEpic& e) const { return named(e.title, e.id); }
     std::string join(const std::vector<std::string>& items, std::string_view separator) const {
         return fmt::format("{}", fmt::join(items, separator));
     }
     std::string texts(const std::vector<std::string>& items, std::string_view separator) const {
         std::vector<std::string> out;
-        for (const std::string& i : items) out.push_back(md::text(i));
+        for (const std::string& i : items) out.push_back(mk_.text(i));
         return join(out, separator);
     }
     std::string date(const std::optional<Date>& d) const { return d ? d->iso() : ""; }
     std::string value(const std::optional<double>& v, const std::string& unit) const {
-        return v ? md::quantity(*v, unit, numbers()) : std::string();
+        return v ? mk_.quantity(*v, unit) : std::string();
     }
     std::string when(const RecapWhen& w) const {
-        return w.date ? say(m_.when, w.date->iso(), md::text(w.label)) : std::string(m_.not_committed);
+        return w.date ? say(m_.when, w.date->iso(), mk_.text(w.label)) : std::string(m_.not_committed);
     }
     std::string when(const std::optional<RecapWhen>& w) const { return w ? when(*w) : std::string(m_.by_the_baseline); }
     std::string status(const RecapEpic& e) const {
         return std::string(e.removed ? m_.removed : m_.status_words[e.status]);
     }
-    std::string owner(const RecapEpic& e) const { return md::text(e.owner); }
+    std::string owner(const RecapEpic& e) const { return mk_.text(e.owner); }
     // The owner with the contributors, where the recap gives credit.
     std::string people(const RecapEpic& e) const {
         if (e.contributors.empty()) return owner(e);
         return say(m_.owner_with_contributors, e.owner.empty() ? std::string(m_.none) : owner(e),
                    texts(e.contributors, m_.list_separator));
     }
-    void item(std::string_view label, std::string_view value) { out_ += fmt::format("- **{}** {}\n", label, value); }
+    void item(std::string_view label, std::string value) { facts_.emplace_back(std::string(label), std::move(value)); }
 
     std::string state(const RecapState& s) const {
         if (!s.date) return std::string(m_.working_tree);
-        return s.summary.empty() ? say(m_.commit, md::text(s.label), prose(*s.date))
-                                 : say(m_.commit_with_summary, md::text(s.label), prose(*s.date), md::text(s.summary));
+        return s.summary.empty() ? say(m_.commit, mk_.text(s.label), prose(*s.date))
+                                 : say(m_.commit_with_summary, mk_.text(s.label), prose(*s.date), mk_.text(s.summary));
     }
 
     // A caveat in words; its dates as in sentences, the commit and PATH as text.
@@ -94,26 +117,26 @@ private:
                 pattern = m_.note_missing_at_baseline;
                 break;
         }
-        return say(pattern, md::text(n.commit), prose(n.date), prose(n.start), md::text(n.path));
+        return say(pattern, mk_.text(n.commit), prose(n.date), prose(n.start), mk_.text(n.path));
     }
 
     void header() {
         const RecapHeader& h = c_.header;
-        out_ += fmt::format("# {}\n\n", say(m_.title, md::text(h.name.empty() ? m_.untitled_roadmap : h.name),
-                                            md::text(period_name(*m_.style, h.period_label))));
+        mk_.heading(1, say(m_.title, mk_.text(h.name.empty() ? m_.untitled_roadmap : h.name),
+                           mk_.text(period_name(*m_.style, h.period_label))));
         item(m_.period_label, say(m_.period_dates, prose(h.start), prose(h.end)));
         item(m_.baseline_label, state(h.baseline));
         item(m_.end_label, state(h.end_state) + (h.end_state.date ? std::string() : say(m_.read_on, prose(h.read_on))));
         item(m_.changes_label, say(m_.commits_changed, h.commits, m_.count(m_.commits, h.commits)));
-        out_ += "\n";
-        for (const RecapNote& n : h.notes) paragraph(fmt::format("> **{}** {}", m_.note_label, note(n)));
+        mk_.facts(std::exchange(facts_, {}));
+        for (const RecapNote& n : h.notes) mk_.note(fmt::format("{} {}", mk_.strong(m_.note_label), note(n)));
         for (const UnreadableFile& u : h.unreadable) {
-            std::string line = u.states > 1 ? say(m_.unreadable_run, md::text(u.file), state(u.first), u.line, u.column,
-                                                  md::text(u.cause), state(u.last), u.states)
-                                            : say(m_.unreadable, md::text(u.file), state(u.first), u.line, u.column,
-                                                  md::text(u.cause));
+            std::string line = u.states > 1 ? say(m_.unreadable_run, mk_.text(u.file), state(u.first), u.line, u.column,
+                                                  mk_.text(u.cause), state(u.last), u.states)
+                                            : say(m_.unreadable, mk_.text(u.file), state(u.first), u.line, u.column,
+                                                  mk_.text(u.cause));
             line += u.used ? say(m_.unreadable_used, state(*u.used)) : std::string(m_.unreadable_none);
-            paragraph(fmt::format("> **{}** {}", m_.note_label, line));
+            mk_.note(fmt::format("{} {}", mk_.strong(m_.note_label), line));
         }
     }
 
@@ -125,7 +148,7 @@ private:
 
     void headline() {
         const RecapHeadline& h = c_.headline;
-        section(m_.headline_heading);
+        mk_.heading(2, m_.headline_heading);
         md::Table t(md::columns(m_.headline_columns), "lr");
         t.row({std::string(m_.planned), std::to_string(h.planned)});
         t.row({std::string(m_.added), std::to_string(h.added)});
@@ -143,7 +166,7 @@ private:
                                                      h.key_results, m_.count(m_.key_results, h.key_results))
                                                : ""});
         if (h.north_star) t.row({std::string(m_.north_star_score), md::score(h.north_star_score, numbers())});
-        paragraph(t.render());
+        mk_.table(t);
         std::vector<std::string> notes;
         if (h.total) {
             notes.push_back(say(m_.totals, h.total, m_.count(m_.epics, h.total), h.planned, h.added));
@@ -162,37 +185,38 @@ private:
         if (h.dropped_before) notes.push_back(say(m_.count(m_.dropped_before, h.dropped_before), h.dropped_before));
         if (h.after_period) notes.push_back(say(m_.count(m_.after_period, h.after_period), h.after_period));
         if (h.anonymous) notes.emplace_back(m_.anonymous);
-        if (!notes.empty()) paragraph(join(notes, m_.sentence_separator));
+        if (!notes.empty()) mk_.paragraph(join(notes, m_.sentence_separator));
     }
 
     void north_star() {
-        section(m_.north_star_heading);
+        mk_.heading(2, m_.north_star_heading);
         if (!c_.north_star) {
-            paragraph(m_.north_star_missing);
+            mk_.paragraph(m_.north_star_missing);
             return;
         }
         const RecapNorthStar& ns = *c_.north_star;
         auto or_no_value = [&](const std::optional<double>& v) {
             return v ? value(v, ns.unit) : std::string(m_.no_value);
         };
-        std::string line = say(m_.north_star_line,
-                               fmt::format("**{}**", md::text(ns.title.empty() ? m_.north_star_untitled : ns.title)),
-                               or_no_value(ns.start), or_no_value(ns.end), value(ns.target, ns.unit));
+        std::string line =
+            say(m_.north_star_line, mk_.strong(mk_.text(ns.title.empty() ? m_.north_star_untitled : ns.title)),
+                or_no_value(ns.start), or_no_value(ns.end), value(ns.target, ns.unit));
         if (ns.target_at_start) line += say(m_.north_star_target_was, value(ns.target_at_start, ns.unit));
-        line += ns.score ? say(m_.north_star_score_line, fmt::format("**{}**", md::score(ns.score, numbers())),
+        line += ns.score ? say(m_.north_star_score_line, mk_.strong(md::score(ns.score, numbers())),
                                md::percent(*ns.score, numbers()))
                          : std::string(m_.north_star_not_scored);
-        paragraph(line);
+        mk_.paragraph(line);
     }
 
     void key_results() {
-        section(m_.key_results_heading);
+        mk_.heading(2, m_.key_results_heading);
         if (c_.objectives.empty()) {
-            paragraph(m_.no_key_results);
+            mk_.paragraph(m_.no_key_results);
             return;
         }
         for (const RecapObjective& o : c_.objectives) {
-            subsection(o.title.empty() && o.id.empty() ? std::string(m_.objective_without_id) : named(o.title, o.id));
+            mk_.heading(3,
+                        o.title.empty() && o.id.empty() ? std::string(m_.objective_without_id) : named(o.title, o.id));
             md::Table t(md::columns(m_.key_result_columns), "lrrrrr");
             for (const RecapKeyResult& k : o.key_results) {
                 std::string target = value(k.target, k.unit);
@@ -202,18 +226,18 @@ private:
                        md::score(k.score, numbers())});
             }
             const std::size_t n = o.key_results.size();
-            paragraph(o.mean_score ? say(m_.objective_mean, fmt::format("**{}**", md::score(o.mean_score, numbers())),
-                                         o.measured, n, m_.count(m_.key_results, n))
-                                   : std::string(m_.nothing_scored));
-            paragraph(t.render());
+            mk_.paragraph(o.mean_score ? say(m_.objective_mean, mk_.strong(md::score(o.mean_score, numbers())),
+                                             o.measured, n, m_.count(m_.key_results, n))
+                                       : std::string(m_.nothing_scored));
+            mk_.table(t);
         }
         std::vector<std::string> gone;
         for (const RemovedKeyResult& k : c_.removed_key_results) gone.push_back(named(k.title, k.id));
-        if (!gone.empty()) paragraph(say(m_.removed_key_results, join(gone, m_.list_separator)));
+        if (!gone.empty()) mk_.paragraph(say(m_.removed_key_results, join(gone, m_.list_separator)));
     }
 
     void delivered() {
-        section(m_.delivered_heading);
+        mk_.heading(2, m_.delivered_heading);
         const bool deliverables = std::any_of(c_.delivered.begin(), c_.delivered.end(),
                                               [](const DeliveredEpic& d) { return !d.epic.deliverables.empty(); });
         std::vector<std::string> header = md::columns(m_.delivered_columns);
@@ -226,15 +250,15 @@ private:
                 timing = *d.days_late == 0 ? std::string(m_.on_time) : say(m_.late, say_days(m_, *d.days_late));
             std::string due = date(d.planned_due);
             if (e.due && e.due != d.planned_due) due += say(m_.due_at_end, e.due->iso());
-            std::vector<std::string> row{named(e), md::text(e.stream), people(e), due, when(d.done), timing};
+            std::vector<std::string> row{named(e), mk_.text(e.stream), people(e), due, when(d.done), timing};
             if (deliverables) row.push_back(texts(e.deliverables, m_.part_separator));
             t.row(std::move(row));
         }
-        paragraph(t.empty() ? std::string(m_.nothing_delivered) : t.render());
+        table_or(t, m_.nothing_delivered);
     }
 
     void slipped() {
-        section(m_.slipped_heading);
+        mk_.heading(2, m_.slipped_heading);
         md::Table t(md::columns(m_.slipped_columns), "lllllll");
         for (const SlippedEpic& s : c_.slipped) {
             const RecapEpic& e = s.epic;
@@ -246,83 +270,91 @@ private:
             t.row({named(e), owner(e), date(s.planned_due), date(e.due), join(slip, m_.part_separator),
                    join(moved, m_.part_separator), status(e)});
         }
-        paragraph(t.empty() ? std::string(m_.nothing_slipped) : t.render());
+        table_or(t, m_.nothing_slipped);
     }
 
     void dropped() {
-        section(m_.dropped_heading);
+        mk_.heading(2, m_.dropped_heading);
         md::Table t(md::columns(m_.dropped_columns), "llllll");
         for (const DroppedEpic& d : c_.dropped) {
             const RecapEpic& e = d.epic;
-            t.row({named(e), md::text(e.stream), owner(e),
+            t.row({named(e), mk_.text(e.stream), owner(e),
                    std::string(e.removed                          ? m_.removed_from_files
                                : e.status == EpicStatus::proposed ? m_.back_to_backlog
                                                                   : m_.status_dropped),
-                   when(d.when), d.reason ? md::text(*d.reason) : std::string(e.removed ? "" : m_.no_reason)});
+                   when(d.when), d.reason ? mk_.text(*d.reason) : std::string(e.removed ? "" : m_.no_reason)});
         }
-        paragraph(t.empty() ? std::string(m_.nothing_dropped) : t.render());
+        table_or(t, m_.nothing_dropped);
     }
 
     void added() {
-        section(m_.added_heading);
+        mk_.heading(2, m_.added_heading);
         md::Table t(md::columns(m_.added_columns), "lllll");
         for (const AddedEpic& a : c_.added)
-            t.row({named(a.epic), md::text(a.epic.stream), owner(a.epic),
+            t.row({named(a.epic), mk_.text(a.epic.stream), owner(a.epic),
                    a.from_run       ? say(m_.moved_from_run, when(a.added))
                    : a.from_backlog ? say(m_.from_backlog, when(a.added))
                                     : when(a.added),
                    status(a.epic)});
-        paragraph(t.empty() ? std::string(m_.nothing_added) : t.render());
+        table_or(t, m_.nothing_added);
     }
 
     // issue 14, item 5: only when a proposal was planned during the period.
     void proposals() {
         if (c_.proposals_planned.empty()) return;
-        section(m_.proposals_heading);
-        paragraph(m_.proposals_intro);
+        mk_.heading(2, m_.proposals_heading);
+        mk_.paragraph(m_.proposals_intro);
         md::Table t(md::columns(m_.proposals_columns), "llllll");
         for (const PlannedProposal& p : c_.proposals_planned)
-            t.row({named(p.epic), md::text(p.epic.stream), owner(p.epic),
+            t.row({named(p.epic), mk_.text(p.epic.stream), owner(p.epic),
                    p.proposed ? when(*p.proposed) : std::string(m_.proposed_at_baseline), when(p.planned),
                    status(p.epic)});
-        paragraph(t.render());
+        mk_.table(t);
     }
 
     // Only when planned work moved to the run.
     void moved_out() {
         if (c_.moved_out.empty()) return;
-        section(m_.moved_out_heading);
-        paragraph(m_.moved_out_intro);
+        mk_.heading(2, m_.moved_out_heading);
+        mk_.paragraph(m_.moved_out_intro);
         md::Table t(md::columns(m_.moved_out_columns), "llllll");
         for (const MovedOutEpic& o : c_.moved_out)
-            t.row({named(o.epic), md::text(o.from_stream), md::text(o.epic.stream), owner(o.epic), when(o.when),
+            t.row({named(o.epic), mk_.text(o.from_stream), mk_.text(o.epic.stream), owner(o.epic), when(o.when),
                    status(o.epic)});
-        paragraph(t.render());
+        mk_.table(t);
     }
 
     void carried_over() {
-        section(m_.carried_over_heading);
+        mk_.heading(2, m_.carried_over_heading);
         md::Table t(md::columns(m_.carried_over_columns), "llllll");
         for (const RecapEpic& e : c_.carried_over)
-            t.row({named(e), md::text(e.stream), people(e), status(e), date(e.due), md::bar(e.progress, numbers())});
-        paragraph(t.empty() ? std::string(m_.nothing_carried_over) : t.render());
+            t.row({named(e), mk_.text(e.stream), people(e), status(e), date(e.due), mk_.bar(e.progress)});
+        table_or(t, m_.nothing_carried_over);
     }
 
     void goalposts() {
-        section(m_.goalposts_heading);
+        mk_.heading(2, m_.goalposts_heading);
         md::Table t(md::columns(m_.goalposts_columns), "lrrl");
-        auto target = [&](const std::string& v) { return v.empty() ? std::string(m_.none) : md::text(v); };
+        auto target = [&](const std::string& v) { return v.empty() ? std::string(m_.none) : mk_.text(v); };
         for (const GoalpostMove& g : c_.goalposts)
-            t.row({g.north_star ? say(m_.north_star_named, md::text(g.title)) : named(g.title, g.subject),
+            t.row({g.north_star ? say(m_.north_star_named, mk_.text(g.title)) : named(g.title, g.subject),
                    target(g.before), target(g.after), when(g.when)});
-        paragraph(t.empty() ? std::string(m_.no_goalposts) : t.render());
+        table_or(t, m_.no_goalposts);
     }
 };
 
 }  // namespace
 
 std::string render_recap_markdown(const RecapContent& content, Language language) {
-    return RecapMarkdown(content, recap_messages(language)).render();
+    const RecapMessages& m = recap_messages(language);
+    MarkdownMarkup markup(m.style->numbers);
+    return RecapWriter(content, m, markup).render();
+}
+
+std::string render_recap_html(const RecapContent& content, Language language) {
+    const RecapMessages& m = recap_messages(language);
+    HtmlMarkup markup(m.style->numbers, language, content.generator);
+    return RecapWriter(content, m, markup).render();
 }
 
 std::string render_recap(const RecapInput& input, Language language) {

@@ -1,0 +1,114 @@
+#pragma once
+// How a document is marked up. The documents' writers (the status report, the recap) say what
+// to write, in which order, with which words from the catalogue; a Markup says how: Markdown
+// (markdown.cpp) or HTML (html.cpp). One writer per document, so both formats show the same
+// content with the same words, and a new format is one Markup.
+//
+// Inline methods return markup to put inside a block; block methods append to the document.
+// "markup" arguments are already marked up (by this Markup); "user" arguments are the user's
+// text as written, which the Markup escapes.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "report/markdown.hpp"
+
+namespace boussole {
+
+class Markup {
+public:
+    explicit Markup(const md::NumberStyle& numbers) : numbers_(numbers) {}
+    virtual ~Markup() = default;
+    Markup(const Markup&) = delete;
+    Markup& operator=(const Markup&) = delete;
+
+    // --- inline
+    // The user's text as inline markup, escaped, line breaks folded, invisible characters shown.
+    [[nodiscard]] virtual std::string text(std::string_view user) const = 0;
+    [[nodiscard]] virtual std::string strong(std::string_view markup) const = 0;
+    [[nodiscard]] virtual std::string strike(std::string_view markup) const = 0;
+    // A link to an http(s) URL; anything else is written as text, not linked.
+    [[nodiscard]] virtual std::string link(std::string_view label, std::string_view url) const = 0;
+    // An e-mail address, linked when it is one.
+    [[nodiscard]] virtual std::string email(std::string_view address) const = 0;
+    // A progress bar with its percentage ("▓▓▓▓░░░░░░ 40%"), the share clamped to 0..1.
+    [[nodiscard]] virtual std::string bar(double share) const = 0;
+    // A message catalogue's template with its own markup (**bold**, `code`) translated; the
+    // arguments are filled in after, already marked up.
+    [[nodiscard]] virtual std::string pattern(std::string_view catalogue) const = 0;
+
+    // --- blocks
+    // The document's title (level 1), a section (2), a subsection (3).
+    virtual void heading(int level, std::string_view markup) = 0;
+    virtual void paragraph(std::string_view markup) = 0;
+    // "label value" lines, the document's facts under its title.
+    virtual void facts(const std::vector<std::pair<std::string, std::string>>& label_value) = 0;
+    virtual void list(const std::vector<std::string>& items) = 0;
+    struct Task {
+        bool done = false;
+        std::string markup;
+    };
+    virtual void tasks(const std::vector<Task>& items) = 0;
+    // A note set apart from the text (a caveat).
+    virtual void note(std::string_view markup) = 0;
+    virtual void table(const md::Table& t) = 0;
+    // The last line: who made the document, from what.
+    virtual void footer(std::string_view markup) = 0;
+    // A chart: true when this Markup draws SVG charts (HTML); figure() then places one.
+    [[nodiscard]] virtual bool draws() const = 0;
+    virtual void figure(std::string_view svg, std::string_view caption_markup) = 0;
+    // A block written as is (a Mermaid chart in Markdown).
+    virtual void raw(std::string_view block) = 0;
+    // The whole document; the Markup is empty after.
+    [[nodiscard]] virtual std::string finish(std::string_view title) = 0;
+
+    // --- built on the above
+    [[nodiscard]] const md::NumberStyle& numbers() const { return numbers_; }
+    // "Title (id)"; the id alone without a title, the title alone without an id, `untitled`
+    // without either.
+    [[nodiscard]] std::string named(std::string_view title, std::string_view id, std::string_view untitled) const;
+    // A value with its unit as people write it ("45 minutes", "74 %", "104,000 EUR").
+    [[nodiscard]] std::string quantity(double value, std::string_view unit) const;
+    // A catalogue template filled with arguments already marked up.
+    template <class... Args>
+    [[nodiscard]] std::string say(std::string_view pattern_text, const Args&... args) const {
+        return fmt::format(fmt::runtime(pattern(pattern_text)), args...);
+    }
+
+protected:
+    std::string out_;
+
+private:
+    const md::NumberStyle& numbers_;
+};
+
+// Markdown (GitHub-flavoured, markdownlint-clean), as markdown.hpp writes it.
+class MarkdownMarkup final : public Markup {
+public:
+    using Markup::Markup;
+    [[nodiscard]] std::string text(std::string_view user) const override;
+    [[nodiscard]] std::string strong(std::string_view markup) const override;
+    [[nodiscard]] std::string strike(std::string_view markup) const override;
+    [[nodiscard]] std::string link(std::string_view label, std::string_view url) const override;
+    [[nodiscard]] std::string email(std::string_view address) const override;
+    [[nodiscard]] std::string bar(double share) const override;
+    [[nodiscard]] std::string pattern(std::string_view catalogue) const override;
+    void heading(int level, std::string_view markup) override;
+    void paragraph(std::string_view markup) override;
+    void facts(const std::vector<std::pair<std::string, std::string>>& label_value) override;
+    void list(const std::vector<std::string>& items) override;
+    void tasks(const std::vector<Task>& items) override;
+    void note(std::string_view markup) override;
+    void table(const md::Table& t) override;
+    void footer(std::string_view markup) override;
+    [[nodiscard]] bool draws() const override { return false; }
+    void figure(std::string_view svg, std::string_view caption_markup) override;
+    void raw(std::string_view block) override;
+    [[nodiscard]] std::string finish(std::string_view title) override;
+};
+
+}  // namespace boussole
