@@ -16,6 +16,7 @@
 #include "boussole/plan.hpp"
 #include "boussole/recap.hpp"
 #include "boussole/visible.hpp"
+#include "html_check.hpp"
 #include "report/markdown.hpp"
 #include "support.hpp"
 
@@ -220,6 +221,27 @@ TEST_SUITE("output") {
     }
 
     // issue 14, json
+    TEST_CASE("hostile roadmap: the HTML page of every audience makes no element, attribute or link of its own") {
+        // issue 15: user text never becomes markup in the dashboard (tests/html_check.hpp).
+        for (const std::string audience : {"team", "leadership", "sellers"})
+            for (const std::string lang : {"en", "fr"}) {
+                const auto run = test::boussole({"report", roadmap, "--as-of", "2026-11-23", "--audience", audience,
+                                                 "--format", "html", "--lang", lang, "-o", "-"});
+                INFO(audience, " ", lang, " ", run.err);
+                REQUIRE(run.status == 0);
+                CHECK_MESSAGE(test::html_breach(run.out).empty(), test::html_breach(run.out));
+                CHECK_MESSAGE(first_raw_control(run.out).empty(), first_raw_control(run.out));
+                CHECK(run.out.find("&lt;script") != std::string::npos);  // the roadmap's markup, shown as text
+                if (audience == "team") CHECK(run.out.find("Élan — Zürich naïve façade ñ 日本") != std::string::npos);
+            }
+        // The checker itself: what it must refuse.
+        CHECK_FALSE(test::html_breach("<p>x</p><script>alert(1)</script>").empty());
+        CHECK_FALSE(test::html_breach("<a href=\"javascript:alert(1)\">x</a>").empty());
+        CHECK_FALSE(test::html_breach("<p onclick=\"x\">x</p>").empty());
+        CHECK_FALSE(test::html_breach("<svg><image href=\"https://e.com/x.png\"/></svg>").empty());
+        CHECK(test::html_breach("<p><a href=\"https://e.com\">x</a> &lt;script&gt;</p>").empty());
+    }
+
     TEST_CASE("hostile roadmap: the report's JSON parses, keeps every name as written, and holds no raw control") {
         for (const std::string audience : {"team", "leadership"}) {
             const auto run = test::boussole(

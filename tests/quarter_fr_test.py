@@ -67,6 +67,7 @@ check(r.stdout.endswith("0 errors, 0 warnings in 8 files\n"), f"lint at the end:
 # sets no language) and in French (--lang fr: quarter-fr-fr-*, the same figures).
 for lang, prefix in (([], "quarter-fr"), (["--lang", "fr"], "quarter-fr-fr")):
     golden(f"{prefix}-recap.md", run(repo, "recap", "roadmap", "--at", "HEAD", *lang).stdout)
+    golden(f"{prefix}-recap.html", run(repo, "recap", "roadmap", "--at", "HEAD", "--format", "html", *lang).stdout)
     golden(f"{prefix}-diff.txt", run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", *lang).stdout)
     golden(f"{prefix}-diff.md",
            run(repo, "diff", commits["2026-09-30"], "HEAD", "roadmap", "--format", "markdown", *lang).stdout)
@@ -93,6 +94,12 @@ for audience in ("team", "leadership"):
            run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--audience", audience).stdout)
     golden(f"quarter-fr-fr-report-{audience}.md",
            run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--audience", audience, "--lang", "fr").stdout)
+    # issue 15: the dashboard, with its charts drawn from this history (trends, burn-up).
+    golden(f"quarter-fr-report-{audience}.html",
+           run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--audience", audience, "--format", "html").stdout)
+    golden(f"quarter-fr-fr-report-{audience}.html",
+           run(repo, "report", "roadmap", "--as-of", "2026-11-27", "--audience", audience, "--format", "html",
+               "--lang", "fr").stdout)
 git(repo, "checkout", "-q", "main")
 
 # Changes and trends (issue 14, item 1), each figure checked by hand against quarter.py's values

@@ -176,6 +176,22 @@ TEST_SUITE("report") {
         }
     }
 
+    TEST_CASE("golden: the HTML page of every audience on the example, in English and in French") {
+        // issue 15: the same writer as Markdown, through the HTML markup (html.cpp) with charts.
+        for (const auto& [name, path] :
+             {std::pair{"revops", "examples/revops"}, std::pair{"revops-fr", "examples/revops-fr"}}) {
+            for (const char* audience : {"team", "leadership", "sellers"}) {
+                CAPTURE(name);
+                CAPTURE(audience);
+                const auto r = test::boussole({"report", "--no-history", path, "--as-of", "2026-11-23", "--audience",
+                                               audience, "--format", "html"});
+                CHECK(r.status == 0);
+                CHECK(r.err.empty());
+                test::check_golden(std::string("report-") + name + "-" + audience + ".html", r.out);
+            }
+        }
+    }
+
     TEST_CASE("the language: --lang, else roadmap.language, else English; never the environment") {
         auto report = [](const std::string& path, std::vector<std::string> lang, std::vector<std::string> env = {}) {
             std::vector<std::string> args{"report", "--no-history", path, "--as-of", "2026-11-23"};

@@ -1,6 +1,6 @@
 // The end-of-period recap's content: the plan at the baseline against the roadmap at the end,
 // with the dated changes in between (every change is found by compare(), the engine of
-// `diff`). Renderers (src/report/recap_markdown.cpp) only format what is built here.
+// `diff`). Renderers (src/report/recap_document.cpp, recap_json.cpp) only format what is built here.
 #include <algorithm>
 #include <map>
 #include <tuple>

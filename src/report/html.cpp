@@ -80,7 +80,6 @@ code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em;backgr
 header{margin-bottom:1.5rem}
 section{margin:2.25rem 0}
 dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem;margin:0 0 1rem;padding:.75rem 1rem;background:var(--card);border:1px solid var(--line);border-radius:6px}
-dl.facts div{display:contents}
 dl.facts dt{font-weight:600;color:var(--muted)}
 dl.facts dd{margin:0}
 @media (max-width:36rem){dl.facts{grid-template-columns:minmax(0,1fr)}dl.facts dd{margin-bottom:.4rem}}
@@ -90,9 +89,8 @@ th,td{padding:.4rem .6rem;text-align:left;vertical-align:top;border-bottom:1px s
 tbody tr:last-child td{border-bottom:0}
 th{background:var(--card);font-weight:600}
 .r{text-align:right;font-variant-numeric:tabular-nums}
-.bar{display:inline-block;width:5.5em;height:.7em;margin-right:.4em;vertical-align:baseline;background:var(--track);border-radius:.35em;overflow:hidden}
-.bar>span{display:block;height:100%;background:var(--bar)}
 .pct{white-space:nowrap}
+.pct::before{content:"";display:inline-block;width:5.5em;height:.7em;margin-right:.4em;border-radius:.35em;background:linear-gradient(90deg,var(--bar) var(--p),var(--track) var(--p))}
 ul{margin:0 0 1rem;padding-left:1.4rem}
 ul.tasks{list-style:none;padding-left:.2rem}
 ul.tasks input{margin:0 .45em 0 0;vertical-align:-.1em}
@@ -103,6 +101,7 @@ figcaption{color:var(--muted);font-size:.9rem;margin-top:.3rem}
 footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 @media print{
 @page{size:A4 landscape;margin:12mm}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{font-size:10pt;background:#fff;color:#000}
 main{max-width:none;padding:0}
 section{break-before:page;margin:0}
@@ -167,9 +166,8 @@ std::string HtmlMarkup::email(std::string_view address) const {
 std::string HtmlMarkup::bar(double share) const {
     const double s = share < 0 ? 0 : share > 1 ? 1 : share;
     // The bar's length is the percentage written next to it, so the two never disagree.
-    return fmt::format(
-        R"(<span class="pct"><span class="bar" aria-hidden="true"><span style="width:{}%"></span></span>{}</span>)",
-        md::rounded(s * 100, 0), md::percent(s, numbers()));
+    return fmt::format(R"(<span class="pct" style="--p:{}%">{}</span>)", md::rounded(s * 100, 0),
+                       md::percent(s, numbers()));
 }
 
 std::string HtmlMarkup::pattern(std::string_view catalogue) const {
@@ -214,8 +212,7 @@ void HtmlMarkup::paragraph(std::string_view markup) { out_ += fmt::format("<p>{}
 
 void HtmlMarkup::facts(const std::vector<std::pair<std::string, std::string>>& label_value) {
     out_ += "<dl class=\"facts\">\n";
-    for (const auto& [label, value] : label_value)
-        out_ += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>\n", label, value);
+    for (const auto& [label, value] : label_value) out_ += fmt::format("<dt>{}</dt><dd>{}</dd>\n", label, value);
     out_ += "</dl>\n";
 }
 

@@ -1,5 +1,5 @@
 // The status report's content: every figure computed once, from the roadmap and the options.
-// Renderers (status_markdown.cpp) only format what is here.
+// Renderers (status_document.cpp for Markdown and HTML, status_json.cpp) only format what is here.
 #include <algorithm>
 #include <cmath>
 #include <functional>

@@ -2,8 +2,9 @@
 // then every document made from them, in English and in French: the status report for both
 // audiences (with check-ins, changes and trends found in that history), the diff of the first
 // and last versions in text, JSON and Markdown, and the recap over all of them, the report and
-// the recap as JSON too. Properties: no crash, leak, undefined behaviour or exception, and every
-// JSON document is the same in both languages (it has no words).
+// the recap as JSON and HTML too. Properties: no crash, leak, undefined behaviour or exception,
+// every JSON document is the same in both languages (it has no words), and no HTML page makes
+// an element, attribute or link of the user's text (tests/html_check.hpp).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "boussole/report.hpp"
 #include "boussole/report_content.hpp"
 #include "fuzz.hpp"
+#include "html_check.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace boussole;
@@ -47,6 +49,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             for (Audience audience : {Audience::team, Audience::leadership}) {
                 options.audience = audience;
                 fuzz::require(!render_status_report(last.roadmap(), options).empty(), "the report is made");
+                // issue 15: the HTML page; user text never becomes markup.
+                const std::string page = render_status_html(build_status_report(last.roadmap(), options), language);
+                fuzz::require(test::html_breach(page).empty(), "the report's HTML makes no markup of user text");
             }
         }
         // JSON: made from the same content, and the same whatever the language.
@@ -81,6 +86,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (Language language : {Language::en, Language::fr})
             fuzz::require(!render_recap(input, language).empty(), "the recap is made");
         const RecapContent content = build_recap(input);
+        for (Language language : {Language::en, Language::fr})
+            fuzz::require(test::html_breach(render_recap_html(content, language)).empty(),
+                          "the recap's HTML makes no markup of user text");
         const std::string recap_json = render_recap_json(content);
         fuzz::require(!recap_json.empty(), "the recap's JSON is made");
         fuzz::require(render_recap_json(content, Language::fr) == recap_json,
