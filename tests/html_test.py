@@ -15,7 +15,8 @@
 
 usage: html_test.py FILE.html...      exit 1 with `FILE:LINE: cause` on each finding
        html_test.py --self-test DIR   DIR/sample.html passes and every DIR/bad-*.html fails with the
-                                      cause its `<!-- expect: html_test: TEXT -->` comment names
+                                      cause its `<!-- expect: html_test: TEXT -->` comment names (and
+                                      not with one an `<!-- expect-not: html_test: TEXT -->` names)
 
 Run it with Debian's /usr/bin/python3 (python3-html5lib from apt; .ci/deps installs it).
 """
@@ -75,10 +76,15 @@ def check_html5lib(text, f):
 
 
 # 2. Tidy.
+def without_comments(text):
+    """The text with each HTML comment blanked out (its line breaks kept, so offsets and lines hold)."""
+    return re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+
+
 def svg_ranges(text):
-    """(start offset, end offset, start line) of every outermost <svg>...</svg>."""
+    """(start offset, end offset) of every outermost <svg>...</svg> outside comments."""
     out, depth, start = [], 0, 0
-    for m in re.finditer(r"<(/?)svg\b[^>]*?(/?)>", text, re.I):
+    for m in re.finditer(r"<(/?)svg\b[^>]*?(/?)>", without_comments(text), re.I):
         closing, selfclosing = m.group(1) == "/", m.group(2) == "/"
         if not closing:
             if depth == 0:
@@ -313,8 +319,12 @@ def self_test(folder):
     bad = sorted(folder.glob("bad-*.html"))
     expected_somewhere = 0
     for page in bad:
-        wants = re.findall(r"<!-- expect: html_test: (.*?) -->", page.read_text(encoding="utf-8"))
+        text = page.read_text(encoding="utf-8")
+        wants = re.findall(r"<!-- expect: html_test: (.*?) -->", text)
         found = check(page)
+        for unwanted in re.findall(r"<!-- expect-not: html_test: (.*?) -->", text):
+            if any(unwanted in line for line in found):
+                failures.append(f"{page.name} must not fail with \"{unwanted}\", but html_test said:\n  " + "\n  ".join(found))
         if not wants:
             if found:
                 failures.append(f"{page.name} fails html_test but has no expect comment:\n  " + "\n  ".join(found))
