@@ -101,43 +101,48 @@ std::set<std::string> catalogue_words(const M& m) {
 // id, the priorities (P0), and the format's keys (checked_on, dropped_reason, roadmap.north_star, kind: run, the keys
 // diff reports by name). Any other English word in a French catalogue is an untranslated message, and fails "every
 // message exists in every language".
-const std::set<std::string> same_in_both = {"a",
-                                            "boussole",
-                                            "cadence",
-                                            "clone",
-                                            "checked_on",
-                                            "commit",
-                                            "commits",
-                                            "contributors",
-                                            "d",
-                                            "date",
-                                            "deliverables",
-                                            "diff",
-                                            "dropped_reason",
-                                            "e-mail",
-                                            "fetch",
-                                            "git",
-                                            "id",
-                                            "kind",
-                                            "lint",
-                                            "mission",
-                                            "no-history",  // the report's options, --no-history and --since
-                                            "p0",
-                                            "part",
-                                            "plan",
-                                            "roadmap.north_star",
-                                            "roadmap.report.max_open_epics",
-                                            "roadmap.report.stale_after_days",
-                                            "run",
-                                            "score",
-                                            "since",
-                                            "unshallow",
-                                            "version"};
+const std::set<std::string> same_in_both = {
+    "a",
+    "boussole",
+    "cadence",
+    "clone",
+    "checked_on",
+    "commit",
+    "commits",
+    "contributors",
+    "d",
+    "date",
+    "deliverables",
+    "diff",
+    "dropped_reason",
+    "e-mail",
+    "fetch",
+    "git",
+    "id",
+    "kind",
+    "lint",
+    "mission",
+    "no-history",
+    "nov",  // issue 15: the charts' short months (Nov, nov.)  // the report's options, --no-history and --since
+    "oct",
+    "p0",
+    "part",
+    "plan",
+    "roadmap.north_star",
+    "roadmap.report.max_open_epics",
+    "roadmap.report.stale_after_days",
+    "run",
+    "score",
+    "since",
+    "unshallow",
+    "vertical",
+    "version"};
 
 std::set<std::string> english_words() {
     std::set<std::string> en = catalogue_words(status_report_en);
     en.merge(catalogue_words(recap_en));
     en.merge(catalogue_words(diff_en));
+    en.merge(catalogue_words(chart_en));  // issue 15, charts
     return en;
 }
 
@@ -145,6 +150,7 @@ std::set<std::string> french_words() {
     std::set<std::string> fr = catalogue_words(status_report_fr);
     fr.merge(catalogue_words(recap_fr));
     fr.merge(catalogue_words(diff_fr));
+    fr.merge(catalogue_words(chart_fr));  // issue 15, charts
     return fr;
 }
 
@@ -223,6 +229,10 @@ TEST_SUITE("report") {
         check_same_keys(status_report_en, status_report_fr);
         check_same_keys(recap_en, recap_fr);
         check_same_keys(diff_en, diff_fr);
+        check_same_keys(chart_en, chart_fr);  // issue 15, charts
+        CHECK(texts(chart_en)[0] == chart_en.short_months[0]);
+        CHECK(texts(chart_en).back() == chart_en.over_limit_desc);
+        CHECK(&chart_messages(Language::fr) == &chart_fr);
         CHECK(texts(status_report_en).size() > 150);  // the reading finds the messages
         CHECK(texts(diff_en)[0] == diff_en.list_separator);
         CHECK(texts(diff_en).back() == diff_en.posted_by);

@@ -95,6 +95,7 @@ ul{margin:0 0 1rem;padding-left:1.4rem}
 ul.tasks{list-style:none;padding-left:.2rem}
 ul.tasks input{margin:0 .45em 0 0;vertical-align:-.1em}
 .note{margin:0 0 1rem;padding:.5rem .9rem;border-left:4px solid var(--note);background:var(--card)}
+.def{color:var(--muted);font-size:.88rem;max-width:60rem}
 figure{margin:0 0 1.25rem}
 figure svg{display:block;width:100%;height:auto}
 figcaption{color:var(--muted);font-size:.9rem;margin-top:.3rem}
@@ -232,6 +233,8 @@ void HtmlMarkup::tasks(const std::vector<Task>& items) {
 void HtmlMarkup::note(std::string_view markup) {
     out_ += fmt::format("<p class=\"note\" role=\"note\">{}</p>\n", markup);
 }
+
+void HtmlMarkup::definition(std::string_view markup) { out_ += fmt::format("<p class=\"def\">{}</p>\n", markup); }
 
 void HtmlMarkup::table(const md::Table& t) {
     out_ += "<div class=\"table\"><table>\n<thead><tr>";

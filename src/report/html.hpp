@@ -33,6 +33,7 @@ public:
     void list(const std::vector<std::string>& items) override;
     void tasks(const std::vector<Task>& items) override;
     void note(std::string_view markup) override;
+    void definition(std::string_view markup) override;
     void table(const md::Table& t) override;
     void footer(std::string_view markup) override;
     [[nodiscard]] bool draws() const override { return true; }

@@ -51,6 +51,7 @@ void MarkdownMarkup::tasks(const std::vector<Task>& items) {
 }
 
 void MarkdownMarkup::note(std::string_view markup) { paragraph(fmt::format("> {}", markup)); }
+void MarkdownMarkup::definition(std::string_view markup) { paragraph(markup); }
 void MarkdownMarkup::table(const md::Table& t) { paragraph(t.render()); }
 void MarkdownMarkup::footer(std::string_view markup) { out_ += fmt::format("*{}*\n", markup); }
 // Markdown draws no chart: its documents say the figures in tables and Mermaid blocks.

@@ -55,6 +55,9 @@ public:
     virtual void tasks(const std::vector<Task>& items) = 0;
     // A note set apart from the text (a caveat).
     virtual void note(std::string_view markup) = 0;
+    // How the figures next to it are defined (under a table or chart): a paragraph in Markdown,
+    // set in smaller type in HTML.
+    virtual void definition(std::string_view markup) = 0;
     virtual void table(const md::Table& t) = 0;
     // The last line: who made the document, from what.
     virtual void footer(std::string_view markup) = 0;
@@ -103,6 +106,7 @@ public:
     void list(const std::vector<std::string>& items) override;
     void tasks(const std::vector<Task>& items) override;
     void note(std::string_view markup) override;
+    void definition(std::string_view markup) override;
     void table(const md::Table& t) override;
     void footer(std::string_view markup) override;
     [[nodiscard]] bool draws() const override { return false; }

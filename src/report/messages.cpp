@@ -77,4 +77,7 @@ const StatusReportMessages& status_report_messages(Language l) {
 const RecapMessages& recap_messages(Language l) { return l == Language::fr ? recap_fr : recap_en; }
 const DiffMessages& diff_messages(Language l) { return l == Language::fr ? diff_fr : diff_en; }
 
+// issue 15, charts
+const ChartMessages& chart_messages(Language l) { return l == Language::fr ? chart_fr : chart_en; }
+
 }  // namespace boussole

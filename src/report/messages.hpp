@@ -481,4 +481,85 @@ const StatusReportMessages& status_report_messages(Language l);
 const RecapMessages& recap_messages(Language l);
 const DiffMessages& diff_messages(Language l);
 
+// issue 15, charts
+// The words of the dashboard's SVG charts (src/report/charts.cpp): titles, labels, legends and
+// the <desc> sentences that state each chart's figures in words.
+struct ChartMessages {
+    const LanguageStyle* style;
+    template <class N>
+    [[nodiscard]] std::string_view count(const Plural& p, N n) const {
+        return style->is_one(static_cast<double>(n)) ? p.one : p.other;
+    }
+
+    std::array<std::string_view, 12> short_months;  // on axes
+    std::string_view short_date;                    // an axis date: {0} day, {1} short month
+    std::string_view list_separator;
+    std::string_view untitled;
+    std::string_view no_value;  // a value not written
+    std::string_view no_data;   // a chart with nothing to draw
+
+    // The North Star and the key results (bullet charts).
+    std::string_view north_star;         // the North Star's name when it has no title
+    std::string_view north_star_title;   // {0} its title
+    std::string_view key_result_title;   // {0} id, {1} title
+    std::string_view baseline_label;     // {0} value
+    std::string_view target_label;       // {0} value
+    std::string_view elapsed_label;      // by the pace marker: {0} share of the period elapsed
+    std::string_view score_label;        // {0} score, {1} pace
+    PaceWords pace;                      // each with its symbol: status is never colour alone
+    std::string_view trend_label;        // above the check-ins' line
+    std::string_view not_measured;       // no score: a value is missing
+    std::string_view no_distance;        // no score: target equals baseline
+    std::string_view measure_desc;       // {0} name, {1} baseline, {2} current, {3} target
+    std::string_view score_desc;         // {0} score, {1} pace
+    std::string_view elapsed_desc;       // {0} share of the period elapsed
+    std::string_view lower_is_better;    // a target below its baseline
+    std::string_view trend_desc;         // {0} the committed values, oldest first
+    std::string_view trend_capped_desc;  // {0} how many values are shown
+
+    // The burn-up.
+    std::string_view burn_up_title;
+    std::string_view epics_axis;
+    std::string_view done_line, scope_line, even_pace_line, report_date;
+    std::string_view done_end;  // at the done line's end: {0} count, {1} done_epics
+    Plural done_epics;
+    std::string_view scope_end;       // at the scope line's end: {0} count
+    std::string_view burn_up_desc;    // {0} done, {1} scope, {2} report date, {3} planned at the start, {4} start
+    std::string_view changes_desc;    // {0} epics added, {1} dropped over the period
+    std::string_view even_pace_desc;  // {0} period start, {1} scope at the report date, {2} period end
+    std::string_view or_before_desc;  // the history starts after the period's start
+
+    // The timeline.
+    std::string_view timeline_title;
+    std::string_view timeline_desc;  // {0} bars, {1} first day, {2} last day, {3} report date
+    std::string_view overdue_tag, blocked_tag, done_tag;
+    EpicStatusWords status_labels;  // in legends, each with its symbol
+    std::string_view dependency;    // in the legend
+    std::string_view bar_desc;      // {0} epic, {1} status, {2} start, {3} due
+    std::string_view overdue_desc;  // appended to bar_desc
+    std::string_view depends_desc;  // {0} epic, {1} the epics it waits for
+    std::string_view stream_rows;   // {0} stream: its bars follow
+
+    // Stream health and load.
+    std::string_view streams_title;
+    std::string_view progress_label;  // {0} share
+    std::string_view overdue_count;   // {0} count, {1} overdue (plural)
+    Plural overdue;
+    std::string_view status_count;          // {0} count, {1} status word (plural)
+    EpicStatusWords status_counted;         // the plural words
+    std::string_view stream_desc;           // {0} stream, {1} counts, {2} progress (or nothing), {3} overdue
+    std::string_view stream_progress_desc;  // {0} share
+    std::string_view load_title;
+    std::string_view limit_label;  // {0} the limit
+    std::string_view over_limit_tag;
+    std::string_view load_desc;   // {0} the limit
+    std::string_view owner_desc;  // {0} person, {1} count, {2} open epics, {3} count, {4} open tasks
+    Plural open_epics, open_tasks;
+    std::string_view over_limit_desc;
+};
+
+extern const ChartMessages chart_en;
+extern const ChartMessages chart_fr;
+const ChartMessages& chart_messages(Language l);
+
 }  // namespace boussole

@@ -185,7 +185,7 @@ private:
         if (h.dropped_before) notes.push_back(say(m_.count(m_.dropped_before, h.dropped_before), h.dropped_before));
         if (h.after_period) notes.push_back(say(m_.count(m_.after_period, h.after_period), h.after_period));
         if (h.anonymous) notes.emplace_back(m_.anonymous);
-        if (!notes.empty()) mk_.paragraph(join(notes, m_.sentence_separator));
+        if (!notes.empty()) mk_.definition(join(notes, m_.sentence_separator));
     }
 
     void north_star() {

@@ -208,7 +208,7 @@ private:
         if (c_.trends)
             note += since_column ? say(m_.trend_note, c_.since->commit_date.iso(), trend_points)
                                  : say(m_.trend_note_no_point, trend_points);
-        mk_.paragraph(note);
+        mk_.definition(note);
         auto num = [this](const std::optional<double>& f) { return f ? md::number(*f, numbers()) : std::string(); };
         for (const ObjectiveScorecard& o : c_.objectives) {
             mk_.heading(3, named(o.title, o.id));
@@ -283,8 +283,8 @@ private:
             mk_.paragraph(m_.no_streams);
         } else {
             mk_.table(t);
-            mk_.paragraph(std::string(m_.progress_note) + std::string(m_.sentence_separator) +
-                          std::string(m_.next_due_note));
+            mk_.definition(std::string(m_.progress_note) + std::string(m_.sentence_separator) +
+                           std::string(m_.next_due_note));
         }
         dropped();
     }
@@ -353,7 +353,7 @@ private:
         bool any = false;
         for (const StreamFacts& s : c_.streams) {
             if (s.kind == StreamKind::run) continue;
-            if (!any) mk_.paragraph(streams_note());
+            if (!any) mk_.definition(streams_note());
             any = true;
             mk_.heading(3, named(s.title, s.id));
             mk_.paragraph(say(m_.stream_summary, owner_or_nobody(s.owner), s.progress ? mk_.bar(*s.progress) : "–",
@@ -519,7 +519,7 @@ private:
                    mk_.email(p.email)});
         }
         mk_.table(t);
-        mk_.paragraph(m_.who_note);
+        mk_.definition(m_.who_note);
     }
 
     // issue 14, item 3: leadership reads why epics left the plan.
@@ -548,7 +548,7 @@ private:
             mk_.paragraph(m_.no_owners);
         } else {
             mk_.table(t);
-            mk_.paragraph(say(m_.load_note, md::number(l.max_open_epics, numbers())));
+            mk_.definition(say(m_.load_note, md::number(l.max_open_epics, numbers())));
         }
     }
 
@@ -559,7 +559,7 @@ private:
             return;
         }
         if (!mk_.draws()) mk_.raw(gantt(tl));
-        mk_.paragraph(m_.timeline_legend);
+        mk_.definition(m_.timeline_legend);
         if (!tl.undated.empty()) {
             std::vector<std::string> names;
             for (const UndatedEpic& e : tl.undated)
@@ -661,7 +661,7 @@ private:
                                                              : i.date.iso(),
                        what(i), ask_cell(i.ask)});
             mk_.table(t);
-            mk_.paragraph(f.history ? m_.dated_by_history : m_.dated_by_due);
+            mk_.definition(f.history ? m_.dated_by_history : m_.dated_by_due);
         }
 
         mk_.heading(2, m_.coming_heading);
