@@ -8,7 +8,7 @@
 4. the page is self-contained: no <script>, no <link>, no <base>, nothing loaded from a URL that is
    not data: (src, srcset, poster, data of img, source, iframe, object, embed, video, audio, track,
    input), no url() in CSS but data: and a local #id, no @import, no href in SVG but a local #id
-   that exists; a Content-Security-Policy meta tag that forbids every other origin
+   that exists; no id used twice; a Content-Security-Policy meta tag that forbids every other origin
    (default-src 'none', nothing but 'unsafe-inline' styles and data: images); every <a href> is
    http(s), mailto: or a #fragment that exists in the page; <html lang> is set; every chart (an
    <svg> that is not aria-hidden) has a non-empty <title> and <desc>.
@@ -167,6 +167,11 @@ class Scan(html.parser.HTMLParser):
         line = self.getpos()[0]
         a = {k.lower(): (v or "") for k, v in attrs}
         if "id" in a:
+            if a["id"] in self.ids:
+                # Tidy names a repeated id in HTML, not in SVG, where two charts that share one
+                # (a title, a hatching pattern) would name or fill each other.
+                self.f.add(line, f"id=\"{a['id']}\" is used twice: aria-labelledby and url(#...) then point to the "
+                                 "first one (give each chart its own ids)")
             self.ids.add(a["id"])
         if tag == "html":
             self.html_lang = a.get("lang", "")
