@@ -8,8 +8,9 @@ One browser for every page given; for each page, loaded from disk (file://):
   entry of level error: a Content-Security-Policy violation is one);
 - no network request but the page's own file:// URL and data: URLs;
 - at 390 px (a phone, with the mobile viewport) and 1440 px wide, nothing wider than the window
-  (document.documentElement.scrollWidth <= the width), and a full-page screenshot of each,
-  NAME-390.png and NAME-1440.png;
+  (document.documentElement.scrollWidth <= the width), no chart whose text is drawn smaller than
+  8 px (an SVG scaled down to the width), and a full-page screenshot of each, NAME-390.png and
+  NAME-1440.png;
 - with prefers-color-scheme: dark, a dark background with readable text (contrast 4.5:1 at least,
   as in light mode), and a screenshot, NAME-dark.png;
 - printed (Page.printToPDF) on A4 landscape, NAME.pdf: a PDF whose pages are landscape, more than
@@ -201,6 +202,27 @@ OVERFLOW_JS = r"""((width) => {
 })"""
 
 
+# The smallest text of each chart as drawn: its font size times the SVG's scale on the screen.
+CHART_TEXT_JS = r"""(() => {
+  const out = [];
+  for (const svg of document.querySelectorAll('svg')) {
+    if (svg.parentElement && svg.parentElement.closest('svg')) continue;
+    let min = Infinity, which = '';
+    for (const t of svg.querySelectorAll('text')) {
+      const ctm = t.getScreenCTM();
+      if (!ctm || !t.textContent.trim()) continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
+      if (px < min) { min = px; which = t.textContent.trim(); }
+    }
+    const title = svg.querySelector('title');
+    if (min < Infinity) out.push({chart: title ? title.textContent.trim() : (svg.getAttribute('class') || 'an svg'),
+                                  px: min, text: which});
+  }
+  return out;
+})()"""
+MIN_CHART_TEXT_PX = 8  # below this, a chart's words and figures cannot be read (a phone's 390 px)
+
+
 def luminance(rgb):
     def channel(c):
         c /= 255
@@ -276,6 +298,11 @@ def check_page(browser, page, out_dir):
         if o["scrollWidth"] > width:
             found.append(f"at {width} px wide the page is {o['scrollWidth']} px wide (a horizontal scroll): "
                          + ("; ".join(o["culprits"]) or "no one element to blame"))
+        for c in browser.evaluate(CHART_TEXT_JS):
+            if c["px"] < MIN_CHART_TEXT_PX:
+                found.append(f"at {width} px wide the chart \"{c['chart'][:60]}\" draws its text at {c['px']:.1f} px "
+                             f"(\"{c['text'][:30]}\"), under {MIN_CHART_TEXT_PX} px: unreadable; let it scroll at a "
+                             "readable width, or draw it for the width")
         screenshot(browser, out_dir / f"{name}-{width}.png", width)
 
     colours = {}
