@@ -176,7 +176,10 @@ std::string to_utf8(const std::u32string& s) {
 
 std::string joined_words(const std::vector<std::u32string>& words) {
     std::string out;
-    for (const std::u32string& w : words) out += (out.empty() ? "" : " ") + to_utf8(w);
+    for (const std::u32string& w : words) {
+        if (!out.empty()) out += ' ';
+        out += to_utf8(w);
+    }
     return out;
 }
 
