@@ -84,8 +84,8 @@ dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 
 dl.facts dt{font-weight:600;color:var(--muted)}
 dl.facts dd{margin:0}
 @media (max-width:36rem){dl.facts{grid-template-columns:minmax(0,1fr)}dl.facts dd{margin-bottom:.4rem}}
-.table{overflow-x:auto;margin:0 0 1rem;border:1px solid var(--line);border-radius:6px}
-table{border-collapse:collapse;width:100%;font-size:.94rem}
+.table{overflow-x:auto;margin:0 0 1rem;border:1px solid var(--line);border-radius:6px;width:fit-content;max-width:100%}
+table{border-collapse:collapse;font-size:.94rem}
 th,td{padding:.4rem .6rem;text-align:left;vertical-align:top;border-bottom:1px solid var(--line)}
 tbody tr:last-child td{border-bottom:0}
 th{background:var(--card);font-weight:600}
@@ -94,7 +94,8 @@ th{background:var(--card);font-weight:600}
 .pct::before{content:"";display:inline-block;width:5.5em;height:.7em;margin-right:.4em;border-radius:.35em;background:linear-gradient(90deg,var(--bar) var(--p),var(--track) var(--p))}
 ul{margin:0 0 1rem;padding-left:1.4rem}
 ul.tasks{list-style:none;padding-left:.2rem}
-ul.tasks input{margin:0 .45em 0 0;vertical-align:-.1em}
+ul.tasks input{appearance:none;-webkit-appearance:none;display:inline-grid;place-content:center;width:1em;height:1em;margin:0 .45em 0 0;vertical-align:-.12em;border:1.5px solid var(--fg);border-radius:3px;opacity:1}
+ul.tasks input:checked::before{content:"\2714";font-size:.8em;line-height:1}
 .note{margin:0 0 1rem;padding:.5rem .9rem;border-left:4px solid var(--note);background:var(--card)}
 .def{color:var(--muted);font-size:.88rem;max-width:60rem}
 figure{margin:0 0 1.25rem}
@@ -108,6 +109,7 @@ footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid var(--line);color
 body{font-size:10pt;background:#fff;color:#000}
 main{max-width:none;padding:0}
 section{break-before:page;margin:0}
+header+section{break-before:auto}
 .table{overflow:visible;border:0}
 tr,figure,.note,dl.facts{break-inside:avoid}
 h2,h3{break-after:avoid}
