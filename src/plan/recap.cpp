@@ -209,6 +209,9 @@ public:
                                    g.change.after, when(g.state), g.change.before_value, g.change.after_value});
         c.generator = in_.generator;
         c.states = states_.size();
+        // issue 15: the same states, unreadable files at their last readable version.
+        const std::vector<PlanState> before_end(states_.begin(), states_.end() - 1);
+        c.burn_up = find_burn_up(end_, before_end, period_, end_date_);
         return c;
     }
 
