@@ -229,6 +229,12 @@ def content_in_schema(header, schema_name, places):
 
 check(not (p := content_in_schema("report_content.hpp", "report.schema.json", REPORT_PLACES)), "\n  ".join(p))
 check(not (p := content_in_schema("recap_content.hpp", "recap.schema.json", RECAP_PLACES)), "\n  ".join(p))
+# issue 15: the burn-up's structs are declared in plan.hpp; both schemas describe them.
+plan_structs = content_members(source / "include" / "boussole" / "plan.hpp")
+for schema_name in ("report.schema.json", "recap.schema.json"):
+    places = {"BurnUp": "$defs/burn_up", "BurnUpPoint": "$defs/burn_up/properties/points/items"}
+    check(not (p := content_in_schema("plan.hpp", schema_name, {**{k: None for k in plan_structs}, **places})),
+          "\n  ".join(p))
 members = content_members(source / "include" / "boussole" / "report_content.hpp")
 check(members["EpicRow"][:4] == ["id", "title", "owner", "status"] and "deliverables" in members["EpicRow"] and
       members["StreamFacts"][5] == "progress" and members["Measure"][1:5] == ["baseline", "current", "target",
