@@ -163,6 +163,9 @@ private:
         if (h.after_period) notes.push_back(say(m_.count(m_.after_period, h.after_period), h.after_period));
         if (h.anonymous) notes.emplace_back(m_.anonymous);
         if (!notes.empty()) paragraph(join(notes, m_.sentence_separator));
+        // issue 15: the plan as it stands day by day, from the burn-up's last point.
+        if (c_.burn_up)
+            paragraph(fmt::format("**{}** {}.{}", m_.burn_up.label, say_burn_up(m_, *c_.burn_up), m_.burn_up_headline));
     }
 
     void north_star() {

@@ -75,6 +75,7 @@ private:
         if (h.work_done)
             item(m_.work_done_label,
                  say(m_.work_done, md::bar(*h.work_done, numbers()), h.epics, m_.count(m_.planned_epics, h.epics)));
+        if (c_.burn_up) item(m_.burn_up.label, say_burn_up(m_, *c_.burn_up));  // issue 15
         item(m_.since_label, since_point());
         out_ += "\n";
         for (const std::string& f : c_.unreadable) paragraph("> " + say(m_.unreadable, md::text(f)));
