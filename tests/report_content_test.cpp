@@ -540,6 +540,20 @@ TEST_SUITE("report") {
             if (c.burn_up) CHECK(c.burn_up->points.size() == 2);
         }
         CHECK_FALSE(build().burn_up);  // no history read
+        // The header's line, in both languages; the oldest state read stands for a plan it lacks.
+        ReportOptions o{*Date::parse("2026-11-23"), Audience::leadership, "gen", std::nullopt};
+        b.points.back() = {day("2026-11-23"), 5, 1, 2, 1};
+        o.burn_up = b;
+        const StatusReportContent c = build_status_report(load_roadmap_from_string(roadmap_yaml), o);
+        CHECK(render_markdown(c).find("- **Planned work over the period:** 1 of 5 epics done; the plan had 4, 2 added "
+                                      "and 1 taken out since (from git history;") != std::string::npos);
+        CHECK(render_markdown(c, Language::fr)
+                  .find("- **Travail prévu sur la période\u00a0:** 1 chantier terminé sur 5\u202f; le plan en comptait "
+                        "4, 2 ajoutés et 1 retiré depuis (d’après l’historique git") != std::string::npos);
+        o.burn_up->or_before = true;
+        CHECK(render_markdown(build_status_report(load_roadmap_from_string(roadmap_yaml), o))
+                  .find("1 of 5 epics done; the oldest state read (the history starts after the period's start) had "
+                        "4, 2 added and 1 taken out since") != std::string::npos);
     }
 
     TEST_CASE("content: names are kept as written, for each renderer to escape") {
