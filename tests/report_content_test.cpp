@@ -550,6 +550,11 @@ TEST_SUITE("report") {
         CHECK(render_markdown(c, Language::fr)
                   .find("- **Travail prévu sur la période\u00a0:** 1 chantier terminé sur 5\u202f; le plan en comptait "
                         "4, 2 ajoutés et 1 retiré depuis (d’après l’historique git") != std::string::npos);
+        // No planned work at any point (a run stream's report): no burn-up, as no planned work done.
+        ReportOptions none = o;
+        for (BurnUpPoint& p : none.burn_up->points) p = {p.date, 0, 0, 0, 0};
+        none.burn_up->planned = 0;
+        CHECK_FALSE(build_status_report(load_roadmap_from_string(roadmap_yaml), none).burn_up);
         o.burn_up->or_before = true;
         CHECK(render_markdown(build_status_report(load_roadmap_from_string(roadmap_yaml), o))
                   .find("1 of 5 epics done; the oldest state read (the history starts after the period's start) had "

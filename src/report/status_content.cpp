@@ -60,8 +60,13 @@ public:
         if (o_.audience == Audience::sellers) c.sellers = sellers();
         if (!o_.owner.empty() || !o_.stream.empty()) c.scope = scope();
         if (o_.audience != Audience::sellers) c.backlog = backlog();
-        // issue 15: computed over the narrowed work already (WorkScope), never for sellers.
-        if (figures) c.burn_up = o_.burn_up;
+        // issue 15: computed over the narrowed work already (WorkScope), never for sellers; none
+        // when no planned work was in it at any point (a run stream's report), as the header then
+        // has no planned work done either.
+        if (figures && o_.burn_up &&
+            std::any_of(o_.burn_up->points.begin(), o_.burn_up->points.end(),
+                        [](const BurnUpPoint& p) { return p.scope > 0; }))
+            c.burn_up = o_.burn_up;
         return c;
     }
 
