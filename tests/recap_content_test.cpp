@@ -512,6 +512,15 @@ TEST_SUITE("plan") {
         CHECK(m.burn_up->points.back().scope ==
               static_cast<int>(m.headline.delivered.count + m.headline.carried_over.count));
         CHECK(m.headline.moved_out.count == 1);  // counted by the headline, out of the burn-up's scope
+        // An end that is the plan itself, on the period's first day: one point, the plan's.
+        RecapInput same;
+        same.today = *Date::parse("2026-11-10");
+        same.states = {state("c0", "2026-10-01", yaml(e1 + ", " + e3, r1))};
+        const RecapContent s = build_recap(same);
+        REQUIRE(s.burn_up);
+        CHECK_FALSE(s.burn_up->or_before);
+        REQUIRE(s.burn_up->points.size() == 1);
+        CHECK(line(s.burn_up->points[0]) == "2026-10-01 0/2 +0 -0");
     }
 
     TEST_CASE("recap content: on time against the due date planned at the baseline, late means slipped") {
