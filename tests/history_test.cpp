@@ -1154,4 +1154,65 @@ TEST_SUITE("history") {
         CHECK_FALSE(has(r.out, "| Beta |"));
         CHECK(has(r.out, "no git history was read"));
     }
+
+    TEST_CASE("issue 15: report: the burn-up of planned work, from the same walk, whole and narrowed") {
+        test::GitRepo repo("burn-up");
+        auto roadmap = [&](const std::string& epics) {
+            repo.write("roadmap/roadmap.yaml",
+                       "roadmap: {name: Ops, period: 2026-Q4}\npeople: [{id: ana}, {id: bo}]\nstreams:\n"
+                       "  - {id: s, title: S, epics: [" +
+                           epics + "]}\n  - {id: ops, title: Ops, kind: run, epics: [{id: r, title: R, owner: bo}]}\n");
+        };
+        roadmap("{id: a, owner: ana}, {id: b, owner: bo}, {id: c, owner: ana, status: proposed}");
+        repo.commit("Plan", "2026-09-28");
+        roadmap(
+            "{id: a, owner: ana, status: done}, {id: b, owner: bo}, {id: c, owner: ana, status: proposed}, "
+            "{id: d, owner: bo}");
+        repo.commit("Alpha done, delta added", "2026-10-05");
+        roadmap(
+            "{id: a, owner: ana, status: done}, {id: b, owner: bo, status: dropped}, "
+            "{id: c, owner: ana, status: proposed}, {id: d, owner: bo}");
+        repo.commit("Beta dropped, the same day", "2026-10-05");
+        roadmap(
+            "{id: a, owner: ana, status: done}, {id: b, owner: bo, status: dropped}, {id: c, owner: ana}, "
+            "{id: d, owner: bo}");
+        repo.commit("Gamma planned", "2026-10-20");
+        roadmap(
+            "{id: a, owner: ana, status: done}, {id: b, owner: bo, status: dropped}, {id: c, owner: ana}, "
+            "{id: d, owner: bo, status: done}");  // the working tree
+        auto burn_up = [&](std::vector<std::string> extra) {
+            std::vector<std::string> args{test::binary(), "report", "roadmap", "--format", "json"};
+            if (std::find(extra.begin(), extra.end(), "--as-of") == extra.end())
+                extra.insert(extra.end(), {"--as-of", "2026-11-23"});
+            args.insert(args.end(), extra.begin(), extra.end());
+            const auto r = test::run(args, repo.dir());
+            INFO(r.err);
+            REQUIRE(r.status == 0);
+            const nlohmann::json b = nlohmann::json::parse(r.out)["burn_up"];
+            if (b.is_null()) return std::string("null");
+            std::string out =
+                fmt::format("planned {}{}:", b["planned"].get<int>(), b["or_before"].get<bool>() ? " or before" : "");
+            for (const auto& p : b["points"])
+                out += fmt::format(" {} {}/{} +{} -{}", p["date"].get<std::string>(), p["done"].get<int>(),
+                                   p["scope"].get<int>(), p["added"].get<int>(), p["dropped"].get<int>());
+            return out;
+        };
+        // Two commits on 10-05: that day's last state, once.
+        CHECK(burn_up({}) ==
+              "planned 2: 2026-10-01 0/2 +0 -0 2026-10-05 1/2 +1 -1 2026-10-20 1/3 +1 -0 2026-11-23 2/3 +0 -0");
+        CHECK(burn_up({"--audience", "leadership"}) == burn_up({}));
+        CHECK(burn_up({"--audience", "sellers"}) == "null");
+        CHECK(burn_up({"--no-history"}) == "null");
+        // Narrowed: the same epics as the narrowed report counts.
+        CHECK(burn_up({"--owner", "ana"}) ==
+              "planned 1: 2026-10-01 0/1 +0 -0 2026-10-05 1/1 +0 -0 2026-10-20 1/2 "
+              "+1 -0 2026-11-23 1/2 +0 -0");
+        CHECK(burn_up({"--stream", "ops"}) == "null");  // a run stream: no planned work, as in the header
+        // A report of the past: the history up to that day, the working tree dated it.
+        CHECK(burn_up({"--as-of", "2026-10-10"}) ==
+              "planned 2: 2026-10-01 0/2 +0 -0 2026-10-05 1/2 +1 -1 "
+              "2026-10-10 2/3 +1 -0");
+        // Before the period, there is no burn-up of it.
+        CHECK(burn_up({"--as-of", "2026-09-30"}) == "null");
+    }
 }

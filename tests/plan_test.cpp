@@ -478,4 +478,137 @@ TEST_SUITE("plan") {
         CHECK(ids(commits_by(commits, *Date::parse("2026-12-05"))) == "abcde");
         CHECK(commits_by(commits, *Date::parse("2026-09-30")).empty());
     }
+
+    // issue 15: the burn-up of planned work.
+
+    // A roadmap of Q4 2026 with build epics (`{id: a}` and so on) in stream `build` and the given
+    // epics of run stream `ops`.
+    auto burn_state = [](const std::string& build, const std::string& run, const char* date) {
+        return PlanState{facts("roadmap: {period: 2026-Q4}\nstreams:\n  - {id: build, title: Build, epics: [" + build +
+                               "]}\n  - {id: ops, title: Ops, kind: run, epics: [" + run + "]}\n"),
+                         "x", date ? Date::parse(date) : std::nullopt, ""};
+    };
+    auto point = [](const BurnUpPoint& p) {
+        return fmt::format("{} {}/{} +{} -{}", p.date.iso(), p.done, p.scope, p.added, p.dropped);
+    };
+    auto points = [](const std::optional<BurnUp>& b) {
+        std::vector<std::string> out;
+        REQUIRE(b);
+        for (const BurnUpPoint& p : b->points) out.push_back(point(p));
+        return out;
+    };
+    using Lines = std::vector<std::string>;
+    const Period q4 = *Period::parse_named("2026-Q4");
+    const Date nov30 = *Date::parse("2026-11-30");
+
+    TEST_CASE("issue 15: the burn-up starts at the plan and counts additions and drops by epic id") {
+        const std::vector<PlanState> history{
+            burn_state("{id: old, status: done}", "", "2026-09-01"),           // before the plan: not read
+            burn_state("{id: a}, {id: b}, {id: c}", "{id: r}", "2026-09-28"),  // the plan
+            burn_state("{id: a, status: done}, {id: b}, {id: c}, {id: d}", "{id: r}", "2026-10-05"),  // d added
+            burn_state("{id: a, status: done}, {id: b, status: dropped}, {id: c}, {id: d}", "{id: r}",
+                       "2026-10-12"),  // b dropped
+            burn_state("{id: a, status: done}, {id: b, status: dropped}, {id: d}", "{id: r}, {id: c}",
+                       "2026-10-19"),  // c moved to the run
+            burn_state("{id: a, status: done}, {id: b, status: dropped}, {id: d}, {id: r}", "{id: c}",
+                       "2026-10-26"),                                                        // r moved in from the run
+            burn_state("{id: a, status: done}, {id: d}, {id: r}", "{id: c}", "2026-11-02"),  // b removed: already out
+            burn_state("{id: a, status: done}, {id: r}", "{id: c}", "2026-11-09"),           // d removed
+        };
+        const Snapshot now = burn_state("{id: a, status: done}, {id: r, status: done}", "{id: c}", nullptr).snapshot;
+        const std::optional<BurnUp> b = find_burn_up(now, history, q4, nov30);
+        CHECK(points(b) == Lines{"2026-10-01 0/3 +0 -0", "2026-10-05 1/4 +1 -0", "2026-10-12 1/3 +0 -1",
+                                 "2026-10-19 1/2 +0 -1", "2026-10-26 1/3 +1 -0", "2026-11-09 1/2 +0 -1",
+                                 "2026-11-30 2/2 +0 -0"});
+        CHECK(b->planned == 3);
+        CHECK_FALSE(b->or_before);
+        CHECK(b->start == q4.start);
+        CHECK(b->end == q4.end);
+        CHECK(b->as_of == nov30);
+        // Each point's scope is the one before, plus what came in, minus what left.
+        for (std::size_t i = 1; i < b->points.size(); ++i)
+            CHECK(b->points[i].scope == b->points[i - 1].scope + b->points[i].added - b->points[i].dropped);
+        // The last point is the working tree's planned work, as the model counts it.
+        CHECK(static_cast<std::size_t>(b->points.back().scope) == now.roadmap().planned_epics());
+    }
+
+    TEST_CASE("issue 15: the burn-up follows proposals planned, epics reopened, and the day's last state") {
+        const std::vector<PlanState> history{
+            burn_state("{id: a}, {id: p, status: proposed}", "", "2026-09-30"),
+            burn_state("{id: a}, {id: p}", "", "2026-10-03"),  // proposed -> planned: added
+            burn_state("{id: a, status: done}, {id: p}", "", "2026-10-04"),
+            burn_state("{id: a}, {id: p}", "", "2026-10-06"),  // reopened: done goes back down
+            // Two commits on one day: the day's last state counts, once.
+            burn_state("{id: a}, {id: p}, {id: x}", "", "2026-10-08"),
+            burn_state("{id: a}, {id: p}, {id: x, status: done}, {id: y}", "", "2026-10-08"),
+            // Added and taken out on one day: no change that day.
+            burn_state("{id: a}, {id: p}, {id: x, status: done}, {id: y}, {id: z}", "", "2026-10-09"),
+            burn_state("{id: a}, {id: p}, {id: x, status: done}, {id: y}", "", "2026-10-09"),
+            burn_state("{id: a}, {id: p, status: proposed}, {id: x, status: done}, {id: y}", "",
+                       "2026-10-10"),  // back to the backlog: dropped
+        };
+        const Snapshot now = history.back().snapshot;
+        CHECK(points(find_burn_up(now, history, q4, nov30)) ==
+              Lines{"2026-10-01 0/1 +0 -0", "2026-10-03 0/2 +1 -0", "2026-10-04 1/2 +0 -0", "2026-10-06 0/2 +0 -0",
+                    "2026-10-08 1/4 +2 -0", "2026-10-10 1/3 +0 -1", "2026-11-30 1/3 +0 -0"});
+        // A commit on the report date and the working tree: one point, the working tree's.
+        std::vector<PlanState> today = history;
+        today.push_back(burn_state("{id: a}, {id: x, status: done}, {id: y}", "", "2026-11-30"));
+        const Snapshot changed =
+            burn_state("{id: a, status: done}, {id: x, status: done}, {id: y}", "", nullptr).snapshot;
+        const Lines with_today = points(find_burn_up(changed, today, q4, nov30));
+        CHECK(with_today.back() == "2026-11-30 2/3 +0 -0");
+        CHECK(with_today[with_today.size() - 2] == "2026-10-10 1/3 +0 -1");
+    }
+
+    TEST_CASE("issue 15: a burn-up without a state before the start, without history, and before the period") {
+        const std::vector<PlanState> late{burn_state("{id: a}, {id: b}", "", "2026-10-07"),
+                                          burn_state("{id: a, status: done}, {id: b}", "", "2026-10-14")};
+        const std::optional<BurnUp> b = find_burn_up(late.back().snapshot, late, q4, nov30);
+        CHECK(b->or_before);  // the oldest state read stands for the plan
+        CHECK(b->planned == 2);
+        CHECK(points(b) == Lines{"2026-10-01 0/2 +0 -0", "2026-10-14 1/2 +0 -0", "2026-11-30 1/2 +0 -0"});
+        // Nothing committed: the working tree is the only state.
+        const Snapshot now =
+            burn_state("{id: a, status: done}, {id: b}, {id: c, status: dropped}", "{id: r}", nullptr).snapshot;
+        const std::optional<BurnUp> none = find_burn_up(now, {}, q4, nov30);
+        CHECK(none->or_before);
+        CHECK(points(none) == Lines{"2026-10-01 1/2 +0 -0", "2026-11-30 1/2 +0 -0"});
+        // On the period's first day, the plan is the working tree.
+        CHECK(points(find_burn_up(now, late, q4, q4.start)) == Lines{"2026-10-01 1/2 +0 -0"});
+        // Before the period starts, nothing is planned work of it yet.
+        CHECK_FALSE(find_burn_up(now, {}, q4, *Date::parse("2026-09-30")));
+    }
+
+    TEST_CASE("issue 15: a narrowed burn-up counts the work a narrowed report shows") {
+        const char* const yaml = R"(roadmap: {period: 2026-Q4}
+people: [{id: ana}, {id: bo}]
+streams:
+  - id: build
+    title: Build
+    epics:
+      - {id: a, owner: ana, status: done}
+      - {id: b, owner: bo, contributors: [ana]}
+      - {id: c, owner: bo, tasks: [{title: T, owner: ana}]}
+      - {id: d, owner: bo}
+  - id: build
+    title: Same id
+    epics:
+      - {id: e, owner: ana}
+  - id: other
+    title: Other
+    epics:
+      - {id: f, owner: ana}
+)";
+        const Snapshot s = facts(yaml);
+        auto last = [&](const WorkScope& w) { return point(find_burn_up(s, {}, q4, nov30, w)->points.back()); };
+        CHECK(last({}) == "2026-11-30 1/6 +0 -0");
+        CHECK(last({"ana", ""}) == "2026-11-30 1/5 +0 -0");    // a, b (contributes), c (a task), e, f
+        CHECK(last({"", "build"}) == "2026-11-30 1/4 +0 -0");  // the first stream of that id only
+        CHECK(last({"ana", "build"}) == "2026-11-30 1/3 +0 -0");
+        const Epic& c = *s.index().epic("c").epic;
+        CHECK_FALSE(WorkScope{"ana", ""}.in_charge(c));
+        CHECK(WorkScope{"ana", ""}.works_on(c));
+        CHECK_FALSE(WorkScope{"ana", ""}.works_on(*s.index().epic("d").epic));
+    }
 }

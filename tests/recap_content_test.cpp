@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "boussole/format.hpp"
@@ -469,6 +470,57 @@ TEST_SUITE("plan") {
             std::string::npos);
         CHECK(md.find("| Requests (r1) | sales stream | – | 2026-10-20 (c2), moved in from the run | planned |") !=
               std::string::npos);
+    }
+
+    TEST_CASE("issue 15: the recap's burn-up, from the plan to the end, against its headline") {
+        auto line = [](const BurnUpPoint& p) {
+            return fmt::format("{} {}/{} +{} -{}", p.date.iso(), p.done, p.scope, p.added, p.dropped);
+        };
+        const RecapContent c = build_recap(quarter());
+        REQUIRE(c.burn_up);
+        std::vector<std::string> points;
+        for (const BurnUpPoint& p : c.burn_up->points) points.push_back(line(p));
+        // c1 moved a due date only: no point. e5, added after the period, is in the end's scope.
+        CHECK(points == std::vector<std::string>{"2026-10-01 0/3 +0 -0", "2026-10-20 0/4 +1 -0", "2026-11-02 0/3 +0 -1",
+                                                 "2026-11-21 1/3 +0 -0", "2027-01-05 1/4 +1 -0"});
+        CHECK(c.burn_up->planned == static_cast<int>(c.headline.planned));
+        CHECK(c.burn_up->as_of == *Date::parse("2027-01-05"));
+        CHECK_FALSE(c.burn_up->or_before);
+        const BurnUpPoint& end = c.burn_up->points.back();
+        CHECK(end.done == static_cast<int>(c.headline.delivered.count));
+        CHECK(end.scope ==
+              static_cast<int>(c.headline.delivered.count + c.headline.carried_over.count + c.headline.after_period));
+        // Without epics added after the period, the end's scope is what was delivered or carried over.
+        const std::string e1 = "{id: e1, title: One, owner: ana, due: 2026-10-31}";
+        const std::string e3 = "{id: e3, title: Three, owner: ana, due: 2026-11-30}";
+        const std::string r1 = "{id: r1, title: Requests}";
+        auto yaml = [](const std::string& build, const std::string& run) {
+            return "roadmap: {period: 2026-Q4}\nstreams:\n  - {id: sales, title: Sales, epics: [" + build +
+                   "]}\n  - {id: ops, title: Ops, kind: run, epics: [" + run + "]}\n";
+        };
+        RecapInput moved;
+        moved.today = *Date::parse("2026-11-10");
+        moved.states = {
+            state("c0", "2026-09-28", yaml(e1 + ", " + e3, r1)), state("c1", "2026-10-10", yaml(e1, r1 + ", " + e3)),
+            state("c2", "2026-10-20", yaml(e1 + ", " + r1, e3)), state("wt", std::nullopt, yaml(e1 + ", " + r1, e3))};
+        const RecapContent m = build_recap(moved);
+        REQUIRE(m.burn_up);
+        points.clear();
+        for (const BurnUpPoint& p : m.burn_up->points) points.push_back(line(p));
+        CHECK(points == std::vector<std::string>{"2026-10-01 0/2 +0 -0", "2026-10-10 0/1 +0 -1", "2026-10-20 0/2 +1 -0",
+                                                 "2026-11-10 0/2 +0 -0"});
+        CHECK(m.burn_up->points.back().scope ==
+              static_cast<int>(m.headline.delivered.count + m.headline.carried_over.count));
+        CHECK(m.headline.moved_out.count == 1);  // counted by the headline, out of the burn-up's scope
+        // An end that is the plan itself, on the period's first day: one point, the plan's.
+        RecapInput same;
+        same.today = *Date::parse("2026-11-10");
+        same.states = {state("c0", "2026-10-01", yaml(e1 + ", " + e3, r1))};
+        const RecapContent s = build_recap(same);
+        REQUIRE(s.burn_up);
+        CHECK_FALSE(s.burn_up->or_before);
+        REQUIRE(s.burn_up->points.size() == 1);
+        CHECK(line(s.burn_up->points[0]) == "2026-10-01 0/2 +0 -0");
     }
 
     TEST_CASE("recap content: on time against the due date planned at the baseline, late means slipped") {

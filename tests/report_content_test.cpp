@@ -508,6 +508,59 @@ TEST_SUITE("report") {
         CHECK(t.undated[0].id == "orphan");
     }
 
+    TEST_CASE("issue 15: a bar's dependencies are the other bars it depends on, once each") {
+        std::string yaml = roadmap_yaml;
+        const std::string stuck = "{id: stuck, title: Stuck, owner: bo, status: blocked, due: 2026-11-01";
+        REQUIRE(yaml.find(stuck) != std::string::npos);
+        yaml.replace(yaml.find(stuck), stuck.size(),
+                     stuck + ", depends_on: [late, gone, orphan, stuck, wait, late, nowhere, tickets]");
+        const StatusReportContent c = build_status_report(
+            load_roadmap_from_string(yaml), {*Date::parse("2026-11-23"), Audience::team, "gen", std::nullopt});
+        const auto& bars = c.timeline->sections.at(0).bars;
+        REQUIRE(bars.size() == 4);
+        CHECK(bars[0].depends_on.empty());
+        // gone is dropped, orphan undated, tickets has no due date, nowhere is no epic: not bars;
+        // itself and a repeat are left out.
+        CHECK(bars[1].depends_on == std::vector<std::string>{"late", "wait"});
+    }
+
+    TEST_CASE("issue 15: the burn-up is shown to the team and leadership, never to sellers") {
+        BurnUp b;
+        b.start = day("2026-10-01");
+        b.end = day("2026-12-31");
+        b.as_of = day("2026-11-23");
+        b.planned = 4;
+        b.points = {{day("2026-10-01"), 4, 0, 0, 0}, {day("2026-11-23"), 4, 1, 0, 0}};
+        for (Audience a : {Audience::team, Audience::leadership, Audience::sellers}) {
+            ReportOptions o{*Date::parse("2026-11-23"), a, "gen", std::nullopt};
+            o.burn_up = b;
+            const StatusReportContent c = build_status_report(load_roadmap_from_string(roadmap_yaml), o);
+            CAPTURE(to_string(a));
+            CHECK(c.burn_up.has_value() == (a != Audience::sellers));
+            if (c.burn_up) CHECK(c.burn_up->points.size() == 2);
+        }
+        CHECK_FALSE(build().burn_up);  // no history read
+        // The header's line, in both languages; the oldest state read stands for a plan it lacks.
+        ReportOptions o{*Date::parse("2026-11-23"), Audience::leadership, "gen", std::nullopt};
+        b.points.back() = {day("2026-11-23"), 5, 1, 2, 1};
+        o.burn_up = b;
+        const StatusReportContent c = build_status_report(load_roadmap_from_string(roadmap_yaml), o);
+        CHECK(render_markdown(c).find("- **Planned work over the period:** 1 of 5 epics done; the plan had 4, 2 added "
+                                      "and 1 taken out since (from git history;") != std::string::npos);
+        CHECK(render_markdown(c, Language::fr)
+                  .find("- **Travail prévu sur la période\u00a0:** 1 chantier terminé sur 5\u202f; le plan en comptait "
+                        "4, 2 ajoutés et 1 retiré depuis (d’après l’historique git") != std::string::npos);
+        // No planned work at any point (a run stream's report): no burn-up, as no planned work done.
+        ReportOptions none = o;
+        for (BurnUpPoint& p : none.burn_up->points) p = {p.date, 0, 0, 0, 0};
+        none.burn_up->planned = 0;
+        CHECK_FALSE(build_status_report(load_roadmap_from_string(roadmap_yaml), none).burn_up);
+        o.burn_up->or_before = true;
+        CHECK(render_markdown(build_status_report(load_roadmap_from_string(roadmap_yaml), o))
+                  .find("1 of 5 epics done; the oldest state read (the history starts after the period's start) had "
+                        "4, 2 added and 1 taken out since") != std::string::npos);
+    }
+
     TEST_CASE("content: names are kept as written, for each renderer to escape") {
         const auto c = build_status_report(
             load_roadmap_from_string("roadmap: {name: \"A | *b*\", period: 2026-Q4}\npeople: [{id: x, name: "

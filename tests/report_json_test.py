@@ -19,7 +19,8 @@ python3-jsonschema:
   asked and read back from the Markdown (`parts`, `sellers_as_markdown`, `trends_as_markdown`);
 - the schema rejects an unknown member, at the top and deep inside (so the check can fail);
 - the JSON does not depend on the language (--lang, roadmap.language);
-- its numbers are the Markdown's, read back from the same command's Markdown;
+- its numbers are the Markdown's, read back from the same command's Markdown (the burn-up's line too,
+  whose last point is the header's planned epics and whose points add up);
 - the recap of the quarter matches tests/golden/quarter-fr-recap.json
   (BOUSSOLE_UPDATE_GOLDEN=1 rewrites it).
 
@@ -229,6 +230,12 @@ def content_in_schema(header, schema_name, places):
 
 check(not (p := content_in_schema("report_content.hpp", "report.schema.json", REPORT_PLACES)), "\n  ".join(p))
 check(not (p := content_in_schema("recap_content.hpp", "recap.schema.json", RECAP_PLACES)), "\n  ".join(p))
+# issue 15: the burn-up's structs are declared in plan.hpp; both schemas describe them.
+plan_structs = content_members(source / "include" / "boussole" / "plan.hpp")
+for schema_name in ("report.schema.json", "recap.schema.json"):
+    places = {"BurnUp": "$defs/burn_up", "BurnUpPoint": "$defs/burn_up/properties/points/items"}
+    check(not (p := content_in_schema("plan.hpp", schema_name, {**{k: None for k in plan_structs}, **places})),
+          "\n  ".join(p))
 members = content_members(source / "include" / "boussole" / "report_content.hpp")
 check(members["EpicRow"][:4] == ["id", "title", "owner", "status"] and "deliverables" in members["EpicRow"] and
       members["StreamFacts"][5] == "progress" and members["Measure"][1:5] == ["baseline", "current", "target",
@@ -310,6 +317,20 @@ def same_numbers_as_markdown(name, doc, md):
     if h["work_done_share"] is not None:
         check(f" {percent(h['work_done_share'])}% (mean over {h['planned_epics']} planned epic" in md,
               f"{name}: work done {h['work_done_share']} over {h['planned_epics']} epics, as in the Markdown")
+    b = doc["burn_up"]
+    if b:  # issue 15: the burn-up's line, and its last point is the planned work the header counts
+        last = b["points"][-1]
+        added, out = sum(p["added"] for p in b["points"]), sum(p["dropped"] for p in b["points"])
+        line = (f"{last['done']} of {last['scope']} epic{'' if last['scope'] == 1 else 's'} done; "
+                f"{'the oldest state read (the history starts after the period' if b['or_before'] else 'the plan'}")
+        check(line in md and f" had {b['planned']}, {added} added and {out} taken out since" in md,
+              f"{name}: the burn-up {last} from {b['planned']}, +{added} -{out}, as in the Markdown")
+        check(last["scope"] == h["planned_epics"] and last["date"] == h["as_of"],
+              f"{name}: the burn-up ends with the header's {h['planned_epics']} planned epics on {h['as_of']}: {last}")
+        check(b["points"][0]["scope"] == b["planned"] and b["points"][0]["date"] == h["start"] and
+              all(q["scope"] == p["scope"] + q["added"] - q["dropped"] and p["date"] < q["date"]
+                  for p, q in zip(b["points"], b["points"][1:])),
+              f"{name}: the burn-up starts at the plan on the period's start and adds up: {b['points']}")
     rows = 0
     for o in doc["objectives"]:
         for k in o["key_results"]:
@@ -363,6 +384,7 @@ def parts(name, doc, args):
                                          any(t["owner"] == scope["owner"] for t in e["tasks"]) for e in s["epics"])
                                      for s in doc["streams"]), f"{name}: every stream shown has work of {owner}")
     check((doc["sellers"] is None) == (audience != "sellers"), f"{name}: the sellers' view for sellers only")
+    check(doc["burn_up"] is None or audience != "sellers", f"{name}: no burn-up for sellers")
     check(not doc["who_to_ask"] or audience == "team", f"{name}: who to ask for the team only")
     if audience == "sellers":
         # The sellers' view says what changes for them and whom to ask: no figures, no other part.

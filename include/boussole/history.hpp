@@ -84,6 +84,10 @@ struct ReportHistory {
     std::map<std::string, CheckIn> updates;     ///< when each epic's update last changed (find_update_changes)
     std::map<std::string, CheckIn> done_dates;  ///< when each done epic became done (find_done_dates)
     bool commits_after = false;  ///< the mainline has commits after the report date: a report of the past
+    // issue 15, burnup
+    /// The planned work done over the period (find_burn_up over the same states), within the
+    /// report's scope; empty when the report date is before the period's start.
+    std::optional<BurnUp> burn_up = std::nullopt;
 };
 
 /// Reads the check-ins and the values' histories of `working` for a report dated `as_of`, along
@@ -92,9 +96,10 @@ struct ReportHistory {
 /// before `as_of`). None when HEAD does not hold PATH and no `since` is given. Throws
 /// HistoryError, naming `--since`, when `since` is an unknown revision, one after the report
 /// date or off HEAD's history, a date after the report date or before the first commit, or when
-/// PATH has no committed history.
+/// PATH has no committed history. The burn-up counts the planned work within `scope` (the work a
+/// report narrowed with --owner or --stream shows).
 std::optional<ReportHistory> read_report_history(const History& history, const Snapshot& working, const Period& period,
-                                                 Date as_of, const std::string& since);
+                                                 Date as_of, const std::string& since, const WorkScope& scope = {});
 
 /// The states a recap reads and the caveats to print with them.
 struct RecapStates {

@@ -205,12 +205,45 @@ struct BurnUpPoint {
 /// (the plan) and one per day a state changed the scope or what is done, up to the report date
 /// (the working tree's, dated the report date, last).
 struct BurnUp {
-    Date start, end;  ///< the period, both ends inclusive
-    Date as_of;       ///< the report date: the last point is dated on or before it
-    int planned = 0;  ///< the scope at the period's start (the first point's)
+    Date start, end;         ///< the period, both ends inclusive
+    Date as_of;              ///< the report date: the last point is dated on or before it
+    int planned = 0;         ///< the scope at the period's start (the first point's)
     bool or_before = false;  ///< the history read starts after the period's start: the first point is its oldest state
     std::vector<BurnUpPoint> points;  ///< oldest first, one per day at most
 };
+
+/// The work a report narrowed with `--owner` or `--stream` covers, as a predicate on epics, so
+/// that what is counted across states (the burn-up) is the work the narrowed report shows
+/// (`narrowed()` in the report layer keeps and cuts epics by it).
+struct WorkScope {
+    std::string owner;   ///< a person's id; empty: anybody's work
+    std::string stream;  ///< a stream's id; empty: every stream
+
+    /// The person owns or contributes to `e`: all of it is their work.
+    [[nodiscard]] bool in_charge(const Epic& e) const;
+    /// `e` is some of the person's work: they are in charge of it, or own one of its tasks.
+    [[nodiscard]] bool works_on(const Epic& e) const;
+    /// The epic `e` of stream `s`, in the roadmap `index` indexes, is in the narrowed work: in the
+    /// stream (the first one of that id, as the index finds it) and worked on by the person.
+    [[nodiscard]] bool covers(const RoadmapIndex& index, const Stream& s, const Epic& e) const;
+};
+
+/// The burn-up of the planned work (is_planned_work, within `scope`) over `period`, up to the
+/// report date `as_of`, read from the same states as find_done_dates() (never a second walk):
+/// `history` holds the committed states oldest first, none after `as_of`; `now` is the working
+/// tree, the last point's state, dated `as_of`.
+/// - The first point is dated the period's start: the plan, the last state on or before it; when
+///   no state is (the history read starts after the start, or nothing is committed), the oldest
+///   state read stands for it and `or_before` is set.
+/// - Then one point per day after the start on which the day's last state changed the scope (by
+///   epic id) or the done count; the last point is always the working tree's, dated `as_of`.
+/// - `added` and `dropped` compare each point's scope with the one before it by epic id, so that
+///   scope = previous scope + added − dropped. Epics without an id cannot be followed and are not
+///   counted; of two epics with one id, the first (the index's) counts.
+/// Points are dated up to `as_of`, which may be after the period's end. Empty when `as_of` is
+/// before the period's start (nothing is planned work of the period yet). Linear in states × epics.
+std::optional<BurnUp> find_burn_up(const Snapshot& now, const std::vector<PlanState>& history, const Period& period,
+                                   Date as_of, const WorkScope& scope = {});
 
 /// The kinds of semantic change between two states.
 enum class ChangeKind {

@@ -237,6 +237,16 @@ struct RecapContent {
     std::size_t states = 0;  ///< roadmap states read
     // issue 14, item 5
     std::vector<PlannedProposal> proposals_planned;  ///< in the order of the epics' first appearance
+    // issue 15, burnup
+    /// The planned work and what of it was done, day by day from the plan to the end
+    /// (find_burn_up over the states read, the end dated its commit's day, or the read date for
+    /// the working tree); empty when the end is before the period's start. Its points count the
+    /// scope as it stood each day, where the headline counts every epic planned at some point of
+    /// the period: with no epic added after the period, its last point's `done` is the headline's
+    /// delivered count and its `scope` delivered + carried over (the headline also counts what was
+    /// dropped or moved to the run); its `planned` is the headline's when the baseline is the plan
+    /// of the period (the default).
+    std::optional<BurnUp> burn_up = std::nullopt;
 };
 
 /// The recap's content. Only call when recap_blocker() is empty.

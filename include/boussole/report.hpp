@@ -52,6 +52,10 @@ struct ReportOptions {
     /// Narrow the report to one stream's work (its epics, the key results they serve): a
     /// declared stream's id, or empty.
     std::string stream{};
+    // issue 15, burnup
+    /// The planned work done over the period, from git history (find_burn_up, over the work the
+    /// report covers when narrowed); none outside git. Shown to the team and leadership.
+    std::optional<BurnUp> burn_up = std::nullopt;
 };
 
 /// Why `options` cannot narrow a report of `roadmap` (an --owner or --stream id that is not

@@ -389,7 +389,7 @@ struct StatusReportContent {
     std::vector<BacklogItem> backlog;
     // issue 15
     /// Planned work done over the period, from git history (team and leadership); empty without
-    /// history, and for sellers.
+    /// history, for sellers, and when no planned work was in the report's scope at any point.
     std::optional<BurnUp> burn_up = std::nullopt;
 };
 

@@ -98,7 +98,7 @@ Date parse_as_of(const std::string& text) {
 // that tracks it. Without --since, a history that cannot be read only costs those columns (a
 // warning); a --since that cannot be used is a usage error.
 std::optional<ReportHistory> report_history(const Snapshot& working, const std::string& path, Date as_of,
-                                            const std::string& since) {
+                                            const std::string& since, const WorkScope& scope) {
     std::optional<History> history;
     try {
         history.emplace(History::open(path));
@@ -115,7 +115,7 @@ std::optional<ReportHistory> report_history(const Snapshot& working, const std::
         return std::nullopt;
     }
     try {
-        return read_report_history(*history, working, *working.period(), as_of, since);
+        return read_report_history(*history, working, *working.period(), as_of, since, scope);
     } catch (const HistoryError& e) {
         if (!since.empty()) throw;
         print_to_stderr("boussole: warning: cannot read check-in dates from git history: {}\n", visible(e.what()));
@@ -158,12 +158,14 @@ int run_report(const ReportCommand& cmd) {
     options.language = document_language(cmd.lang, roadmap);
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
     if (!cmd.no_history)
-        if (std::optional<ReportHistory> h = report_history(working, path, as_of, cmd.since)) {
+        if (std::optional<ReportHistory> h =
+                report_history(working, path, as_of, cmd.since, WorkScope{cmd.owner, cmd.stream})) {
             options.check_ins = std::move(h->check_ins);
             options.trends = std::move(h->trends);
             options.updates = std::move(h->updates);
             if (options.audience == Audience::sellers) options.done_dates = std::move(h->done_dates);
             options.commits_after_as_of = h->commits_after;
+            options.burn_up = std::move(h->burn_up);  // issue 15
         }
     const std::string text = format_named(formats, cmd.format)(build_status_report(roadmap, options), options.language);
     if (!cmd.check.empty()) return check_output(text, cmd.check, cmd.output, *cmd.app);

@@ -49,7 +49,7 @@ SinceRequest since_request(const History& history, const CommitInfo& head, const
 }  // namespace
 
 std::optional<ReportHistory> read_report_history(const History& history, const Snapshot& working, const Period& period,
-                                                 Date as_of, const std::string& since) {
+                                                 Date as_of, const std::string& since, const WorkScope& scope) {
     const auto head = history.head();
     if (!head || !history.has_path(*head)) {
         if (since.empty()) return std::nullopt;  // not committed: nothing to tell
@@ -93,6 +93,7 @@ std::optional<ReportHistory> read_report_history(const History& history, const S
     out.done_dates = find_done_dates(working, states, m.reached_root);
     out.trends.values =
         find_value_histories(working, states, m.reached_root, period.start, at_since ? &at_since->snapshot : nullptr);
+    out.burn_up = find_burn_up(working, states, period, as_of, scope);  // issue 15
     return out;
 }
 

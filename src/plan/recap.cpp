@@ -209,6 +209,12 @@ public:
                                    g.change.after, when(g.state), g.change.before_value, g.change.after_value});
         c.generator = in_.generator;
         c.states = states_.size();
+        // issue 15: the same states, unreadable files at their last readable version. A committed
+        // end is a state of the history too (so that an end that is the plan itself is not read as
+        // a history starting after the start); the working tree is only the last point's.
+        const bool committed_end = states_.back().date.has_value();
+        const std::vector<PlanState> history(states_.begin(), committed_end ? states_.end() : states_.end() - 1);
+        c.burn_up = find_burn_up(end_, history, period_, end_date_);
         return c;
     }
 

@@ -2,6 +2,7 @@
 // and snapshots, so that they are tested without git.
 #include <algorithm>
 #include <iterator>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -218,6 +219,103 @@ std::map<std::string, CheckIn> find_done_dates(const Snapshot& now, const std::v
     for (const std::string& id : now.index().epic_ids)
         if (done(now, id))
             out[id] = holding_since(history, exact_start, [&](const Snapshot& s) { return done(s, id); });
+    return out;
+}
+
+// issue 15: the burn-up of planned work.
+
+bool WorkScope::in_charge(const Epic& e) const {
+    auto is_owner = [&](const Field<std::string>& f) { return f && *f == owner; };
+    return is_owner(e.owner) || std::any_of(e.contributors.begin(), e.contributors.end(), is_owner);
+}
+
+bool WorkScope::works_on(const Epic& e) const {
+    return in_charge(e) ||
+           std::any_of(e.tasks.begin(), e.tasks.end(), [&](const Task& t) { return t.owner && *t.owner == owner; });
+}
+
+bool WorkScope::covers(const RoadmapIndex& index, const Stream& s, const Epic& e) const {
+    if (!stream.empty() && index.stream(stream) != &s) return false;
+    return owner.empty() || works_on(e);
+}
+
+namespace {
+
+// The planned work of one state within a scope: its epics' ids, and how many of them are done.
+struct Planned {
+    std::unordered_set<std::string> ids;
+    int done = 0;
+};
+
+Planned planned_in(const Snapshot& s, const WorkScope& scope) {
+    Planned p;
+    const RoadmapIndex& index = s.index();
+    for (const std::string& id : index.epic_ids) {
+        const EpicRef e = index.epic(id);
+        // The model's one definition of planned work, as Roadmap::planned_progress counts it.
+        if (!is_planned_work(*e.stream, *e.epic) || !scope.covers(index, *e.stream, *e.epic)) continue;
+        p.ids.insert(id);
+        p.done += e.epic->effective_status() == EpicStatus::done ? 1 : 0;
+    }
+    return p;
+}
+
+// How many of `a`'s ids are not in `b`.
+int missing_from(const Planned& a, const Planned& b) {
+    int n = 0;
+    for (const std::string& id : a.ids) n += b.ids.count(id) ? 0 : 1;
+    return n;
+}
+
+}  // namespace
+
+std::optional<BurnUp> find_burn_up(const Snapshot& now, const std::vector<PlanState>& history, const Period& period,
+                                   Date as_of, const WorkScope& scope) {
+    if (as_of < period.start) return std::nullopt;
+    BurnUp out;
+    out.start = period.start;
+    out.end = period.end;
+    out.as_of = as_of;
+    auto date_of = [&](const PlanState& s) { return s.date.value_or(as_of); };
+    // The states a point is read from, by day: the plan at the start, then each day's last state.
+    std::vector<std::pair<Date, const Snapshot*>> days;
+    std::size_t next = 0;  // the first state after the plan
+    while (next < history.size() && date_of(history[next]) <= period.start) ++next;
+    if (next > 0) {
+        days.emplace_back(period.start, &history[next - 1].snapshot);
+    } else {
+        // No state on or before the start: the oldest one read stands for the plan.
+        out.or_before = true;
+        days.emplace_back(period.start, history.empty() ? &now : &history.front().snapshot);
+        next = history.empty() ? 0 : 1;
+    }
+    for (; next < history.size(); ++next) {
+        const Date d = std::min(date_of(history[next]), as_of);
+        if (days.back().first == d)
+            days.back().second = &history[next].snapshot;  // several commits on one day: its last state
+        else
+            days.emplace_back(d, &history[next].snapshot);
+    }
+    // The working tree ends it, dated the report date: the day's last state.
+    if (days.back().first == as_of)
+        days.back().second = &now;
+    else
+        days.emplace_back(as_of, &now);
+    Planned before;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        Planned p = planned_in(*days[i].second, scope);
+        const int scope_size = static_cast<int>(p.ids.size());
+        if (i == 0) {
+            out.planned = scope_size;
+            out.points.push_back({days[i].first, scope_size, p.done, 0, 0});
+        } else {
+            const int added = missing_from(p, before), dropped = missing_from(before, p);
+            const bool last = i + 1 == days.size();
+            if (last || added > 0 || dropped > 0 || p.done != before.done)
+                out.points.push_back({days[i].first, scope_size, p.done, added, dropped});
+        }
+        before = std::move(p);
+    }
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "boussole/date.hpp"
+#include "boussole/plan.hpp"
 
 namespace boussole::json_value {
 
@@ -42,6 +43,17 @@ json texts(const Strings& list) {
     json out = json::array();
     for (const auto& s : list) out.push_back(std::string(s));
     return out;
+}
+
+// issue 15, burnup: the burn-up of planned work, alike in the report and the recap; null when none.
+inline json burn_up(const std::optional<BurnUp>& b) {
+    if (!b) return nullptr;
+    json points = json::array();
+    for (const BurnUpPoint& p : b->points)
+        points.push_back(
+            {{"date", date(p.date)}, {"scope", p.scope}, {"done", p.done}, {"added", p.added}, {"dropped", p.dropped}});
+    return {{"start", date(b->start)}, {"end", date(b->end)},       {"as_of", date(b->as_of)},
+            {"planned", b->planned},   {"or_before", b->or_before}, {"points", points}};
 }
 
 }  // namespace boussole::json_value

@@ -14,6 +14,7 @@
 
 #include "boussole/date.hpp"
 #include "boussole/model.hpp"
+#include "boussole/plan.hpp"
 #include "report/markdown.hpp"
 
 namespace boussole {
@@ -72,6 +73,19 @@ struct PaceWords {
 struct CadenceWords {
     std::string_view weekly, biweekly, monthly, quarterly;
     [[nodiscard]] std::string_view operator[](Cadence c) const;
+};
+
+// issue 15, burnup: the burn-up's line, in the report's header and the recap's headline.
+struct BurnUpWords {
+    std::string_view label;
+    std::string_view done;  // {0} done, {1} scope, {2} epics (agrees with {1}), {3} done_epics (agrees with {0})
+    Plural done_epics;
+    // Since the first point: {0} its scope, {1} added, {2} taken out, {3} added (agrees with {1}),
+    // {4} taken_out (agrees with {2}); starts with its separator from `done`.
+    std::string_view since_plan;
+    std::string_view since_oldest;  // the same, when the history read starts after the period's start
+    Plural added, taken_out;
+    std::string_view definition;  // appended: where the figures come from, and what taken out counts
 };
 
 struct StatusReportMessages {
@@ -274,6 +288,8 @@ struct StatusReportMessages {
     std::string_view backlog_intro;  // what the backlog is
     std::array<std::string_view, 5> backlog_columns;
     std::string_view no_priority;  // the Priority cell of an unprioritised proposal
+    // issue 15, burnup
+    BurnUpWords burn_up;
 };
 
 // The end-of-period recap.
@@ -401,6 +417,9 @@ struct RecapMessages {
     std::string_view proposals_heading, proposals_intro;
     std::array<std::string_view, 6> proposals_columns;
     std::string_view proposed_at_baseline;  // in the Proposed column
+    // issue 15, burnup
+    BurnUpWords burn_up;
+    std::string_view burn_up_headline;  // appended to the line: how it differs from the headline's counts
 };
 
 // The semantic change list of `diff`, as text and as Markdown.
@@ -464,6 +483,23 @@ struct DiffMessages {
 template <class Messages>
 std::string say_days(const Messages& m, int n, bool sign = false) {
     return say(m.day_count, sign && n > 0 ? fmt::format("+{}", n) : std::to_string(n), m.count(m.days, n < 0 ? -n : n));
+}
+
+// issue 15, burnup: "9 of 14 epics done; the plan had 12, 4 added and 2 taken out since (...)", from
+// the burn-up's last point and its additions and drops since the first.
+template <class Messages>
+std::string say_burn_up(const Messages& m, const BurnUp& b) {
+    const BurnUpWords& w = m.burn_up;
+    const BurnUpPoint& last = b.points.back();
+    int added = 0, out = 0;
+    for (const BurnUpPoint& p : b.points) {
+        added += p.added;
+        out += p.dropped;
+    }
+    return say(w.done, last.done, last.scope, m.count(m.epics, last.scope), m.count(w.done_epics, last.done)) +
+           say(b.or_before ? w.since_oldest : w.since_plan, b.planned, added, out, m.count(w.added, added),
+               m.count(w.taken_out, out)) +
+           std::string(w.definition);
 }
 
 // The English words.

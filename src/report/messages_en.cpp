@@ -274,6 +274,20 @@ const StatusReportMessages status_report_en = {
         "planned.",
     .backlog_columns = {"Priority", "Proposal", "Stream", "Owner", "Key results"},
     .no_priority = "not prioritised",
+    // issue 15, burnup
+    .burn_up =
+        {
+            .label = "Planned work over the period:",
+            .done = "{0} of {1} {2} done",
+            .done_epics = {"epic done", "epics done"},
+            .since_plan = "; the plan had {0}, {1} {3} and {2} {4} since",
+            .since_oldest = "; the oldest state read (the history starts after the period's start) had {0}, {1} {3} "
+                            "and {2} {4} since",
+            .added = {"added", "added"},
+            .taken_out = {"taken out", "taken out"},
+            .definition = " (from git history; planned work: the epics of build streams neither proposed nor dropped; "
+                          "taken out: dropped, removed, moved to the run or put back in the backlog)",
+        },
 };
 
 const RecapMessages recap_en = {
@@ -446,6 +460,23 @@ const RecapMessages recap_en = {
         "they count as added in the headline numbers.",
     .proposals_columns = {"Epic", "Stream", "Owner", "Proposed", "Planned", "Status at the end"},
     .proposed_at_baseline = "at the baseline",
+    // issue 15, burnup
+    .burn_up =
+        {
+            .label = "Planned work day by day:",
+            .done = "{0} of {1} {2} done",
+            .done_epics = {"epic done", "epics done"},
+            .since_plan = "; the plan had {0}, {1} {3} and {2} {4} since",
+            .since_oldest = "; the oldest state read (the history starts after the period's start) had {0}, {1} {3} "
+                            "and {2} {4} since",
+            .added = {"added", "added"},
+            .taken_out = {"taken out", "taken out"},
+            .definition = " (from git history; planned work: the epics of build streams neither proposed nor dropped; "
+                          "taken out: dropped, removed, moved to the run or put back in the backlog)",
+        },
+    .burn_up_headline =
+        " Unlike the counts above, it is the plan as it stands at the end: what left it during the period is not in "
+        "it.",
 };
 
 const DiffMessages diff_en = {

@@ -309,6 +309,21 @@ const StatusReportMessages status_report_fr = {
         "de ce point tant qu’ils ne sont pas planifiés.",
     .backlog_columns = {"Priorité", "Proposition", "Axe", "Responsable", "Résultats clés"},
     .no_priority = "non priorisée",
+    // issue 15, burnup
+    .burn_up =
+        {
+            .label = "Travail prévu sur la période\u00a0:",
+            .done = "{0} {3} sur {1}",
+            .done_epics = {"chantier terminé", "chantiers terminés"},
+            .since_plan = "\u202f; le plan en comptait {0}, {1} {3} et {2} {4} depuis",
+            .since_oldest = "\u202f; le plus ancien état lu (l’historique commence après le début de la période) en "
+                            "comptait {0}, {1} {3} et {2} {4} depuis",
+            .added = {"ajouté", "ajoutés"},
+            .taken_out = {"retiré", "retirés"},
+            .definition = " (d’après l’historique git\u202f; travail prévu\u00a0: les chantiers des axes de "
+                          "construction ni proposés ni abandonnés\u202f; retirés\u00a0: abandonnés, supprimés, passés "
+                          "en récurrent ou remis en attente)",
+        },
 };
 
 const RecapMessages recap_fr = {
@@ -497,6 +512,24 @@ const RecapMessages recap_fr = {
         "période\u202f; ils comptent parmi les ajouts dans les chiffres clés.",
     .proposals_columns = {"Chantier", "Axe", "Responsable", "Proposé", "Planifié", "Statut à la fin"},
     .proposed_at_baseline = "à la référence",
+    // issue 15, burnup
+    .burn_up =
+        {
+            .label = "Travail prévu jour après jour\u00a0:",
+            .done = "{0} {3} sur {1}",
+            .done_epics = {"chantier terminé", "chantiers terminés"},
+            .since_plan = "\u202f; le plan en comptait {0}, {1} {3} et {2} {4} depuis",
+            .since_oldest = "\u202f; le plus ancien état lu (l’historique commence après le début de la période) en "
+                            "comptait {0}, {1} {3} et {2} {4} depuis",
+            .added = {"ajouté", "ajoutés"},
+            .taken_out = {"retiré", "retirés"},
+            .definition = " (d’après l’historique git\u202f; travail prévu\u00a0: les chantiers des axes de "
+                          "construction ni proposés ni abandonnés\u202f; retirés\u00a0: abandonnés, supprimés, passés "
+                          "en récurrent ou remis en attente)",
+        },
+    .burn_up_headline =
+        " Contrairement aux chiffres ci-dessus, c’est le plan tel qu’il est à la fin\u00a0: ce qui en est sorti "
+        "pendant la période n’y est plus compté.",
 };
 
 const DiffMessages diff_fr = {

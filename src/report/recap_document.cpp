@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "boussole/recap.hpp"
+#include "report/charts.hpp"
 #include "report/html.hpp"
 #include "report/markdown.hpp"
 #include "report/markup.hpp"
@@ -186,6 +187,13 @@ private:
         if (h.after_period) notes.push_back(say(m_.count(m_.after_period, h.after_period), h.after_period));
         if (h.anonymous) notes.emplace_back(m_.anonymous);
         if (!notes.empty()) mk_.definition(join(notes, m_.sentence_separator));
+        // issue 15: the plan as it stands day by day, from the burn-up's last point.
+        if (c_.burn_up) {
+            if (mk_.draws())
+                mk_.figure({chart::burn_up(*c_.burn_up, chart_messages(m_.style->language), "burn-up")}, "");
+            mk_.paragraph(fmt::format("{} {}.{}", mk_.strong(m_.burn_up.label), say_burn_up(m_, *c_.burn_up),
+                                      m_.burn_up_headline));
+        }
     }
 
     void north_star() {

@@ -17,6 +17,7 @@ namespace recap_json {
 namespace {
 
 using json = nlohmann::ordered_json;
+using json_value::burn_up;
 using json_value::date;
 using json_value::number;
 using json_value::text;
@@ -213,9 +214,12 @@ json document(const RecapContent& c) {
                            })},
         {"generator", c.generator},
         {"states", c.states},
-        {"proposals_planned", list(c.proposals_planned, [](const PlannedProposal& p) -> json {
-             return {{"epic", epic(p.epic)}, {"proposed", state(p.proposed)}, {"planned", state(p.planned)}};
-         })}};
+        {"proposals_planned",
+         list(c.proposals_planned,
+              [](const PlannedProposal& p) -> json {
+                  return {{"epic", epic(p.epic)}, {"proposed", state(p.proposed)}, {"planned", state(p.planned)}};
+              })},
+        {"burn_up", burn_up(c.burn_up)}};
     return doc;
 }
 

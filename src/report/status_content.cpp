@@ -60,6 +60,13 @@ public:
         if (o_.audience == Audience::sellers) c.sellers = sellers();
         if (!o_.owner.empty() || !o_.stream.empty()) c.scope = scope();
         if (o_.audience != Audience::sellers) c.backlog = backlog();
+        // issue 15: computed over the narrowed work already (WorkScope), never for sellers; none
+        // when no planned work was in it at any point (a run stream's report), as the header then
+        // has no planned work done either.
+        if (figures && o_.burn_up &&
+            std::any_of(o_.burn_up->points.begin(), o_.burn_up->points.end(),
+                        [](const BurnUpPoint& p) { return p.scope > 0; }))
+            c.burn_up = o_.burn_up;
         return c;
     }
 
@@ -465,6 +472,7 @@ private:
 
     TimelineFacts timeline() const {
         TimelineFacts t;
+        std::vector<const Epic*> epics;  // each bar's epic, in the bars' order
         for (const Stream& s : r_.streams) {
             TimelineSection section{s.id.value_or(""), s.title.value_or(""), {}};
             for (const Epic& e : s.epics) {
@@ -477,9 +485,23 @@ private:
                 const Date start = std::min(e.start.value_or(period_.start), *e.due);
                 section.bars.push_back({e.id.value_or(""), e.title.value_or(""), e.effective_status(),
                                         e.overdue(o_.as_of), start, *e.due});
+                epics.push_back(&e);
             }
             if (!section.bars.empty()) t.sections.push_back(std::move(section));
         }
+        // issue 15: the dependencies an arrow can join: on another bar of the timeline, once each.
+        std::set<std::string> on_timeline;
+        for (const TimelineSection& section : t.sections)
+            for (const TimelineBar& bar : section.bars)
+                if (!bar.id.empty()) on_timeline.insert(bar.id);
+        auto epic = epics.begin();
+        for (TimelineSection& section : t.sections)
+            for (TimelineBar& bar : section.bars) {
+                for (const Field<std::string>& d : (*epic++)->depends_on)
+                    if (d && *d != bar.id && on_timeline.count(*d) &&
+                        std::find(bar.depends_on.begin(), bar.depends_on.end(), *d) == bar.depends_on.end())
+                        bar.depends_on.push_back(*d);
+            }
         return t;
     }
 
@@ -654,14 +676,13 @@ Roadmap narrowed(const Roadmap& r, const ReportOptions& o) {
         });
     }
     if (!o.owner.empty()) {
+        // The one definition of a person's work, which the burn-up counts across states too.
+        const WorkScope scope{o.owner, o.stream};
         for (Stream& s : n.streams) {
             std::erase_if(s.epics, [&](Epic& e) {
-                if (is(e.owner, o.owner)) return false;
-                const bool helps = std::any_of(e.contributors.begin(), e.contributors.end(),
-                                               [&](const Field<std::string>& c) { return is(c, o.owner); });
-                if (helps) return false;
-                std::erase_if(e.tasks, [&](const Task& t) { return !is(t.owner, o.owner); });
-                return e.tasks.empty();
+                if (!scope.works_on(e)) return true;
+                if (!scope.in_charge(e)) std::erase_if(e.tasks, [&](const Task& t) { return !is(t.owner, o.owner); });
+                return false;
             });
         }
         std::erase_if(n.streams, [&](const Stream& s) { return s.epics.empty() && !is(s.owner, o.owner); });

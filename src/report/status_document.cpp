@@ -90,6 +90,7 @@ private:
         if (h.work_done)
             item(m_.work_done_label,
                  say(m_.work_done, mk_.bar(*h.work_done), h.epics, m_.count(m_.planned_epics, h.epics)));
+        if (c_.burn_up) item(m_.burn_up.label, say_burn_up(m_, *c_.burn_up));  // issue 15
         item(m_.since_label, since_point());
         facts();
         for (const std::string& f : c_.unreadable) mk_.note(say(m_.unreadable, mk_.text(f)));

@@ -17,6 +17,7 @@ namespace status_json {
 namespace {
 
 using json = nlohmann::ordered_json;
+using json_value::burn_up;
 using json_value::date;
 using json_value::number;
 using json_value::text;
@@ -296,7 +297,8 @@ json timeline(const std::optional<TimelineFacts>& t) {
                             {"status", to_string(b.status)},
                             {"overdue", b.overdue},
                             {"start", date(b.start)},
-                            {"end", date(b.end)}});
+                            {"end", date(b.end)},
+                            {"depends_on", texts(b.depends_on)}});
         sections.push_back({{"id", text(s.id)}, {"title", text(s.title)}, {"bars", bars}});
     }
     json undated = json::array();
@@ -410,7 +412,8 @@ json document(const StatusReportContent& c) {
                    {"who_to_ask", who_to_ask},
                    {"sellers", sellers(c.sellers)},
                    {"scope", scope(c.scope)},
-                   {"backlog", backlog}};
+                   {"backlog", backlog},
+                   {"burn_up", burn_up(c.burn_up)}};
     return doc;
 }
 
