@@ -242,6 +242,30 @@ TEST_SUITE("charts") {
               doctest::Approx(bullet_of(chart::key_result(pipeline_kr(), 1.0, chart_en, "kr")).pace_x));
     }
 
+    TEST_CASE("the current value is never cut by the pace marker") {
+        // Found on the shipped example's North Star: "108,500 EUR" just past a 0.52 bar, under
+        // the marker at 71% of the period.
+        for (double score : {0.05, 0.3, 0.52, 0.66, 0.7, 0.9})
+            for (double share : {0.1, 0.55, 0.6, 0.71, 0.75, 0.95}) {
+                CAPTURE(score);
+                CAPTURE(share);
+                NorthStarFacts ns = north_star_example();
+                ns.measure.score = score;
+                const std::string svg = chart::north_star(ns, share, chart_en, "ns");
+                const Bullet b = bullet_of(svg);
+                auto xs = attrs(svg, "bch-val", "x");
+                const auto in = attrs(svg, "bch-val-in", "x");
+                REQUIRE(xs.size() + in.size() == 1);
+                const bool outside = !xs.empty();
+                const double x = std::stod(outside ? xs.front() : in.front());
+                const std::string label = outside ? texts(svg, "bch-val").front() : texts(svg, "bch-val-in").front();
+                // text_width's estimate of the label, generous: 7 units a character.
+                const double w = 7.0 * static_cast<double>(label.size());
+                const double from = outside ? x : x - w, to = outside ? x + w : x;
+                CHECK_FALSE((b.pace_x > from && b.pace_x < to));
+            }
+    }
+
     TEST_CASE("a key result that must go down draws its progress from the baseline toward the target") {
         const std::string svg = chart::key_result(response_kr(), elapsed, chart_en, "kr");
         const Bullet b = bullet_of(svg);

@@ -471,11 +471,20 @@ std::string bullet(std::string_view kind, const std::string& name, const Measure
         body += rect(x0, top + 5, bar, 12, fmt::format("bch-bar bch-p-{}", pace_class(m.pace)));
         const std::string current = value(m.current);
         const double cw = text_width(current, font);
-        if (x0 + bar + 4 + cw <= x1 - 2)
-            body += text(x0 + bar + 4, top + 15.5, "bch-val bch-halo", "start", current, font);
+        const double px = x0 + share * track_w;
+        // The current value beside the bar's end, unless the pace marker would cut through it:
+        // then inside the bar when it fits there, else just past the marker.
+        const double out_x = x0 + bar + 4;
+        const bool out_fits = out_x + cw <= x1 - 2;
+        const bool crosses = px >= out_x - 3 && px <= out_x + cw + 3;
+        if (out_fits && !crosses)
+            body += text(out_x, top + 15.5, "bch-val bch-halo", "start", current, font);
+        else if (bar >= cw + 8)
+            body += text(x0 + bar - 4, top + 15.5, "bch-val-in", "end", current, font);
+        else if (px + 5 + cw <= x1 - 2)
+            body += text(px + 5, top + 15.5, "bch-val bch-halo", "start", current, font);
         else
             body += text(x0 + bar - 4, top + 15.5, "bch-val-in", "end", current, font);
-        const double px = x0 + share * track_w;
         body += line(px, top - 4, px, top + 26, "bch-pace-mark");
         const std::string pace_label = say(w.elapsed_label, md::percent(share, ns));
         const double half = text_width(pace_label, small) / 2;
