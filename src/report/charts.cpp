@@ -993,7 +993,7 @@ std::string chart_css() {
 .bch .bch-p-on-track.bch-score{fill:#00704f}
 .bch .bch-p-behind.bch-score{fill:#8a5a00}
 .bch .bch-p-at-risk.bch-score{fill:#a8440a}
-.bch .bch-val-in{fill:#fff;font-weight:600}
+.bch .bch-val-in{fill:#1f2328;font-weight:600}
 .bch .bch-val{font-weight:600}
 .bch-pace-mark{stroke:var(--bch-fg);stroke-width:2.5}
 .bch-guide{stroke:var(--bch-line);stroke-width:1;stroke-dasharray:3 3}
