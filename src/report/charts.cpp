@@ -970,7 +970,7 @@ std::string owner_load(const LoadFacts& load, const ChartMessages& w, std::strin
 std::string chart_css() {
     // Okabe–Ito: blue #0072B2, sky blue #56B4E9, bluish green #009E73, orange #E69F00,
     // vermillion #D55E00, reddish purple #CC79A7; darker shades for text on white.
-    return R"css(.bch{display:block;width:100%;height:auto;max-width:760px;overflow:visible;--bch-bg:#fff;--bch-fg:#1f2328;--bch-muted:#57606a;--bch-line:#d0d7de;--bch-track:#eef1f4}
+    return R"css(.bch{display:block;width:100%;height:auto;max-width:47.5rem;overflow:visible;--bch-bg:#fff;--bch-fg:#1f2328;--bch-muted:#57606a;--bch-line:#d0d7de;--bch-track:#eef1f4}
 .bch-north-star,.bch-key-result,.bch-streams,.bch-load{max-width:640px}
 .bch-timeline{max-width:1280px}
 .bch-scroll{overflow-x:auto}

@@ -69,9 +69,9 @@ constexpr std::string_view page_css = R"css(
 @media screen and (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9da7b3;--line:#30363d;--card:#161b22;--link:#79c0ff;--bar:#56b4e9;--track:#30363d;--note:#e69f00}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif;overflow-wrap:break-word}
+body{margin:0;background:var(--bg);color:var(--fg);font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif;overflow-wrap:break-word}
 main{max-width:75rem;margin:0 auto;padding:1.5rem 1rem 3rem}
-@media (min-width:2400px){body{font-size:22px}main{max-width:100rem}}
+@media (min-width:2400px){html{font-size:22px}}
 h1{font-size:1.75rem;line-height:1.25;margin:0 0 .75rem}
 h2{font-size:1.3rem;margin:0 0 .75rem;padding-bottom:.3rem;border-bottom:2px solid var(--line)}
 h3{font-size:1.08rem;margin:1.5rem 0 .5rem}
