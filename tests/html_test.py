@@ -36,10 +36,6 @@ TIDY_ACCEPTED = [
     # Tidy reads SVG's <title> (a chart's accessible name, which aria-labelledby points to by id)
     # as HTML's <title>, which it thinks takes no id. Accepted inside an <svg> only.
     (re.compile(r'^<title> proprietary attribute "id"$'), "in-svg"),
-    # HTML 5.2 lets a <div> wrap each name-value group of a <dl> (<dl><div><dt>..</dt><dd>..</dd></div>);
-    # Tidy 5.6 does not know it and "repairs" it. Accepted on a line that holds such a group only.
-    (re.compile(r"^(missing <dd>|missing </div> before <dt>|inserting implicit <dl>|missing </dl> before </div>)$"),
-     "dl-div"),
 ]
 # Tidy options that are about Tidy's own pretty-printing, not validity: HTML5 allows an empty
 # <span> or <td>, which Tidy would otherwise warn it "trims".
@@ -104,12 +100,11 @@ def svg_ranges(text):
 
 def check_tidy(path, text, f):
     svg_lines = [(line_of(text, a), line_of(text, b)) for a, b in svg_ranges(text)]
-    lines = text.split("\n")
 
     def where_ok(where, line):
         if where == "in-svg":
             return any(a <= line <= b for a, b in svg_lines)
-        return where == "dl-div" and 0 < line <= len(lines) and re.match(r"\s*<div><dt>", lines[line - 1])
+        return False
 
     r = subprocess.run(["tidy", "-q", "-e", *TIDY_OPTIONS, str(path)], capture_output=True, text=True, timeout=60)
     for row in r.stderr.splitlines():
