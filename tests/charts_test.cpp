@@ -287,6 +287,17 @@ TEST_SUITE("charts") {
         CHECK(ys.front() > ys.back());
     }
 
+    TEST_CASE("the recap's burn-up names its last day the recap's end, not a report date") {
+        const BurnUp b = burn_up_example();
+        const std::string report = chart::burn_up(b, chart_en, "bu");
+        const std::string recap = chart::burn_up(b, chart_en, "bu", chart_en.recap_end);
+        check_chart(recap);
+        CHECK(report.find("report date ·") != std::string::npos);
+        CHECK(recap.find("report date ·") == std::string::npos);  // the line's label
+        CHECK(recap.find("end of the recap ·") != std::string::npos);
+        CHECK(chart::burn_up(b, chart_fr, "bu", chart_fr.recap_end).find("fin du bilan ·") != std::string::npos);
+    }
+
     TEST_CASE("the burn-up's lines end at the last point's figures, the even pace at the scope at the period's end") {
         const BurnUp b = burn_up_example();
         const std::string svg = chart::burn_up(b, chart_en, "bu");

@@ -231,7 +231,7 @@ TEST_SUITE("report") {
         check_same_keys(diff_en, diff_fr);
         check_same_keys(chart_en, chart_fr);  // issue 15, charts
         CHECK(texts(chart_en)[0] == chart_en.short_months[0]);
-        CHECK(texts(chart_en).back() == chart_en.over_limit_desc);
+        CHECK(texts(chart_en).back() == chart_en.recap_end);
         CHECK(&chart_messages(Language::fr) == &chart_fr);
         CHECK(texts(status_report_en).size() > 150);  // the reading finds the messages
         CHECK(texts(diff_en)[0] == diff_en.list_separator);

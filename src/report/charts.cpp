@@ -560,7 +560,8 @@ std::string key_result(const KeyResultRow& kr, double elapsed, const ChartMessag
 // ---------------------------------------------------------------------------------------------
 // The burn-up.
 
-std::string burn_up(const BurnUp& b, const ChartMessages& w, std::string_view id) {
+std::string burn_up(const BurnUp& b, const ChartMessages& w, std::string_view id, std::string_view end_label) {
+    const std::string_view marked = end_label.empty() ? w.report_date : end_label;
     if (b.points.empty()) return "";
     const md::NumberStyle& ns = w.style->numbers;
     const std::string pid = safe_id(id);
@@ -635,7 +636,7 @@ std::string burn_up(const BurnUp& b, const ChartMessages& w, std::string_view id
     // The report date.
     const double xr = x(b.as_of);
     body += line(xr, py0 - 6, xr, py1, "bch-today");
-    const std::string today = fmt::format("{} · {}", w.report_date, short_date(w, b.as_of));
+    const std::string today = fmt::format("{} · {}", marked, short_date(w, b.as_of));
     const double half = text_width(today, font) / 2;
     const double today_x = std::clamp(xr, half + 2, W - half - 2);
     body += text(today_x, py0 - 12, "bch-small bch-today-label", "middle", today, font);
@@ -692,7 +693,7 @@ std::string burn_up(const BurnUp& b, const ChartMessages& w, std::string_view id
         {"<line x1=\"0\" y1=\"-4\" x2=\"16\" y2=\"-4\" class=\"bch-bu-scope\"/>", std::string(w.scope_line)},
         {"<line x1=\"0\" y1=\"-4\" x2=\"16\" y2=\"-4\" class=\"bch-bu-pace\"/>", std::string(w.even_pace_line)},
         {"<circle cx=\"8\" cy=\"-4\" r=\"3.5\" class=\"bch-bu-change\"/>", std::string("+ / \u2212")},
-        {"<line x1=\"8\" y1=\"-10\" x2=\"8\" y2=\"2\" class=\"bch-today\"/>", std::string(w.report_date)}};
+        {"<line x1=\"8\" y1=\"-10\" x2=\"8\" y2=\"2\" class=\"bch-today\"/>", std::string(marked)}};
     body += legend(items, W, ly);
     return svg("burn-up", W, ly, pid, std::string(w.burn_up_title), joined(desc, " "), "", body);
 }

@@ -37,7 +37,9 @@ std::string key_result(const KeyResultRow& kr, double elapsed, const ChartMessag
 /// where epics came in or left), against the even-pace line from 0 at the period's start to
 /// the scope at the report date at the period's end; the report date marked. Empty without a
 /// point.
-std::string burn_up(const BurnUp& b, const ChartMessages& words, std::string_view id);
+/// `end_label` names the vertical line at BurnUp::as_of: the report date unless given (the
+/// recap's end).
+std::string burn_up(const BurnUp& b, const ChartMessages& words, std::string_view id, std::string_view end_label = {});
 
 /// The epics by stream on a timeline from `start` to `end` (widened to every bar and the
 /// report date): one row per bar under its stream's title, the report date as a vertical

@@ -592,6 +592,9 @@ struct ChartMessages {
     std::string_view owner_desc;  // {0} person, {1} count, {2} open epics, {3} count, {4} open tasks
     Plural open_epics, open_tasks;
     std::string_view over_limit_desc;
+
+    // The recap's burn-up ends at the recap's end, not at a report date.
+    std::string_view recap_end;
 };
 
 extern const ChartMessages chart_en;

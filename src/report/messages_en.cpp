@@ -618,6 +618,7 @@ const ChartMessages chart_en = {
     .open_epics = {"open epic", "open epics"},
     .open_tasks = {"open task", "open tasks"},
     .over_limit_desc = ", over the limit",
+    .recap_end = "end of the recap",
 };
 
 }  // namespace boussole

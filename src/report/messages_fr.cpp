@@ -678,6 +678,7 @@ const ChartMessages chart_fr = {
     .open_epics = {"chantier ouvert", "chantiers ouverts"},
     .open_tasks = {"tâche ouverte", "tâches ouvertes"},
     .over_limit_desc = ", au-delà de la limite",
+    .recap_end = "fin du bilan",
 };
 
 }  // namespace boussole

@@ -190,7 +190,9 @@ private:
         // issue 15: the plan as it stands day by day, from the burn-up's last point.
         if (c_.burn_up) {
             if (mk_.draws())
-                mk_.figure({chart::burn_up(*c_.burn_up, chart_messages(m_.style->language), "burn-up")}, "");
+                mk_.figure({chart::burn_up(*c_.burn_up, chart_messages(m_.style->language), "burn-up",
+                                           chart_messages(m_.style->language).recap_end)},
+                           "");
             mk_.paragraph(fmt::format("{} {}.{}", mk_.strong(m_.burn_up.label), say_burn_up(m_, *c_.burn_up),
                                       m_.burn_up_headline));
         }
