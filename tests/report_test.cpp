@@ -6,6 +6,7 @@
 #include "boussole/loader.hpp"
 #include "boussole/report.hpp"
 #include "report/markdown.hpp"
+#include "report/markup.hpp"
 #include "report/messages.hpp"
 #include "support.hpp"
 
@@ -106,9 +107,11 @@ TEST_SUITE("report") {
         CHECK(md::score(-0.5, n) == "-0,50");
         CHECK(md::percent(0.587, n) == "59\u00a0%");  // a no-break space before %
         CHECK(md::bar(0.35, n) == "▓▓▓▓░░░░░░ 35\u00a0%");
-        CHECK(md::quantity(104000, "EUR", n) == "104\u202f000 EUR");  // the unit as written
-        CHECK(md::quantity(74, "%", n) == "74\u00a0%");
-        CHECK(md::quantity(3.5, "jours", n) == "3,5 jours");
+        const MarkdownMarkup mk(n);
+        CHECK(mk.quantity(104000, "EUR") == "104\u202f000 EUR");  // the unit as written
+        CHECK(mk.quantity(74, "%") == "74\u00a0%");
+        CHECK(mk.quantity(3.5, "jours") == "3,5 jours");
+        CHECK(mk.quantity(3, "*jours*") == "3 \\*jours\\*");  // escaped as Markdown
         CHECK(md::number(1e20, n).find(',') == std::string::npos);
         CHECK(prose_date(fr, *Date::parse("2026-11-23")) == "23 novembre 2026");
         CHECK(prose_date(fr, *Date::parse("2026-12-01")) == "1er décembre 2026");
@@ -341,7 +344,8 @@ TEST_SUITE("report") {
             CHECK_MESSAGE(team.find(part) != std::string::npos, part);
         const auto bad = test::boussole({"report", "examples/revops", "--format", "yaml"});
         CHECK(bad.status == 2);
-        CHECK(bad.err.find("'yaml' is not an output format of report: give markdown, html or json") != std::string::npos);
+        CHECK(bad.err.find("'yaml' is not an output format of report: give markdown, html or json") !=
+              std::string::npos);
     }
 
     TEST_CASE("--check: 0 when the file is what report would write, 1 when stale or missing, never writes") {

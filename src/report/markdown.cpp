@@ -166,19 +166,6 @@ std::string number(double value, const NumberStyle& style) {
     return (negative ? "-" : "") + whole + fraction;
 }
 
-std::string named(std::string_view title, std::string_view id, std::string_view untitled) {
-    if (title.empty() && id.empty()) return text(untitled);
-    if (title.empty()) return text(id);
-    if (id.empty()) return text(title);
-    return fmt::format("{} ({})", text(title), text(id));
-}
-
-std::string quantity(double value, std::string_view unit, const NumberStyle& style) {
-    if (unit.empty()) return number(value, style);
-    if (unit == "%") return number(value, style) + std::string(style.percent);
-    return fmt::format("{} {}", number(value, style), text(unit));
-}
-
 std::string score(std::optional<double> value, const NumberStyle& style) {
     return value ? fixed(*value, 2, style) : "–";
 }

@@ -83,14 +83,6 @@ std::vector<std::string> columns(const std::array<std::string_view, N>& names) {
     return {names.begin(), names.end()};
 }
 
-// "Title (id)" as Markdown; the id alone without a title, the title alone without an id,
-// `untitled` without either.
-std::string named(std::string_view title, std::string_view id, std::string_view untitled);
-
-// A value with its unit as people write it: "45 minutes", "74%", "104,000 EUR"; the unit as
-// the user wrote it, a bare "%" after the style's percent space.
-std::string quantity(double value, std::string_view unit, const NumberStyle& style);
-
 // Text safe as a Mermaid gantt task, section or title, whatever `s` holds: only letters, digits,
 // harmless punctuation and visible characters beyond ASCII are kept, every other character and
 // space becomes one space, and a leading gantt keyword or date is marked "▸ " as text;
