@@ -634,7 +634,6 @@ TEST_SUITE("charts") {
                 check_chart(svg);
                 test::check_golden(fmt::format("charts/{}-{}.svg", k.name, lang), svg + "\n");
             }
-        test::check_golden("charts/chart.css", chart::chart_css());
     }
 
     TEST_CASE("French charts write numbers and dates the French way") {

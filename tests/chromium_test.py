@@ -7,10 +7,10 @@ One browser for every page given; for each page, loaded from disk (file://):
 - no console error or warning (console.error/warn/assert, an uncaught exception, a browser log
   entry of level error: a Content-Security-Policy violation is one);
 - no network request but the page's own file:// URL and data: URLs;
-- at 390 px (a phone, with the mobile viewport) and 1440 px wide, nothing wider than the window
+- at 390 px (a phone, with the mobile viewport), 1440 px and 3840 px (4K) wide, nothing wider than the window
   (document.documentElement.scrollWidth <= the width), no chart whose text is drawn smaller than
-  8 px (an SVG scaled down to the width), and a full-page screenshot of each, NAME-390.png and
-  NAME-1440.png;
+  8 px (an SVG scaled down to the width), and a full-page screenshot at the first two, NAME-390.png
+  and NAME-1440.png;
 - with prefers-color-scheme: dark, a dark background with readable text (contrast 4.5:1 at least,
   as in light mode), and a screenshot, NAME-dark.png;
 - printed (Page.printToPDF) on A4 landscape, NAME.pdf: a PDF whose pages are landscape, more than
@@ -39,6 +39,7 @@ import time
 
 TIMEOUT = 60  # seconds, for any one answer or event from the browser
 WIDTHS = (390, 1440)
+WIDE = 3840  # a 4K screen at scale 1: the layout checks only (its screenshot would be large and slow)
 HEIGHT = 900
 # A4 landscape, in inches. paperWidth/paperHeight are the sheet as printed: the long side as the
 # width is landscape already; adding landscape: true turns it back to portrait (seen with
@@ -290,7 +291,7 @@ def check_page(browser, page, out_dir):
     browser.evaluate("new Promise(r => requestAnimationFrame(() => setTimeout(r, 100)))")
     sections = browser.evaluate("document.querySelectorAll('section').length")
 
-    for width in WIDTHS:
+    for width in (*WIDTHS, WIDE):
         browser.call("Emulation.setDeviceMetricsOverride",
                      {"width": width, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": width < 600})
         browser.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
@@ -303,7 +304,8 @@ def check_page(browser, page, out_dir):
                 found.append(f"at {width} px wide the chart \"{c['chart'][:60]}\" draws its text at {c['px']:.1f} px "
                              f"(\"{c['text'][:30]}\"), under {MIN_CHART_TEXT_PX} px: unreadable; let it scroll at a "
                              "readable width, or draw it for the width")
-        screenshot(browser, out_dir / f"{name}-{width}.png", width)
+        if width in WIDTHS:
+            screenshot(browser, out_dir / f"{name}-{width}.png", width)
 
     colours = {}
     for scheme in ("light", "dark"):

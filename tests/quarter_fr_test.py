@@ -37,6 +37,11 @@ def check(ok, what):
 
 
 def golden(name, text):
+    # An HTML page's stylesheet has one golden of its own (page.css), as in tests/support.cpp.
+    if name.endswith(".html"):
+        start, end = text.index("<style>") + len("<style>"), text.index("</style>")
+        golden("page.css", text[start:end])
+        text = text[:start] + "/* tests/golden/page.css */" + text[end:]
     path = golden_dir / name
     if update:
         path.write_text(text, encoding="utf-8")

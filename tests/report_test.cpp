@@ -22,7 +22,7 @@ TEST_SUITE("report") {
         CHECK(pace_of(0.24, 0.5) == Pace::at_risk);
         CHECK(pace_of(0.0, 0.05) == Pace::on_track);
         CHECK(pace_of(1.0, 1.0) == Pace::on_track);
-        CHECK(to_string(Pace::behind_pace) == "behind pace");
+        CHECK(to_string(Pace::behind_pace) == "behind-pace");
     }
 
     TEST_CASE("open and overdue epics") {

@@ -231,7 +231,8 @@ struct RoadmapInfo {
 
 /// How a key result's score compares with the share of the period elapsed.
 enum class Pace { no_data, on_track, behind_pace, at_risk };
-/// The words for a pace in reports: "on track", "behind pace", "at risk", "no data".
+/// A pace's fixed spelling, for programs and style classes (the report JSON, the charts' CSS):
+/// "on-track", "behind-pace", "at-risk", "no-data"; the words a reader sees are the catalogue's.
 std::string_view to_string(Pace p);
 /// On track when the score is at most 0.10 behind the elapsed share, behind pace up to 0.25
 /// behind, at risk beyond; no data without a score.

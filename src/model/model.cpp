@@ -59,15 +59,15 @@ int cadence_days(Cadence c) {
 std::string_view to_string(Pace p) {
     switch (p) {
         case Pace::no_data:
-            return "no data";
+            return "no-data";
         case Pace::on_track:
-            return "on track";
+            return "on-track";
         case Pace::behind_pace:
-            return "behind pace";
+            return "behind-pace";
         case Pace::at_risk:
-            return "at risk";
+            return "at-risk";
     }
-    return "no data";
+    return "no-data";
 }
 
 Pace pace_of(std::optional<double> score, double elapsed_share) {

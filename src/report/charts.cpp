@@ -4,6 +4,7 @@
 // measured roughly, truncated with an ellipsis to the room it has (its whole text in a <title>
 // tooltip), then escaped for XML.
 #include "report/charts.hpp"
+#include "report/html.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -103,33 +104,8 @@ std::string clean(std::string_view s) {
     return out;
 }
 
-// Cleaned text escaped for XML text and attribute values.
-std::string esc(std::string_view cleaned) {
-    std::string out;
-    out.reserve(cleaned.size());
-    for (char c : cleaned) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
+// Cleaned text escaped for XML text and attribute values (the page's own escaping).
+std::string esc(std::string_view cleaned) { return html::escape(cleaned); }
 
 // A code point's rough width in ems in a sans-serif face: wide (CJK, emoji) 1, combining and
 // zero-width 0, narrow punctuation 0.32, capitals 0.72, the rest 0.6: on the wide side, so that
@@ -265,38 +241,6 @@ std::string no_data(std::string_view kind, const std::string& pid, const std::st
     const std::string body = text(2, 16, "bch-title", "start", title, 13, W - 4) +
                              text(2, 38, "bch-note", "start", std::string(w.no_data), 12, W - 4);
     return svg(kind, W, 48, pid, title, std::string(w.no_data), "", body);
-}
-
-std::string_view status_class(EpicStatus s) {
-    switch (s) {
-        case EpicStatus::planned:
-            return "planned";
-        case EpicStatus::in_progress:
-            return "in-progress";
-        case EpicStatus::blocked:
-            return "blocked";
-        case EpicStatus::done:
-            return "done";
-        case EpicStatus::dropped:
-            return "dropped";
-        case EpicStatus::proposed:
-            return "proposed";
-    }
-    return "planned";
-}
-
-std::string_view pace_class(Pace p) {
-    switch (p) {
-        case Pace::no_data:
-            return "no-data";
-        case Pace::on_track:
-            return "on-track";
-        case Pace::behind_pace:
-            return "behind";
-        case Pace::at_risk:
-            return "at-risk";
-    }
-    return "no-data";
 }
 
 // The fill attribute of a status that is drawn with a pattern (blocked: hatched, dropped:
@@ -464,11 +408,11 @@ std::string bullet(std::string_view kind, const std::string& name, const Measure
     const double top = score_y + 10;  // the track's top
     if (!score_text.empty())
         body +=
-            text(bullet_w - 2, score_y, fmt::format("bch-score bch-p-{}", pace_class(m.pace)), "end", score_text, font);
+            text(bullet_w - 2, score_y, fmt::format("bch-score bch-p-{}", to_string(m.pace)), "end", score_text, font);
     if (m.score) {
         body += rect(x0, top, track_w, 22, "bch-track");
         const double bar = clamp01(*m.score) * track_w;
-        body += rect(x0, top + 5, bar, 12, fmt::format("bch-bar bch-p-{}", pace_class(m.pace)));
+        body += rect(x0, top + 5, bar, 12, fmt::format("bch-bar bch-p-{}", to_string(m.pace)));
         const std::string current = value(m.current);
         const double cw = text_width(current, font);
         const double px = x0 + share * track_w;
@@ -742,7 +686,7 @@ std::string timeline(const TimelineFacts& t, Date as_of, Date start, Date end, c
             rows += "<g class=\"bch-tl-row\">";
             rows += fmt::format("<title>{}</title>", esc(bar_desc));
             rows += text(14, y + 16, "bch-tl-label", "start", shown, font, label_w - 14);
-            std::string cls = fmt::format("bch-tl-bar bch-st-{}", status_class(bar.status));
+            std::string cls = fmt::format("bch-tl-bar bch-st-{}", to_string(bar.status));
             if (bar.overdue) cls += " bch-tl-overdue";
             rows += rect(xs, y + 5, xe - xs, 14, cls, pattern_fill(bar.status, pid));
             std::vector<std::string> tags;
@@ -877,7 +821,7 @@ std::string stream_health(const std::vector<StreamFacts>& streams, const ChartMe
             if (std::find(seen.begin(), seen.end(), c.status) == seen.end()) seen.push_back(c.status);
             counts.push_back(say(w.status_count, c.count, w.status_counted[c.status]));
             const double sw = c.count * unit;
-            body += rect(x, y + 21, sw, 16, fmt::format("bch-seg bch-st-{}", status_class(c.status)),
+            body += rect(x, y + 21, sw, 16, fmt::format("bch-seg bch-st-{}", to_string(c.status)),
                          pattern_fill(c.status, pid));
             const std::string n = md::number(c.count, ns);
             if (sw >= text_width(n, small) + 6)
@@ -920,7 +864,7 @@ std::string stream_health(const std::vector<StreamFacts>& streams, const ChartMe
         return rank(a) < rank(b);
     });
     for (EpicStatus s : seen)
-        items.push_back({rect(0, -10, 16, 10, fmt::format("bch-seg bch-st-{}", status_class(s)), pattern_fill(s, pid)),
+        items.push_back({rect(0, -10, 16, 10, fmt::format("bch-seg bch-st-{}", to_string(s)), pattern_fill(s, pid)),
                          std::string(w.status_labels[s])});
     double ly = y + 12;
     body += legend(items, W, ly);
@@ -988,11 +932,11 @@ std::string chart_css() {
 .bch-track{fill:var(--bch-track);stroke:var(--bch-line);stroke-width:1}
 .bch-bar{stroke:none}
 .bch-p-on-track.bch-bar{fill:#009E73}
-.bch-p-behind.bch-bar{fill:#E69F00}
+.bch-p-behind-pace.bch-bar{fill:#E69F00}
 .bch-p-at-risk.bch-bar{fill:#D55E00}
 .bch-p-no-data.bch-bar{fill:#8c959f}
 .bch .bch-p-on-track.bch-score{fill:#00704f}
-.bch .bch-p-behind.bch-score{fill:#8a5a00}
+.bch .bch-p-behind-pace.bch-score{fill:#8a5a00}
 .bch .bch-p-at-risk.bch-score{fill:#a8440a}
 .bch .bch-val-in{fill:#1f2328;font-weight:600}
 .bch .bch-val{font-weight:600}
@@ -1042,7 +986,7 @@ std::string chart_css() {
 .bch{--bch-bg:#0d1117;--bch-fg:#e6edf3;--bch-muted:#9da7b3;--bch-line:#3d444d;--bch-track:#21262d}
 .bch-p-on-track.bch-bar{fill:#1fb98a}
 .bch .bch-p-on-track.bch-score{fill:#3fd0a0}
-.bch .bch-p-behind.bch-score{fill:#f0b429}
+.bch .bch-p-behind-pace.bch-score{fill:#f0b429}
 .bch .bch-p-at-risk.bch-score,.bch .bch-tag-overdue,.bch .bch-tag-blocked{fill:#ff8a4c}
 .bch-trend,.bch-bu-done{stroke:#56B4E9}
 .bch-trend-end,.bch-bu-end{fill:#56B4E9}

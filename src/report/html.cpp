@@ -276,8 +276,6 @@ void HtmlMarkup::figure(const std::vector<std::string>& svgs, std::string_view c
     out_ += "</figure>\n";
 }
 
-void HtmlMarkup::raw(std::string_view block) { out_ += fmt::format("<pre>{}</pre>\n", html::escape(block)); }
-
 std::string HtmlMarkup::finish(std::string_view title) {
     close_section();
     std::string page = fmt::format(

@@ -38,7 +38,6 @@ public:
     void footer(std::string_view markup) override;
     [[nodiscard]] bool draws() const override { return true; }
     void figure(const std::vector<std::string>& svgs, std::string_view caption_markup) override;
-    void raw(std::string_view block) override;
     [[nodiscard]] std::string finish(std::string_view title) override;
 
 private:

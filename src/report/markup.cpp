@@ -56,7 +56,6 @@ void MarkdownMarkup::table(const md::Table& t) { paragraph(t.render()); }
 void MarkdownMarkup::footer(std::string_view markup) { out_ += fmt::format("*{}*\n", markup); }
 // Markdown draws no chart: its documents say the figures in tables and Mermaid blocks.
 void MarkdownMarkup::figure(const std::vector<std::string>&, std::string_view) {}
-void MarkdownMarkup::raw(std::string_view block) { paragraph(block); }
 std::string MarkdownMarkup::finish(std::string_view) { return std::exchange(out_, {}); }
 
 }  // namespace boussole

@@ -65,8 +65,6 @@ public:
     // side where there is room (the empty ones left out).
     [[nodiscard]] virtual bool draws() const = 0;
     virtual void figure(const std::vector<std::string>& svgs, std::string_view caption_markup) = 0;
-    // A block written as is (a Mermaid chart in Markdown).
-    virtual void raw(std::string_view block) = 0;
     // The whole document; the Markup is empty after.
     [[nodiscard]] virtual std::string finish(std::string_view title) = 0;
 
@@ -112,7 +110,6 @@ public:
     void footer(std::string_view markup) override;
     [[nodiscard]] bool draws() const override { return false; }
     void figure(const std::vector<std::string>& svgs, std::string_view caption_markup) override;
-    void raw(std::string_view block) override;
     [[nodiscard]] std::string finish(std::string_view title) override;
 };
 

@@ -18,7 +18,8 @@ namespace {
 
 class RecapWriter {
 public:
-    RecapWriter(const RecapContent& c, const RecapMessages& m, Markup& mk) : c_(c), m_(m), mk_(mk) {}
+    RecapWriter(const RecapContent& c, const RecapMessages& m, Markup& mk)
+        : c_(c), m_(m), mk_(mk), charts_(chart_messages(m.style->language)) {}
 
     std::string render() {
         header();
@@ -41,6 +42,7 @@ private:
     const RecapContent& c_;
     const RecapMessages& m_;
     Markup& mk_;
+    const ChartMessages& charts_;  // the charts' words, when the markup draws them
     std::vector<std::pair<std::string, std::string>> facts_;
 
     // A catalogue template filled with arguments already marked up.
@@ -189,10 +191,7 @@ private:
         if (!notes.empty()) mk_.definition(join(notes, m_.sentence_separator));
         // issue 15: the plan as it stands day by day, from the burn-up's last point.
         if (c_.burn_up) {
-            if (mk_.draws())
-                mk_.figure({chart::burn_up(*c_.burn_up, chart_messages(m_.style->language), "burn-up",
-                                           chart_messages(m_.style->language).recap_end)},
-                           "");
+            if (mk_.draws()) mk_.figure({chart::burn_up(*c_.burn_up, charts_, "burn-up", charts_.recap_end)}, "");
             mk_.paragraph(fmt::format("{} {}.{}", mk_.strong(m_.burn_up.label), say_burn_up(m_, *c_.burn_up),
                                       m_.burn_up_headline));
         }

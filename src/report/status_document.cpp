@@ -578,7 +578,7 @@ private:
         if (mk_.draws())
             mk_.figure({chart::timeline(tl, c_.header.as_of, c_.header.start, c_.header.end, charts_, "timeline")}, "");
         else
-            mk_.raw(gantt(tl));
+            mk_.paragraph(gantt(tl));                          // a Mermaid block, in Markdown only
         if (!mk_.draws()) mk_.definition(m_.timeline_legend);  // Mermaid's colours; a chart has its own legend
         if (!tl.undated.empty()) {
             std::vector<std::string> names;

@@ -33,21 +33,6 @@ struct overloaded : F... {
 template <class... F>
 overloaded(F...) -> overloaded<F...>;
 
-// A pace as a fixed spelling (Pace's to_string() gives the English words of the report).
-std::string_view pace_name(Pace p) {
-    switch (p) {
-        case Pace::no_data:
-            return "no-data";
-        case Pace::on_track:
-            return "on-track";
-        case Pace::behind_pace:
-            return "behind-pace";
-        case Pace::at_risk:
-            return "at-risk";
-    }
-    return "no-data";
-}
-
 std::string_view item_kind(AtRiskItem::Kind k) {
     switch (k) {
         case AtRiskItem::Kind::epic:
@@ -165,7 +150,7 @@ json update(const std::optional<EpicUpdate>& u) {
 json measure(const Measure& m) {
     return {{"unit", text(m.unit)},       {"baseline", number(m.baseline)},     {"current", number(m.current)},
             {"target", number(m.target)}, {"confidence", number(m.confidence)}, {"score", number(m.score)},
-            {"pace", pace_name(m.pace)},  {"no_distance", m.no_distance}};
+            {"pace", to_string(m.pace)},  {"no_distance", m.no_distance}};
 }
 
 json north_star(const std::optional<NorthStarFacts>& ns) {
@@ -239,7 +224,7 @@ json reason(const RiskReason& r) {
                 return {{"kind", "blocked"}};
             },
             [](const risk::OffPace& o) -> json {
-                return {{"kind", "off-pace"}, {"pace", pace_name(o.pace)}, {"score", number(o.score)}};
+                return {{"kind", "off-pace"}, {"pace", to_string(o.pace)}, {"score", number(o.score)}};
             },
             [](const risk::Stale& s) -> json {
                 return {{"kind", "stale"}, {"last", date(s.last)},          {"or_before", s.or_before},
