@@ -37,6 +37,12 @@ public:
     [[nodiscard]] virtual std::string email(std::string_view address) const = 0;
     // A progress bar with its percentage ("▓▓▓▓░░░░░░ 40%"), the share clamped to 0..1.
     [[nodiscard]] virtual std::string bar(double share) const = 0;
+    // issue 16: a person named in the document: their name (the user's text) as text(); Slack
+    // mentions them instead (`<@U012AB3CD>`) when `slack_id` (their declared member id) is set.
+    [[nodiscard]] virtual std::string mention(std::string_view name, std::string_view slack_id) const {
+        (void)slack_id;
+        return text(name);
+    }
     // A message catalogue's template with its own markup (**bold**, `code`) translated; the
     // arguments are filled in after, already marked up.
     [[nodiscard]] virtual std::string pattern(std::string_view catalogue) const = 0;
