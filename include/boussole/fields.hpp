@@ -23,6 +23,7 @@ void for_each_field(P& p, Fn&& fn) {
     fn("name", p.name);
     fn("role", p.role);
     fn("email", p.email);
+    fn("slack", p.slack);
     fn("responsibilities", p.responsibilities);
 }
 
@@ -106,6 +107,7 @@ void for_each_field(R& r, Fn&& fn) {
     fn("name", r.name);
     fn("team", r.team);
     fn("mission", r.mission);
+    fn("champion", r.champion);
     fn("period", r.period);
     fn("language", r.language);
 }

@@ -44,6 +44,7 @@ enum class Type {
     duration,      ///< 5d, 3w
     url,           ///< http(s)://...
     email,         ///< name@domain
+    slack_id,      ///< a Slack member ID: U or W, then capitals and digits
     choice,        ///< one of `choices`
     texts,         ///< a list of text
     ids,           ///< a list of ids (references)

@@ -88,6 +88,12 @@ struct ReportHistory {
     /// The planned work done over the period (find_burn_up over the same states), within the
     /// report's scope; empty when the report date is before the period's start.
     std::optional<BurnUp> burn_up = std::nullopt;
+    // issue 16, digest
+    /// What changed from the since point's state to the working tree (compare(), the engine of
+    /// `diff`); empty when there is no since point.
+    std::optional<std::vector<Change>> since_changes = std::nullopt;
+    /// The newest commit on or before the report date that changed PATH; empty when none did.
+    std::optional<CommitInfo> last_change = std::nullopt;
 };
 
 /// Reads the check-ins and the values' histories of `working` for a report dated `as_of`, along

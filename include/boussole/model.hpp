@@ -46,6 +46,7 @@ struct Person {
     SourcePos pos;
     Field<std::string> id, name, role, email;
     std::vector<Field<std::string>> responsibilities;
+    Field<std::string> slack;  ///< issue 16: a Slack member ID, for the digest's mentions
 
     friend bool operator==(const Person&, const Person&) = default;
 };
@@ -225,6 +226,7 @@ struct RoadmapInfo {
     std::optional<KeyResult> north_star;
     LintSettings lint;
     ReportSettings report;
+    Field<std::string> champion;  ///< issue 16: the person who keeps the roadmap current (a person id)
 
     friend bool operator==(const RoadmapInfo&, const RoadmapInfo&) = default;
 };

@@ -56,6 +56,9 @@ struct ReportOptions {
     /// The planned work done over the period, from git history (find_burn_up, over the work the
     /// report covers when narrowed); none outside git. Shown to the team and leadership.
     std::optional<BurnUp> burn_up = std::nullopt;
+    // issue 16, digest
+    /// The newest commit on or before the report date that changed the roadmap; none outside git.
+    std::optional<CommitInfo> last_change = std::nullopt;
 };
 
 /// Why `options` cannot narrow a report of `roadmap` (an --owner or --stream id that is not

@@ -357,6 +357,22 @@ struct BacklogItem {
     std::vector<std::string> key_results;  ///< the key-result ids it would serve, as written
 };
 
+// issue 16, digest
+/// The roadmap has not been committed for longer than roadmap.report.stale_after_days.
+struct StaleDocument {
+    Date last;           ///< the date of the last commit that changed it
+    std::string commit;  ///< its short id
+    int days = 0;        ///< since `last`
+    int stale_after = 14;
+    std::string champion;     ///< roadmap.champion's display name; empty when none is declared
+    std::string champion_id;  ///< as written
+};
+
+/// Whether the roadmap's last commit (`last_change`) is older than roadmap.report.stale_after_days
+/// on `as_of`, and who keeps it (roadmap.champion): the digest's first line and the report's header.
+std::optional<StaleDocument> stale_document(const Roadmap& roadmap, Date as_of,
+                                            const std::optional<CommitInfo>& last_change);
+
 /// Everything the status report says, for one audience.
 struct StatusReportContent {
     Audience audience = Audience::team;
@@ -391,6 +407,10 @@ struct StatusReportContent {
     /// Planned work done over the period, from git history (team and leadership); empty without
     /// history, for sellers, and when no planned work was in the report's scope at any point.
     std::optional<BurnUp> burn_up = std::nullopt;
+    // issue 16, digest
+    /// The roadmap has not been committed for longer than the stale threshold (team and
+    /// leadership); empty without history.
+    std::optional<StaleDocument> stale_document = std::nullopt;
 };
 
 /// Computes every figure of the status report once. Only call when report_blocker() is empty.

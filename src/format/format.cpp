@@ -53,6 +53,9 @@ const Key roadmap_keys[] = {
     {"name", text, true, "Title of the roadmap."},
     {"team", text, false, "The team that owns it."},
     {"mission", text, false, "The team's key mission in one or two sentences."},
+    {"champion", text, false,
+     "The person (an id of people) who keeps the roadmap current: the digest and the report name them when no "
+     "commit has changed the roadmap for longer than roadmap.report.stale_after_days."},
     {"period", Type::period, true,
      "The time the roadmap covers: YYYY-Qn, YYYY-Hn or {start: DATE, end: DATE}, both ends inclusive."},
     {"language", choice, false,
@@ -118,7 +121,10 @@ const Key person_keys[] = {
     {"id", id, true, "Identifier used by owner and contributors."},
     {"name", text, false, "Full name."},
     {"role", text, false, "Role in the team."},
-    {"email", Type::email, false, "E-mail address."},
+    {"email", Type::email, false, "E-mail address: the digest's e-mail is sent to it."},
+    {"slack", Type::slack_id, false,
+     "Slack member ID (U or W then capitals and digits, e.g. U012AB3CD; in Slack: the profile's ⋮ menu, Copy member "
+     "ID): the digest's Slack message mentions the person."},
     {"responsibilities", texts, false, "The processes this person owns (sellers look them up)."},
 };
 

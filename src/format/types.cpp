@@ -475,6 +475,34 @@ Read read_email(const Key& k, Scalar s) {
                              fix.empty() ? std::string() : fmt::format(": write {}", fix)));
 }
 
+// ---- slack_id: a Slack member ID (issue 16)
+
+constexpr std::string_view slack_id_schema = R"({"type": "string", "pattern": "^[UW][A-Z0-9]{2,}$"})";
+
+bool valid_slack_id(std::string_view s) {
+    return s.size() >= 3 && (s[0] == 'U' || s[0] == 'W') &&
+           std::all_of(s.begin() + 1, s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+}
+
+Read read_slack_id(const Key& k, Scalar s) {
+    Read r = read_text(k, s);
+    if (!r.value) return r;
+    const std::string& id = std::get<std::string>(*r.value);
+    if (valid_slack_id(id)) return r;
+    // "<@U012AB3CD>", "@U012AB3CD", "u012ab3cd": the ID inside what people paste.
+    std::string fix(trimmed(id));
+    if (fix.starts_with("<@") && fix.ends_with(">")) fix = fix.substr(2, fix.size() - 3);
+    if (fix.starts_with("@")) fix.erase(0, 1);
+    std::transform(fix.begin(), fix.end(), fix.begin(),
+                   [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+    const bool fixable = valid_slack_id(fix) && fix != id;
+    return error(fmt::format(
+        "'{}' must be a Slack member ID (U or W then capitals and digits, e.g. U012AB3CD), got '{}': {}", k.name, id,
+        fixable ? fmt::format("write {}", fix)
+                : "in Slack, open the person's profile, then ⋮ › Copy member ID (a display name or @handle cannot be "
+                  "mentioned)"));
+}
+
 // ---- choice: one of the key's choices, exactly as spelt
 
 std::string choice_schema(const Key& k) {
@@ -533,6 +561,7 @@ constexpr ScalarType scalar_types[] = {
     {Type::duration, read_duration, not_text, duration_schema},
     {Type::url, read_url, not_text, url_schema},
     {Type::email, read_email, not_text, email_schema},
+    {Type::slack_id, read_slack_id, not_text, slack_id_schema},
     {Type::choice, read_choice, not_choice, {}},
 };
 

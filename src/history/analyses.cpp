@@ -79,6 +79,7 @@ std::optional<ReportHistory> read_report_history(const History& history, const S
     // Only the history up to the report date counts: a later commit is not a fact of that day.
     std::vector<CommitInfo> read = commits_by(m.commits, as_of);
     out.commits_after = read.size() < m.commits.size();
+    if (!read.empty()) out.last_change = read.back();  // issue 16
     // The point's own state is read with the others (each file version is parsed once).
     if (search.found) read.push_back(*search.found);
     std::vector<PlanState> states = history.states(read);
@@ -94,6 +95,7 @@ std::optional<ReportHistory> read_report_history(const History& history, const S
     out.trends.values =
         find_value_histories(working, states, m.reached_root, period.start, at_since ? &at_since->snapshot : nullptr);
     out.burn_up = find_burn_up(working, states, period, as_of, scope);  // issue 15
+    if (at_since) out.since_changes = compare(at_since->snapshot, working);  // issue 16
     return out;
 }
 

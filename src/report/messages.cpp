@@ -76,6 +76,7 @@ const StatusReportMessages& status_report_messages(Language l) {
 }
 const RecapMessages& recap_messages(Language l) { return l == Language::fr ? recap_fr : recap_en; }
 const DiffMessages& diff_messages(Language l) { return l == Language::fr ? diff_fr : diff_en; }
+const DigestMessages& digest_messages(Language l) { return l == Language::fr ? digest_fr : digest_en; }  // issue 16
 
 // issue 15, charts
 const ChartMessages& chart_messages(Language l) { return l == Language::fr ? chart_fr : chart_en; }

@@ -88,6 +88,13 @@ struct BurnUpWords {
     std::string_view definition;  // appended: where the figures come from, and what taken out counts
 };
 
+// issue 16: the roadmap itself gone stale, in the digest's first line and the report's header.
+struct StaleDocumentWords {
+    std::string_view stale;        // {0} the last commit's date, {1} its id, {2} days since, {3} the threshold
+    std::string_view champion;     // appended: {0} the champion (roadmap.champion)
+    std::string_view no_champion;  // appended when none is declared
+};
+
 struct StatusReportMessages {
     // The language's plural rule, number and date formats.
     const LanguageStyle* style;
@@ -290,6 +297,8 @@ struct StatusReportMessages {
     std::string_view no_priority;  // the Priority cell of an unprioritised proposal
     // issue 15, burnup
     BurnUpWords burn_up;
+    // issue 16, digest
+    StaleDocumentWords stale_document;
 };
 
 // The end-of-period recap.
@@ -479,6 +488,79 @@ struct DiffMessages {
     std::string_view posted_by;
 };
 
+// issue 16: the Monday digest.
+struct DigestMessages {
+    const LanguageStyle* style;
+    template <class N>
+    [[nodiscard]] std::string_view count(const Plural& p, N n) const {
+        return style->is_one(static_cast<double>(n)) ? p.one : p.other;
+    }
+
+    std::string_view list_separator;
+    std::string_view untitled;          // a thing with neither title nor id
+    std::string_view untitled_roadmap;  // a roadmap with neither team nor name
+    std::string_view day_count;         // {0} the number, {1} days
+    Plural days;
+
+    // Header. title: {0} the team (else the roadmap's name), {1} the week's first day.
+    std::string_view title;
+    std::string_view week_label, week;  // week: {0} first day, {1} last day, {2} the period's day
+    std::string_view period_day;        // {0} day, {1} days in the period, {2} the period's name
+    std::string_view since_label;
+    std::string_view since_week_before, since_date, since_revision;  // {0} commit, {1} its date, {2} asked / revision
+    std::string_view since_none;                                     // {0} the day asked, {1} the history's first day
+    std::string_view no_history;
+    std::string_view unreadable;  // {0} the file, where and why
+    StaleDocumentWords stale_document;
+
+    // One section per person.
+    std::string_view nobody_heading;  // the work nobody owns
+    std::string_view nothing_at_all;  // a week with nothing to say: {0} the since point's date, or the week
+    std::string_view nothing_to_do;   // nobody has anything to do, but things changed
+    std::string_view item;            // {0} label, {1} subject, {2} details
+    std::string_view overdue_label, blocked_label, due_label, check_in_due_label, check_in_late_label,
+        check_in_none_label, update_label;
+    std::string_view task;        // {0} the task, {1} its epic
+    std::string_view north_star;  // {0} its title (or id)
+    std::string_view due_late;    // {0} due date, {1} days late
+    std::string_view due_on;      // {0} due date, {1} days until it
+    std::string_view due_today;   // {0} due date
+    std::string_view no_due;      // a blocked epic without a due date
+    std::string_view also_blocked;     // appended to an overdue epic that is blocked too
+    std::string_view via_stream;       // appended: the epic has no owner, its stream's owner is asked
+    std::string_view check_in_due;     // {0} last check-in, {1} how often, {2} the last fresh day
+    std::string_view check_in_late;    // {0} last check-in, {1} days since, {2} how often
+    std::string_view or_before;        // a last check-in the history read may not reach: {0} date
+    std::string_view no_value;         // a key result without a current value
+    std::string_view every_cadence;    // {0} cadence, {1} days
+    std::string_view every_default;    // {0} days
+    CadenceWords cadence;
+    std::string_view update_stale;  // {0} last change, {1} days since, {2} threshold
+
+    // The team's changes.
+    std::string_view changes_heading;  // {0} the since point's date
+    std::string_view no_changes;
+    std::string_view no_point;  // without a since point: why there are no changes
+    std::string_view done_label, added_label, dropped_label, slipped_label, moved_label;
+    std::string_view owned_by;      // {0} owner
+    std::string_view to_backlog, from_backlog, removed, no_reason;
+    std::string_view reason;        // {0} the reason as written
+    std::string_view slipped;       // {0} before, {1} after, {2} the shift
+    std::string_view moved;         // {0} before, {1} after, {2} the change
+    std::string_view change_better, change_worse;  // {0} the signed change
+    std::string_view no_value_short;  // a value not set, in "before → after"
+
+    // The end.
+    std::string_view definitions;  // {0} first day, {1} last day, {2} stale_after_days
+    std::string_view changes_definition;
+    std::string_view footer;  // {0} generator, {1} count, {2} files, {3} date
+    Plural files;
+
+    // E-mail and Slack.
+    std::string_view subject;     // {0} the team (else the roadmap's name), {1} the week's first day
+    std::string_view slack_more;  // {0} the items left out of a message
+};
+
 // A number of days in words ("1 day", "14 days"); with `sign`, a shift ("+14 days", "-3 days").
 template <class Messages>
 std::string say_days(const Messages& m, int n, bool sign = false) {
@@ -507,6 +589,8 @@ extern const StatusReportMessages status_report_en;
 extern const RecapMessages recap_en;
 extern const DiffMessages diff_en;
 
+extern const DigestMessages digest_en;  // issue 16
+
 // The French words.
 extern const StatusReportMessages status_report_fr;
 extern const RecapMessages recap_fr;
@@ -516,6 +600,8 @@ extern const DiffMessages diff_fr;
 const StatusReportMessages& status_report_messages(Language l);
 const RecapMessages& recap_messages(Language l);
 const DiffMessages& diff_messages(Language l);
+extern const DigestMessages digest_fr;  // issue 16
+const DigestMessages& digest_messages(Language l);
 
 // issue 15, charts
 // The words of the dashboard's SVG charts (src/report/charts.cpp): titles, labels, legends and

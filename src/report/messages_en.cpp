@@ -288,6 +288,13 @@ const StatusReportMessages status_report_en = {
             .definition = " (from git history; planned work: the epics of build streams neither proposed nor dropped; "
                           "taken out: dropped, removed, moved to the run or put back in the backlog)",
         },
+    // issue 16, digest
+    .stale_document = {
+        .stale = "No commit has changed this roadmap since {0} (commit {1}): {2} days, more than the {3} of "
+                 "roadmap.report.stale_after_days, so what it says may be out of date.",
+        .champion = " Its champion, {0}, keeps it current.",
+        .no_champion = " Name its keeper in roadmap.champion.",
+    },
 };
 
 const RecapMessages recap_en = {
@@ -619,6 +626,100 @@ const ChartMessages chart_en = {
     .open_tasks = {"open task", "open tasks"},
     .over_limit_desc = ", over the limit",
     .recap_end = "end of the recap",
+};
+
+// issue 16
+const DigestMessages digest_en = {
+    .style = &english,
+    .list_separator = ", ",
+    .untitled = "(untitled)",
+    .untitled_roadmap = "Roadmap",
+    .day_count = "{0} {1}",
+    .days = {"day", "days"},
+
+    .title = "{0}: the week of {1}",
+    .week_label = "Week:",
+    .week = "{0} to {1}{2}",
+    .period_day = ", day {0} of {1} of {2}",
+    .since_label = "Changes since:",
+    .since_week_before = "commit {0} of {1}, the last one on or before {2} (a week before)",
+    .since_date = "commit {0} of {1}, the last one on or before {2} (--since)",
+    .since_revision = "commit {0} of {1} (--since {2})",
+    .since_none = "no commit is dated on or before {0}: the history starts on {1}",
+    .no_history =
+        "none: no git history was read (the roadmap is not committed in git, or --no-history), so the digest shows "
+        "no change, and check-ins only from checked_on",
+    .unreadable = "Could not be read, so left out: {0}.",
+    .stale_document =
+        {
+            .stale = "No commit has changed this roadmap since {0} (commit {1}): {2} days, more than the {3} of "
+                     "roadmap.report.stale_after_days, so what it says may be out of date.",
+            .champion = " Its champion, {0}, keeps it current.",
+            .no_champion = " Name its keeper in roadmap.champion.",
+        },
+
+    .nobody_heading = "Nobody's",
+    .nothing_at_all = "Nothing is due, overdue, blocked or waiting for a check-in this week, and nothing changed since {0}.",
+    .nothing_to_do = "Nothing is due, overdue, blocked or waiting for a check-in this week.",
+    .item = "**{0}** {1}: {2}",
+    .overdue_label = "Overdue:",
+    .blocked_label = "Blocked:",
+    .due_label = "Due this week:",
+    .check_in_due_label = "Check-in due:",
+    .check_in_late_label = "Check-in late:",
+    .check_in_none_label = "Check in:",
+    .update_label = "Update stale:",
+    .task = "task {0} of {1}",
+    .north_star = "the North Star, {0}",
+    .due_late = "due {0}, {1} late",
+    .due_on = "due {0}, in {1}",
+    .due_today = "due today, {0}",
+    .no_due = "no due date",
+    .also_blocked = ", and blocked",
+    .via_stream = " (no owner: sent to its stream's owner)",
+    .check_in_due = "last check-in {0}, {1}: measure it again by {2}",
+    .check_in_late = "last check-in {0}, {1} ago, {2}",
+    .or_before = "{0} or before",
+    .no_value = "no current value yet: enter the first measure",
+    .every_cadence = "{0} ({1} days)",
+    .every_default = "every {0} days",
+    .cadence = {.weekly = "weekly", .biweekly = "every two weeks", .monthly = "monthly", .quarterly = "quarterly"},
+    .update_stale = "its written update last changed {0}, {1} ago, more than {2} days: say where it stands",
+
+    .changes_heading = "What changed since {0}",
+    .no_changes = "Nothing changed.",
+    .no_point = "No change is shown: {0}.",
+    .done_label = "Done:",
+    .added_label = "Added:",
+    .dropped_label = "Dropped:",
+    .slipped_label = "Slipped:",
+    .moved_label = "Moved:",
+    .owned_by = " ({0})",
+    .to_backlog = ", to the backlog",
+    .from_backlog = ", from the backlog",
+    .removed = ", taken out of the roadmap",
+    .no_reason = ", no reason written",
+    .reason = ": {0}",
+    .slipped = "due {0} → {1} ({2})",
+    .moved = "{0} → {1} ({2})",
+    .change_better = "{0}, better",
+    .change_worse = "{0}, worse",
+    .no_value_short = "none",
+
+    .definitions =
+        "Due this week: open epics and tasks due from {0} to {1}. Overdue: open and due before {0}. An epic without "
+        "an owner goes to its stream's owner, a task without one to its epic's. A check-in is due when the key "
+        "result's cadence (else {2} days) runs out this week, late when it ran out before; the last check-in is the "
+        "later of the commit that last changed its current value and its checked_on. An update is stale on an "
+        "in-progress epic whose written update has not changed for more than {2} days.",
+    .changes_definition =
+        "Changes: between the commit named at the top and the roadmap as it is now, as boussole diff finds them. "
+        "Slipped: a due date moved later. Moved: a current value that changed; better means toward the target.",
+    .footer = "Generated by {0} from {1} {2}, as of {3}.",
+    .files = {"file", "files"},
+
+    .subject = "{0}: the week of {1}",
+    .slack_more = "…and {0} more: see the full digest.",
 };
 
 }  // namespace boussole

@@ -324,6 +324,13 @@ const StatusReportMessages status_report_fr = {
                           "construction ni proposés ni abandonnés\u202f; retirés\u00a0: abandonnés, supprimés, passés "
                           "en récurrent ou remis en attente)",
         },
+    // issue 16, digest
+    .stale_document = {
+        .stale = "Aucun commit n’a modifié cette feuille de route depuis le {0} (commit {1})\u00a0: {2}\u00a0jours, "
+                 "au-delà des {3} de roadmap.report.stale_after_days, elle n’est donc peut-être plus à jour.",
+        .champion = " Sa tenue à jour revient à {0}.",
+        .no_champion = " Désignez qui la tient à jour dans roadmap.champion.",
+    },
 };
 
 const RecapMessages recap_fr = {
@@ -679,6 +686,109 @@ const ChartMessages chart_fr = {
     .open_tasks = {"tâche ouverte", "tâches ouvertes"},
     .over_limit_desc = ", au-delà de la limite",
     .recap_end = "fin du bilan",
+};
+
+// issue 16
+const DigestMessages digest_fr = {
+    .style = &french,
+    .list_separator = ", ",
+    .untitled = "(sans titre)",
+    .untitled_roadmap = "Feuille de route",
+    .day_count = "{0}\u00a0{1}",
+    .days = {"jour", "jours"},
+
+    .title = "{0}\u00a0: la semaine du {1}",
+    .week_label = "Semaine\u00a0:",
+    .week = "du {0} au {1}{2}",
+    .period_day = ", jour {0} sur {1} de {2}",
+    .since_label = "Évolutions depuis\u00a0:",
+    .since_week_before = "le commit {0} du {1}, dernier commit au {2} ou avant (une semaine plus tôt)",
+    .since_date = "le commit {0} du {1}, dernier commit au {2} ou avant (--since)",
+    .since_revision = "le commit {0} du {1} (--since {2})",
+    .since_none = "aucun commit n’est daté du {0} ou avant\u00a0: l’historique commence le {1}",
+    .no_history =
+        "aucune\u00a0: l’historique git n’est pas lu (la feuille de route n’est pas suivie dans git, ou "
+        "--no-history), le point ne montre donc aucune évolution, et les relevés d’après checked_on seulement",
+    .unreadable = "Illisible, donc laissé de côté\u00a0: {0}.",
+    .stale_document = {
+        .stale = "Aucun commit n’a modifié cette feuille de route depuis le {0} (commit {1})\u00a0: {2}\u00a0jours, "
+                 "au-delà des {3} de roadmap.report.stale_after_days, elle n’est donc peut-être plus à jour.",
+        .champion = " Sa tenue à jour revient à {0}.",
+        .no_champion = " Désignez qui la tient à jour dans roadmap.champion.",
+    },
+
+    .nobody_heading = "Sans responsable",
+    .nothing_at_all =
+        "Rien n’arrive à échéance, rien n’est en retard ni bloqué, aucun relevé n’est attendu cette semaine, et rien "
+        "n’a changé depuis le {0}.",
+    .nothing_to_do =
+        "Rien n’arrive à échéance, rien n’est en retard ni bloqué, aucun relevé n’est attendu cette semaine.",
+    .item = "**{0}** {1}\u00a0: {2}",
+    .overdue_label = "En retard\u00a0:",
+    .blocked_label = "Bloqué\u00a0:",
+    .due_label = "À rendre cette semaine\u00a0:",
+    .check_in_due_label = "Relevé à faire\u00a0:",
+    .check_in_late_label = "Relevé en retard\u00a0:",
+    .check_in_none_label = "Premier relevé\u00a0:",
+    .update_label = "Mise à jour périmée\u00a0:",
+    .task = "la tâche {0} de {1}",
+    .north_star = "l’indicateur phare, {0}",
+    .due_late = "échéance le {0}, {1} de retard",
+    .due_on = "échéance le {0}, dans {1}",
+    .due_today = "échéance aujourd’hui, le {0}",
+    .no_due = "sans échéance",
+    .also_blocked = ", et bloqué",
+    .via_stream = " (sans responsable\u00a0: adressé au responsable de l’axe)",
+    .check_in_due = "dernier relevé le {0}, {1}\u00a0: à mesurer de nouveau d’ici le {2}",
+    .check_in_late = "dernier relevé le {0}, il y a {1}, {2}",
+    .or_before = "{0} ou avant",
+    .no_value = "pas encore de valeur actuelle\u00a0: saisissez la première mesure",
+    .every_cadence = "cadence {0} ({1}\u00a0jours)",
+    .every_default = "tous les {0}\u00a0jours",
+    .cadence = {.weekly = "hebdomadaire",
+                .biweekly = "toutes les deux semaines",
+                .monthly = "mensuelle",
+                .quarterly = "trimestrielle"},
+    .update_stale =
+        "sa mise à jour écrite date du {0}, il y a {1}, plus de {2}\u00a0jours\u00a0: dites où il en est",
+
+    .changes_heading = "Ce qui a changé depuis le {0}",
+    .no_changes = "Rien n’a changé.",
+    .no_point = "Aucune évolution n’est montrée\u00a0: {0}.",
+    .done_label = "Terminé\u00a0:",
+    .added_label = "Ajouté\u00a0:",
+    .dropped_label = "Abandonné\u00a0:",
+    .slipped_label = "Repoussé\u00a0:",
+    .moved_label = "Évolution\u00a0:",
+    .owned_by = " ({0})",
+    .to_backlog = ", au backlog",
+    .from_backlog = ", sorti du backlog",
+    .removed = ", retiré de la feuille de route",
+    .no_reason = ", sans raison écrite",
+    .reason = "\u00a0: {0}",
+    .slipped = "échéance du {0} → {1} ({2})",
+    .moved = "{0} → {1} ({2})",
+    .change_better = "{0}, en progrès",
+    .change_worse = "{0}, en recul",
+    .no_value_short = "aucune",
+
+    .definitions =
+        "À rendre cette semaine\u00a0: chantiers et tâches ouverts dont l’échéance tombe du {0} au {1}. En "
+        "retard\u00a0: ouverts et échus avant le {0}. Un chantier sans responsable va au responsable de son axe, une "
+        "tâche sans responsable à celui de son chantier. Un relevé est à faire quand la cadence du résultat clé "
+        "(sinon {2}\u00a0jours) arrive à son terme cette semaine, en retard quand elle est dépassée\u202f; le "
+        "dernier relevé est le plus récent entre le commit qui a modifié sa valeur actuelle et sa date de relevé "
+        "(checked_on). Une mise à jour est périmée quand le point écrit d’un chantier en cours n’a pas changé depuis "
+        "plus de {2}\u00a0jours.",
+    .changes_definition =
+        "Évolutions\u00a0: entre le commit nommé en tête et la feuille de route telle qu’elle est, comme les trouve "
+        "boussole diff. Repoussé\u00a0: une échéance reculée. Évolution\u00a0: une valeur actuelle modifiée\u202f; "
+        "en progrès signifie vers la cible.",
+    .footer = "Généré par {0} à partir de {1} {2}, au {3}.",
+    .files = {"fichier", "fichiers"},
+
+    .subject = "{0}\u00a0: la semaine du {1}",
+    .slack_more = "…et {0} de plus\u00a0: voir le point complet.",
 };
 
 }  // namespace boussole

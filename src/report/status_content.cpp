@@ -11,6 +11,7 @@
 
 #include "boussole/report_content.hpp"
 #include "boussole/spell.hpp"
+#include "report/facts.hpp"
 #include "report/markdown.hpp"
 
 namespace boussole {
@@ -20,10 +21,7 @@ namespace {
 constexpr double default_max_open_epics = 4;
 constexpr double default_stale_after_days = 14;
 
-bool open_task(const Task& t) {
-    const TaskStatus st = t.effective_status();
-    return st == TaskStatus::todo || st == TaskStatus::doing;
-}
+using facts::open_task;
 
 class Builder {
 public:
@@ -54,7 +52,7 @@ public:
         }
         c.footer = {o_.generator, r_.files.size()};
         c.trends = figures && o_.trends.has_value();
-        if (c.trends) c.since = since(*o_.trends);
+        if (c.trends) c.since = facts::since(*o_.trends);
         if (figures) c.metrics = metrics();  // issue 14, item 3
         if (o_.audience == Audience::team) c.who_to_ask = who_to_ask();
         if (o_.audience == Audience::sellers) c.sellers = sellers();
@@ -63,6 +61,8 @@ public:
         // issue 15: computed over the narrowed work already (WorkScope), never for sellers; none
         // when no planned work was in it at any point (a run stream's report), as the header then
         // has no planned work done either.
+        // issue 16: the roadmap itself gone stale, for the team and leadership.
+        if (figures) c.stale_document = stale_document(r_, o_.as_of, o_.last_change);
         if (figures && o_.burn_up &&
             std::any_of(o_.burn_up->points.begin(), o_.burn_up->points.end(),
                         [](const BurnUpPoint& p) { return p.scope > 0; }))
@@ -76,9 +76,7 @@ private:
         return id ? std::string(index_.person_name(*id)) : std::string();
     }
 
-    int stale_after_days() const {
-        return static_cast<int>(info_.report.stale_after_days.value_or(default_stale_after_days));
-    }
+    int stale_after_days() const { return facts::stale_after_days(info_); }
 
     bool any_checked_on() const {
         if (info_.north_star && info_.north_star->checked_on) return true;
@@ -88,30 +86,8 @@ private:
         return false;
     }
 
-    // The last check-in of a key result or the North Star: the later of the last
-    // commit by the report date that changed its current value (when history was read) and its
-    // checked_on (when not after the report date: it had not happened yet). Empty without either.
-    // `id` names it in the history read ("" for the North Star); none for a key result without one.
     std::optional<CheckInFact> check_in(const KeyResult& k, const std::optional<std::string>& id) const {
-        std::optional<CheckIn> committed;
-        if (o_.check_ins && id)
-            if (const auto it = o_.check_ins->find(*id); it != o_.check_ins->end()) committed = it->second;
-        const std::optional<Date> measured =
-            k.checked_on && !(o_.as_of < *k.checked_on) ? k.checked_on.value : std::nullopt;
-        if (!committed && !measured) return std::nullopt;
-        CheckInFact fact;
-        fact.cadence = k.cadence.value;
-        fact.stale_after = k.cadence ? cadence_days(*k.cadence) : stale_after_days();
-        if (committed && !committed->date) return fact;  // changed since the last commit read: the latest
-        if (committed && (!measured || *measured < *committed->date)) {
-            fact.date = committed->date;
-            fact.or_before = committed->or_before;
-        } else {
-            fact.date = measured;  // written by the owner: exact
-        }
-        const int age = o_.as_of - *fact.date;
-        if (age > fact.stale_after) fact.stale_days = age;
-        return fact;
+        return facts::check_in(k, id, o_.check_ins, o_.as_of, stale_after_days());
     }
 
     Measure measure(const KeyResult& k) const {
@@ -152,35 +128,13 @@ private:
         return f;
     }
 
-    // issue 14, item 1: changes and trends, from the values' history read.
-    static SinceFacts since(const Trends& t) {
-        SinceFacts f;
-        f.kind = t.since.kind;
-        f.asked = t.since.date;
-        f.revision = t.since.revision;
-        if (t.since_commit) {
-            f.commit = t.since_commit->short_id;
-            f.commit_date = t.since_commit->date;
-        } else if (t.first) {
-            f.history_starts = t.first->date;
-        }
-        return f;
-    }
-
-    // Which way `delta` moved a value of `m`: toward the target is better.
-    static Direction direction(const Measure& m, double delta) {
-        if (delta == 0) return Direction::unchanged;
-        if (!m.baseline || !m.target || *m.baseline == *m.target) return Direction::unknown;
-        return (delta > 0) == (*m.target > *m.baseline) ? Direction::better : Direction::worse;
-    }
-
     static ValueChange change(const Measure& m, const std::optional<double>& earlier, bool is_new) {
         ValueChange c;
         c.is_new = is_new;
         // Values near the largest double differ by more than one holds: no figure then.
         if (earlier && m.current && std::isfinite(*m.current - *earlier)) {
             c.delta = *m.current - *earlier;
-            c.direction = direction(m, *c.delta);
+            c.direction = facts::direction(m.baseline, m.target, *c.delta);
         }
         return c;
     }
@@ -256,20 +210,8 @@ private:
         return row;
     }
 
-    // issue 14, item 2: an epic's written update and when it last changed, from the history read
-    // with the check-ins. An in-progress build epic whose update is older than
-    // stale_after_days is stale; without history, or with an update changed since the last
-    // commit, nothing is judged.
     std::optional<EpicUpdate> update(const Stream& s, const Epic& e) const {
-        if (!e.update) return std::nullopt;
-        EpicUpdate u;
-        u.text = *e.update;
-        u.stale_after = stale_after_days();
-        if (o_.updates && e.id)
-            if (const auto it = o_.updates->find(*e.id); it != o_.updates->end()) u.changed = it->second;
-        if (u.changed && u.changed->date && !s.is_run() && e.effective_status() == EpicStatus::in_progress)
-            if (const int age = o_.as_of - *u.changed->date; age > u.stale_after) u.stale_days = age;
-        return u;
+        return facts::update(s, e, o_.updates, o_.as_of, stale_after_days());
     }
 
     // P0 first, then P1 to P3, then epics without a priority; the file's order otherwise.
@@ -720,6 +662,93 @@ StatusReportContent build_status_report(const Roadmap& roadmap, const ReportOpti
     if (options.owner.empty() && options.stream.empty()) return Builder(roadmap, options).build();
     const Roadmap n = narrowed(roadmap, options);
     return Builder(n, options).build();
+}
+
+namespace facts {
+
+int stale_after_days(const RoadmapInfo& info) {
+    return static_cast<int>(info.report.stale_after_days.value_or(default_stale_after_days));
+}
+
+bool open_task(const Task& t) {
+    const TaskStatus st = t.effective_status();
+    return st == TaskStatus::todo || st == TaskStatus::doing;
+}
+
+std::optional<CheckInFact> check_in(const KeyResult& k, const std::optional<std::string>& id,
+                                    const std::optional<std::map<std::string, CheckIn>>& check_ins, Date as_of,
+                                    int stale_after_days) {
+    std::optional<CheckIn> committed;
+    if (check_ins && id)
+        if (const auto it = check_ins->find(*id); it != check_ins->end()) committed = it->second;
+    const std::optional<Date> measured = k.checked_on && !(as_of < *k.checked_on) ? k.checked_on.value : std::nullopt;
+    if (!committed && !measured) return std::nullopt;
+    CheckInFact fact;
+    fact.cadence = k.cadence.value;
+    fact.stale_after = k.cadence ? cadence_days(*k.cadence) : stale_after_days;
+    if (committed && !committed->date) return fact;  // changed since the last commit read: the latest
+    if (committed && (!measured || *measured < *committed->date)) {
+        fact.date = committed->date;
+        fact.or_before = committed->or_before;
+    } else {
+        fact.date = measured;  // written by the owner: exact
+    }
+    const int age = as_of - *fact.date;
+    if (age > fact.stale_after) fact.stale_days = age;
+    return fact;
+}
+
+std::optional<EpicUpdate> update(const Stream& s, const Epic& e,
+                                 const std::optional<std::map<std::string, CheckIn>>& updates, Date as_of,
+                                 int stale_after_days) {
+    if (!e.update) return std::nullopt;
+    EpicUpdate u;
+    u.text = *e.update;
+    u.stale_after = stale_after_days;
+    if (updates && e.id)
+        if (const auto it = updates->find(*e.id); it != updates->end()) u.changed = it->second;
+    if (u.changed && u.changed->date && !s.is_run() && e.effective_status() == EpicStatus::in_progress)
+        if (const int age = as_of - *u.changed->date; age > u.stale_after) u.stale_days = age;
+    return u;
+}
+
+SinceFacts since(const Trends& t) {
+    SinceFacts f;
+    f.kind = t.since.kind;
+    f.asked = t.since.date;
+    f.revision = t.since.revision;
+    if (t.since_commit) {
+        f.commit = t.since_commit->short_id;
+        f.commit_date = t.since_commit->date;
+    } else if (t.first) {
+        f.history_starts = t.first->date;
+    }
+    return f;
+}
+
+Direction direction(const std::optional<double>& baseline, const std::optional<double>& target, double delta) {
+    if (delta == 0) return Direction::unchanged;
+    if (!baseline || !target || *baseline == *target) return Direction::unknown;
+    return (delta > 0) == (*target > *baseline) ? Direction::better : Direction::worse;
+}
+
+}  // namespace facts
+
+std::optional<StaleDocument> stale_document(const Roadmap& roadmap, Date as_of,
+                                            const std::optional<CommitInfo>& last_change) {
+    const RoadmapInfo* info = roadmap.info();
+    if (!info || !last_change) return std::nullopt;
+    StaleDocument s;
+    s.last = last_change->date;
+    s.commit = last_change->short_id;
+    s.days = as_of - s.last;
+    s.stale_after = facts::stale_after_days(*info);
+    if (s.days <= s.stale_after) return std::nullopt;
+    if (info->champion) {
+        s.champion_id = *info->champion;
+        s.champion = std::string(RoadmapIndex(roadmap).person_name(*info->champion));
+    }
+    return s;
 }
 
 }  // namespace boussole

@@ -33,6 +33,7 @@ std::vector<Reference> references(const Roadmap& r) {
     // People: only once the team declares its people; until then owners are free-form handles.
     if (!r.people.empty()) {
         auto person = [&](const Field<std::string>& id, std::string_view role) { add(RefKind::person, id, role); };
+        if (const RoadmapInfo* info = r.info()) person(info->champion, "champion");
         for (const Metric& m : r.metrics) person(m.owner, "owner");
         for_each_key_result(
             r, [&](const Objective*, const KeyResult& kr) { person(kr.owner, "owner"); }, true);
