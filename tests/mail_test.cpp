@@ -314,7 +314,17 @@ TEST_SUITE("mail") {
         CHECK(to("J. Smith") == "To: \"J. Smith\" <a@example.com>\r\n");
         CHECK(to("Ann \"The\" Boss\\") == "To: \"Ann \\\"The\\\" Boss\\\\\" <a@example.com>\r\n");
         CHECK(to("Smith, Ann") == "To: \"Smith, Ann\" <a@example.com>\r\n");
-        CHECK(to("Hélène Dupont") == "To: =?UTF-8?B?SMOpbMOobmUgRHVwb250?= <a@example.com>\r\n");
+        // Only the words that need it encoded: a reader keeps the space between an encoded-word and
+        // an atom (RFC 2047 §6.2).
+        CHECK(to("Hélène Dupont") == "To: =?UTF-8?B?SMOpbMOobmU=?= Dupont <a@example.com>\r\n");
+        CHECK(decode_header(to("Hélène Dupont")) == "Hélène Dupont <a@example.com>");
+        // A run of words that need encoding stays in one encoded-word, spaces inside, while it fits.
+        CHECK(to("Zoë O'Brien-Łukasiewicz") ==
+              "To: =?UTF-8?B?Wm/DqyBPJ0JyaWVuLcWBdWthc2lld2ljeg==?= <a@example.com>\r\n");
+        // Longer, several encoded-words, adjacent (their space dropped by readers), folded.
+        const std::string long_name = "Ŝtéfàñø Ŵïłłîåmŝøñ-Ŧħœrñbûrÿ Ðè Ŀå Ŕøçĥèƒøûçåûłđ";
+        CHECK(decode_header(to(long_name)) == long_name + " <a@example.com>");
+        CHECK(crlf_lines(to(long_name)).size() > 1);
         CHECK(decode_header(to("=?UTF-8?B?ZXZpbA==?=")) == "=?UTF-8?B?ZXZpbA==?= <a@example.com>");
     }
 
@@ -366,7 +376,7 @@ TEST_SUITE("mail") {
     TEST_CASE("the message: headers, two alternatives in order, CRLF only, deterministic") {
         const mime::Headers h{.from = mime::Address{"Boussole", "boussole@example.com"},
                               .to = {{"Hélène Dupont", "helene@example.com"}},
-                              .subject = "Digest",
+                              .subject = "Digest — équipe RevOps",
                               .date = day("2026-11-30")};
         const std::string m = mime::message(h, "Hello\n", "<p>Hello</p>\n");
         CHECK(m == mime::message(h, "Hello\n", "<p>Hello</p>\n"));
@@ -374,8 +384,8 @@ TEST_SUITE("mail") {
         CHECK(m ==
               "Date: Mon, 30 Nov 2026 00:00:00 +0000\r\n"
               "From: Boussole <boussole@example.com>\r\n"
-              "To: =?UTF-8?B?SMOpbMOobmUgRHVwb250?= <helene@example.com>\r\n"
-              "Subject: Digest\r\n"
+              "To: =?UTF-8?B?SMOpbMOobmU=?= Dupont <helene@example.com>\r\n"
+              "Subject: Digest =?UTF-8?B?4oCUIMOpcXVpcGU=?= RevOps\r\n"
               "MIME-Version: 1.0\r\n"
               "Content-Type: multipart/alternative;\r\n boundary=\"" +
                   b +

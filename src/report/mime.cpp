@@ -113,22 +113,62 @@ bool atext(char c) {
            std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
 }
 
-// A display name (RFC 5322 phrase) as the words of a header field.
+// `text` as the words of a header field: the words `kept` says can be written as they are, as
+// they are, and each run of the others as encoded-words (their spaces inside). Encoded-words
+// are adjacent only within a run too long for one word: RFC 2047 §6.2 has readers drop the
+// space between two of them, which some (Python's email before 3.13.4, in addresses) do not.
+template <class Kept>
+std::vector<std::string> mixed(std::string_view text, Kept kept) {
+    std::vector<std::string> out;
+    std::string run;
+    auto flush = [&] {
+        for (std::string& w : encoded_words(run)) out.push_back(std::move(w));
+        run.clear();
+    };
+    for (std::string& w : split_words(text)) {
+        if (kept(w)) {
+            flush();
+            out.push_back(std::move(w));
+        } else {
+            if (!run.empty()) run += ' ';
+            run += w;
+        }
+    }
+    flush();
+    return out;
+}
+
+// A word of printable ASCII that folds and that no reader takes for an encoded-word.
+bool plain_word(std::string_view w) {
+    for (char c : w)
+        if (c <= 0x20 || c > 0x7e) return false;
+    return !w.empty() && w.size() <= longest_word && w.find("=?") == std::string_view::npos;
+}
+
+bool atom(std::string_view w) {
+    for (char c : w)
+        if (!atext(c)) return false;
+    return plain_word(w);
+}
+
+// A display name (RFC 5322 phrase) as the words of a header field: atoms as they are, a name of
+// printable ASCII with specials as one quoted string, anything else as encoded-words.
 std::vector<std::string> phrase(std::string_view user) {
     const std::string name = one_line(user);
     if (name.empty()) return {};
-    if (!plain(name)) return encoded_words(name);
-    bool atoms = true;
-    for (char c : name) atoms = atoms && (c == ' ' || atext(c));
-    if (atoms) return split_words(name);
-    std::string quoted = "\"";
-    for (char c : name) {
-        if (c == '"' || c == '\\') quoted += '\\';
-        quoted += c;
+    if (plain(name)) {
+        bool atoms = true;
+        for (char c : name) atoms = atoms && (c == ' ' || atext(c));
+        if (atoms) return split_words(name);
+        std::string quoted = "\"";
+        for (char c : name) {
+            if (c == '"' || c == '\\') quoted += '\\';
+            quoted += c;
+        }
+        quoted += '"';
+        if (quoted.size() <= longest_word) return {quoted};
     }
-    quoted += '"';
-    if (quoted.size() > longest_word) return encoded_words(name);
-    return {quoted};
+    return mixed(name, atom);
 }
 
 bool usable(const Address& a) { return a.address.size() <= 254 && md::plain_email(a.address); }
@@ -178,7 +218,7 @@ std::string date_time(Date date) {
 std::string unstructured_header(std::string_view name, std::string_view user_text) {
     const std::string text = one_line(user_text);
     if (text.empty()) return fmt::format("{}:{}", name, crlf);
-    return header(name, plain(text) ? split_words(text) : encoded_words(text));
+    return header(name, mixed(text, plain_word));
 }
 
 std::string quoted_printable(std::string_view body) {

@@ -12,9 +12,10 @@
 //     one space and every other control or bidirectional character is shown as an escape
 //     (visible()), so no byte of them can end a header line or start a new header ("x\r\nBcc:
 //     evil@x" stays inside its own header, as text). Printable ASCII is written as it is (a
-//     display name quoted when it holds RFC 5322 specials); anything else, and any text holding
-//     "=?" or a word too long to fold, as RFC 2047 "B" encoded-words of UTF-8, each at most 75
-//     characters and holding whole characters only.
+//     display name quoted when it holds RFC 5322 specials); otherwise the words that can be are
+//     written as they are and each run of the others (non-ASCII, holding "=?", too long to fold)
+//     as RFC 2047 "B" encoded-words of UTF-8, each at most 75 characters and holding whole
+//     characters only ("=?UTF-8?B?SMOpbMOobmU=?= Dupont").
 //   - An address that is not a plain address (md::plain_email: a local part of letters, digits
 //     and . _ + -, a domain of labels of letters, digits and -; at most 254 characters) is
 //     left out: of To, and From is then not written. With no address left, there is no To
