@@ -44,7 +44,7 @@ struct DigestWork {
     std::string id, title;            ///< the epic's or the task's, as written
     std::string epic_id, epic_title;  ///< a task's epic
     std::optional<Date> due;
-    int days = 0;              ///< overdue: days late; due: days until it is due (0: on the digest's date)
+    int days = 0;               ///< overdue: days late; due: days until it is due (0: on the digest's date)
     bool stream_owner = false;  ///< an epic without an owner (or its task), sent to its stream's owner
     bool blocked = false;       ///< an epic that is blocked (in `overdue`, also late)
 };
@@ -79,9 +79,9 @@ struct DigestUpdate {
 /// One person's part of the digest. Epics go to their owner (else their stream's owner); a
 /// task to its owner (else its epic's); a key result to its owner (else its objective's).
 struct OwnerDigest {
-    std::string id;            ///< the person's id; empty for the work nobody owns
-    std::string name;          ///< the declared name, else the id as written
-    std::string email, slack;  ///< as declared; empty when none
+    std::string id;                   ///< the person's id; empty for the work nobody owns
+    std::string name;                 ///< the declared name, else the id as written
+    std::string email, slack;         ///< as declared; empty when none
     std::vector<DigestWork> overdue;  ///< earliest due first
     std::vector<DigestWork> blocked;
     std::vector<DigestWork> due;  ///< due within the week, earliest first
@@ -98,10 +98,10 @@ struct OwnerDigest {
 /// An epic in the team's changes.
 struct DigestEpic {
     std::string id, title;
-    std::string owner;  ///< display name; empty when none
-    std::string note;   ///< dropped: its reason as written; added: empty
-    bool removed = false;   ///< dropped: taken out of the files rather than marked dropped
-    bool proposed = false;  ///< added: to the backlog (status proposed)
+    std::string owner;          ///< display name; empty when none
+    std::string note;           ///< dropped: its reason as written; added: empty
+    bool removed = false;       ///< dropped: taken out of the files rather than marked dropped
+    bool proposed = false;      ///< added: to the backlog (status proposed)
     bool from_backlog = false;  ///< added: a proposal taken into the plan
 };
 
@@ -134,18 +134,20 @@ struct DigestChanges {
 
 /// Everything the digest says.
 struct DigestContent {
-    std::string name, team;    ///< roadmap.name, roadmap.team; empty when not declared
-    std::string period_label;  ///< as in ReportHeader
-    Date start, end;           ///< the period
-    Date as_of;                ///< the digest's date
-    Date week_end;             ///< as_of + 6
-    bool history = false;      ///< git history was read
-    std::optional<SinceFacts> since;  ///< the since point (or why there is none), with history
+    std::string name, team;                ///< roadmap.name, roadmap.team; empty when not declared
+    std::string period_label;              ///< as in ReportHeader
+    Date start, end;                       ///< the period
+    Date as_of;                            ///< the digest's date
+    Date week_end;                         ///< as_of + 6
+    bool history = false;                  ///< git history was read
+    std::optional<SinceFacts> since;       ///< the since point (or why there is none), with history
     std::optional<DigestChanges> changes;  ///< empty without a since point
     std::optional<StaleDocument> stale_document;
-    std::vector<OwnerDigest> owners;  ///< with something to do: declared people in reading order, then others
+    std::vector<OwnerDigest> owners;      ///< with something to do: declared people in reading order, then others
     std::vector<std::string> unreadable;  ///< files that could not be read (path:line:col: why)
     int stale_after_days = 14;
+    /// The e-mail's sender: roadmap.champion, when declared with an e-mail address; else empty.
+    std::string sender_name, sender_email;
     ReportFooter footer;
 };
 

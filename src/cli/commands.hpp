@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "boussole/error.hpp"
+#include "boussole/history.hpp"
 #include "boussole/io.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/model.hpp"
@@ -34,6 +35,7 @@ Command schema_command(CLI::App& app);
 Command report_command(CLI::App& app);
 Command recap_command(CLI::App& app);
 Command diff_command(CLI::App& app);
+Command digest_command(CLI::App& app);  // issue 16
 
 // An output format of a command: its name on the command line and what writes it.
 template <class Render>
@@ -137,5 +139,16 @@ void refuse_check_with_output(const std::string& output);
 // of `roadmap_files`, nor as a YAML file inside one of the roadmap folders `roadmap_paths`.
 void emit(const std::string& text, const std::string& output, const std::vector<std::string>& roadmap_files,
           const std::vector<std::string>& roadmap_paths = {});
+
+// The day of `--as-of` (YYYY-MM-DD), today (UTC) when empty; a usage error naming the option
+// otherwise.
+Date parse_as_of(const std::string& text);
+
+// What a report or the digest reads from git: the check-ins, changes, trends, update dates,
+// burn-up and the roadmap's last commit, when the roadmap is in a git repository that tracks it.
+// Without --since, a history that cannot be read only costs those (a warning); a --since that
+// cannot be used is a usage error.
+std::optional<ReportHistory> report_history(const Snapshot& working, const std::string& path, Date as_of,
+                                            const std::string& since, const WorkScope& scope);
 
 }  // namespace boussole::cli

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "boussole/history.hpp"
 #include "boussole/io.hpp"
 #include "boussole/lint.hpp"
 #include "boussole/loader.hpp"
@@ -299,6 +300,41 @@ int check_output(const std::string& text, const std::string& file, const std::st
     print_to_stderr("boussole: '{}' is out of date (it differs from line {}): regenerate it with: {}\n", visible(file),
                     line, command);
     return 1;
+}
+
+Date parse_as_of(const std::string& text) {
+    if (text.empty()) return Date::today();
+    const auto d = Date::parse(text);
+    if (!d)
+        throw UsageError(
+            fmt::format("--as-of: '{}' is not a date; give a day as YYYY-MM-DD, e.g. --as-of 2026-11-23", text));
+    return *d;
+}
+
+std::optional<ReportHistory> report_history(const Snapshot& working, const std::string& path, Date as_of,
+                                            const std::string& since, const WorkScope& scope) {
+    std::optional<History> history;
+    try {
+        history.emplace(History::open(path));
+    } catch (const NotARepository&) {
+        if (!since.empty())
+            throw UsageError(fmt::format(
+                "--since {}: '{}' is not in a git repository, so there is no history to count changes from; leave "
+                "out --since, or commit the roadmap in git",
+                since, path));
+        return std::nullopt;  // not in git: no check-in column
+    } catch (const HistoryError& e) {
+        if (!since.empty()) throw;
+        print_to_stderr("boussole: warning: no check-in dates: {}\n", visible(e.what()));
+        return std::nullopt;
+    }
+    try {
+        return read_report_history(*history, working, *working.period(), as_of, since, scope);
+    } catch (const HistoryError& e) {
+        if (!since.empty()) throw;
+        print_to_stderr("boussole: warning: cannot read check-in dates from git history: {}\n", visible(e.what()));
+        return std::nullopt;
+    }
 }
 
 }  // namespace boussole::cli

@@ -85,44 +85,6 @@ CLI::App* setup_report(CLI::App& app, ReportCommand& cmd) {
     return sub;
 }
 
-Date parse_as_of(const std::string& text) {
-    if (text.empty()) return Date::today();
-    const auto d = Date::parse(text);
-    if (!d)
-        throw UsageError(
-            fmt::format("--as-of: '{}' is not a date; give a day as YYYY-MM-DD, e.g. --as-of 2026-11-23", text));
-    return *d;
-}
-
-// The key results' last check-ins, changes and trends, when the roadmap is in a git repository
-// that tracks it. Without --since, a history that cannot be read only costs those columns (a
-// warning); a --since that cannot be used is a usage error.
-std::optional<ReportHistory> report_history(const Snapshot& working, const std::string& path, Date as_of,
-                                            const std::string& since, const WorkScope& scope) {
-    std::optional<History> history;
-    try {
-        history.emplace(History::open(path));
-    } catch (const NotARepository&) {
-        if (!since.empty())
-            throw UsageError(fmt::format(
-                "--since {}: '{}' is not in a git repository, so there is no history to count changes from; leave "
-                "out --since, or commit the roadmap in git",
-                since, path));
-        return std::nullopt;  // not in git: no check-in column
-    } catch (const HistoryError& e) {
-        if (!since.empty()) throw;
-        print_to_stderr("boussole: warning: no check-in dates: {}\n", visible(e.what()));
-        return std::nullopt;
-    }
-    try {
-        return read_report_history(*history, working, *working.period(), as_of, since, scope);
-    } catch (const HistoryError& e) {
-        if (!since.empty()) throw;
-        print_to_stderr("boussole: warning: cannot read check-in dates from git history: {}\n", visible(e.what()));
-        return std::nullopt;
-    }
-}
-
 Audience audience_named(const std::string& s) {
     for (Audience a : {Audience::team, Audience::leadership, Audience::sellers})
         if (to_string(a) == s) return a;
@@ -165,7 +127,8 @@ int run_report(const ReportCommand& cmd) {
             options.updates = std::move(h->updates);
             if (options.audience == Audience::sellers) options.done_dates = std::move(h->done_dates);
             options.commits_after_as_of = h->commits_after;
-            options.burn_up = std::move(h->burn_up);  // issue 15
+            options.burn_up = std::move(h->burn_up);          // issue 15
+            options.last_change = std::move(h->last_change);  // issue 16
         }
     const std::string text = format_named(formats, cmd.format)(build_status_report(roadmap, options), options.language);
     if (!cmd.check.empty()) return check_output(text, cmd.check, cmd.output, *cmd.app);

@@ -34,6 +34,11 @@ public:
             if (o_.trends->since_commit && o_.since_changes) c.changes = changes(*o_.since_changes);
         }
         c.stale_document = stale_document(r_, o_.as_of, o_.last_change);
+        if (info_.champion)
+            if (const Person* p = index_.person(*info_.champion); p && p->email) {
+                c.sender_name = std::string(index_.person_name(*info_.champion));
+                c.sender_email = *p->email;
+            }
         // The declared people first, in reading order, so that every digest lists them alike.
         for (const std::string& id : index_.person_ids) owner(id);
         work();
@@ -77,7 +82,9 @@ private:
     void work() {
         const Date as_of = o_.as_of;
         const Date week_end = as_of + (digest_days - 1);
-        const auto in_week = [&](const std::optional<Date>& due) { return due && !(*due < as_of) && !(week_end < *due); };
+        const auto in_week = [&](const std::optional<Date>& due) {
+            return due && !(*due < as_of) && !(week_end < *due);
+        };
         // Nobody is asked about unowned work before everybody else is listed.
         std::vector<std::pair<std::string, DigestWork>> unowned;
         for (const Stream& s : r_.streams)
@@ -85,8 +92,14 @@ private:
                 if (!e.open() || e.proposed()) continue;
                 const bool via_stream = !e.owner && s.owner;
                 const std::string who = e.owner ? *e.owner : id_of(s.owner);
-                DigestWork epic{DigestWork::Kind::epic, e.id.value_or(""), e.title.value_or(""), {}, {}, e.due.value,
-                                0, via_stream};
+                DigestWork epic{DigestWork::Kind::epic,
+                                e.id.value_or(""),
+                                e.title.value_or(""),
+                                {},
+                                {},
+                                e.due.value,
+                                0,
+                                via_stream};
                 const bool blocked = e.effective_status() == EpicStatus::blocked;
                 if (e.overdue(as_of)) {
                     epic.days = as_of - *e.due;
@@ -95,7 +108,7 @@ private:
                 } else if (blocked) {
                     epic.blocked = true;
                     owner(who).blocked.push_back(epic);
-                } else if (in_week(e.due)) {
+                } else if (in_week(e.due.value)) {
                     epic.days = *e.due - as_of;
                     owner(who).due.push_back(epic);
                 }
@@ -103,13 +116,18 @@ private:
                     if (!facts::open_task(t) || !t.due) continue;
                     // A task without an owner is its epic's owner's (as the load table counts it).
                     const std::string task_owner = t.owner ? *t.owner : who;
-                    DigestWork task{DigestWork::Kind::task, t.id.value_or(""), t.title.value_or(""),
-                                    e.id.value_or(""),      e.title.value_or(""), t.due.value,
-                                    0,                      !t.owner && via_stream};
+                    DigestWork task{DigestWork::Kind::task,
+                                    t.id.value_or(""),
+                                    t.title.value_or(""),
+                                    e.id.value_or(""),
+                                    e.title.value_or(""),
+                                    t.due.value,
+                                    0,
+                                    !t.owner && via_stream};
                     if (*t.due < as_of) {
                         task.days = as_of - *t.due;
                         owner(task_owner).overdue.push_back(std::move(task));
-                    } else if (in_week(t.due)) {
+                    } else if (in_week(t.due.value)) {
                         task.days = *t.due - as_of;
                         owner(task_owner).due.push_back(std::move(task));
                     }
@@ -168,8 +186,13 @@ private:
             const EpicRef now = index_.epic(ch.subject);
             const Epic* e = now.epic;
             auto epic = [&] {
-                DigestEpic d{ch.subject, e && e->title ? *e->title : ch.title, e ? person(e->owner) : std::string(),
-                             {}, false, false, false};
+                DigestEpic d{ch.subject,
+                             e && e->title ? *e->title : ch.title,
+                             e ? person(e->owner) : std::string(),
+                             {},
+                             false,
+                             false,
+                             false};
                 return d;
             };
             switch (ch.kind) {
@@ -218,8 +241,8 @@ private:
                     m.after = ch.after_value;
                     if (m.before && m.after && std::isfinite(*m.after - *m.before)) {
                         m.delta = *m.after - *m.before;
-                        m.direction = k ? facts::direction(k->baseline.value, k->target.value, *m.delta)
-                                        : Direction::unknown;
+                        m.direction =
+                            k ? facts::direction(k->baseline.value, k->target.value, *m.delta) : Direction::unknown;
                     }
                     out.moved.push_back(std::move(m));
                     break;
