@@ -80,4 +80,7 @@ const DiffMessages& diff_messages(Language l) { return l == Language::fr ? diff_
 // issue 15, charts
 const ChartMessages& chart_messages(Language l) { return l == Language::fr ? chart_fr : chart_en; }
 
+// issue 16, Slack
+const SlackMessages& slack_messages(Language l) { return l == Language::fr ? slack_fr : slack_en; }
+
 }  // namespace boussole

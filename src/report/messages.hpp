@@ -601,4 +601,17 @@ extern const ChartMessages chart_en;
 extern const ChartMessages chart_fr;
 const ChartMessages& chart_messages(Language l);
 
+// issue 16: the words of the Slack message (src/report/slack.cpp) that the digest's writer does not
+// say itself.
+struct SlackMessages {
+    const LanguageStyle* style;
+    // The last line of a message too long for Slack: {0} the number of items (lines: list items,
+    // paragraphs, rows) left out.
+    std::string_view more;
+};
+
+extern const SlackMessages slack_en;
+extern const SlackMessages slack_fr;
+const SlackMessages& slack_messages(Language l);
+
 }  // namespace boussole

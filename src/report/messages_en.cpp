@@ -621,4 +621,10 @@ const ChartMessages chart_en = {
     .recap_end = "end of the recap",
 };
 
+// issue 16, Slack
+const SlackMessages slack_en = {
+    .style = &english,
+    .more = "…and {0} more",
+};
+
 }  // namespace boussole

@@ -681,4 +681,10 @@ const ChartMessages chart_fr = {
     .recap_end = "fin du bilan",
 };
 
+// issue 16, Slack
+const SlackMessages slack_fr = {
+    .style = &french,
+    .more = "…et {0} de plus",
+};
+
 }  // namespace boussole
