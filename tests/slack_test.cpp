@@ -80,6 +80,9 @@ TEST_SUITE("slack") {
               "\u2217bold\u2217 \uff3fit\uff3f \u223cno\u223c \u02cbx\u02cb");
         // No '<' but those of the links this markup wrote, no formatting character of the user's.
         CHECK(m.text("a < b > c & d") == "a &lt; b &gt; c &amp; d");
+        // Words Slack would parse in text that is not verbatim stay words: every mrkdwn text object
+        // of the message is verbatim (checked below), so "@channel" pings nobody.
+        CHECK(m.text("@channel @here #general :smile:") == "@channel @here #general :smile:");
         CHECK(m.text("snake_case_name stays") == "snake_case_name stays");
         // Line breaks fold, controls and bidirectional overrides are shown, not obeyed.
         CHECK(m.text("one\ntwo\r\n\tthree") == "one two three");
@@ -109,6 +112,7 @@ TEST_SUITE("slack") {
         for (const char* id : {"U1> <!channel", "u012ab3cd", "C012AB3CD", "U", "!channel", "U012AB3CD|x"})
             CHECK(m.mention("Ana", id) == "Ana");
         CHECK(m.strong(m.text("x")) == "*x*");
+        CHECK(m.strong(m.strong(m.text("x"))) == "*x*");
         CHECK(m.strike(m.text("x")) == "~x~");
         CHECK(m.pattern("**{0}** is `key` & <b>") == "*{0}* is `key` &amp; &lt;b&gt;");
         CHECK(m.say("**{0}** overdue", m.text("a*b")) == "*a\u2217b* overdue");
@@ -155,6 +159,16 @@ TEST_SUITE("slack") {
         const test::Run checked = check_payload(payload, "blocks");
         INFO(checked.out, checked.err);
         CHECK(checked.status == 0);
+    }
+
+    TEST_CASE("a heading already in bold is not bolded twice") {
+        // mrkdwn nests no bold: "**Due**" would show its asterisks. (Every `*` is this markup's own.)
+        SlackMarkup m = markup();
+        m.heading(3, m.strong(m.text("Due")));
+        m.heading(3, m.say("**{0}** and **{1}**", m.text("a"), m.text("b")));
+        m.facts({{m.strong("Week"), "1"}});
+        const json msg = json::parse(m.finish("t"));
+        CHECK(msg["blocks"][0]["text"]["text"] == "*Due*\n\n*a* and *b*\n*Week* 1");
     }
 
     TEST_CASE("a title too long for a header is a bold section, whole") {
@@ -275,12 +289,16 @@ TEST_SUITE("slack") {
         CHECK(slack_length(msg["text"].get<std::string>()) <= limits.message_text);
         for (const json& b : msg["blocks"]) {
             if (b["type"] == "header") CHECK(slack_length(b["text"]["text"].get<std::string>()) <= limits.header_text);
-            if (b["type"] == "section")
+            if (b["type"] == "section") {
                 CHECK(slack_length(b["text"]["text"].get<std::string>()) <= limits.section_text);
+                CHECK(b["text"]["verbatim"] == true);
+            }
             if (b["type"] == "context") {
                 CHECK(b["elements"].size() <= limits.context_elements);
-                for (const json& e : b["elements"])
+                for (const json& e : b["elements"]) {
                     CHECK(slack_length(e["text"].get<std::string>()) <= limits.context_text);
+                    CHECK(e["verbatim"] == true);
+                }
             }
         }
         // The count is exact: the items given are those shown and those counted left out.

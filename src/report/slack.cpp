@@ -161,6 +161,13 @@ std::string whole_words(const std::string& text, std::size_t limit) {
     return out.empty() ? ellipsis : out + " " + ellipsis;
 }
 
+// A heading or a label in bold. mrkdwn nests no bold ("**x**" shows its asterisks): markup that
+// already holds this markup's `*` (the user's are lookalikes) keeps its own emphasis.
+std::string bold(std::string_view markup) {
+    if (markup.empty() || markup.find('*') != std::string_view::npos) return std::string(markup);
+    return fmt::format("*{}*", markup);
+}
+
 nlohmann::json mrkdwn(const std::string& text) { return {{"type", "mrkdwn"}, {"text", text}, {"verbatim", true}}; }
 
 }  // namespace
@@ -200,9 +207,7 @@ std::string SlackMarkup::text(std::string_view raw) const {
     return out;
 }
 
-std::string SlackMarkup::strong(std::string_view markup) const {
-    return markup.empty() ? std::string() : fmt::format("*{}*", markup);
-}
+std::string SlackMarkup::strong(std::string_view markup) const { return bold(markup); }
 
 std::string SlackMarkup::strike(std::string_view markup) const {
     return markup.empty() ? std::string() : fmt::format("~{}~", markup);
@@ -265,10 +270,10 @@ void SlackMarkup::heading(int level, std::string_view markup) {
         if (slack_length(title) <= limits_.header_text) {
             add(Kind::header, title, false, true, false);
         } else {  // too long for a header: a bold section says it whole
-            add(Kind::section, strong(markup), false, true, false);
+            add(Kind::section, bold(markup), false, true, false);
         }
     } else {
-        add(Kind::section, strong(markup), false, level == 2, false);
+        add(Kind::section, bold(markup), false, level == 2, false);
     }
     after_heading_ = true;
 }
@@ -277,7 +282,7 @@ void SlackMarkup::paragraph(std::string_view markup) { group(Kind::section, line
 
 void SlackMarkup::facts(const std::vector<std::pair<std::string, std::string>>& label_value) {
     std::vector<std::string> lines;
-    for (const auto& [label, value] : label_value) lines.push_back(fmt::format("{} {}", strong(label), value));
+    for (const auto& [label, value] : label_value) lines.push_back(fmt::format("{} {}", bold(label), value));
     group(Kind::section, lines);
 }
 
@@ -306,7 +311,7 @@ void SlackMarkup::definition(std::string_view markup) { group(Kind::context, lin
 void SlackMarkup::table(const md::Table& t) {
     // A table reads as lines: its header in bold, then a row a line, cells between " · ".
     std::string head;
-    for (const std::string& h : t.header()) head += (head.empty() ? "" : " · ") + strong(h);
+    for (const std::string& h : t.header()) head += (head.empty() ? "" : " · ") + bold(h);
     if (!head.empty()) add(Kind::section, head, false, false, after_heading_);
     after_heading_ = !head.empty() || after_heading_;
     std::vector<std::string> rows;
