@@ -208,6 +208,21 @@ TEST_SUITE("slack") {
         CHECK(b[0]["text"]["text"] == "*Owner*\n• item 00\n• item 01\n• item 02");
     }
 
+    TEST_CASE("the message's texts together stay within their total, the last line counted in it") {
+        SlackMarkup m = markup(SlackLimits{.section_text = 40, .total_text = 50});
+        std::vector<std::string> items;
+        for (int i = 0; i < 30; ++i) items.push_back(m.text(fmt::format("item {:02}", i)));
+        m.list(items);
+        const json msg = json::parse(m.finish("t"));
+        std::size_t total = 0;
+        for (const std::string& t : texts(msg)) total += slack_length(t);
+        CHECK(total <= 50);
+        // "…and 27 more" (12) leaves 38 for the lines: 3 of them (29), cut between lines.
+        REQUIRE(msg["blocks"].size() == 2);
+        CHECK(msg["blocks"][0]["text"]["text"] == "• item 00\n• item 01\n• item 02");
+        CHECK(more_count(msg) == 27);
+    }
+
     TEST_CASE("a line too long for any block is left out and counted, never cut") {
         SlackMarkup m = markup(SlackLimits{.section_text = 30});
         const std::string word(60, 'w');
@@ -286,6 +301,9 @@ TEST_SUITE("slack") {
 
         // Every limit.
         CHECK(msg["blocks"].size() <= limits.blocks);
+        std::size_t total = 0;
+        for (const std::string& t : texts(msg)) total += slack_length(t);
+        CHECK(total <= limits.total_text);
         CHECK(slack_length(msg["text"].get<std::string>()) <= limits.message_text);
         for (const json& b : msg["blocks"]) {
             if (b["type"] == "header") CHECK(slack_length(b["text"]["text"].get<std::string>()) <= limits.header_text);

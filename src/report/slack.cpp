@@ -2,6 +2,7 @@
 #include "report/slack.hpp"
 
 #include <cctype>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -358,32 +359,57 @@ std::string SlackMarkup::finish(std::string_view title) {
             blocks.push_back(Block{line.kind, {&line}, length});
         }
     }
-    // Too many blocks: the last one says how many items were left out.
+    // Too many blocks or too much text: the first blocks that fit are kept (the last of them cut
+    // between lines when the text runs out), and the last block says how many items were left out.
     auto items = [](const Block& b) {
         std::size_t n = 0;
         for (const Line* l : b.lines) n += l->item ? 1 : 0;
         return n;
     };
-    auto keep = [&](std::size_t n) {
-        for (std::size_t i = n; i < blocks.size(); ++i) left_out += items(blocks[i]);
-        if (n < blocks.size()) blocks.resize(n);
+    std::size_t given = 0;
+    for (const Block& b : blocks) given += items(b);
+    // The blocks that fit `max_blocks` and `max_text`, and the items they leave out.
+    auto fold = [&](std::size_t max_blocks, std::size_t max_text) {
+        std::vector<Block> kept;
+        std::size_t text = 0, shown = 0;
+        for (const Block& b : blocks) {
+            if (kept.size() == max_blocks) break;
+            if (text + b.length <= max_text) {
+                kept.push_back(b);
+                text += b.length;
+                shown += items(b);
+                continue;
+            }
+            Block part{b.kind, {}, 0};
+            for (const Line* l : b.lines) {
+                const std::size_t more = (part.lines.empty() ? 0 : l->tight ? 1 : 2) + slack_length(l->text);
+                if (text + part.length + more > max_text) break;
+                part.lines.push_back(l);
+                part.length += more;
+            }
+            if (!part.lines.empty()) {
+                shown += items(part);
+                kept.push_back(std::move(part));
+            }
+            break;
+        }
+        return std::pair{std::move(kept), given - shown};
     };
-    if (blocks.size() > limits_.blocks) {
-        std::size_t beyond = 0;
-        for (std::size_t i = limits_.blocks; i < blocks.size(); ++i) beyond += items(blocks[i]);
-        keep(left_out + beyond == 0 ? limits_.blocks : limits_.blocks - 1);
-    } else if (left_out > 0 && blocks.size() == limits_.blocks) {
-        keep(limits_.blocks - 1);
-    }
-    if (left_out > 0) {
+    auto [kept, dropped] = fold(limits_.blocks, limits_.total_text);
+    if (dropped + left_out > 0) {
+        // Room for the last line, its number at most every item there is.
+        const std::size_t last = slack_length(say(more_, md::number(static_cast<double>(given + left_out), numbers())));
+        std::tie(kept, dropped) = fold(limits_.blocks - 1, limits_.total_text > last ? limits_.total_text - last : 0);
+        left_out += dropped;
         // No heading is left last, over nothing: its lines are what was left out.
-        while (!blocks.empty()) {
-            auto& last = blocks.back().lines;
-            while (!last.empty() && !last.back()->item) last.pop_back();
-            if (!last.empty()) break;
-            blocks.pop_back();
+        while (!kept.empty()) {
+            auto& lines = kept.back().lines;
+            while (!lines.empty() && !lines.back()->item) lines.pop_back();
+            if (!lines.empty()) break;
+            kept.pop_back();
         }
     }
+    blocks = std::move(kept);
 
     nlohmann::json out = nlohmann::json::array();
     for (const Block& b : blocks) {

@@ -43,6 +43,12 @@ struct SlackLimits {
     // The message's top-level `text`: "The `text` field accepts up to 40,000 characters"
     // (https://api.slack.com/changelog/2018-04-truncating-really-long-messages).
     std::size_t message_text = 40000;
+    // All the texts of the blocks together. Not in Slack's reference, but Slack refuses a message
+    // whose blocks hold too much text (`msg_blocks_too_long`), seen from about 11,300 characters
+    // of section, header and divider text (https://github.com/slackapi/bolt-js/issues/2867; a
+    // Slack engineer there: "12,000 text characters with a buffer for block containers",
+    // https://github.com/slackapi/bolt-js/issues/2509): kept well below.
+    std::size_t total_text = 10000;
 };
 
 // The length Slack's limits count, measured so as never to undercount: UTF-16 code units (a

@@ -14,6 +14,12 @@ with header, section, context and divider blocks only. The limits, as Slack docu
   text object text        1..3000  https://docs.slack.dev/reference/block-kit/composition-objects/text-object
   top-level text          40000  https://api.slack.com/changelog/2018-04-truncating-really-long-messages
 
+and one that is not in Slack's reference: the texts of all blocks together, 10000 here. Slack
+refuses a message whose blocks hold too much text (`msg_blocks_too_long`), seen from about 11,300
+characters (https://github.com/slackapi/bolt-js/issues/2867, and a Slack engineer's "12,000 text
+characters with a buffer for block containers" in https://github.com/slackapi/bolt-js/issues/2509);
+src/report/slack.cpp keeps the same margin (SlackLimits::total_text).
+
 Lengths are counted in UTF-16 code units (a character beyond the BMP counts 2), which never
 undercounts Slack's "characters"; src/report/slack.cpp counts the same way (slack_length).
 Python 3 standard library only.
@@ -30,6 +36,7 @@ LIMITS = {
     "text_object": 3000,
     "message_text": 40000,
     "block_id": 255,
+    "total_text": 10000,
 }
 
 MESSAGE_KEYS = {"text", "blocks"}
@@ -94,6 +101,7 @@ def check(message):
         return findings
     if len(blocks) > LIMITS["blocks"]:
         findings.append(f"{len(blocks)} blocks, over the limit of {LIMITS['blocks']} per message")
+    total = 0
     for i, block in enumerate(blocks):
         where = f"blocks[{i}]"
         if not isinstance(block, dict):
@@ -110,6 +118,9 @@ def check(message):
             findings.append(f"{where}: unknown key {key!r} in a {kind} block")
         if "block_id" in block and (not isinstance(block["block_id"], str) or length(block["block_id"]) > LIMITS["block_id"]):
             findings.append(f"{where}.block_id: must be a string of at most {LIMITS['block_id']} characters")
+        for obj in [block.get("text")] + (block.get("elements") if isinstance(block.get("elements"), list) else []):
+            if isinstance(obj, dict) and isinstance(obj.get("text"), str):
+                total += length(obj["text"])
         if kind == "header" and "text" in block:
             check_text_object(block["text"], f"{where}.text", {"plain_text"}, LIMITS["header_text"], findings)
         elif kind == "section" and "text" in block:
@@ -123,6 +134,8 @@ def check(message):
                 findings.append(f"{where}.elements: {len(elements)} elements, over the limit of {LIMITS['context_elements']}")
             for j, e in enumerate(elements):
                 check_text_object(e, f"{where}.elements[{j}]", {"plain_text", "mrkdwn"}, LIMITS["text_object"], findings)
+    if total > LIMITS["total_text"]:
+        findings.append(f"the blocks' texts hold {total} characters together, over the limit of {LIMITS['total_text']}")
     return findings
 
 
@@ -174,6 +187,8 @@ def bad_payloads():
     case("context element too long", "over the limit of 3000",
          lambda p: p["blocks"][3]["elements"][0].update(text="c" * 3001))
     case("long block_id", "block_id: must be a string of at most 255", lambda p: p["blocks"][2].update(block_id="b" * 256))
+    case("too much text in all", "characters together, over the limit of 10000",
+         lambda p: p["blocks"].extend([{"type": "section", "text": {"type": "mrkdwn", "text": "t" * 2500}}] * 4))
     cases.append(("not an object", [], "the payload must be a JSON object"))
     return cases
 
