@@ -143,6 +143,7 @@ std::set<std::string> english_words() {
     en.merge(catalogue_words(recap_en));
     en.merge(catalogue_words(diff_en));
     en.merge(catalogue_words(chart_en));  // issue 15, charts
+    en.merge(catalogue_words(slack_en));  // issue 16, Slack
     return en;
 }
 
@@ -151,6 +152,7 @@ std::set<std::string> french_words() {
     fr.merge(catalogue_words(recap_fr));
     fr.merge(catalogue_words(diff_fr));
     fr.merge(catalogue_words(chart_fr));  // issue 15, charts
+    fr.merge(catalogue_words(slack_fr));  // issue 16, Slack
     return fr;
 }
 
@@ -230,6 +232,9 @@ TEST_SUITE("report") {
         check_same_keys(recap_en, recap_fr);
         check_same_keys(diff_en, diff_fr);
         check_same_keys(chart_en, chart_fr);  // issue 15, charts
+        check_same_keys(slack_en, slack_fr);  // issue 16, Slack
+        CHECK(texts(slack_en).back() == slack_en.more);
+        CHECK(&slack_messages(Language::fr) == &slack_fr);
         CHECK(texts(chart_en)[0] == chart_en.short_months[0]);
         CHECK(texts(chart_en).back() == chart_en.recap_end);
         CHECK(&chart_messages(Language::fr) == &chart_fr);

@@ -20,13 +20,14 @@ std::string visible(std::string_view s);
 /// what a viewer or a JavaScript consumer shows. (JSON already escapes C0 controls.)
 std::string json_text(std::string_view dumped);
 
-/// Every JSON document boussole writes, dumped the one way: two-space indentation, bytes that
-/// are not UTF-8 replaced by U+FFFD (never an exception: a roadmap may hold any bytes), then
-/// json_text(), and a final newline. `Json` is an nlohmann-json type; only the layers allowed
-/// nlohmann-json instantiate this. The output suite checks that no other `.dump(` exists.
+/// Every JSON document boussole writes, dumped the one way: two-space indentation (or `indent`;
+/// -1 is compact, as a Slack message is posted), bytes that are not UTF-8 replaced by U+FFFD
+/// (never an exception: a roadmap may hold any bytes), then json_text(), and a final newline.
+/// `Json` is an nlohmann-json type; only the layers allowed nlohmann-json instantiate this. The
+/// output suite checks that no other `.dump(` exists.
 template <class Json>
-std::string json_document(const Json& doc) {
-    return json_text(doc.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
+std::string json_document(const Json& doc, int indent = 2) {
+    return json_text(doc.dump(indent, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace boussole

@@ -238,7 +238,7 @@ std::string render_digest_html(const DigestContent& c, Language language, const 
 
 std::string render_digest_slack(const DigestContent& c, Language language) {
     const DigestMessages& m = digest_messages(language);
-    SlackMarkup mk(m.style->numbers, m.slack_more);
+    SlackMarkup mk(m.style->numbers, std::string(slack_messages(language).more));
     return DigestWriter(c, m, mk).render();
 }
 

@@ -81,4 +81,7 @@ const DigestMessages& digest_messages(Language l) { return l == Language::fr ? d
 // issue 15, charts
 const ChartMessages& chart_messages(Language l) { return l == Language::fr ? chart_fr : chart_en; }
 
+// issue 16, Slack
+const SlackMessages& slack_messages(Language l) { return l == Language::fr ? slack_fr : slack_en; }
+
 }  // namespace boussole

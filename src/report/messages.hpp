@@ -557,8 +557,7 @@ struct DigestMessages {
     Plural files;
 
     // E-mail and Slack.
-    std::string_view subject;     // {0} the team (else the roadmap's name), {1} the week's first day
-    std::string_view slack_more;  // {0} the items left out of a message
+    std::string_view subject;  // {0} the team (else the roadmap's name), {1} the week's first day
 };
 
 // A number of days in words ("1 day", "14 days"); with `sign`, a shift ("+14 days", "-3 days").
@@ -686,5 +685,18 @@ struct ChartMessages {
 extern const ChartMessages chart_en;
 extern const ChartMessages chart_fr;
 const ChartMessages& chart_messages(Language l);
+
+// issue 16: the words of the Slack message (src/report/slack.cpp) that the digest's writer does not
+// say itself.
+struct SlackMessages {
+    const LanguageStyle* style;
+    // The last line of a message too long for Slack: {0} the number of items (lines: list items,
+    // paragraphs, rows) left out.
+    std::string_view more;
+};
+
+extern const SlackMessages slack_en;
+extern const SlackMessages slack_fr;
+const SlackMessages& slack_messages(Language l);
 
 }  // namespace boussole

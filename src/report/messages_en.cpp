@@ -719,7 +719,12 @@ const DigestMessages digest_en = {
     .files = {"file", "files"},
 
     .subject = "{0}: the week of {1}",
-    .slack_more = "…and {0} more: see the full digest.",
+};
+
+// issue 16, Slack
+const SlackMessages slack_en = {
+    .style = &english,
+    .more = "…and {0} more",
 };
 
 }  // namespace boussole

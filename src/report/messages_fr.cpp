@@ -788,7 +788,12 @@ const DigestMessages digest_fr = {
     .files = {"fichier", "fichiers"},
 
     .subject = "{0}\u00a0: la semaine du {1}",
-    .slack_more = "…et {0} de plus\u00a0: voir le point complet.",
+};
+
+// issue 16, Slack
+const SlackMessages slack_fr = {
+    .style = &french,
+    .more = "…et {0} de plus",
 };
 
 }  // namespace boussole
