@@ -128,6 +128,8 @@ const std::set<std::string> same_in_both = {
     "p0",
     "part",
     "plan",
+    "backlog",  // issue 16: the French team's own word for its proposals
+    "roadmap.champion",
     "roadmap.north_star",
     "roadmap.report.max_open_epics",
     "roadmap.report.stale_after_days",
@@ -142,8 +144,9 @@ std::set<std::string> english_words() {
     std::set<std::string> en = catalogue_words(status_report_en);
     en.merge(catalogue_words(recap_en));
     en.merge(catalogue_words(diff_en));
-    en.merge(catalogue_words(chart_en));  // issue 15, charts
-    en.merge(catalogue_words(slack_en));  // issue 16, Slack
+    en.merge(catalogue_words(chart_en));   // issue 15, charts
+    en.merge(catalogue_words(slack_en));   // issue 16, Slack
+    en.merge(catalogue_words(digest_en));  // issue 16, digest
     return en;
 }
 
@@ -151,8 +154,9 @@ std::set<std::string> french_words() {
     std::set<std::string> fr = catalogue_words(status_report_fr);
     fr.merge(catalogue_words(recap_fr));
     fr.merge(catalogue_words(diff_fr));
-    fr.merge(catalogue_words(chart_fr));  // issue 15, charts
-    fr.merge(catalogue_words(slack_fr));  // issue 16, Slack
+    fr.merge(catalogue_words(chart_fr));   // issue 15, charts
+    fr.merge(catalogue_words(slack_fr));   // issue 16, Slack
+    fr.merge(catalogue_words(digest_fr));  // issue 16, digest
     return fr;
 }
 
@@ -231,8 +235,10 @@ TEST_SUITE("report") {
         check_same_keys(status_report_en, status_report_fr);
         check_same_keys(recap_en, recap_fr);
         check_same_keys(diff_en, diff_fr);
-        check_same_keys(chart_en, chart_fr);  // issue 15, charts
-        check_same_keys(slack_en, slack_fr);  // issue 16, Slack
+        check_same_keys(chart_en, chart_fr);    // issue 15, charts
+        check_same_keys(slack_en, slack_fr);    // issue 16, Slack
+        check_same_keys(digest_en, digest_fr);  // issue 16, digest
+        CHECK(texts(digest_en).back() == digest_en.subject);
         CHECK(texts(slack_en).back() == slack_en.more);
         CHECK(&slack_messages(Language::fr) == &slack_fr);
         CHECK(texts(chart_en)[0] == chart_en.short_months[0]);
@@ -272,6 +278,7 @@ TEST_SUITE("report") {
             }
         };
         check(status_report_en), check(status_report_fr), check(recap_en), check(recap_fr);
+        check(digest_en), check(digest_fr), check(slack_en), check(slack_fr);  // issue 16
     }
 
     TEST_CASE("the leak check finds an English word of boussole's, and not user text") {

@@ -183,6 +183,7 @@ REPORT_PLACES = {
     "Contact": "$defs/contact", "AskFacts": "$defs/ask", "SellerItem": "$defs/seller_item",
     "SupportEntry": "$defs/support_stream/properties/activities/items", "SupportStream": "$defs/support_stream",
     "SellersFacts": "$defs/sellers", "ScopeFacts": "$defs/scope", "BacklogItem": "$defs/backlog_item",
+    "StaleDocument": "$defs/stale_document",
 }
 RECAP_PLACES = {
     "RecapInput": None,  # what the recap is made from, not what it says

@@ -23,6 +23,7 @@ roadmap:
   name: Operations roadmap
   team: Operations
   mission: Make every request to our team fast, predictable and measured.
+  champion: alex                 # who keeps this roadmap current: `boussole digest` names them when it goes stale
   period: @PERIOD@               # YYYY-Qn, YYYY-Hn, or {start: YYYY-MM-DD, end: YYYY-MM-DD}
   # The North Star: the one metric the whole quarter is for (same fields as a key result).
   north_star:
@@ -42,7 +43,8 @@ people:
   - id: alex
     name: Alex Example
     role: Team lead
-    email: alex@example.com
+    email: alex@example.com       # `boussole digest --format email` writes to it
+    slack: U012AB3CD              # Slack member ID (profile, Copy member ID): the Slack digest mentions them
     responsibilities: [Quarterly plan, Reporting to leadership]
   - id: sam
     name: Sam Example
@@ -178,6 +180,7 @@ roadmap:
   name: Feuille de route Opérations
   team: Opérations
   mission: Que chaque demande faite à l'équipe reçoive une réponse rapide, prévisible et mesurée.
+  champion: alex                 # qui tient cette feuille de route à jour : `boussole digest` le nomme quand elle vieillit
   period: @PERIOD@               # YYYY-Qn (trimestre), YYYY-Hn (semestre), ou {start: AAAA-MM-JJ, end: AAAA-MM-JJ}
   language: fr                   # la langue du point d'avancement, du bilan et du diff (en ou fr)
   # L'indicateur phare : la mesure qui donne son sens au trimestre (mêmes champs qu'un résultat clé).
@@ -198,7 +201,8 @@ people:
   - id: alex
     name: Alex Exemple
     role: Responsable d'équipe
-    email: alex@example.com
+    email: alex@example.com       # `boussole digest --format email` lui écrit
+    slack: U012AB3CD              # identifiant de membre Slack (profil, Copier l'ID de membre) : le point Slack le mentionne
     responsibilities: [Plan trimestriel, Points à la direction]
   - id: sam
     name: Sam Exemple

@@ -107,6 +107,7 @@ private:
                     owner(who).overdue.push_back(epic);
                 } else if (blocked) {
                     epic.blocked = true;
+                    if (e.due) epic.days = *e.due - as_of;
                     owner(who).blocked.push_back(epic);
                 } else if (in_week(e.due.value)) {
                     epic.days = *e.due - as_of;

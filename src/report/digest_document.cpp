@@ -46,7 +46,9 @@ private:
     std::string prose(Date d) const { return prose_date(*m_.style, d); }
     std::string days(int n) const { return ::boussole::say(m_.day_count, n, m_.count(m_.days, n)); }
     std::string named(std::string_view title, std::string_view id) const { return mk_.named(title, id, m_.untitled); }
-    std::string who() const { return c_.team.empty() ? (c_.name.empty() ? std::string(m_.untitled_roadmap) : c_.name) : c_.team; }
+    std::string who() const {
+        return c_.team.empty() ? (c_.name.empty() ? std::string(m_.untitled_roadmap) : c_.name) : c_.team;
+    }
     // The title as plain text (an HTML page's <title>, the Slack notification).
     std::string title_text() const { return fmt::format(fmt::runtime(m_.title), who(), prose(c_.as_of)); }
 
@@ -62,13 +64,7 @@ private:
         facts.emplace_back(std::string(m_.since_label), since_point());
         mk_.facts(facts);
         for (const std::string& f : c_.unreadable) mk_.note(say(m_.unreadable, mk_.text(f)));
-        if (c_.stale_document) mk_.note(stale_document(*c_.stale_document));
-    }
-
-    std::string stale_document(const StaleDocument& s) const {
-        const StaleDocumentWords& w = m_.stale_document;
-        return say(w.stale, prose(s.last), mk_.text(s.commit), s.days, s.stale_after) +
-               (s.champion.empty() ? std::string(w.no_champion) : say(w.champion, mk_.strong(mk_.text(s.champion))));
+        if (c_.stale_document) mk_.note(say_stale_document(mk_, *m_.style, m_.stale_document, *c_.stale_document));
     }
 
     std::string since_point() const {
@@ -116,8 +112,7 @@ private:
     }
 
     std::string check_in(const DigestCheckIn& c) const {
-        const std::string what =
-            c.north_star ? say(m_.north_star, named(c.title, c.id)) : named(c.title, c.id);
+        const std::string what = c.north_star ? say(m_.north_star, named(c.title, c.id)) : named(c.title, c.id);
         switch (c.state) {
             case DigestCheckIn::State::no_value:
                 return item(m_.check_in_none_label, what, std::string(m_.no_value));
@@ -141,8 +136,8 @@ private:
         for (const DigestCheckIn& c : o.check_ins) items.push_back(check_in(c));
         for (const DigestUpdate& u : o.updates) {
             const std::string last = u.or_before ? say(m_.or_before, prose(u.last)) : prose(u.last);
-            items.push_back(item(m_.update_label, named(u.title, u.id),
-                                 say(m_.update_stale, last, days(u.days), u.stale_after)));
+            items.push_back(
+                item(m_.update_label, named(u.title, u.id), say(m_.update_stale, last, days(u.days), u.stale_after)));
         }
         mk_.list(items);
     }
@@ -189,24 +184,27 @@ private:
         for (const DigestEpic& e : ch.done) items.push_back(say("**{0}** {1}", m_.done_label, epic(e)));
         for (const DigestEpic& e : ch.added)
             items.push_back(say("**{0}** {1}{2}", m_.added_label, epic(e),
-                                        e.proposed ? std::string(m_.to_backlog)
-                                        : e.from_backlog ? std::string(m_.from_backlog)
-                                                         : std::string()));
+                                e.proposed       ? std::string(m_.to_backlog)
+                                : e.from_backlog ? std::string(m_.from_backlog)
+                                                 : std::string()));
         for (const DigestEpic& e : ch.dropped)
             items.push_back(say("**{0}** {1}{2}", m_.dropped_label, epic(e),
-                                        e.removed          ? std::string(m_.removed)
-                                        : e.note.empty() ? std::string(m_.no_reason)
-                                                         : say(m_.reason, mk_.text(e.note))));
+                                e.removed        ? std::string(m_.removed)
+                                : e.note.empty() ? std::string(m_.no_reason)
+                                                 : say(m_.reason, mk_.text(e.note))));
         for (const DigestSlip& s : ch.slipped) {
-            const std::string shift = ::boussole::say(m_.day_count, fmt::format("+{}", s.days), m_.count(m_.days, s.days));
-            items.push_back(item(m_.slipped_label, epic({s.id, s.title, s.owner, {}, false, false, false}),
-                                 say(m_.slipped, s.before.empty() ? std::string(m_.no_value_short) : prose(*Date::parse(s.before)),
-                                     s.after.empty() ? std::string(m_.no_value_short) : prose(*Date::parse(s.after)), shift)));
+            const std::string shift =
+                ::boussole::say(m_.day_count, fmt::format("+{}", s.days), m_.count(m_.days, s.days));
+            items.push_back(
+                item(m_.slipped_label, epic({s.id, s.title, s.owner, {}, false, false, false}),
+                     say(m_.slipped, s.before.empty() ? std::string(m_.no_value_short) : prose(*Date::parse(s.before)),
+                         s.after.empty() ? std::string(m_.no_value_short) : prose(*Date::parse(s.after)), shift)));
         }
         for (const DigestMove& mv : ch.moved) {
-            const std::string what = mv.north_star ? say(m_.north_star, named(mv.title, mv.id)) : named(mv.title, mv.id);
-            items.push_back(
-                item(m_.moved_label, what, say(m_.moved, value(mv.before, mv.unit), value(mv.after, mv.unit), change(mv))));
+            const std::string what =
+                mv.north_star ? say(m_.north_star, named(mv.title, mv.id)) : named(mv.title, mv.id);
+            items.push_back(item(m_.moved_label, what,
+                                 say(m_.moved, value(mv.before, mv.unit), value(mv.after, mv.unit), change(mv))));
         }
         mk_.list(items);
     }
@@ -217,6 +215,12 @@ private:
 };
 
 }  // namespace
+
+std::string say_stale_document(const Markup& mk, const LanguageStyle& style, const StaleDocumentWords& w,
+                               const StaleDocument& s) {
+    return mk.say(w.stale, prose_date(style, s.last), mk.text(s.commit), s.days, s.stale_after) +
+           (s.champion.empty() ? mk.pattern(w.no_champion) : mk.say(w.champion, mk.strong(mk.text(s.champion))));
+}
 
 std::string render_digest_markdown(const DigestContent& c, Language language) {
     const DigestMessages& m = digest_messages(language);

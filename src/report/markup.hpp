@@ -94,6 +94,14 @@ private:
     const md::NumberStyle& numbers_;
 };
 
+// issue 16: "No commit has changed this roadmap since …; its champion, …, keeps it current.", in
+// the report's header and the digest's (defined in digest_document.cpp).
+struct LanguageStyle;
+struct StaleDocumentWords;
+struct StaleDocument;
+std::string say_stale_document(const Markup& mk, const LanguageStyle& style, const StaleDocumentWords& words,
+                               const StaleDocument& s);
+
 // Markdown (GitHub-flavoured, markdownlint-clean), as markdown.hpp writes it.
 class MarkdownMarkup final : public Markup {
 public:

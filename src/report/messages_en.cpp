@@ -289,12 +289,13 @@ const StatusReportMessages status_report_en = {
                           "taken out: dropped, removed, moved to the run or put back in the backlog)",
         },
     // issue 16, digest
-    .stale_document = {
-        .stale = "No commit has changed this roadmap since {0} (commit {1}): {2} days, more than the {3} of "
-                 "roadmap.report.stale_after_days, so what it says may be out of date.",
-        .champion = " Its champion, {0}, keeps it current.",
-        .no_champion = " Name its keeper in roadmap.champion.",
-    },
+    .stale_document =
+        {
+            .stale = "No commit has changed this roadmap since {0} (commit {1}): {2} days, more than the {3} of "
+                     "roadmap.report.stale_after_days, so what it says may be out of date.",
+            .champion = " Its champion, {0}, keeps it current.",
+            .no_champion = " Name its keeper in roadmap.champion.",
+        },
 };
 
 const RecapMessages recap_en = {
@@ -659,7 +660,8 @@ const DigestMessages digest_en = {
         },
 
     .nobody_heading = "Nobody's",
-    .nothing_at_all = "Nothing is due, overdue, blocked or waiting for a check-in this week, and nothing changed since {0}.",
+    .nothing_at_all =
+        "Nothing is due, overdue, blocked or waiting for a check-in this week, and nothing changed since {0}.",
     .nothing_to_do = "Nothing is due, overdue, blocked or waiting for a check-in this week.",
     .item = "**{0}** {1}: {2}",
     .overdue_label = "Overdue:",
@@ -669,7 +671,7 @@ const DigestMessages digest_en = {
     .check_in_late_label = "Check-in late:",
     .check_in_none_label = "Check in:",
     .update_label = "Update stale:",
-    .task = "task {0} of {1}",
+    .task = "task “{0}” of {1}",
     .north_star = "the North Star, {0}",
     .due_late = "due {0}, {1} late",
     .due_on = "due {0}, in {1}",

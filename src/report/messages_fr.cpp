@@ -325,12 +325,14 @@ const StatusReportMessages status_report_fr = {
                           "en récurrent ou remis en attente)",
         },
     // issue 16, digest
-    .stale_document = {
-        .stale = "Aucun commit n’a modifié cette feuille de route depuis le {0} (commit {1})\u00a0: {2}\u00a0jours, "
-                 "au-delà des {3} de roadmap.report.stale_after_days, elle n’est donc peut-être plus à jour.",
-        .champion = " Sa tenue à jour revient à {0}.",
-        .no_champion = " Désignez qui la tient à jour dans roadmap.champion.",
-    },
+    .stale_document =
+        {
+            .stale =
+                "Aucun commit n’a modifié cette feuille de route depuis le {0} (commit {1})\u00a0: {2}\u00a0jours, "
+                "au-delà des {3} de roadmap.report.stale_after_days, elle n’est donc peut-être plus à jour.",
+            .champion = " Sa tenue à jour revient à {0}.",
+            .no_champion = " Désignez qui la tient à jour dans roadmap.champion.",
+        },
 };
 
 const RecapMessages recap_fr = {
@@ -710,12 +712,14 @@ const DigestMessages digest_fr = {
         "aucune\u00a0: l’historique git n’est pas lu (la feuille de route n’est pas suivie dans git, ou "
         "--no-history), le point ne montre donc aucune évolution, et les relevés d’après checked_on seulement",
     .unreadable = "Illisible, donc laissé de côté\u00a0: {0}.",
-    .stale_document = {
-        .stale = "Aucun commit n’a modifié cette feuille de route depuis le {0} (commit {1})\u00a0: {2}\u00a0jours, "
-                 "au-delà des {3} de roadmap.report.stale_after_days, elle n’est donc peut-être plus à jour.",
-        .champion = " Sa tenue à jour revient à {0}.",
-        .no_champion = " Désignez qui la tient à jour dans roadmap.champion.",
-    },
+    .stale_document =
+        {
+            .stale =
+                "Aucun commit n’a modifié cette feuille de route depuis le {0} (commit {1})\u00a0: {2}\u00a0jours, "
+                "au-delà des {3} de roadmap.report.stale_after_days, elle n’est donc peut-être plus à jour.",
+            .champion = " Sa tenue à jour revient à {0}.",
+            .no_champion = " Désignez qui la tient à jour dans roadmap.champion.",
+        },
 
     .nobody_heading = "Sans responsable",
     .nothing_at_all =
@@ -731,7 +735,7 @@ const DigestMessages digest_fr = {
     .check_in_late_label = "Relevé en retard\u00a0:",
     .check_in_none_label = "Premier relevé\u00a0:",
     .update_label = "Mise à jour périmée\u00a0:",
-    .task = "la tâche {0} de {1}",
+    .task = "la tâche «\u00a0{0}\u00a0» de {1}",
     .north_star = "l’indicateur phare, {0}",
     .due_late = "échéance le {0}, {1} de retard",
     .due_on = "échéance le {0}, dans {1}",
@@ -749,8 +753,7 @@ const DigestMessages digest_fr = {
                 .biweekly = "toutes les deux semaines",
                 .monthly = "mensuelle",
                 .quarterly = "trimestrielle"},
-    .update_stale =
-        "sa mise à jour écrite date du {0}, il y a {1}, plus de {2}\u00a0jours\u00a0: dites où il en est",
+    .update_stale = "sa mise à jour écrite date du {0}, il y a {1}, plus de {2}\u00a0jours\u00a0: dites où il en est",
 
     .changes_heading = "Ce qui a changé depuis le {0}",
     .no_changes = "Rien n’a changé.",

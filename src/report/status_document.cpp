@@ -94,6 +94,7 @@ private:
         item(m_.since_label, since_point());
         facts();
         for (const std::string& f : c_.unreadable) mk_.note(say(m_.unreadable, mk_.text(f)));
+        if (c_.stale_document) mk_.note(say_stale_document(mk_, *m_.style, m_.stale_document, *c_.stale_document));
         if (mk_.draws() && c_.burn_up) mk_.figure({chart::burn_up(*c_.burn_up, charts_, "burn-up")}, "");
     }
 

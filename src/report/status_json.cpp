@@ -18,6 +18,13 @@ namespace {
 
 using json = nlohmann::ordered_json;
 using json_value::burn_up;
+
+// issue 16: the roadmap gone stale; null when it is not.
+json stale_document(const std::optional<StaleDocument>& s) {
+    if (!s) return nullptr;
+    return {{"last", json_value::date(s->last)}, {"commit", s->commit},     {"days", s->days},
+            {"stale_after", s->stale_after},     {"champion", s->champion}, {"champion_id", s->champion_id}};
+}
 using json_value::date;
 using json_value::number;
 using json_value::text;
@@ -398,7 +405,8 @@ json document(const StatusReportContent& c) {
                    {"sellers", sellers(c.sellers)},
                    {"scope", scope(c.scope)},
                    {"backlog", backlog},
-                   {"burn_up", burn_up(c.burn_up)}};
+                   {"burn_up", burn_up(c.burn_up)},
+                   {"stale_document", stale_document(c.stale_document)}};
     return doc;
 }
 
