@@ -23,6 +23,10 @@ for roadmap in examples/revops examples/revops-fr tests/data/report-edge tests/d
     "$boussole" report "$roadmap" --as-of 2026-11-23 --audience "$audience" --lang fr \
       -o "$out/$(basename "$roadmap")-$audience-fr.md"
   done
+  # issue 16: the digest, on a Monday and in both languages.
+  "$boussole" digest "$roadmap" --as-of 2026-11-23 --no-history -o "$out/$(basename "$roadmap")-digest.md" 2>/dev/null
+  "$boussole" digest "$roadmap" --as-of 2026-11-23 --no-history --lang fr \
+    -o "$out/$(basename "$roadmap")-digest-fr.md" 2>/dev/null
 done
 # A fresh starter, reported on the first and last days of its quarter.
 (cd "$out" && "$boussole" init starter >/dev/null && "$boussole" init --lang fr starter-fr >/dev/null)
@@ -30,7 +34,7 @@ done
 "$boussole" report "$out/starter-fr" -o "$out/starter-fr-today.md"
 # The recap and the diff comment, as the history tests pin them (tests/golden), French ones
 # (quarter-fr-fr-*) included.
-cp tests/golden/recap-*.md tests/golden/diff-*.md tests/golden/quarter-fr-*.md "$out"/
+cp tests/golden/recap-*.md tests/golden/diff-*.md tests/golden/quarter-fr-*.md tests/golden/digest-*.md "$out"/
 files=("$out"/*.md)
 echo "checking ${#files[@]} reports"
 status=0

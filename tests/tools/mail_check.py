@@ -156,6 +156,8 @@ def check(path, raw, expect_from=None, expect_to=None, subject_contains=(), writ
         elif names.count(name) > 1:
             findings.append(f"header {name!r} appears {names.count(name)} times")
     for name in ["date", "mime-version", "subject", "to"]:
+        if name == "to" and expect_to == []:  # --no-to: a roadmap without addresses
+            continue
         if name not in names:
             findings.append(f"no {name} header")
     for name, value in msg.items():
@@ -283,6 +285,8 @@ def main(argv):
     parser.add_argument("--from", dest="expect_from")
     parser.add_argument("--to", dest="expect_to", action="append")
     parser.add_argument("--subject-contains", action="append", default=[])
+    parser.add_argument("--no-to", action="store_true",
+                        help="expect no To header (nobody with something to do declares an address)")
     parser.add_argument("--write-html")
     parser.add_argument("message", nargs="?")
     args = parser.parse_args(argv[1:])
@@ -292,7 +296,8 @@ def main(argv):
         parser.error("a MESSAGE file is required")
     with open(args.message, "rb") as f:
         raw = f.read()
-    findings = check(args.message, raw, args.expect_from, args.expect_to, args.subject_contains, args.write_html)
+    expect_to = [] if args.no_to else args.expect_to
+    findings = check(args.message, raw, args.expect_from, expect_to, args.subject_contains, args.write_html)
     for f in findings:
         print(f, file=sys.stderr)
     if not findings:
