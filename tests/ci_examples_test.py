@@ -102,5 +102,48 @@ for name, script, folder in (("github-pages.yml", gh_script, gh_folder), ("gitla
                 check(not found, f"{name}: `{' '.join(cmd)}` writes a page html_test.py rejects:\n  " + "\n  ".join(found))
         check((work / folder / "index.html").is_file(), f"{name}: no {folder}/index.html, the page Pages opens first")
 
+# issue 16: the Monday digest, posted to Slack by curl from a schedule.
+gd = loaded.get("github-digest.yml") or {}
+gd_on = gd.get("on", gd.get(True, {})) or {}
+check(any(str(s.get("cron", "")).split()[4:5] == ["1"] for s in gd_on.get("schedule", [])),
+      f"github-digest.yml: not scheduled on Mondays: {gd_on.get('schedule')}")
+gd_steps = [s for j in gd.get("jobs", {}).values() for s in j.get("steps", [])]
+check(all((s.get("with") or {}).get("fetch-depth") == 0 for s in gd_steps if s.get("uses", "").startswith("actions/checkout@"))
+      and any(s.get("uses", "").startswith("actions/checkout@") for s in gd_steps),
+      "github-digest.yml: check out the whole history (fetch-depth: 0): the digest reads it")
+gd_script = "\n".join(s.get("run", "") for s in gd_steps)
+check(any("secrets.SLACK_WEBHOOK_URL" in str((s.get("env") or {}).get("SLACK_WEBHOOK_URL", "")) for s in gd_steps),
+      "github-digest.yml: the webhook must come from the repository's secrets, through the environment")
+gld = (loaded.get("gitlab-digest.yml") or {}).get("digest") or {}
+check(any('$CI_PIPELINE_SOURCE == "schedule"' in str(r.get("if", "")) for r in gld.get("rules", [])),
+      f"gitlab-digest.yml: the job must run on a scheduled pipeline: {gld.get('rules')}")
+check(str((gld.get("variables") or {}).get("GIT_DEPTH")) == "0", "gitlab-digest.yml: GIT_DEPTH: 0 (the whole history)")
+check("curl" in " ".join(str(x) for x in gld.get("before_script", [])), "gitlab-digest.yml: curl is not installed")
+gld_script = "\n".join(gld.get("script", []))
+for name, script in (("github-digest.yml", gd_script), ("gitlab-digest.yml", gld_script)):
+    lines = [line.strip() for line in script.splitlines()]
+    commands = [shlex.split(line) for line in lines if line.startswith("boussole ")]
+    posts = [shlex.split(line) for line in lines if line.startswith("curl ")]
+    check(len(commands) == 1 and len(posts) == 1, f"{name}: expected one boussole digest and one curl: {lines}")
+    if len(commands) != 1 or len(posts) != 1:
+        continue
+    post = posts[0]
+    check("--fail" in post and "@digest.json" in post and "$SLACK_WEBHOOK_URL" in post
+          and "Content-Type: application/json" in post,
+          f"{name}: curl must POST @digest.json as JSON to $SLACK_WEBHOOK_URL and fail on an error: {post}")
+    with tempfile.TemporaryDirectory(prefix="ci-digest-") as tmp:
+        work = pathlib.Path(tmp) / "repo"
+        shutil.copytree(repo, work, symlinks=True)
+        cmd = commands[0]
+        r = subprocess.run([boussole, *cmd[1:]], cwd=work, capture_output=True, text=True, timeout=120)
+        check(r.returncode == 0, f"{name}: `{' '.join(cmd)}`: exit {r.returncode}: {r.stderr}")
+        payload = work / "digest.json"
+        if r.returncode == 0 and payload.is_file():
+            v = subprocess.run([sys.executable, str(source / "tests" / "tools" / "slack_check.py"), str(payload)],
+                               capture_output=True, text=True)
+            check(v.returncode == 0, f"{name}: the payload is not a valid Block Kit message: {v.stdout}{v.stderr}")
+        else:
+            check(False, f"{name}: `{' '.join(cmd)}` wrote no digest.json")
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
