@@ -159,5 +159,7 @@ std::string render_digest_markdown(const DigestContent& content, Language langua
 std::string render_digest_text(const DigestContent& content, Language language = Language::en);
 std::string render_digest_slack(const DigestContent& content, Language language = Language::en);
 std::string render_digest_email(const DigestContent& content, Language language = Language::en);
+/// The e-mail's rich part: the digest as one self-contained HTML page.
+std::string render_digest_html(const DigestContent& content, Language language = Language::en);
 
 }  // namespace boussole

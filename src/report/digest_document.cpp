@@ -234,9 +234,9 @@ std::string render_digest_text(const DigestContent& c, Language language) {
     return DigestWriter(c, m, mk).render();
 }
 
-std::string render_digest_html(const DigestContent& c, Language language, const std::string& generator) {
+std::string render_digest_html(const DigestContent& c, Language language) {
     const DigestMessages& m = digest_messages(language);
-    HtmlMarkup mk(m.style->numbers, language, generator);
+    HtmlMarkup mk(m.style->numbers, language, c.footer.generator);
     return DigestWriter(c, m, mk).render();
 }
 
@@ -255,7 +255,7 @@ std::string render_digest_email(const DigestContent& c, Language language) {
     const std::string who = c.team.empty() ? (c.name.empty() ? std::string(m.untitled_roadmap) : c.name) : c.team;
     h.subject = fmt::format(fmt::runtime(m.subject), who, prose_date(*m.style, c.as_of));
     h.date = c.as_of;
-    return mime::message(h, render_digest_text(c, language), render_digest_html(c, language, c.footer.generator));
+    return mime::message(h, render_digest_text(c, language), render_digest_html(c, language));
 }
 
 }  // namespace boussole

@@ -2,13 +2,14 @@
 // then every document made from them, in English and in French: the status report for both
 // audiences (with check-ins, changes and trends found in that history), the diff of the first
 // and last versions in text, JSON and Markdown, and the recap over all of them, the report and
-// the recap as JSON and HTML too. Properties: no crash, leak, undefined behaviour or exception,
-// every JSON document is the same in both languages (it has no words), and no HTML page makes
+// the recap as JSON and HTML too, and the digest (issue 16) in its four formats. Properties: no crash, leak, undefined
+// behaviour or exception, every JSON document is the same in both languages (it has no words), and no HTML page makes
 // an element, attribute or link of the user's text (tests/html_check.hpp).
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "boussole/digest_content.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/plan.hpp"
 #include "boussole/recap.hpp"
@@ -54,6 +55,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 fuzz::require(test::html_breach(page).empty(), "the report's HTML makes no markup of user text");
             }
         }
+        // issue 16: the digest over the same history, in every format and language.
+        DigestOptions digest;
+        digest.as_of = as_of;
+        digest.history = true;
+        digest.check_ins = options.check_ins;
+        digest.updates = options.updates;
+        digest.trends = options.trends;
+        digest.since_changes = compare(states.front().snapshot, last);
+        digest.last_change = CommitInfo{states.back().label, states.back().label, 0, *states.back().date, ""};
+        const DigestContent d = build_digest(last.roadmap(), digest);
+        for (Language language : {Language::en, Language::fr}) {
+            fuzz::require(!render_digest_markdown(d, language).empty(), "the digest is made");
+            fuzz::require(!render_digest_text(d, language).empty(), "the digest's text is made");
+            fuzz::require(test::html_breach(render_digest_html(d, language)).empty(),
+                          "the digest's HTML makes no markup of user text");
+            const std::string slack = render_digest_slack(d, language);
+            fuzz::require(slack.find("<!") == std::string::npos, "no user text pings a channel in Slack");
+            const std::string mail = render_digest_email(d, language);
+            for (std::size_t i = mail.find('\n'); i != std::string::npos; i = mail.find('\n', i + 1))
+                fuzz::require(i > 0 && mail[i - 1] == '\r', "every line of the e-mail ends with CRLF");
+            fuzz::require(mail.find("\r\n\r\n") != std::string::npos, "the e-mail's headers end");
+        }
+
         // JSON: made from the same content, and the same whatever the language.
         for (Audience audience : {Audience::team, Audience::leadership, Audience::sellers}) {
             options.audience = audience;
