@@ -14,6 +14,7 @@ BOUSSOLE_UPDATE_GOLDEN=1 rewrites the goldens instead.
 usage: digest_quarter_test.py BOUSSOLE SOURCE_DIR BUILD_DIR
 """
 import datetime
+import importlib.util
 import json
 import os
 import pathlib
@@ -113,6 +114,39 @@ def commit_by(day):
     return commits[max(d for d in commits if d <= day)]
 
 
+# The quarter has no task with a due date, no written update, nothing blocked, no key result
+# without a value and no value moving the wrong way: a variant branch from the commit of 11-24
+# (README.md, "A variant of December") has them, with quarter.py's own helpers.
+spec = importlib.util.spec_from_file_location("quarter", source / "tests/data/quarter-fr/quarter.py")
+quarter = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(quarter)
+git(repo, "checkout", "-q", "-b", "variante", commits["2026-11-24"])
+quarter.replace(repo, "streams/devis.yaml", "        key_results: [nps-interne]\n",
+                "        key_results: [nps-interne]\n"
+                "        update: \"Maquette des alertes validée avec deux commerciaux\"\n"
+                "        tasks:\n"
+                "          - {title: \"Liste des contrats à 90 jours\", status: todo, due: 2026-12-16}\n"
+                "          - {title: \"Modèle d'e-mail d'alerte\", owner: theo, status: todo, due: 2026-12-10}\n")
+quarter.replace(repo, "objectives.yaml", "      - id: delai-lead\n",
+                "      - id: taux-conversion\n"
+                "        title: Leads convertis en opportunités\n"
+                "        metric: completude-crm\n"
+                "        unit: \"%\"\n"
+                "        baseline: 12\n"
+                "        target: 18\n"
+                "      - id: delai-lead\n")
+quarter.git(repo, "add", "-A")
+quarter.git(repo, "commit", "-q", "-m", "Variante : mise à jour, tâches datées, nouveau résultat clé", date="2026-11-25")
+quarter.replace(repo, "streams/routage.yaml", "        status: planned\n        priority: P2",
+                "        status: blocked\n        priority: P2")
+quarter.replace(repo, "streams/routage.yaml", "        due: 2026-11-27", "        due: 2026-12-18")
+quarter.replace(repo, "streams/run.yaml", "        status: planned\n", "        status: blocked\n")
+quarter.kr(repo, "objectives.yaml", "- id: completude-crm", 75)
+quarter.git(repo, "add", "-A")
+quarter.git(repo, "commit", "-q", "-m", "Variante : scoring et signature bloqués, complétude en recul", date="2026-12-09")
+git(repo, "checkout", "-q", "main")
+
+
 HELENE, THEO, INES, LOUIS = "Hélène Laurent", "Théo Lefèvre", "Inès Moreau", "Louis Girard"
 SLACK = {HELENE: "<@U0HELENE1>", THEO: "<@U0THEO002>", INES: "<@U0INES003>", LOUIS: "Louis Girard"}
 EMAIL = {HELENE: "helene.laurent@example.fr", THEO: "theo.lefevre@example.fr", INES: "ines.moreau@example.fr",
@@ -197,6 +231,35 @@ MONDAYS = {
             f"**Moved:** {COMPLETUDE}: 72% → 78% (+6%, better)",
         ],
     },
+    # On the variant branch (README.md, "A variant of December").
+    "2026-12-14": {
+        "branch": "variante",
+        "people": {
+            HELENE: [f"**Check-in late:** {NS}: last check-in 2026-11-16, 28 days ago, {EVERY}",
+                     f"**Check-in late:** {NPS}: last check-in 2026-11-02, 42 days ago, {MONTHLY}"],
+            THEO: ["**Overdue:** task “Modèle d'e-mail d'alerte” of Alertes de renouvellement à 90 jours "
+                   "(alertes-renouvellement): due 2026-12-10, 4 days late",
+                   "**Check in:** Leads convertis en opportunités (taux-conversion): no current value yet: enter the "
+                   "first measure"],
+            INES: ["**Blocked:** Scoring des leads \\#priorité (scoring-leads): due 2026-12-18, in 4 days",
+                   f"**Check-in late:** {LEAD}: last check-in 2026-11-16, 28 days ago, {EVERY}"],
+            LOUIS: ["**Overdue:** Signature → facturation : plus de ressaisie (signature-facturation): due 2026-12-04, "
+                    "10 days late, and blocked",
+                    "**Due this week:** task “Liste des contrats à 90 jours” of Alertes de renouvellement à 90 jours "
+                    "(alertes-renouvellement): due 2026-12-16, in 2 days",
+                    "**Due this week:** Alertes de renouvellement à 90 jours (alertes-renouvellement): due 2026-12-18, "
+                    "in 4 days",
+                    f"**Check-in late:** {DEVIS}: last check-in 2026-11-23, 21 days ago, {EVERY}",
+                    "**Update stale:** Alertes de renouvellement à 90 jours (alertes-renouvellement): its written "
+                    "update last changed 2026-11-25, 19 days ago, more than 14 days: say where it stands"],
+        },
+        "since": "2026-11-25",
+        "changes": [
+            f"**Slipped:** Scoring des leads \\#priorité (scoring-leads) ({INES}): due 2026-11-27 → 2026-12-18 "
+            "(+21 days)",
+            f"**Moved:** {COMPLETUDE}: 78% → 75% (−3%, worse)",
+        ],
+    },
     # After the quarter, 17 days after the last commit: the roadmap has gone stale.
     "2027-01-04": {
         "people": {
@@ -225,7 +288,9 @@ MONDAYS = {
 LABELS_FR = {"**Check-in late:**": "**Relevé en retard\u00a0:**", "**Check-in due:**": "**Relevé à faire\u00a0:**",
              "**Due this week:**": "**À rendre cette semaine\u00a0:**", "**Overdue:**": "**En retard\u00a0:**",
              "**Done:**": "**Terminé\u00a0:**", "**Added:**": "**Ajouté\u00a0:**", "**Dropped:**": "**Abandonné\u00a0:**",
-             "**Slipped:**": "**Repoussé\u00a0:**", "**Moved:**": "**Évolution\u00a0:**"}
+             "**Slipped:**": "**Repoussé\u00a0:**", "**Moved:**": "**Évolution\u00a0:**",
+             "**Blocked:**": "**Bloqué\u00a0:**", "**Check in:**": "**Premier relevé\u00a0:**",
+             "**Update stale:**": "**Mise à jour périmée\u00a0:**"}
 SUBJECT_EN = "Revenue Operations (France, Royaume-Uni, États-Unis): the week of {0}"
 FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
              "novembre", "décembre"]
@@ -328,7 +393,7 @@ def check_mail(day, lang, message, want, name):
 
 
 for day, want in MONDAYS.items():
-    git(repo, "checkout", "-q", commit_by(day))
+    git(repo, "checkout", "-q", want["branch"] if "branch" in want else commit_by(day))
     for lang, suffix in (("fr", ""), ("en", "-en")):
         base = f"digest-quarter-fr-{day}{suffix}"
         md = run(repo, "digest", "roadmap", "--as-of", day, "--lang", lang)
