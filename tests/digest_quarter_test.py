@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The Monday digest (issue 16) over the French team's scripted quarter (tests/data/quarter-fr):
-six Mondays inside the quarter and one after a gap with no commit, each run on the roadmap as
-committed by that day, in French and English. Every item of every person's section and every
+five Mondays inside the quarter, one on a variant branch of December (a task due and one overdue, a
+stale update, blocked epics, a key result without a value, a value moving the wrong way) and one
+after a gap with no commit, each run on the roadmap as committed by that day, in French and
+English. Every item of every person's section and every
 team change is the one worked out by hand in tests/data/quarter-fr/README.md ("The digest, checked
 by hand"): right people, right items, nothing else. The Markdown of each Monday and, for
 2026-11-30, the text, Slack and e-mail formats are compared with tests/golden/digest-quarter-fr-*;
