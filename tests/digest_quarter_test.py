@@ -3,9 +3,9 @@
 five Mondays inside the quarter, one on a variant branch of December (a task due and one overdue, a
 stale update, blocked epics, a key result without a value, a value moving the wrong way) and one
 after a gap with no commit, each run on the roadmap as committed by that day, in French and
-English. Every item of every person's section and every
-team change is the one worked out by hand in tests/data/quarter-fr/README.md ("The digest, checked
-by hand"): right people, right items, nothing else. The Markdown of each Monday and, for
+English. Every item of every person's section and every team change is the one worked out by hand
+in tests/data/quarter-fr/README.md ("The digest, checked by hand"): right people, right items,
+nothing else. The Markdown of each Monday and, for
 2026-11-30, the text, Slack and e-mail formats are compared with tests/golden/digest-quarter-fr-*;
 every Slack payload goes through tests/tools/slack_check.py (with its mentions checked) and every
 e-mail through tests/tools/mail_check.py (To, From, Subject), whose HTML part lands in
