@@ -186,8 +186,8 @@ MONDAYS = {
         },
         "since": "2026-10-23",
         "changes": [
-            f"**Done:** Routage des leads entrants en moins d'une heure (routage-leads) ({INES})",
-            f"**Slipped:** Scoring des leads \\#priorité (scoring-leads) ({INES}): due 2026-11-13 → 2026-11-27 "
+            f"**Done:** Routage des leads entrants en moins d'une heure (routage-leads) — {INES}",
+            f"**Slipped:** Scoring des leads \\#priorité (scoring-leads) — {INES}: due 2026-11-13 → 2026-11-27 "
             "(+14 days)",
             f"**Moved:** {NPS}: 20 points → 26 points (+6 points, better)",
             f"**Moved:** {LEAD}: 22 heures → 12 heures (−10 heures, better)",
@@ -201,7 +201,7 @@ MONDAYS = {
         },
         "since": "2026-11-02",
         "changes": [
-            f"**Done:** Modèles de devis CPQ (remises et validations) (modeles-cpq) ({LOUIS})",
+            f"**Done:** Modèles de devis CPQ (remises et validations) (modeles-cpq) — {LOUIS}",
             f"**Moved:** {DEVIS}: 5 jours → 4 jours (−1 jours, better)",
         ],
     },
@@ -213,8 +213,8 @@ MONDAYS = {
         },
         "since": "2026-11-16",
         "changes": [
-            f"**Added:** Alertes de renouvellement à 90 jours (alertes-renouvellement) ({LOUIS})",
-            f"**Dropped:** Territoires 2027 : le modèle dans le CRM (modele-territoires) ({HELENE}): Reporté à 2027 : "
+            f"**Added:** Alertes de renouvellement à 90 jours (alertes-renouvellement) — {LOUIS}",
+            f"**Dropped:** Territoires 2027 : le modèle dans le CRM (modele-territoires) — {HELENE}: Reporté à 2027 : "
             "validation des pays attendue en janvier",
         ],
     },
@@ -229,7 +229,7 @@ MONDAYS = {
         },
         "since": "2026-11-23",
         "changes": [
-            f"**Done:** Champs obligatoires à chaque étape de l'opportunité (champs-obligatoires) ({THEO})",
+            f"**Done:** Champs obligatoires à chaque étape de l'opportunité (champs-obligatoires) — {THEO}",
             f"**Moved:** {COMPLETUDE}: 72% → 78% (+6%, better)",
         ],
     },
@@ -257,7 +257,7 @@ MONDAYS = {
         },
         "since": "2026-11-25",
         "changes": [
-            f"**Slipped:** Scoring des leads \\#priorité (scoring-leads) ({INES}): due 2026-11-27 → 2026-12-18 "
+            f"**Slipped:** Scoring des leads \\#priorité (scoring-leads) — {INES}: due 2026-11-27 → 2026-12-18 "
             "(+21 days)",
             f"**Moved:** {COMPLETUDE}: 78% → 75% (−3%, worse)",
         ],

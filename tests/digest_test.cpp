@@ -292,12 +292,12 @@ streams:
         const std::string md = render_digest_markdown(c);
         for (const char* line : {
                  "## What changed since 2026-11-16\n",
-                 "- **Done:** Ship (ship) (Al)\n",
-                 "- **Added:** Idea (idea) (Al), from the backlog\n",
+                 "- **Done:** Ship (ship) — Al\n",
+                 "- **Added:** Idea (idea) — Al, from the backlog\n",
                  "- **Added:** Later (later), to the backlog\n",
-                 "- **Dropped:** Cut (cut) (Al): no budget\n",
+                 "- **Dropped:** Cut (cut) — Al: no budget\n",
                  "- **Dropped:** Gone (gone), taken out of the roadmap\n",  // its owner is in the state before
-                 "- **Slipped:** Slip (slip) (Al): due 2026-11-13 → 2026-11-27 (+14 days)\n",
+                 "- **Slipped:** Slip (slip) — Al: due 2026-11-13 → 2026-11-27 (+14 days)\n",
                  "- **Moved:** Up (up): 20% → 26% (+6%, better)\n",
                  "- **Moved:** Down (down): 8 days → 9 days (+1 days, worse)\n",
              }) {
@@ -307,10 +307,10 @@ streams:
         const std::string fr = render_digest_markdown(c, Language::fr);
         for (const char* line : {
                  "## Ce qui a changé depuis le 16 novembre 2026\n",
-                 "- **Repoussé\u00a0:** Slip (slip) (Al)\u00a0: échéance du 13 novembre 2026 → 27 novembre 2026 "
+                 "- **Repoussé\u00a0:** Slip (slip) — Al\u00a0: échéance du 13 novembre 2026 → 27 novembre 2026 "
                  "(+14\u00a0jours)\n",
                  "- **Évolution\u00a0:** Up (up)\u00a0: 20\u00a0% → 26\u00a0% (+6\u00a0%, en progrès)\n",
-                 "- **Abandonné\u00a0:** Cut (cut) (Al)\u00a0: no budget\n",
+                 "- **Abandonné\u00a0:** Cut (cut) — Al\u00a0: no budget\n",
              }) {
             INFO(std::string(line));
             CHECK(fr.find(line) != std::string::npos);
