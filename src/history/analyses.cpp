@@ -94,7 +94,7 @@ std::optional<ReportHistory> read_report_history(const History& history, const S
     out.done_dates = find_done_dates(working, states, m.reached_root);
     out.trends.values =
         find_value_histories(working, states, m.reached_root, period.start, at_since ? &at_since->snapshot : nullptr);
-    out.burn_up = find_burn_up(working, states, period, as_of, scope);  // issue 15
+    out.burn_up = find_burn_up(working, states, period, as_of, scope);       // issue 15
     if (at_since) out.since_changes = compare(at_since->snapshot, working);  // issue 16
     return out;
 }

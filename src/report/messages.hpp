@@ -520,20 +520,20 @@ struct DigestMessages {
     std::string_view item;            // {0} label, {1} subject, {2} details
     std::string_view overdue_label, blocked_label, due_label, check_in_due_label, check_in_late_label,
         check_in_none_label, update_label;
-    std::string_view task;        // {0} the task, {1} its epic
-    std::string_view north_star;  // {0} its title (or id)
-    std::string_view due_late;    // {0} due date, {1} days late
-    std::string_view due_on;      // {0} due date, {1} days until it
-    std::string_view due_today;   // {0} due date
-    std::string_view no_due;      // a blocked epic without a due date
-    std::string_view also_blocked;     // appended to an overdue epic that is blocked too
-    std::string_view via_stream;       // appended: the epic has no owner, its stream's owner is asked
-    std::string_view check_in_due;     // {0} last check-in, {1} how often, {2} the last fresh day
-    std::string_view check_in_late;    // {0} last check-in, {1} days since, {2} how often
-    std::string_view or_before;        // a last check-in the history read may not reach: {0} date
-    std::string_view no_value;         // a key result without a current value
-    std::string_view every_cadence;    // {0} cadence, {1} days
-    std::string_view every_default;    // {0} days
+    std::string_view task;           // {0} the task, {1} its epic
+    std::string_view north_star;     // {0} its title (or id)
+    std::string_view due_late;       // {0} due date, {1} days late
+    std::string_view due_on;         // {0} due date, {1} days until it
+    std::string_view due_today;      // {0} due date
+    std::string_view no_due;         // a blocked epic without a due date
+    std::string_view also_blocked;   // appended to an overdue epic that is blocked too
+    std::string_view via_stream;     // appended: the epic has no owner, its stream's owner is asked
+    std::string_view check_in_due;   // {0} last check-in, {1} how often, {2} the last fresh day
+    std::string_view check_in_late;  // {0} last check-in, {1} days since, {2} how often
+    std::string_view or_before;      // a last check-in the history read may not reach: {0} date
+    std::string_view no_value;       // a key result without a current value
+    std::string_view every_cadence;  // {0} cadence, {1} days
+    std::string_view every_default;  // {0} days
     CadenceWords cadence;
     std::string_view update_stale;  // {0} last change, {1} days since, {2} threshold
 
@@ -542,13 +542,13 @@ struct DigestMessages {
     std::string_view no_changes;
     std::string_view no_point;  // without a since point: why there are no changes
     std::string_view done_label, added_label, dropped_label, slipped_label, moved_label;
-    std::string_view owned_by;      // {0} owner
+    std::string_view owned_by;  // {0} owner
     std::string_view to_backlog, from_backlog, removed, no_reason;
-    std::string_view reason;        // {0} the reason as written
-    std::string_view slipped;       // {0} before, {1} after, {2} the shift
-    std::string_view moved;         // {0} before, {1} after, {2} the change
+    std::string_view reason;                       // {0} the reason as written
+    std::string_view slipped;                      // {0} before, {1} after, {2} the shift
+    std::string_view moved;                        // {0} before, {1} after, {2} the change
     std::string_view change_better, change_worse;  // {0} the signed change
-    std::string_view no_value_short;  // a value not set, in "before → after"
+    std::string_view no_value_short;               // a value not set, in "before → after"
 
     // The end.
     std::string_view definitions;  // {0} first day, {1} last day, {2} stale_after_days
