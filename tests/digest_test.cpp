@@ -431,7 +431,8 @@ streams:
                 {"/usr/bin/python3", test::source_dir() + "/tests/tools/slack_check.py", dir + "/hostile.json"});
             CHECK_MESSAGE(s.status == 0, s.out, s.err);
             // No user text makes a mention, a channel ping or a link of its own in Slack.
-            for (const auto& b : nlohmann::json::parse(slack)["blocks"]) {
+            const nlohmann::json payload = nlohmann::json::parse(slack);
+            for (const auto& b : payload["blocks"]) {
                 const std::string t = b.contains("text") ? std::string(b["text"]["text"]) : std::string();
                 CHECK(t.find("<!") == std::string::npos);
             }
