@@ -12,10 +12,13 @@ A third quarter, "hostile", is the English one whose plan has words that try to 
 page (HOSTILE below): its pages must pass the same checks.
 
 usage: html_pages.py BOUSSOLE SOURCE_DIR OUT_DIR [--format html|markdown]
-Writes OUT_DIR/{revops,revops-fr,hostile}-{team,leadership,sellers,recap}.{html|md} (and the
+Writes OUT_DIR/{revops,revops-fr,hostile}-{team,leadership,sellers,recap,digest}.{html|md} (the
+digest's page is the HTML part of its e-mail, also kept whole as .eml) (and the
 repositories in OUT_DIR/repos); prints the pages' paths. Each page is written a second time with
 another time zone and locale, and must be the same bytes.
 """
+import email
+import email.policy
 import os
 import pathlib
 import shutil
@@ -112,18 +115,30 @@ def pages(boussole, source, out, fmt="html", stable=False, quarters=tuple(QUARTE
         repo = script_quarter(source, example, out / "repos" / example)
         commands = [(f"{example}-{a}", ["report", "roadmap", "--as-of", AS_OF, "--audience", a]) for a in AUDIENCES]
         commands.append((f"{example}-recap", ["recap", "roadmap", "--at", "HEAD"]))
+        # issue 16: the digest's e-mail, whose HTML part is a page like the others (what a mail
+        # reader shows); in Markdown, the digest itself.
+        commands.append((f"{example}-digest", ["digest", "roadmap", "--as-of", AS_OF]))
         for name, args in commands:
             target = out / f"{name}.{ext}"
-            cmd = [boussole, *args, "--lang", lang, "--format", fmt, "-o", str(target)]
+            mail = name.endswith("-digest") and fmt == "html"
+            cmd = [boussole, *args, "--lang", lang, "--format", "email" if mail else fmt, "-o", str(target)]
             r = subprocess.run(cmd, cwd=repo, env=ENV, capture_output=True, text=True, timeout=120)
             if r.returncode != 0:
                 sys.exit(f"html_pages.py: `boussole {' '.join(cmd[1:])}` in {repo}: exit {r.returncode}\n{r.stderr}")
+            if mail:
+                message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
+                html = [p for p in message.iter_parts() if p.get_content_type() == "text/html"]
+                if len(html) != 1:
+                    sys.exit(f"html_pages.py: the digest's e-mail in {repo} has no HTML part")
+                target.with_suffix(".eml").write_bytes(target.read_bytes())
+                target.write_text(html[0].get_content(), encoding="utf-8")
             if stable:
                 # The same bytes 14 hours east of UTC (the commits of 10:00 UTC fall on the next
                 # day there), in another locale, with the output on standard output.
                 other = dict(ENV, TZ="Pacific/Kiritimati", LC_ALL="C.UTF-8", LANG="fr_FR.UTF-8")
                 again = subprocess.run(cmd[:-2], cwd=repo, env=other, capture_output=True, timeout=120)
-                if again.returncode != 0 or again.stdout != target.read_bytes():
+                written_bytes = target.with_suffix(".eml").read_bytes() if mail else target.read_bytes()
+                if again.returncode != 0 or again.stdout != written_bytes:
                     sys.exit(f"html_pages.py: `boussole {' '.join(cmd[1:-2])}` in {repo} writes other bytes with "
                              f"TZ=Pacific/Kiritimati and LC_ALL=C.UTF-8 (exit {again.returncode}): "
                              "the output must not depend on the machine")
