@@ -212,6 +212,12 @@ streams:
         CHECK(md.find("## ") == std::string::npos);
         CHECK(render_digest_markdown(c, Language::fr).find("et rien n’a changé depuis le 16 novembre 2026.") !=
               std::string::npos);
+        // Nobody has anything to do but something changed: the line, then the changes.
+        c.changes->done.push_back({"e", "E", "", "", false, false, false});
+        md = render_digest_markdown(c);
+        const auto line = md.find("Nothing is due, overdue, blocked or waiting for a check-in this week.\n");
+        REQUIRE(line != std::string::npos);
+        CHECK(line < md.find("## What changed since 2026-11-16\n\n- **Done:** E (e)\n"));
     }
 
     TEST_CASE("the team's changes come from compare(): done, added, dropped with its reason, slipped, moved") {

@@ -23,14 +23,14 @@ public:
 
     std::string render() {
         header();
+        // Nobody has anything to do: one line says so, with nothing changed too when that is so
+        // (then it is the whole digest).
+        if (c_.owners.empty())
+            mk_.paragraph(c_.changes && c_.changes->empty()
+                              ? say(m_.nothing_at_all, prose(c_.since->commit_date))
+                              : std::string(mk_.pattern(m_.nothing_to_do)));
         for (const OwnerDigest& o : c_.owners) owner(o);
         changes();
-        if (c_.owners.empty()) {
-            if (c_.changes && c_.changes->empty())
-                mk_.paragraph(say(m_.nothing_at_all, prose(c_.since->commit_date)));
-            else
-                mk_.paragraph(m_.nothing_to_do);
-        }
         mk_.definition(say(m_.definitions, prose(c_.as_of), prose(c_.week_end), c_.stale_after_days));
         if (c_.changes) mk_.definition(m_.changes_definition);
         mk_.footer(say(m_.footer, mk_.text(c_.footer.generator), c_.footer.files, m_.count(m_.files, c_.footer.files),
