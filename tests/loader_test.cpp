@@ -904,6 +904,32 @@ TEST_SUITE("loader") {
         CHECK(boussole::fold_to_ascii("Qualité CRM — Œuvre") == "qualite crm — oeuvre");
     }
 
+    TEST_CASE("issue 17: the Speller answers as closest_match does, ties and limits included, and stops searching") {
+        // Ids of every length near each other, typos of them, transpositions, accents, ties.
+        std::vector<std::string> ids;
+        for (const char* base : {"billing", "billing-sync", "dedup", "dedupe", "crm", "crm-hygiene", "territories",
+                                 "Hélène", "helene", "helenes", "routing-rules", "routing-rule", "ab", "ba", "a"})
+            ids.emplace_back(base);
+        for (int i = 0; i < 60; ++i) ids.push_back(fmt::format("epic-{:03}", i * 7));
+        std::vector<std::string> words{"biling", "billnig", "billing-snyc", "dedpu", "dedu", "crn", "crm-hygeine",
+                                       "territoires", "helène", "HELENES", "routing-rulez", "routing_rules", "b",
+                                       "abc", "", "zzzzzz", "epic-014", "epic-0014", "epic-41", "epic-xyz", "é",
+                                       "billing", "crm"};
+        boussole::Speller speller(ids);
+        for (const std::string& w : words) {
+            CAPTURE(w);
+            CHECK(speller.closest(w) == boussole::closest_match(w, ids));
+            CHECK(speller.closest(w) == boussole::closest_match(w, ids));  // kept, the same
+            CHECK(speller.did_you_mean(w) == boussole::did_you_mean(w, ids));
+        }
+        // Past its limit of distinct words, it searches no more.
+        boussole::Speller small(ids, 2);
+        CHECK(small.closest("biling") == std::optional<std::string>("billing"));
+        CHECK(small.closest("dedpu") == std::optional<std::string>("dedup"));
+        CHECK_FALSE(small.closest("crn"));
+        CHECK(small.closest("biling") == std::optional<std::string>("billing"));  // asked before: still answered
+    }
+
     TEST_CASE("a name is recognised whole, by one of its words, by its words' beginnings, or with a typo") {
         using boussole::name_distance;
         CHECK(name_distance("Hélène Laurent", "Hélène Laurent") == std::optional<std::size_t>(0));

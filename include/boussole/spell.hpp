@@ -1,6 +1,8 @@
 #pragma once
 /// "Did you mean" suggestions.
 
+#include <map>
+#include <vector>
 #include <optional>
 #include <span>
 #include <string>
@@ -35,5 +37,26 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
 
 /// " (did you mean 'x'?)" when a close candidate exists, else "".
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
+
+/// issue 17: closest_match() over one list of candidates asked many times (every unknown id of
+/// a roadmap against its ids): the same answers, with the candidates folded once and grouped by
+/// length (a typo within the limit changes the length by at most the limit), each distance
+/// abandoned as soon as it exceeds the best so far, and each word's answer kept. Past
+/// `max_words` distinct words, no more are searched and the answer is empty: so many unknown
+/// ids are a missing file, not typos, and the search stays linear in the candidates.
+class Speller {
+public:
+    explicit Speller(std::span<const std::string> candidates, std::size_t max_words = 256);
+    [[nodiscard]] std::optional<std::string> closest(std::string_view word);
+    /// " (did you mean 'x'?)" as did_you_mean() writes it, or "".
+    [[nodiscard]] std::string did_you_mean(std::string_view word);
+
+private:
+    std::vector<std::string> words_;
+    std::vector<std::u32string> folded_;
+    std::map<std::size_t, std::vector<std::size_t>> by_length_;  // folded length -> indexes, in order
+    std::map<std::string, std::optional<std::string>, std::less<>> answers_;
+    std::size_t max_words_;
+};
 
 }  // namespace boussole

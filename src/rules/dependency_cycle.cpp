@@ -79,14 +79,26 @@ std::vector<int> components(const Graph& g) {
 void check(const LintContext& ctx, Reporter& out) {
     const Graph g = build(ctx);
     const std::vector<int> comp = components(g);
+    // A component holds a cycle when it has more than one epic, or one that depends on itself;
+    // every other epic is skipped without a search.
+    std::vector<int> size(g.epics.size());
+    for (const int c : comp) ++size[static_cast<std::size_t>(c)];
     std::vector<bool> reported(g.epics.size());
+    // The search's marks, made once and reset where a search set them: a search costs the part of
+    // the graph it visits, so the rule stays linear in the epics and their dependencies.
+    std::vector<int> parent(g.epics.size(), -2);
+    std::vector<SourcePos> via(g.epics.size());
+    std::vector<int> queue;
     for (std::size_t start = 0; start < g.epics.size(); ++start) {
         const int c = comp[start];
         if (reported[static_cast<std::size_t>(c)]) continue;
-        // A cycle through `start`: breadth-first search inside its component back to itself.
-        std::vector<int> parent(g.epics.size(), -2);
-        std::vector<SourcePos> via(g.epics.size());
-        std::vector<int> queue{static_cast<int>(start)};
+        const bool self = std::any_of(g.edges[start].begin(), g.edges[start].end(),
+                                      [&](const auto& e) { return e.first == static_cast<int>(start); });
+        if (size[static_cast<std::size_t>(c)] < 2 && !self) continue;
+        // A cycle through `start`: breadth-first search inside its component back to itself
+        // (in a strongly connected component, every epic has one).
+        for (const int v : queue) parent[static_cast<std::size_t>(v)] = -2;
+        queue.assign(1, static_cast<int>(start));
         int closing = -1;
         SourcePos closing_pos;
         for (std::size_t qi = 0; qi < queue.size() && closing < 0; ++qi) {
@@ -106,9 +118,11 @@ void check(const LintContext& ctx, Reporter& out) {
         }
         if (closing < 0) continue;
         reported[static_cast<std::size_t>(c)] = true;
-        std::vector<int> path{static_cast<int>(start)};
-        for (int v = closing; v != static_cast<int>(start); v = parent[static_cast<std::size_t>(v)])
-            path.insert(path.begin() + 1, v);
+        // The path back from the closing epic, then turned around: start -> ... -> closing.
+        std::vector<int> path;
+        for (int v = closing; v != static_cast<int>(start); v = parent[static_cast<std::size_t>(v)]) path.push_back(v);
+        path.push_back(static_cast<int>(start));
+        std::reverse(path.begin(), path.end());
         std::vector<std::string> names;
         for (int v : path) names.push_back(*g.epics[static_cast<std::size_t>(v)]->id);
         names.push_back(names.front());

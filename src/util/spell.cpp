@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <vector>
 
 #include <fmt/format.h>
@@ -108,25 +109,39 @@ std::string id_from_text(std::string_view text) {
     return out;
 }
 
-std::size_t edit_distance(std::string_view a_in, std::string_view b_in) {
-    // Optimal string alignment distance over characters, blind to case and accents: `Owner` is
-    // a typo of `owner`, `Hélène` of `helene`.
-    const std::u32string a = folded_code_points(a_in), b = folded_code_points(b_in);
+namespace {
+
+// The optimal string alignment distance of two folded texts; once every cell of a row exceeds
+// `bound`, the distance does too and `bound + 1` is returned.
+std::size_t folded_distance(const std::u32string& a, const std::u32string& b,
+                            std::size_t bound = std::numeric_limits<std::size_t>::max() - 1) {
     const std::size_t n = a.size(), m = b.size();
     std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
     for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         cur[0] = i;
+        std::size_t row_min = cur[0];
         for (std::size_t j = 1; j <= m; ++j) {
             const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            row_min = std::min(row_min, cur[j]);
         }
+        // A transposition reaches back two rows: stop only when both are past the bound.
+        if (row_min > bound && i > 1 && *std::min_element(prev.begin(), prev.end()) > bound) return bound + 1;
         std::swap(prev2, prev);
         std::swap(prev, cur);
     }
-    return prev[m];
+    return std::min(prev[m], bound + 1);
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a_in, std::string_view b_in) {
+    // Optimal string alignment distance over characters, blind to case and accents: `Owner` is
+    // a typo of `owner`, `Hélène` of `helene`.
+    return folded_distance(folded_code_points(a_in), folded_code_points(b_in));
 }
 
 std::size_t typo_limit(std::string_view word) {
@@ -230,6 +245,47 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
 
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
     if (auto m = closest_match(word, candidates)) return fmt::format(" (did you mean '{}'?)", *m);
+    return {};
+}
+
+Speller::Speller(std::span<const std::string> candidates, std::size_t max_words)
+    : words_(candidates.begin(), candidates.end()), max_words_(max_words) {
+    folded_.reserve(words_.size());
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+        folded_.push_back(folded_code_points(words_[i]));
+        by_length_[folded_.back().size()].push_back(i);
+    }
+}
+
+std::optional<std::string> Speller::closest(std::string_view word) {
+    if (const auto it = answers_.find(word); it != answers_.end()) return it->second;
+    if (answers_.size() >= max_words_) return std::nullopt;
+    // closest_match()'s answer: the first candidate, in order, at the least distance within the limit.
+    const std::u32string w = folded_code_points(word);
+    const std::size_t limit = typo_limit(word);
+    std::size_t best_distance = limit + 1, best = words_.size();
+    const std::size_t low = w.size() > limit ? w.size() - limit : 0;
+    for (auto it = by_length_.lower_bound(low); it != by_length_.end() && it->first <= w.size() + limit; ++it)
+        for (const std::size_t i : it->second) {
+            if (words_[i] == word) continue;
+            // A tie goes to the earlier candidate: a later one must be strictly closer.
+            if (i > best && best_distance == 0) continue;
+            const std::size_t bound = i < best ? best_distance : best_distance - 1;
+            const std::size_t d = folded_distance(w, folded_[i], bound);
+            if (d > limit) continue;
+            if (d < best_distance || (d == best_distance && i < best)) {
+                best_distance = d;
+                best = i;
+            }
+        }
+    std::optional<std::string> answer;
+    if (best < words_.size()) answer = words_[best];
+    answers_.emplace(std::string(word), answer);
+    return answer;
+}
+
+std::string Speller::did_you_mean(std::string_view word) {
+    if (auto m = closest(word)) return fmt::format(" (did you mean '{}'?)", *m);
     return {};
 }
 
