@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Writes a large synthetic roadmap: N epics spread over F stream files (deterministic).
 
-usage: bench/generate.py OUT_DIR [--epics 10000] [--files 200]
+usage: bench/generate.py OUT_DIR [--epics 10000] [--files 200] [--unknown N] [--cycle]
 The roadmap lints clean apart from nothing: it is meant to time the full rule set.
+The worst cases of the rules (issue 17): --unknown N makes N epics depend on an id nobody
+declares (a typo of a real one, each different: unknown-reference searches every one for a
+suggestion); --cycle makes every epic depend on the one before and the first on the last (one
+cycle through all of them: dependency-cycle's largest component).
 """
 import argparse
 import os
@@ -14,6 +18,8 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--epics", type=int, default=10000)
     ap.add_argument("--files", type=int, default=200)
+    ap.add_argument("--unknown", type=int, default=0)
+    ap.add_argument("--cycle", action="store_true")
     a = ap.parse_args()
     rnd = random.Random(42)
     os.makedirs(os.path.join(a.out, "streams"), exist_ok=True)
@@ -66,7 +72,11 @@ people:
                         day -= length
                         month += 1
                 f.write(f"        due: 2026-{month:02}-{day:02}\n        key_results: [{krs[epic % 100]}]\n")
-                if epic > 0 and epic % 3 == 0:
+                if a.cycle:
+                    f.write(f"        depends_on: [epic-{(epic - 1) % (per_file * a.files):06}]\n")
+                elif epic < a.unknown:
+                    f.write(f"        depends_on: [epic-{epic:06}x]\n")  # a typo: one letter too many
+                elif epic > 0 and epic % 3 == 0:
                     f.write(f"        depends_on: [epic-{epic - 1:06}]\n")
                 f.write("        deliverables: [A document, A dashboard]\n        tasks:\n")
                 for t in range(3):

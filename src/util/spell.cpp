@@ -116,7 +116,14 @@ namespace {
 std::size_t folded_distance(const std::u32string& a, const std::u32string& b,
                             std::size_t bound = std::numeric_limits<std::size_t>::max() - 1) {
     const std::size_t n = a.size(), m = b.size();
-    std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+    // Every edit changes the length by one at most, and a distance of 0 is equality.
+    if ((n > m ? n - m : m - n) > bound) return bound + 1;
+    if (bound == 0) return a == b ? 0 : 1;
+    // Three rows, kept between calls (a search computes thousands of distances): no allocation.
+    thread_local std::vector<std::size_t> prev2, prev, cur;
+    prev2.assign(m + 1, 0);
+    prev.resize(m + 1);
+    cur.assign(m + 1, 0);
     for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         cur[0] = i;
@@ -129,7 +136,9 @@ std::size_t folded_distance(const std::u32string& a, const std::u32string& b,
             row_min = std::min(row_min, cur[j]);
         }
         // A transposition reaches back two rows: stop only when both are past the bound.
-        if (row_min > bound && i > 1 && *std::min_element(prev.begin(), prev.end()) > bound) return bound + 1;
+        if (row_min > bound && i > 1 &&
+            *std::min_element(prev.begin(), prev.begin() + static_cast<std::ptrdiff_t>(m + 1)) > bound)
+            return bound + 1;
         std::swap(prev2, prev);
         std::swap(prev, cur);
     }
