@@ -8,6 +8,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <git2.h>
 
 #include <nlohmann/json.hpp>
@@ -126,6 +127,35 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 }  // namespace
 
 TEST_SUITE("history") {
+    TEST_CASE("issue 17: every command writes the same bytes on 1 and 4 threads (BOUSSOLE_THREADS)") {
+        const Quarter q;
+        const std::vector<std::vector<std::string>> commands{
+            {"lint", "roadmap", "--format", "json"},
+            {"report", "roadmap", "--as-of", "2026-11-20"},
+            {"report", "roadmap", "--as-of", "2026-11-20", "--format", "json"},
+            {"report", "roadmap", "--as-of", "2026-11-20", "--format", "html", "--audience", "leadership"},
+            {"recap", "roadmap", "--at", "HEAD", "--format", "json"},
+            {"diff", q.ids.at("c0"), "HEAD", "roadmap", "--format", "json"},
+            {"digest", "roadmap", "--as-of", "2026-11-16"},
+            {"digest", "roadmap", "--as-of", "2026-11-16", "--format", "slack"},
+        };
+        for (const auto& args : commands) {
+            CAPTURE(fmt::format("{}", fmt::join(args, " ")));
+            std::vector<std::string> all{test::binary()};
+            all.insert(all.end(), args.begin(), args.end());
+            const test::Run one = test::run(all, q.repo.dir(), {"BOUSSOLE_THREADS=1"});
+            const test::Run four = test::run(all, q.repo.dir(), {"BOUSSOLE_THREADS=4"});
+            CHECK(one.status == four.status);
+            CHECK_FALSE(one.out.empty());
+            CHECK(one.out == four.out);
+            CHECK(one.err == four.err);
+        }
+        // Not a number from 1 to 256: a usage error, for every command.
+        const test::Run bad = test::run({test::binary(), "digest", "roadmap"}, q.repo.dir(), {"BOUSSOLE_THREADS=0"});
+        CHECK(bad.status == 2);
+        CHECK(bad.err == "boussole: error: BOUSSOLE_THREADS must be a number from 1 to 256, got '0'\n");
+    }
+
     TEST_CASE("revisions resolve as git resolves them; unknown ones are errors") {
         const Quarter q;
         const History h = History::open(q.path());

@@ -112,6 +112,9 @@ std::string exit_status_help(std::initializer_list<ExitStatus> statuses);
 
 // Reading options from the environment: BOUSSOLE_THREADS (files parsed at once).
 LoadOptions load_options();
+// issue 17: BOUSSOLE_THREADS for every parallel part of the command (default_threads()): set once,
+// before the command runs; a usage error when it is not a number from 1 to 256.
+void apply_thread_setting();
 
 // The files of the roadmap at `path` in the working tree, to never write over (none if absent).
 std::vector<std::string> roadmap_files_at(const std::string& path);

@@ -15,6 +15,7 @@
 #include "boussole/io.hpp"
 #include "boussole/lint.hpp"
 #include "boussole/loader.hpp"
+#include "boussole/parallel.hpp"
 #include "boussole/spell.hpp"
 #include "boussole/visible.hpp"
 #include "cli/commands.hpp"
@@ -118,6 +119,12 @@ LoadOptions load_options() {
         o.threads = static_cast<unsigned>(n);
     }
     return o;
+}
+
+void apply_thread_setting() {
+    // issue 17: every parallel part of every command (the files of the tree, the versions read
+    // from git) uses the same number of threads.
+    default_threads() = load_options().threads;
 }
 
 std::vector<std::string> roadmap_files_at(const std::string& path) {

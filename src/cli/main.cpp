@@ -160,6 +160,7 @@ int run(int argc, char** argv) {
 
     // Every failure that is not a finding in the roadmap ends here, with its exit status.
     try {
+        boussole::cli::apply_thread_setting();
         for (const Command& c : commands)
             if (c.app->parsed()) return c.run();
     } catch (const boussole::Error& e) {
