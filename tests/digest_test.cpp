@@ -266,7 +266,6 @@ streams:
         o.trends = Trends{};
         o.trends->since_commit = CommitInfo{"abcdef0123", "abcdef0", 0, day("2026-11-16"), "last week"};
         o.since_changes = compare(a, b);
-        o.history = true;
         const DigestContent c = build_digest(b.roadmap(), o);
         REQUIRE(c.changes);
         const DigestChanges& ch = *c.changes;
@@ -397,14 +396,14 @@ streams:
         const nlohmann::json slack = nlohmann::json::parse(render_digest_slack(c));
         const auto& blocks = slack["blocks"];
         CHECK(blocks.size() <= 50);
-        // The items shown and the N of "…and N more" add up to every item of the digest (the
-        // definitions and footer lines count as items too).
-        std::size_t shown = 0;
+        // The work items shown ("• " lines) and the N of "…and N more" add up to the 300 items
+        // and the two lines after them, the definitions and the footer, which are folded too.
+        long shown = 0;
         long more = -1;
         for (const auto& b : blocks) {
             if (b["type"] == "section") {
                 const std::string t = b["text"]["text"];
-                shown += static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n') + 1);
+                for (std::size_t at = t.find("• "); at != std::string::npos; at = t.find("• ", at + 1)) ++shown;
                 CHECK(t.size() <= 3000);
             }
             if (b["type"] == "context")
@@ -414,6 +413,8 @@ streams:
                 }
         }
         REQUIRE(more > 0);
+        CHECK(shown > 0);
+        CHECK(shown + more == 300 + 2);
         const std::string path = test::temp_dir("digest-slack") + "/big.json";
         test::write(path, render_digest_slack(c));
         const test::Run check =

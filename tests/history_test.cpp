@@ -156,6 +156,33 @@ TEST_SUITE("history") {
         CHECK(bad.err == "boussole: error: BOUSSOLE_THREADS must be a number from 1 to 256, got '0'\n");
     }
 
+    TEST_CASE("issue 16: the digest counts changes since --since REV, and --check compares without writing") {
+        const Quarter q;
+        const std::string c1 = q.ids.at("c1");
+        test::Run r = q.run({"digest", "roadmap", "--as-of", "2026-11-16", "--since", c1});
+        REQUIRE(r.status == 0);
+        CHECK(has(r.out, "- **Changes since:** commit " + c1.substr(0, 7) + " of 2026-09-28 (--since " + c1 + ")\n"));
+        CHECK(has(r.out, "## What changed since 2026-09-28\n"));
+        CHECK(has(r.out, "- **Slipped:** Epic one (e1) — Ana: due 2026-10-31 → 2026-11-14 (+14 days)\n"));
+        CHECK(has(r.out, "- **Dropped:** Epic two (e2) — Ana: No budget\n"));
+        CHECK(has(r.out, "- **Dropped:** Epic four (e4), taken out of the roadmap\n"));
+        CHECK(has(r.out, "- **Added:** Epic five (e5) — Ana\n"));
+        // An unknown revision, and --since with --no-history: usage errors.
+        r = q.run({"digest", "roadmap", "--since", "nope"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "--since: unknown revision 'nope'"));
+        r = q.run({"digest", "roadmap", "--since", c1, "--no-history"});
+        CHECK(r.status == 2);
+        CHECK(has(r.err, "cannot go together"));
+        // --check: the same bytes pass, others fail naming the command that rewrites the file.
+        const std::string file = q.repo.dir() + "/digest.md";
+        REQUIRE(q.run({"digest", "roadmap", "--as-of", "2026-11-16", "-o", file}).status == 0);
+        CHECK(q.run({"digest", "roadmap", "--as-of", "2026-11-16", "--check", file}).status == 0);
+        r = q.run({"digest", "roadmap", "--as-of", "2026-11-23", "--check", file});
+        CHECK(r.status == 1);
+        CHECK(has(r.err, "boussole digest roadmap --as-of 2026-11-23 -o " + file));
+    }
+
     TEST_CASE("revisions resolve as git resolves them; unknown ones are errors") {
         const Quarter q;
         const History h = History::open(q.path());

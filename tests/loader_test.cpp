@@ -911,10 +911,29 @@ TEST_SUITE("loader") {
                                  "Hélène", "helene", "helenes", "routing-rules", "routing-rule", "ab", "ba", "a"})
             ids.emplace_back(base);
         for (int i = 0; i < 60; ++i) ids.push_back(fmt::format("epic-{:03}", i * 7));
-        std::vector<std::string> words{"biling", "billnig", "billing-snyc", "dedpu", "dedu", "crn", "crm-hygeine",
-                                       "territoires", "helène", "HELENES", "routing-rulez", "routing_rules", "b",
-                                       "abc", "", "zzzzzz", "epic-014", "epic-0014", "epic-41", "epic-xyz", "é",
-                                       "billing", "crm"};
+        std::vector<std::string> words{"biling",
+                                       "billnig",
+                                       "billing-snyc",
+                                       "dedpu",
+                                       "dedu",
+                                       "crn",
+                                       "crm-hygeine",
+                                       "territoires",
+                                       "helène",
+                                       "HELENES",
+                                       "routing-rulez",
+                                       "routing_rules",
+                                       "b",
+                                       "abc",
+                                       "",
+                                       "zzzzzz",
+                                       "epic-014",
+                                       "epic-0014",
+                                       "epic-41",
+                                       "epic-xyz",
+                                       "é",
+                                       "billing",
+                                       "crm"};
         boussole::Speller speller(ids);
         for (const std::string& w : words) {
             CAPTURE(w);

@@ -34,7 +34,6 @@ struct DigestOptions {
     /// The newest commit by the digest's date that changed the roadmap; none outside git or
     /// when nothing is committed.
     std::optional<CommitInfo> last_change;
-    bool history = false;  ///< git history was read
 };
 
 /// An epic or a task someone must act on.
@@ -90,9 +89,6 @@ struct OwnerDigest {
     [[nodiscard]] bool empty() const {
         return overdue.empty() && blocked.empty() && due.empty() && check_ins.empty() && updates.empty();
     }
-    [[nodiscard]] std::size_t items() const {
-        return overdue.size() + blocked.size() + due.size() + check_ins.size() + updates.size();
-    }
 };
 
 /// An epic in the team's changes.
@@ -108,8 +104,8 @@ struct DigestEpic {
 /// An epic whose due date moved later.
 struct DigestSlip {
     std::string id, title, owner;
-    std::string before, after;  ///< the due dates as written (YYYY-MM-DD), either may be empty
-    int days = 0;               ///< the shift, positive
+    std::optional<Date> before, after;  ///< the due dates; either may be unset
+    int days = 0;                       ///< the shift, positive
 };
 
 /// A key result (or the North Star) whose current value changed.
@@ -139,8 +135,7 @@ struct DigestContent {
     Date start, end;                       ///< the period
     Date as_of;                            ///< the digest's date
     Date week_end;                         ///< as_of + 6
-    bool history = false;                  ///< git history was read
-    std::optional<SinceFacts> since;       ///< the since point (or why there is none), with history
+    std::optional<SinceFacts> since;       ///< the since point (or why there is none); empty without history
     std::optional<DigestChanges> changes;  ///< empty without a since point
     std::optional<StaleDocument> stale_document;
     std::vector<OwnerDigest> owners;      ///< with something to do: declared people in reading order, then others

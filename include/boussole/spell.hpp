@@ -2,11 +2,11 @@
 /// "Did you mean" suggestions.
 
 #include <map>
-#include <vector>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace boussole {
 

@@ -147,6 +147,10 @@ void emit(const std::string& text, const std::string& output, const std::vector<
 // otherwise.
 Date parse_as_of(const std::string& text);
 
+// `--since` as given, before any work: an empty value names no point, and it cannot go with
+// --no-history (usage errors). `date` names the day its default counts back from.
+void check_since(const std::string& since, const CLI::Option* option, bool no_history, std::string_view date);
+
 // What a report or the digest reads from git: the check-ins, changes, trends, update dates,
 // burn-up and the roadmap's last commit, when the roadmap is in a git repository that tracks it.
 // Without --since, a history that cannot be read only costs those (a warning); a --since that

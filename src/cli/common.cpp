@@ -344,4 +344,17 @@ std::optional<ReportHistory> report_history(const Snapshot& working, const std::
     }
 }
 
+void check_since(const std::string& since, const CLI::Option* option, bool no_history, std::string_view date) {
+    if (since.empty() && option && option->count() > 0)
+        throw UsageError(
+            fmt::format("--since: an empty value names no point; give a revision (a commit, branch or tag) or a day as "
+                        "YYYY-MM-DD, or leave out --since for a week before {}",
+                        date));
+    if (no_history && !since.empty())
+        throw UsageError(
+            fmt::format("--since {} and --no-history cannot go together: --since counts changes in git history, which "
+                        "--no-history does not read; leave out one of them",
+                        since));
+}
+
 }  // namespace boussole::cli

@@ -102,15 +102,7 @@ void warn_recipients(const DigestContent& c) {
 
 int run_digest(const DigestCommand& cmd) {
     if (!cmd.check.empty()) refuse_check_with_output(cmd.output);
-    if (cmd.since.empty() && cmd.since_option && cmd.since_option->count() > 0)
-        throw UsageError(
-            "--since: an empty value names no point; give a revision (a commit, branch or tag) or a day as "
-            "YYYY-MM-DD, or leave out --since for a week before the digest's date");
-    if (cmd.no_history && !cmd.since.empty())
-        throw UsageError(
-            fmt::format("--since {} and --no-history cannot go together: --since counts changes in git history, which "
-                        "--no-history does not read; leave out one of them",
-                        cmd.since));
+    check_since(cmd.since, cmd.since_option, cmd.no_history, "the digest's date");
     const Date as_of = parse_as_of(cmd.as_of);
     const std::string path = roadmap_path(cmd.path);
     const Snapshot working(load_roadmap(path, load_options()));
@@ -125,7 +117,6 @@ int run_digest(const DigestCommand& cmd) {
     options.generator = std::string("boussole ") + BOUSSOLE_VERSION;
     if (!cmd.no_history)
         if (std::optional<ReportHistory> h = report_history(working, path, as_of, cmd.since, WorkScope{})) {
-            options.history = true;
             options.check_ins = std::move(h->check_ins);
             options.updates = std::move(h->updates);
             options.trends = std::move(h->trends);

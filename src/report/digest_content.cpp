@@ -26,7 +26,6 @@ public:
         c.end = period.end;
         c.as_of = o_.as_of;
         c.week_end = o_.as_of + (digest_days - 1);
-        c.history = o_.history;
         c.stale_after_days = stale_after_;
         c.unreadable = r_.unreadable_files();
         if (o_.trends) {
@@ -225,7 +224,8 @@ private:
                     break;
                 case ChangeKind::due_changed:
                     if (ch.days && *ch.days > 0)
-                        out.slipped.push_back({ch.subject, epic().title, epic().owner, ch.before, ch.after, *ch.days});
+                        out.slipped.push_back({ch.subject, epic().title, epic().owner, Date::parse(ch.before),
+                                               Date::parse(ch.after), *ch.days});
                     break;
                 case ChangeKind::current_changed: {
                     DigestMove m;

@@ -17,6 +17,13 @@ namespace boussole {
 
 namespace {
 
+// Whom the digest is for, as its title and the e-mail's subject name them: the team, else the
+// roadmap's name.
+std::string team_or_name(const DigestContent& c, const DigestMessages& m) {
+    if (!c.team.empty()) return c.team;
+    return c.name.empty() ? std::string(m.untitled_roadmap) : c.name;
+}
+
 class DigestWriter {
 public:
     DigestWriter(const DigestContent& c, const DigestMessages& m, Markup& mk) : c_(c), m_(m), mk_(mk) {}
@@ -26,9 +33,8 @@ public:
         // Nobody has anything to do: one line says so, with nothing changed too when that is so
         // (then it is the whole digest).
         if (c_.owners.empty())
-            mk_.paragraph(c_.changes && c_.changes->empty()
-                              ? say(m_.nothing_at_all, prose(c_.since->commit_date))
-                              : std::string(mk_.pattern(m_.nothing_to_do)));
+            mk_.paragraph(c_.changes && c_.changes->empty() ? say(m_.nothing_at_all, prose(c_.since->commit_date))
+                                                            : std::string(mk_.pattern(m_.nothing_to_do)));
         for (const OwnerDigest& o : c_.owners) owner(o);
         changes();
         mk_.definition(say(m_.definitions, prose(c_.as_of), prose(c_.week_end), c_.stale_after_days));
@@ -46,9 +52,7 @@ private:
     std::string prose(Date d) const { return prose_date(*m_.style, d); }
     std::string days(int n) const { return ::boussole::say(m_.day_count, n, m_.count(m_.days, n)); }
     std::string named(std::string_view title, std::string_view id) const { return mk_.named(title, id, m_.untitled); }
-    std::string who() const {
-        return c_.team.empty() ? (c_.name.empty() ? std::string(m_.untitled_roadmap) : c_.name) : c_.team;
-    }
+    std::string who() const { return team_or_name(c_, m_); }
     // The title as plain text (an HTML page's <title>, the Slack notification).
     std::string title_text() const { return fmt::format(fmt::runtime(m_.title), who(), prose(c_.as_of)); }
 
@@ -67,21 +71,7 @@ private:
         if (c_.stale_document) mk_.note(say_stale_document(mk_, *m_.style, m_.stale_document, *c_.stale_document));
     }
 
-    std::string since_point() const {
-        if (!c_.since) return std::string(m_.no_history);
-        const SinceFacts& s = *c_.since;
-        if (s.commit.empty())
-            return say(m_.since_none, prose(s.asked), s.history_starts ? prose(*s.history_starts) : std::string("?"));
-        switch (s.kind) {
-            case SinceRequest::Kind::week_before:
-                return say(m_.since_week_before, s.commit, prose(s.commit_date), prose(s.asked));
-            case SinceRequest::Kind::date:
-                return say(m_.since_date, s.commit, prose(s.commit_date), prose(s.asked));
-            case SinceRequest::Kind::revision:
-                return say(m_.since_revision, s.commit, prose(s.commit_date), mk_.text(s.revision));
-        }
-        return "";
-    }
+    std::string since_point() const { return say_since_point(mk_, m_, c_.since); }
 
     std::string item(std::string_view label, const std::string& subject, const std::string& details) const {
         return say(m_.item, label, subject, details);
@@ -142,11 +132,14 @@ private:
         mk_.list(items);
     }
 
-    std::string epic(const DigestEpic& e) const {
-        std::string s = named(e.title, e.id);
-        if (!e.owner.empty()) s += say(m_.owned_by, mk_.text(e.owner));
+    // "Title (id) — Owner"
+    std::string epic(std::string_view title, std::string_view id, std::string_view owner) const {
+        std::string s = named(title, id);
+        if (!owner.empty()) s += say(m_.owned_by, mk_.text(owner));
         return s;
     }
+    std::string epic(const DigestEpic& e) const { return epic(e.title, e.id, e.owner); }
+    std::string due_date(const std::optional<Date>& d) const { return d ? prose(*d) : std::string(m_.no_value_short); }
 
     std::string value(const std::optional<double>& v, const std::string& unit) const {
         return v ? mk_.quantity(*v, unit) : std::string(m_.no_value_short);
@@ -154,8 +147,7 @@ private:
 
     std::string change(const DigestMove& mv) const {
         if (!mv.delta) return "–";
-        const double d = *mv.delta;
-        const std::string signed_change = (d < 0 ? "−" : "+") + mk_.quantity(d < 0 ? -d : d, mv.unit);
+        const std::string signed_change = mk_.signed_quantity(*mv.delta, mv.unit);
         switch (mv.direction) {
             case Direction::better:
                 return say(m_.change_better, signed_change);
@@ -195,10 +187,8 @@ private:
         for (const DigestSlip& s : ch.slipped) {
             const std::string shift =
                 ::boussole::say(m_.day_count, fmt::format("+{}", s.days), m_.count(m_.days, s.days));
-            items.push_back(
-                item(m_.slipped_label, epic({s.id, s.title, s.owner, {}, false, false, false}),
-                     say(m_.slipped, s.before.empty() ? std::string(m_.no_value_short) : prose(*Date::parse(s.before)),
-                         s.after.empty() ? std::string(m_.no_value_short) : prose(*Date::parse(s.after)), shift)));
+            items.push_back(item(m_.slipped_label, epic(s.title, s.id, s.owner),
+                                 say(m_.slipped, due_date(s.before), due_date(s.after), shift)));
         }
         for (const DigestMove& mv : ch.moved) {
             const std::string what =
@@ -252,8 +242,7 @@ std::string render_digest_email(const DigestContent& c, Language language) {
     if (!c.sender_email.empty()) h.from = mime::Address{c.sender_name, c.sender_email};
     for (const OwnerDigest& o : c.owners)
         if (!o.email.empty()) h.to.push_back({o.name, o.email});
-    const std::string who = c.team.empty() ? (c.name.empty() ? std::string(m.untitled_roadmap) : c.name) : c.team;
-    h.subject = fmt::format(fmt::runtime(m.subject), who, prose_date(*m.style, c.as_of));
+    h.subject = fmt::format(fmt::runtime(m.subject), team_or_name(c, m), prose_date(*m.style, c.as_of));
     h.date = c.as_of;
     return mime::message(h, render_digest_text(c, language), render_digest_html(c, language));
 }

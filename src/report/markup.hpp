@@ -8,6 +8,7 @@
 // "markup" arguments are already marked up (by this Markup); "user" arguments are the user's
 // text as written, which the Markup escapes.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,7 +16,9 @@
 
 #include <fmt/format.h>
 
+#include "boussole/report_content.hpp"
 #include "report/markdown.hpp"
+#include "report/messages.hpp"
 
 namespace boussole {
 
@@ -81,6 +84,10 @@ public:
     [[nodiscard]] std::string named(std::string_view title, std::string_view id, std::string_view untitled) const;
     // A value with its unit as people write it ("45 minutes", "74 %", "104,000 EUR").
     [[nodiscard]] std::string quantity(double value, std::string_view unit) const;
+    // A change with its sign and the unit as written: "+6 %", "−3 heures".
+    [[nodiscard]] std::string signed_quantity(double delta, std::string_view unit) const {
+        return (delta < 0 ? "−" : "+") + quantity(delta < 0 ? -delta : delta, unit);
+    }
     // A catalogue template filled with arguments already marked up.
     template <class... Args>
     [[nodiscard]] std::string say(std::string_view pattern_text, const Args&... args) const {
@@ -94,11 +101,29 @@ private:
     const md::NumberStyle& numbers_;
 };
 
+// The "Changes since" value of a report's or the digest's header: the since point, how it was
+// chosen, or why there is none (`since` empty: no history was read). `Messages` holds the
+// since_* words and no_history (StatusReportMessages, DigestMessages).
+template <class Messages>
+std::string say_since_point(const Markup& mk, const Messages& m, const std::optional<SinceFacts>& since) {
+    if (!since) return std::string(m.no_history);
+    const SinceFacts& s = *since;
+    const auto prose = [&](Date d) { return prose_date(*m.style, d); };
+    if (s.commit.empty())
+        return mk.say(m.since_none, prose(s.asked), s.history_starts ? prose(*s.history_starts) : std::string("?"));
+    switch (s.kind) {
+        case SinceRequest::Kind::week_before:
+            return mk.say(m.since_week_before, s.commit, prose(s.commit_date), prose(s.asked));
+        case SinceRequest::Kind::date:
+            return mk.say(m.since_date, s.commit, prose(s.commit_date), prose(s.asked));
+        case SinceRequest::Kind::revision:
+            return mk.say(m.since_revision, s.commit, prose(s.commit_date), mk.text(s.revision));
+    }
+    return {};
+}
+
 // issue 16: "No commit has changed this roadmap since …; its champion, …, keeps it current.", in
 // the report's header and the digest's (defined in digest_document.cpp).
-struct LanguageStyle;
-struct StaleDocumentWords;
-struct StaleDocument;
 std::string say_stale_document(const Markup& mk, const LanguageStyle& style, const StaleDocumentWords& words,
                                const StaleDocument& s);
 

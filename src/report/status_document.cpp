@@ -117,27 +117,7 @@ private:
     // issue 14, item 1: the since point, changes and trends.
 
     // The header's "Changes since" value: the point, how it was chosen, or why there is none.
-    std::string since_point() const {
-        if (!c_.since) return std::string(m_.no_history);
-        const SinceFacts& s = *c_.since;
-        if (s.commit.empty())
-            return say(m_.since_none, prose(s.asked), s.history_starts ? prose(*s.history_starts) : m_.unknown);
-        switch (s.kind) {
-            case SinceRequest::Kind::week_before:
-                return say(m_.since_week_before, s.commit, prose(s.commit_date), prose(s.asked));
-            case SinceRequest::Kind::date:
-                return say(m_.since_date, s.commit, prose(s.commit_date), prose(s.asked));
-            case SinceRequest::Kind::revision:
-                return say(m_.since_revision, s.commit, prose(s.commit_date), mk_.text(s.revision));
-        }
-        return "";
-    }
-
-    // "+6 %", "−3 heures": the change with its sign and the unit as written.
-    std::string signed_change(double delta, const std::string& unit) const {
-        const std::string magnitude = mk_.quantity(delta < 0 ? -delta : delta, unit);
-        return (delta < 0 ? "−" : "+") + magnitude;
-    }
+    std::string since_point() const { return say_since_point(mk_, m_, c_.since); }
 
     std::string change_cell(const ValueChange& c, const std::string& unit) const {
         if (c.is_new) return std::string(m_.change_first);
@@ -146,13 +126,13 @@ private:
             case Direction::unchanged:
                 return std::string(m_.change_unchanged);
             case Direction::better:
-                return say(m_.change_better, signed_change(*c.delta, unit));
+                return say(m_.change_better, mk_.signed_quantity(*c.delta, unit));
             case Direction::worse:
-                return say(m_.change_worse, signed_change(*c.delta, unit));
+                return say(m_.change_worse, mk_.signed_quantity(*c.delta, unit));
             case Direction::unknown:
                 break;
         }
-        return signed_change(*c.delta, unit);
+        return mk_.signed_quantity(*c.delta, unit);
     }
 
     // A sparkline of Unicode blocks, one per value.

@@ -58,7 +58,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // issue 16: the digest over the same history, in every format and language.
         DigestOptions digest;
         digest.as_of = as_of;
-        digest.history = true;
         digest.check_ins = options.check_ins;
         digest.updates = options.updates;
         digest.trends = options.trends;
