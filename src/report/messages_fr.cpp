@@ -748,7 +748,7 @@ const DigestMessages digest_fr = {
     .or_before = "{0} ou avant",
     .no_value = "pas encore de valeur actuelle\u00a0: saisissez la première mesure",
     .every_cadence = "cadence {0} ({1}\u00a0jours)",
-    .every_default = "tous les {0}\u00a0jours",
+    .every_default = "attendu tous les {0}\u00a0jours",
     .cadence = {.weekly = "hebdomadaire",
                 .biweekly = "toutes les deux semaines",
                 .monthly = "mensuelle",
