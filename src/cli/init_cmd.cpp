@@ -33,6 +33,7 @@ roadmap:
     baseline: 62
     target: 85
     current: 62
+    owner: alex                  # who answers for it: the digest reminds them of its check-ins
   # Rule settings (optional); `boussole lint --rule ID=SEVERITY` wins over them.
   lint:
     rules: {}                    # e.g. {missing-due: error, theme-overlap: off}
@@ -191,6 +192,7 @@ roadmap:
     baseline: 62
     target: 85
     current: 62
+    owner: alex                  # qui en répond : le point du lundi lui rappelle ses relevés
   # Réglages des règles (facultatif) ; `boussole lint --rule ID=SÉVÉRITÉ` l'emporte sur eux.
   lint:
     rules: {}                    # par exemple {missing-due: error, theme-overlap: off}
