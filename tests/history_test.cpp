@@ -935,6 +935,23 @@ TEST_SUITE("history") {
         CHECK_FALSE(has(r.out, "Trend"));
     }
 
+    TEST_CASE("issue 17: a report reads each day's last state: two check-ins on one day are one") {
+        Quarter q;
+        // kr-b: 8 since 12-05; on 12-07 it is entered as 9, then corrected to 11 the same day.
+        q.repo.write("roadmap/roadmap.yaml", roadmap_file(35, 30, 9));
+        q.repo.commit("kr-b checked in", "2026-12-07");
+        q.repo.write("roadmap/roadmap.yaml", roadmap_file(35, 30, 11));
+        q.repo.commit("kr-b corrected", "2026-12-07");
+        const auto r = q.run({"report", "roadmap", "--as-of", "2026-12-10"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        // The day's change is from the value the day before (8), not from the corrected 9; the
+        // trend has one block for that day.
+        CHECK(has(r.out, "| 2026-12-07 | +3% (better) |"));
+        CHECK_FALSE(has(r.out, "+2% (better)"));
+        CHECK(has(r.out, "| +3% (better) | +6% (better) | ▁▅█ |"));  // 5, 8, 11: no block for the 9
+    }
+
     TEST_CASE("report --since: an unusable point is a usage error naming the revision, the cause and the fix") {
         Quarter q;
         auto r = q.run({"report", "roadmap", "--as-of", "2026-12-10", "--since", "nope"});

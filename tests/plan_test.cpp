@@ -477,6 +477,15 @@ TEST_SUITE("plan") {
         CHECK(ids(commits_by(commits, *Date::parse("2026-11-17"))) == "a");
         CHECK(ids(commits_by(commits, *Date::parse("2026-12-05"))) == "abcde");
         CHECK(commits_by(commits, *Date::parse("2026-09-30")).empty());
+        // issue 17: a report reads each day's last state, so that its cost follows the days, not
+        // the commits: of a run of commits of one day the last is kept (a day seen again after
+        // another, by a skewed clock, is a run of its own).
+        const std::vector<CommitInfo> day{
+            commit("a", "2026-10-01"), commit("b", "2026-10-01"), commit("c", "2026-10-02"), commit("d", "2026-10-03"),
+            commit("e", "2026-10-03"), commit("f", "2026-10-03"), commit("g", "2026-10-02"), commit("h", "2026-10-02")};
+        CHECK(ids(last_of_each_day(day)) == "bcfh");
+        CHECK(last_of_each_day({}).empty());
+        CHECK(ids(last_of_each_day({commit("a", "2026-10-01")})) == "a");
     }
 
     // issue 15: the burn-up of planned work.

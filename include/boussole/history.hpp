@@ -65,6 +65,11 @@ public:
     /// file version is read once, item by item from the version before it where it can be,
     /// on `threads` threads (0 = one per core).
     [[nodiscard]] std::vector<Snapshot> snapshots(const std::vector<CommitInfo>& commits, unsigned threads = 0) const;
+    /// Calls `fn` with the state of PATH at each commit, in the order given, reading them as
+    /// snapshots() does but holding only a window of commits at a time: memory does not grow
+    /// with the number of commits (a consumer that keeps every state does, of course).
+    void each_state(const std::vector<CommitInfo>& commits, const std::function<void(PlanState)>& fn,
+                    unsigned threads = 0) const;
     /// The state of PATH at each commit: snapshots() with each commit's label and date.
     [[nodiscard]] std::vector<PlanState> states(const std::vector<CommitInfo>& commits) const;
 
@@ -109,16 +114,19 @@ std::optional<ReportHistory> read_report_history(const History& history, const S
 
 /// The states a recap reads and the caveats to print with them.
 struct RecapStates {
-    std::vector<PlanState> states;  ///< the baseline first, then every change oldest first; the end last
+    std::vector<CommitInfo> commits;  ///< the baseline first, then every change oldest first
+    /// The end, when it is not the last commit of `commits` (the working tree, or a commit that
+    /// changed nothing): read after them.
+    std::optional<PlanState> end;
     std::vector<RecapNote> notes;
     bool end_unchanged = false;  ///< the end is a commit that did not change PATH (read apart, at its own date)
 };
 
-/// The states of a recap that ends at `end`, read on commit `tip` (HEAD for the working tree):
+/// The commits a recap that ends at `end` reads, on commit `tip` (HEAD for the working tree):
 /// from `baseline` (a revision), or when it is empty from the plan of the end's period. Throws
 /// RoadmapError when the end has no period to find the plan by, HistoryError when PATH has no
 /// committed history or the baseline is not in the end's history (a reversed range, another
-/// branch).
+/// branch). Nothing is parsed: History::each_state() reads the commits' states one by one.
 RecapStates read_recap_states(const History& history, PlanState end, const CommitInfo& tip,
                               const std::string& baseline);
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,6 +103,10 @@ MainlineStop stop_at_check_ins(const Period& period, Date as_of);
 /// up to the last one dated at or before `as_of` (as `git rev-list --first-parent --before`
 /// finds the state of that day); the commits after it are left out.
 std::vector<CommitInfo> commits_by(const std::vector<CommitInfo>& commits, Date as_of);
+/// The last commit of each day of `commits` (oldest first; a run of commits with one date
+/// keeps its last): a report reads the roadmap as it stood at the end of each day, so that its
+/// cost follows the days of the period, not the commits (issue 17). Linear.
+std::vector<CommitInfo> last_of_each_day(const std::vector<CommitInfo>& commits);
 
 /// For each key result of `now` that has a current value (and the North Star, under ""), when
 /// that value last changed. `history` holds the mainline states read back from HEAD (oldest
@@ -244,6 +249,26 @@ struct WorkScope {
 /// before the period's start (nothing is planned work of the period yet). Linear in states × epics.
 std::optional<BurnUp> find_burn_up(const Snapshot& now, const std::vector<PlanState>& history, const Period& period,
                                    Date as_of, const WorkScope& scope = {});
+
+/// find_burn_up() fed one state at a time (oldest first, as `history` is), holding only the
+/// day being read: a recap or report that streams its states keeps no state for the burn-up
+/// (issue 17). find_burn_up() is this, fed from a vector.
+class BurnUpReader {
+public:
+    BurnUpReader(const Period& period, Date as_of, WorkScope scope = {});
+    BurnUpReader(BurnUpReader&&) noexcept;
+    BurnUpReader& operator=(BurnUpReader&&) noexcept;
+    ~BurnUpReader();
+    /// The next committed state.
+    void add(const PlanState& state);
+    /// The burn-up, `now` (the working tree, dated `as_of`) last; empty when `as_of` is before
+    /// the period's start. Call once.
+    std::optional<BurnUp> finish(const Snapshot& now);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 /// The kinds of semantic change between two states.
 enum class ChangeKind {

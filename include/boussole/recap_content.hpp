@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ struct RecapInput {
 /// end, would be unknown: its streams and epics would read as removed). The message names the
 /// state, each file with its line and cause, and the fix.
 std::optional<std::string> recap_blocker(const RecapInput& input);
+/// The same, from the baseline and the end alone (so that a recap read state by state can
+/// refuse before reading the states in between).
+std::optional<std::string> recap_blocker(const PlanState& baseline, const PlanState& end);
 
 /// A state of the roadmap as the recap names it.
 struct RecapState {
@@ -251,5 +255,28 @@ struct RecapContent {
 
 /// The recap's content. Only call when recap_blocker() is empty.
 RecapContent build_recap(const RecapInput& input);
+
+/// The recap built from its states as they come, oldest first (the baseline, every change, the
+/// end), each let go once read: what it keeps is each epic's track, the first state and each
+/// day's last one (for the burn-up), so memory follows the period's days and epics, not the
+/// number of commits (issue 17). build_recap() is this, fed from a vector.
+class RecapBuilder {
+public:
+    /// `input`'s today, generator, notes and end_unchanged (its states are ignored); `end` is
+    /// the state that will be added last (its period and date date the burn-up as it is read).
+    RecapBuilder(RecapInput input, const PlanState& end);
+    RecapBuilder(const RecapBuilder&) = delete;
+    RecapBuilder& operator=(const RecapBuilder&) = delete;
+    ~RecapBuilder();
+    /// The next state.
+    void add(PlanState state);
+    /// The recap, once the end was added (std::logic_error when no state was). Only call when
+    /// recap_blocker() of the baseline and the end is empty.
+    RecapContent build();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace boussole

@@ -81,26 +81,37 @@ int run_recap(const RecapCommand& cmd) {
     }
 
     if (!cmd.baseline.empty()) for_option("--baseline", [&] { (void)history.resolve_at_path(cmd.baseline); });
+    const PlanState end_state = end;  // a copy shares the roadmap
     RecapStates read = read_recap_states(history, std::move(end), tip, cmd.baseline);
     RecapInput input;
     input.today = Date::today();
     input.generator = std::string("boussole ") + BOUSSOLE_VERSION;
-    input.states = std::move(read.states);
     input.notes = std::move(read.notes);
     input.end_unchanged = read.end_unchanged;
-    // A file that does not parse in between is read at its last readable version, and the recap
-    // says so; at the baseline or the end, recap_blocker() refuses.
-    if (!input.states.front().snapshot.present())
-        input.notes.push_back({.kind = RecapNote::Kind::missing_at_baseline,
-                               .commit = input.states.front().label,
-                               .date = {},
-                               .start = {},
-                               .path = path});
-
-    if (const auto why = recap_blocker(input)) throw RoadmapError(fmt::format("cannot make a recap: {}", *why));
+    std::optional<RecapBuilder> builder;
+    // The states are read one by one, each let go once the recap has taken what it needs.
+    auto add = [&](PlanState s) {
+        if (!builder) {
+            // A file that does not parse in between is read at its last readable version, and the
+            // recap says so; at the baseline or the end, recap_blocker() refuses (before the rest
+            // is read).
+            if (!s.snapshot.present())
+                input.notes.push_back({.kind = RecapNote::Kind::missing_at_baseline,
+                                       .commit = s.label,
+                                       .date = {},
+                                       .start = {},
+                                       .path = path});
+            if (const auto why = recap_blocker(s, end_state))
+                throw RoadmapError(fmt::format("cannot make a recap: {}", *why));
+            builder.emplace(std::move(input), end_state);
+        }
+        builder->add(std::move(s));
+    };
+    history.each_state(read.commits, add);
+    if (read.end) add(std::move(*read.end));
     // The language the roadmap asks for at the end of the period.
-    const Language language = document_language(cmd.lang, input.states.back().snapshot.roadmap());
-    const std::string text = format_named(formats, cmd.format)(build_recap(input), language);
+    const Language language = document_language(cmd.lang, end_state.snapshot.roadmap());
+    const std::string text = format_named(formats, cmd.format)(builder->build(), language);
     if (!cmd.check.empty()) return check_output(text, cmd.check, cmd.output, *cmd.app);
     emit(text, cmd.output, roadmap_files_at(path), {path});
     return 0;

@@ -80,6 +80,9 @@ std::optional<ReportHistory> read_report_history(const History& history, const S
     std::vector<CommitInfo> read = commits_by(m.commits, as_of);
     out.commits_after = read.size() < m.commits.size();
     if (!read.empty()) out.last_change = read.back();  // issue 16
+    // The roadmap as it stood at the end of each day (dates are days): what a report reads costs
+    // the period's days, not its commits (issue 17).
+    read = last_of_each_day(read);
     // The point's own state is read with the others (each file version is parsed once).
     if (search.found) read.push_back(*search.found);
     std::vector<PlanState> states = history.states(read);
@@ -133,11 +136,11 @@ RecapStates read_recap_states(const History& history, PlanState end, const Commi
     }
     RecapStates out;
     out.notes = std::move(chosen.notes);
-    out.states = history.states(chosen.commits);
+    out.commits = std::move(chosen.commits);
     // The end, unless it is the last commit read already.
-    if (!end.date || chosen.commits.back().id != tip.id) {
+    if (!end.date || out.commits.back().id != tip.id) {
         out.end_unchanged = end.date.has_value();  // not on the mainline of PATH's changes: it changed nothing
-        out.states.push_back(std::move(end));
+        out.end = std::move(end);
     }
     return out;
 }

@@ -679,67 +679,108 @@ Mainline History::mainline(const CommitInfo& tip, const MainlineStop& stop) cons
     return m;
 }
 
-std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits, unsigned threads) const {
-    // Each file path is a chain of versions in the order the commits bring them; each version
-    // is read from the one before it (read_next_file_version), and chains are read in parallel.
-    struct Chain {
-        std::vector<std::string> texts;
-        std::vector<FileVersion> versions;
-        std::map<std::string, std::size_t> by_blob;  // blob id -> version
+void History::each_state(const std::vector<CommitInfo>& commits, const std::function<void(PlanState)>& fn,
+                         unsigned threads) const {
+    // Each file path is a chain of versions in the order the commits bring them; each version is
+    // read from the one before it (read_next_file_version). The commits are taken a window at a
+    // time: the window's new versions are read, chains in parallel, then its states are merged
+    // and handed over one by one; only each chain's last version outlives its window, so memory
+    // does not grow with the number of commits (issue 17).
+    struct Last {
+        std::string blob, text;
+        FileVersion version;
     };
-    std::map<std::string, Chain> chains;  // by path
-    std::vector<std::optional<std::vector<std::pair<Chain*, std::size_t>>>> per_commit;
-    for (const CommitInfo& c : commits) {
-        const PathEntry pe = impl_->entry_of(impl_->lookup(c.id).get());
-        if (pe.kind == PathEntry::absent) {
-            per_commit.emplace_back();
-            continue;
-        }
-        std::vector<std::pair<Chain*, std::size_t>> parts;
-        for (const TreeFile& f : impl_->files_of(pe)) {
-            Chain& chain = chains[f.relative];
-            auto [it, fresh] = chain.by_blob.emplace(hex(f.blob), chain.texts.size());
-            if (fresh) chain.texts.push_back(impl_->read_blob(f.blob, f.relative, c));
-            parts.emplace_back(&chain, it->second);
-        }
-        per_commit.emplace_back(std::move(parts));
-    }
-
-    std::vector<std::pair<const std::string*, Chain*>> work;
-    for (auto& [path, chain] : chains) work.emplace_back(&path, &chain);
+    struct Pending {
+        std::vector<std::string> blobs, texts;
+        std::vector<FileVersion> versions;
+    };
+    constexpr std::size_t npos = static_cast<std::size_t>(-1);  // the chain's last version, from a window before
+    constexpr std::size_t window = 128;
     // BOUSSOLE_HISTORY_WHOLE=1 reads every version whole (to compare, or should the item-by-item
     // reading ever be in doubt).
     const char* whole_env = std::getenv("BOUSSOLE_HISTORY_WHOLE");
     const bool whole = whole_env && std::string_view(whole_env) == "1";
-    parallel_for(work.size(), threads, [&](std::size_t i) {
-        const std::string& path = *work[i].first;
-        Chain& chain = *work[i].second;
-        chain.versions.reserve(chain.texts.size());
-        for (std::size_t v = 0; v < chain.texts.size(); ++v)
-            chain.versions.push_back(
-                v == 0 || whole ? read_file_version(path, chain.texts[v])
-                                : read_next_file_version(chain.versions[v - 1], chain.texts[v - 1], chain.texts[v]));
-    });
+    std::map<std::string, Last> last;  // by path
+    for (std::size_t begin = 0; begin < commits.size(); begin += window) {
+        const std::size_t end = std::min(commits.size(), begin + window);
+        std::map<std::string, Pending> pending;  // by path
+        std::vector<std::optional<std::vector<std::pair<std::string, std::size_t>>>> per_commit;
+        for (std::size_t i = begin; i < end; ++i) {
+            const CommitInfo& c = commits[i];
+            const PathEntry pe = impl_->entry_of(impl_->lookup(c.id).get());
+            if (pe.kind == PathEntry::absent) {
+                per_commit.emplace_back();
+                continue;
+            }
+            std::vector<std::pair<std::string, std::size_t>> parts;
+            for (const TreeFile& f : impl_->files_of(pe)) {
+                const std::string blob = hex(f.blob);
+                Pending& p = pending[f.relative];
+                std::size_t at = npos;
+                if (!p.blobs.empty() && p.blobs.back() == blob) {
+                    at = p.blobs.size() - 1;
+                } else if (p.blobs.empty() && last.contains(f.relative) && last.at(f.relative).blob == blob) {
+                    at = npos;
+                } else {
+                    at = p.blobs.size();
+                    p.blobs.push_back(blob);
+                    p.texts.push_back(impl_->read_blob(f.blob, f.relative, c));
+                }
+                parts.emplace_back(f.relative, at);
+            }
+            per_commit.emplace_back(std::move(parts));
+        }
+        std::vector<std::pair<const std::string*, Pending*>> work;
+        for (auto& [path, p] : pending)
+            if (!p.texts.empty()) work.emplace_back(&path, &p);
+        parallel_for(work.size(), threads, [&](std::size_t w) {
+            const std::string& path = *work[w].first;
+            Pending& p = *work[w].second;
+            const auto before = last.find(path);
+            p.versions.reserve(p.texts.size());
+            for (std::size_t v = 0; v < p.texts.size(); ++v) {
+                const FileVersion* prev = nullptr;
+                std::string_view prev_text;
+                if (v > 0) {
+                    prev = &p.versions[v - 1];
+                    prev_text = p.texts[v - 1];
+                } else if (before != last.end()) {
+                    prev = &before->second.version;
+                    prev_text = before->second.text;
+                }
+                p.versions.push_back(!prev || whole ? read_file_version(path, p.texts[v])
+                                                    : read_next_file_version(*prev, prev_text, p.texts[v]));
+            }
+        });
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto& parts = per_commit[i - begin];
+            if (!parts) {
+                fn(state_at(commits[i], Snapshot()));
+                continue;
+            }
+            std::vector<const FileVersion*> files;
+            for (const auto& [path, at] : *parts)
+                files.push_back(at == npos ? &last.at(path).version : &pending.at(path).versions[at]);
+            fn(state_at(commits[i], Snapshot(merge_file_versions(impl_->display, files))));
+        }
+        for (auto& [path, p] : pending)
+            if (!p.versions.empty())
+                last[path] = Last{std::move(p.blobs.back()), std::move(p.texts.back()), std::move(p.versions.back())};
+    }
+}
 
+std::vector<Snapshot> History::snapshots(const std::vector<CommitInfo>& commits, unsigned threads) const {
     std::vector<Snapshot> out;
     out.reserve(commits.size());
-    for (const auto& parts : per_commit) {
-        if (!parts) {
-            out.emplace_back();
-            continue;
-        }
-        std::vector<const FileVersion*> files;
-        for (const auto& [chain, version] : *parts) files.push_back(&chain->versions[version]);
-        out.emplace_back(merge_file_versions(impl_->display, files));
-    }
+    each_state(
+        commits, [&](PlanState s) { out.push_back(std::move(s.snapshot)); }, threads);
     return out;
 }
 
 std::vector<PlanState> History::states(const std::vector<CommitInfo>& commits) const {
-    std::vector<Snapshot> snapshots = this->snapshots(commits);
     std::vector<PlanState> out;
     out.reserve(commits.size());
-    for (std::size_t i = 0; i < commits.size(); ++i) out.push_back(state_at(commits[i], std::move(snapshots[i])));
+    each_state(commits, [&](PlanState s) { out.push_back(std::move(s)); });
     return out;
 }
 

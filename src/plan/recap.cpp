@@ -3,6 +3,8 @@
 // `diff`). Renderers (src/report/recap_document.cpp, recap_json.cpp) only format what is built here.
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <stdexcept>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -19,6 +21,27 @@ struct Move {
     std::optional<Date> from, to;
 };
 
+// An epic as seen in one state. It points into that state while the recap holds it; once the
+// state is let go (the states are read one by one), it keeps a copy of the epic.
+struct Seen {
+    const Epic* epic = nullptr;
+    std::shared_ptr<const Epic> kept;
+    bool run = false;    // in a run stream
+    std::string stream;  // its stream's id
+    std::size_t state = 0;
+
+    Seen() = default;
+    Seen(const EpicRef& e, std::size_t at)
+        : epic(e.epic), run(e.stream->is_run()), stream(e.stream->id.value_or("")), state(at) {}
+    const Epic& operator*() const { return *epic; }
+    const Epic* operator->() const { return epic; }
+    void keep() {
+        if (kept) return;
+        kept = std::make_shared<const Epic>(*epic);
+        epic = kept.get();
+    }
+};
+
 // What happened to one epic between the baseline and the end.
 struct Track {
     std::string id;
@@ -28,8 +51,8 @@ struct Track {
     std::optional<std::size_t> status_at;    // the state its status last changed in
     std::optional<std::size_t> kind_at;      // the state it last moved between a build and a run stream
     std::string from_stream;                 // the stream it was in before that move
-    EpicRef planned;                         // as planned: when it was first in a build stream
-    EpicRef last;                            // as last seen
+    Seen planned;                            // as planned: when it was first in a build stream
+    Seen last;                               // as last seen
     std::vector<Move> moves;                 // of its due date, once planned
     // issue 14, item 5
     std::optional<std::size_t> first_proposed;  // the first state it was proposed in (in a build stream)
@@ -97,62 +120,61 @@ void append_part(Roadmap& to, Roadmap& part) {
     append(to.streams, part.streams);
 }
 
-// The states with every file that does not parse read at its last readable version (an
-// earlier state where the same path parsed), so that what it holds is not read as removed
-// there and added again later; each run of states where a file could not be read is recorded.
-std::vector<PlanState> carry_unreadable(const std::vector<PlanState>& states, std::vector<UnreadableFile>& runs) {
-    auto state_of = [&](std::size_t i) {
-        const PlanState& s = states[i];
-        return RecapState{s.label, s.date, s.summary};
-    };
-    std::vector<PlanState> out = states;
-    std::map<std::string, std::size_t> last_readable;                 // path -> state
-    std::map<std::string, std::pair<std::size_t, std::size_t>> open;  // path -> (last state, run)
-    for (std::size_t i = 0; i < states.size(); ++i) {
-        const Roadmap& now = states[i].snapshot.roadmap();
+// Reads every file that does not parse at its last readable version (an earlier state where the
+// same path parsed), so that what it holds is not read as removed there and added again later;
+// records each run of states where a file could not be read. The states come one by one; it
+// holds one state per path (the last where that path parsed).
+class Carrier {
+public:
+    explicit Carrier(std::vector<UnreadableFile>& runs) : runs_(runs) {}
+
+    PlanState carry(PlanState state, std::size_t i) {
+        const Roadmap& now = state.snapshot.roadmap();
         const auto bad = unreadable_by_file(now);
-        if (bad.empty() || !states[i].snapshot.present()) {
-            for (const SourceFile& f : now.files) last_readable[f.relative_path] = i;
-            continue;
+        const RecapState here{state.label, state.date, state.summary};
+        if (bad.empty() || !state.snapshot.present()) {
+            for (const SourceFile& f : now.files) last_readable_[f.relative_path] = {state.snapshot, here};
+            return state;
         }
         Roadmap carried;
         carried.root = now.root;
         carried.files = now.files;
         carried.load_findings = now.load_findings;
         carried.unparsable_files = now.unparsable_files;
+        std::vector<std::pair<std::string, Snapshot>> readable;
         for (std::uint32_t k = 0; k < now.files.size(); ++k) {
             const std::string& path = now.files[k].relative_path;
             const auto b = bad.find(k);
             if (b == bad.end()) {
                 Roadmap part = part_of(now, k);
                 append_part(carried, part);
-                last_readable[path] = i;
+                readable.emplace_back(path, state.snapshot);
                 continue;
             }
             // A run of states where this file cannot be read: extend the one of the state before.
-            auto o = open.find(path);
-            if (o != open.end() && o->second.first + 1 == i) {
-                UnreadableFile& run = runs[o->second.second];
-                run.last = state_of(i);
+            auto o = open_.find(path);
+            if (o != open_.end() && o->second.first + 1 == i) {
+                UnreadableFile& run = runs_[o->second.second];
+                run.last = here;
                 ++run.states;
                 o->second.first = i;
             }
-            const auto used = last_readable.find(path);
-            if (o == open.end() || o->second.first != i) {
+            const auto used = last_readable_.find(path);
+            if (o == open_.end() || o->second.first != i) {
                 UnreadableFile run{now.files[k].display_path,
                                    b->second->pos.line,
                                    b->second->pos.column,
                                    b->second->message,
-                                   state_of(i),
-                                   state_of(i),
+                                   here,
+                                   here,
                                    1,
                                    std::nullopt};
-                if (used != last_readable.end()) run.used = state_of(used->second);
-                open[path] = {i, runs.size()};
-                runs.push_back(std::move(run));
+                if (used != last_readable_.end()) run.used = used->second.when;
+                open_[path] = {i, runs_.size()};
+                runs_.push_back(std::move(run));
             }
-            if (used == last_readable.end()) continue;  // never readable before: nothing to stand in for it
-            const Roadmap& was = states[used->second].snapshot.roadmap();
+            if (used == last_readable_.end()) continue;  // never readable before: nothing to stand in for it
+            const Roadmap& was = used->second.snapshot.roadmap();
             for (std::uint32_t j = 0; j < was.files.size(); ++j) {
                 if (was.files[j].relative_path != path) continue;
                 Roadmap part = part_of(was, j);
@@ -160,29 +182,62 @@ std::vector<PlanState> carry_unreadable(const std::vector<PlanState>& states, st
                 append_part(carried, part);
             }
         }
-        out[i].snapshot = Snapshot(std::move(carried));
+        // The readable files of this state are what a later one stands in with.
+        for (auto& [path, snapshot] : readable) last_readable_[path] = {snapshot, here};
+        state.snapshot = Snapshot(std::move(carried));
+        return state;
     }
-    return out;
-}
+
+private:
+    struct Readable {
+        Snapshot snapshot;
+        RecapState when;
+    };
+    std::vector<UnreadableFile>& runs_;
+    std::map<std::string, Readable> last_readable_;                    // path -> the last state it parsed in
+    std::map<std::string, std::pair<std::size_t, std::size_t>> open_;  // path -> (last state, run)
+};
 
 class Builder {
 public:
-    explicit Builder(const RecapInput& in)
-        : in_(in),
-          states_(carry_unreadable(in.states, unreadable_)),
-          base_(states_.front().snapshot),
-          end_(states_.back().snapshot),
-          base_ix_(base_.index()),
-          end_ix_(end_.index()),
-          period_(end_.period() ? *end_.period() : *base_.period()) {
-        end_date_ = states_.back().date.value_or(in.today);
-        // "Past due" is judged at the end state, and never after the period's last day.
-        reference_ = std::min(end_date_, period_.end + 1);
-        follow();
-        sort();
+    // `end` is the state that will come last: its period and date are the burn-up's.
+    Builder(RecapInput in, const PlanState& end)
+        : in_(std::move(in)),
+          carrier_(unreadable_),
+          end_period_(end.snapshot.period()),
+          end_date_(end.date.value_or(in_.today)) {}
+
+    // The next state, oldest first: the baseline, every change, then the end.
+    void add(PlanState state) {
+        const std::size_t i = meta_.size();
+        state = carrier_.carry(std::move(state), i);
+        meta_.push_back({state.label, state.date, state.summary});
+        if (i > 0 && state.date) ++commits_;
+        if (i == 0) {
+            base_ = state.snapshot;
+            for (const std::string& id : base_.index().epic_ids) track(base_.index().epic(id), 0);
+            const std::optional<Period> p = end_period_ ? end_period_ : base_.period();
+            if (p) burn_up_.emplace(*p, end_date_);
+        } else {
+            follow(prev_, state.snapshot, i);
+        }
+        // issue 15: the burn-up reads the same states, unreadable files at their last readable
+        // version. A committed end is a state of the history too (so that an end that is the plan
+        // itself is not read as a history starting after the start); the working tree is only the
+        // last point's.
+        if (state.date && burn_up_) burn_up_->add(state);
+        prev_ = std::move(state.snapshot);
     }
 
-    RecapContent build() const {
+    RecapContent build() {
+        if (meta_.empty()) throw std::logic_error("a recap needs at least one state");
+        end_ = prev_;
+        base_ix_ = &base_.index();
+        end_ix_ = &end_.index();
+        period_ = end_.period() ? *end_.period() : *base_.period();
+        // "Past due" is judged at the end state, and never after the period's last day.
+        reference_ = std::min(end_date_, period_.end + 1);
+        sort();
         RecapContent c;
         c.header = header();
         c.headline = headline();
@@ -208,26 +263,25 @@ public:
             c.goalposts.push_back({g.change.subject, g.change.title, g.change.north_star, g.change.before,
                                    g.change.after, when(g.state), g.change.before_value, g.change.after_value});
         c.generator = in_.generator;
-        c.states = states_.size();
-        // issue 15: the same states, unreadable files at their last readable version. A committed
-        // end is a state of the history too (so that an end that is the plan itself is not read as
-        // a history starting after the start); the working tree is only the last point's.
-        const bool committed_end = states_.back().date.has_value();
-        const std::vector<PlanState> history(states_.begin(), committed_end ? states_.end() : states_.end() - 1);
-        c.burn_up = find_burn_up(end_, history, period_, end_date_);
+        c.states = meta_.size();
+        c.burn_up = burn_up_->finish(end_);
         return c;
     }
 
 private:
-    const RecapInput& in_;
+    RecapInput in_;
     std::vector<UnreadableFile> unreadable_;
-    std::vector<PlanState> states_;  // as given, with unreadable files at their last readable version
-    const Snapshot& base_;
-    const Snapshot& end_;
-    const RoadmapIndex& base_ix_;
-    const RoadmapIndex& end_ix_;
+    Carrier carrier_;
+    std::vector<RecapState> meta_;  // each state's commit, as the recap names it
+    std::size_t commits_ = 0;       // the states after the baseline that are commits
+    Snapshot base_, prev_, end_;
+    std::optional<Period> end_period_;
+    Date end_date_;
+    std::optional<BurnUpReader> burn_up_;
+    const RoadmapIndex* base_ix_ = nullptr;
+    const RoadmapIndex* end_ix_ = nullptr;
     Period period_;
-    Date end_date_, reference_;
+    Date reference_;
     std::vector<Track> tracks_;  // in order of first appearance
     std::map<std::string, std::size_t, std::less<>> track_index_;
     std::vector<Goalpost> goalposts_;
@@ -235,10 +289,10 @@ private:
     std::size_t after_period_ = 0, run_items_ = 0, dropped_before_ = 0;
     std::size_t still_proposed_ = 0;  // issue 14, item 5
 
-    Date date_of(std::size_t state) const { return states_[state].date.value_or(in_.today); }
+    Date date_of(std::size_t state) const { return meta_[state].date.value_or(in_.today); }
     bool in_period(std::size_t state) const { return date_of(state) <= period_.end; }
     RecapWhen when(std::size_t state) const {
-        const PlanState& s = states_[state];
+        const RecapState& s = meta_[state];
         return {s.label, s.date, s.summary};
     }
 
@@ -250,69 +304,69 @@ private:
             t.first = state;
             if (!e.stream->is_run() && !e.epic->proposed()) {
                 t.first_build = state;
-                t.planned = e;
+                t.planned = Seen(e, state);
             }
             if (!e.stream->is_run() && e.epic->proposed()) t.first_proposed = state;
-            t.last = e;
+            t.last = Seen(e, state);
             tracks_.push_back(std::move(t));
         }
         return tracks_[it->second];
     }
 
-    // Walks the states once, following every epic by id and every target by key result.
-    void follow() {
-        for (const std::string& id : base_ix_.epic_ids) track(base_ix_.epic(id), 0);
-        for (std::size_t i = 1; i < states_.size(); ++i) {
-            const Snapshot& before_state = states_[i - 1].snapshot;
-            const Snapshot& now_state = states_[i].snapshot;
-            const RoadmapIndex& before = before_state.index();
-            const RoadmapIndex& now = now_state.index();
-            for (Change& c : compare(before_state, now_state)) {
-                switch (c.kind) {
-                    case ChangeKind::epic_added: {
-                        Track& t = track(now.epic(c.subject), i);
-                        t.removed.reset();
-                        break;
-                    }
-                    case ChangeKind::epic_removed:
-                        track(before.epic(c.subject), i).removed = i;
-                        break;
-                    case ChangeKind::status_changed:
-                        track(now.epic(c.subject), i).status_at = i;
-                        break;
-                    case ChangeKind::due_changed: {
-                        // Every move once planned, after the period too: they add up to the slip.
-                        Track& t = track(now.epic(c.subject), i);
-                        if (t.first_build && *t.first_build < i)
-                            t.moves.push_back(
-                                {i, before.epic(c.subject).epic->due.value, now.epic(c.subject).epic->due.value});
-                        break;
-                    }
-                    case ChangeKind::target_changed:
-                        // After the period too: the key results' "was" compares the baseline with the end.
-                        goalposts_.push_back({i, std::move(c)});
-                        break;
-                    default:
-                        break;
+    // Follows every epic by id and every target by key result from one state to the next.
+    void follow(const Snapshot& before_state, const Snapshot& now_state, std::size_t i) {
+        const RoadmapIndex& before = before_state.index();
+        const RoadmapIndex& now = now_state.index();
+        for (Change& c : compare(before_state, now_state)) {
+            switch (c.kind) {
+                case ChangeKind::epic_added: {
+                    Track& t = track(now.epic(c.subject), i);
+                    t.removed.reset();
+                    break;
                 }
+                case ChangeKind::epic_removed:
+                    track(before.epic(c.subject), i).removed = i;
+                    break;
+                case ChangeKind::status_changed:
+                    track(now.epic(c.subject), i).status_at = i;
+                    break;
+                case ChangeKind::due_changed: {
+                    // Every move once planned, after the period too: they add up to the slip.
+                    Track& t = track(now.epic(c.subject), i);
+                    if (t.first_build && *t.first_build < i)
+                        t.moves.push_back(
+                            {i, before.epic(c.subject).epic->due.value, now.epic(c.subject).epic->due.value});
+                    break;
+                }
+                case ChangeKind::target_changed:
+                    // After the period too: the key results' "was" compares the baseline with the end.
+                    goalposts_.push_back({i, std::move(c)});
+                    break;
+                default:
+                    break;
             }
-            for (const std::string& id : now.epic_ids) {
-                const EpicRef e = now.epic(id);
-                Track& t = track(e, i);
-                // Moved between a build and a run stream (or its stream's kind changed).
-                if (t.last.stream->is_run() != e.stream->is_run()) {
-                    t.kind_at = i;
-                    t.from_stream = t.last.stream->id.value_or("");
-                }
-                // A proposal is not planned work: it is planned from the first state it is not proposed.
-                if (!t.first_build && !e.stream->is_run() && !e.epic->proposed()) {
-                    t.first_build = i;
-                    t.planned = e;
-                }
-                if (!t.first_proposed && !t.first_build && !e.stream->is_run() && e.epic->proposed())
-                    t.first_proposed = i;
-                t.last = e;
+        }
+        for (const std::string& id : now.epic_ids) {
+            const EpicRef e = now.epic(id);
+            Track& t = track(e, i);
+            // Moved between a build and a run stream (or its stream's kind changed).
+            if (t.last.run != e.stream->is_run()) {
+                t.kind_at = i;
+                t.from_stream = t.last.stream;
             }
+            // A proposal is not planned work: it is planned from the first state it is not proposed.
+            if (!t.first_build && !e.stream->is_run() && !e.epic->proposed()) {
+                t.first_build = i;
+                t.planned = Seen(e, i);
+            }
+            if (!t.first_proposed && !t.first_build && !e.stream->is_run() && e.epic->proposed()) t.first_proposed = i;
+            t.last = Seen(e, i);
+        }
+        // The state before is let go (but the baseline and the days the burn-up reads): what still
+        // points into it keeps a copy.
+        for (Track& t : tracks_) {
+            if (t.last.state + 1 == i && t.last.state != 0) t.last.keep();
+            if (t.first_build && *t.first_build + 1 == i && *t.first_build != 0) t.planned.keep();
         }
     }
 
@@ -338,17 +392,17 @@ private:
         }
     }
 
-    static EpicStatus status(const EpicRef& e) { return e.epic->effective_status(); }
-    static std::optional<Date> due(const EpicRef& e) { return e.epic->due.value; }
+    static EpicStatus status(const Seen& e) { return e->effective_status(); }
+    static std::optional<Date> due(const Seen& e) { return e->due.value; }
 
     // Each epic of the planned work ends in exactly one of these four.
-    static bool moved_out(const Track& t) { return t.last.stream->is_run(); }
+    static bool moved_out(const Track& t) { return t.last.run; }
     static bool delivered(const Track& t) { return !moved_out(t) && !t.removed && status(t.last) == EpicStatus::done; }
     // Planned work put back in the backlog (proposed again) has left the plan: dropped.
     static bool dropped(const Track& t) {
-        return !moved_out(t) && (t.removed || status(t.last) == EpicStatus::dropped || t.last.epic->proposed());
+        return !moved_out(t) && (t.removed || status(t.last) == EpicStatus::dropped || t.last->proposed());
     }
-    static bool carried(const Track& t) { return !moved_out(t) && !t.removed && t.last.epic->open(); }
+    static bool carried(const Track& t) { return !moved_out(t) && !t.removed && t.last->open(); }
     // The due date as planned: at the baseline, or when the epic came into the plan.
     static std::optional<Date> planned_due(const Track& t) { return due(t.planned); }
     // The state its status at the end was set in: the last change, else its first appearance;
@@ -374,22 +428,24 @@ private:
     bool slipped(const Track& t) const { return slip_days(t) > 0 || days_late(t).value_or(0) > 0 || past_due(t); }
 
     std::string stream_name(const std::string& id) const {
-        const Stream* s = end_ix_.stream(id);
-        if (!s) s = base_ix_.stream(id);
+        const Stream* s = end_ix_->stream(id);
+        if (!s) s = base_ix_->stream(id);
         return s && s->title ? *s->title : id;
     }
 
     // A person's name as the end state declares it, else the handle as written.
-    std::string person(const Field<std::string>& id) const { return std::string(end_ix_.person_name(id.value_or(""))); }
+    std::string person(const Field<std::string>& id) const {
+        return std::string(end_ix_->person_name(id.value_or("")));
+    }
 
     RecapEpic epic(const Track& t) const {
-        const Epic& e = *t.last.epic;
+        const Epic& e = *t.last;
         RecapEpic r;
         r.id = t.id;
         r.title = e.title.value_or("");
-        r.stream = stream_name(t.last.stream->id.value_or(""));
+        r.stream = stream_name(t.last.stream);
         r.owner = person(e.owner);
-        for (const std::string& c : e.helpers()) r.contributors.push_back(std::string(end_ix_.person_name(c)));
+        for (const std::string& c : e.helpers()) r.contributors.push_back(std::string(end_ix_->person_name(c)));
         for (const Field<std::string>& d : e.deliverables)
             if (d) r.deliverables.push_back(*d);
         r.status = e.effective_status();
@@ -416,7 +472,7 @@ private:
 
     DroppedEpic dropped_epic(const Track& t) const {
         const std::optional<std::size_t> at = t.removed ? t.removed : status_since(t);
-        return {epic(t), at ? std::optional<RecapWhen>(when(*at)) : std::nullopt, t.last.epic->dropped_reason.value};
+        return {epic(t), at ? std::optional<RecapWhen>(when(*at)) : std::nullopt, t.last->dropped_reason.value};
     }
 
     RecapHeader header() const {
@@ -429,10 +485,10 @@ private:
         h.start = period_.start;
         h.end = period_.end;
         h.baseline = when(0);
-        h.end_state = when(states_.size() - 1);
+        h.end_state = when(meta_.size() - 1);
         h.read_on = in_.today;
-        for (std::size_t i = 1; i < states_.size(); ++i) h.commits += states_[i].date ? 1 : 0;
-        if (in_.end_unchanged && states_.size() > 1) --h.commits;
+        h.commits = commits_;
+        if (in_.end_unchanged && meta_.size() > 1) --h.commits;
         h.notes = in_.notes;
         h.unreadable = unreadable_;
         return h;
@@ -466,7 +522,7 @@ private:
         h.on_time = count(on_time, judged);
         h.delivered_not_judged = done - judged;
         std::vector<const KeyResult*> krs;
-        for (const std::string& id : end_ix_.key_result_ids) krs.push_back(end_ix_.key_result(id).key_result);
+        for (const std::string& id : end_ix_->key_result_ids) krs.push_back(end_ix_->key_result(id).key_result);
         std::tie(h.mean_score, h.scored) = mean_score(krs);
         h.key_results = krs.size();
         if (const KeyResult* ns = end_.north_star()) {
@@ -478,14 +534,14 @@ private:
         h.dropped_before = dropped_before_;
         h.still_proposed = still_proposed_;
         for (const Track* t : counted_) h.proposals_planned += t->first_proposed ? 1 : 0;
-        h.anonymous = end_ix_.anonymous || base_ix_.anonymous;
+        h.anonymous = end_ix_->anonymous || base_ix_->anonymous;
         return h;
     }
 
     // A measure at the end against the same one at the baseline (null when it was not there).
     RecapMeasure measure(const KeyResult* was, const KeyResult& now) const {
         return {now.title.value_or(""),
-                std::string(end_ix_.unit_of(now)),
+                std::string(end_ix_->unit_of(now)),
                 was ? was->current.value : std::nullopt,
                 now.current.value,
                 now.target.value,
@@ -503,15 +559,15 @@ private:
         // Grouped by objective, in the order they are written.
         std::map<std::string, std::size_t> by_objective;
         std::vector<std::vector<const KeyResult*>> measured;
-        for (const std::string& id : end_ix_.key_result_ids) {
-            const KeyResultRef k = end_ix_.key_result(id);
+        for (const std::string& id : end_ix_->key_result_ids) {
+            const KeyResultRef k = end_ix_->key_result(id);
             auto [it, fresh] = by_objective.try_emplace(k.objective->id.value_or(""), c.objectives.size());
             if (fresh) {
                 c.objectives.push_back({k.objective->id.value_or(""), k.objective->title.value_or(""), {}, 0, {}});
                 measured.emplace_back();
             }
             const KeyResult& kr = *k.key_result;
-            const KeyResult* was = base_ix_.key_result(id).key_result;
+            const KeyResult* was = base_ix_->key_result(id).key_result;
             c.objectives[it->second].key_results.push_back({measure(was, kr), id, kr.baseline.value, was == nullptr});
             measured[it->second].push_back(&kr);
         }
@@ -520,9 +576,9 @@ private:
             c.objectives[i].mean_score = mean;
             c.objectives[i].measured = n;
         }
-        for (const std::string& id : base_ix_.key_result_ids)
-            if (!end_ix_.key_result(id).key_result)
-                c.removed_key_results.push_back({id, base_ix_.key_result(id).key_result->title.value_or("")});
+        for (const std::string& id : base_ix_->key_result_ids)
+            if (!end_ix_->key_result(id).key_result)
+                c.removed_key_results.push_back({id, base_ix_->key_result(id).key_result->title.value_or("")});
     }
 };
 
@@ -530,6 +586,10 @@ private:
 
 std::optional<std::string> recap_blocker(const RecapInput& input) {
     if (input.states.empty()) return "there is no roadmap state to read";
+    return recap_blocker(input.states.front(), input.states.back());
+}
+
+std::optional<std::string> recap_blocker(const PlanState& baseline, const PlanState& end) {
     // Read at the baseline or at the end, a file that does not parse would make its streams and
     // epics look planned-then-removed or never planned: no figure could be trusted.
     auto unreadable = [](const PlanState& s, std::string_view which,
@@ -546,22 +606,40 @@ std::optional<std::string> recap_blocker(const RecapInput& input) {
             fmt::join(files, "\n  "), files.size() == 1 ? "it holds" : "they hold",
             fmt::format(fmt::runtime(fix), s.label));
     };
-    if (auto why = unreadable(input.states.front(), "the baseline",
+    if (auto why = unreadable(baseline, "the baseline",
                               "Give --baseline a commit where it parses, such as the one before: --baseline {}~1."))
         return why;
-    if (auto why = unreadable(input.states.back(), "the end",
-                              input.states.back().date
-                                  ? "Give --at a commit where it parses, such as the one before: --at {}~1."
-                                  : "Fix it (boussole lint shows where), or give --at a commit where it parses."))
+    if (auto why = unreadable(end, "the end",
+                              end.date ? "Give --at a commit where it parses, such as the one before: --at {}~1."
+                                       : "Fix it (boussole lint shows where), or give --at a commit where it parses."))
         return why;
-    if (!input.states.back().snapshot.period() && !input.states.front().snapshot.period())
+    if (!end.snapshot.period() && !baseline.snapshot.period())
         return fmt::format(
             "the roadmap has no valid period (roadmap.period), so the recap has no start and end; run 'boussole lint "
             "{}'",
-            input.states.back().snapshot.roadmap().root);
+            end.snapshot.roadmap().root);
     return std::nullopt;
 }
 
-RecapContent build_recap(const RecapInput& input) { return Builder(input).build(); }
+struct RecapBuilder::Impl {
+    Impl(RecapInput in, const PlanState& end) : builder(std::move(in), end) {}
+    Builder builder;
+};
+
+RecapBuilder::RecapBuilder(RecapInput input, const PlanState& end) {
+    input.states.clear();
+    impl_ = std::make_unique<Impl>(std::move(input), end);
+}
+RecapBuilder::~RecapBuilder() = default;
+void RecapBuilder::add(PlanState state) { impl_->builder.add(std::move(state)); }
+RecapContent RecapBuilder::build() { return impl_->builder.build(); }
+
+RecapContent build_recap(const RecapInput& input) {
+    RecapInput meta = input;
+    meta.states.clear();
+    RecapBuilder b(std::move(meta), input.states.back());
+    for (const PlanState& s : input.states) b.add(s);
+    return b.build();
+}
 
 }  // namespace boussole

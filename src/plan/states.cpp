@@ -73,6 +73,13 @@ std::vector<CommitInfo> commits_by(const std::vector<CommitInfo>& commits, Date 
     return {commits.begin(), end};
 }
 
+std::vector<CommitInfo> last_of_each_day(const std::vector<CommitInfo>& commits) {
+    std::vector<CommitInfo> out;
+    for (std::size_t i = 0; i < commits.size(); ++i)
+        if (i + 1 == commits.size() || commits[i].date != commits[i + 1].date) out.push_back(commits[i]);
+    return out;
+}
+
 namespace {
 
 const std::optional<double>* current_of(const Snapshot& s, const std::string& id) {
@@ -269,54 +276,101 @@ int missing_from(const Planned& a, const Planned& b) {
 
 }  // namespace
 
+struct BurnUpReader::Impl {
+    Period period;
+    Date as_of;
+    WorkScope scope;
+    BurnUp out;
+    bool started = false;                              // the first point's state is known (the plan)
+    std::optional<Snapshot> plan;                      // the last state on or before the start, while they come
+    std::optional<std::pair<Date, Snapshot>> pending;  // the day being read: its last state so far
+    Planned before;
+    std::size_t flushed = 0;
+
+    // The point of a day whose last state is known.
+    void flush(const Date day, const Snapshot& s, bool last) {
+        Planned p = planned_in(s, scope);
+        const int scope_size = static_cast<int>(p.ids.size());
+        if (flushed == 0) {
+            out.planned = scope_size;
+            out.points.push_back({day, scope_size, p.done, 0, 0});
+        } else {
+            const int added = missing_from(p, before), dropped = missing_from(before, p);
+            if (last || added > 0 || dropped > 0 || p.done != before.done)
+                out.points.push_back({day, scope_size, p.done, added, dropped});
+        }
+        before = std::move(p);
+        ++flushed;
+    }
+
+    // A day's state, in the order of the days read (a day read again replaces its state).
+    void day(Date d, const Snapshot& s) {
+        if (pending && pending->first == d) {
+            pending->second = s;  // several commits on one day: its last state
+            return;
+        }
+        if (pending) flush(pending->first, pending->second, false);
+        pending.emplace(d, s);
+    }
+
+    // The plan: the last state on or before the start, else (or_before) `first`.
+    void start(const Snapshot* first) {
+        started = true;
+        if (plan) {
+            day(period.start, *plan);
+            plan.reset();
+            return;
+        }
+        out.or_before = true;
+        day(period.start, *first);
+    }
+};
+
+BurnUpReader::BurnUpReader(const Period& period, Date as_of, WorkScope scope) : impl_(std::make_unique<Impl>()) {
+    impl_->period = period;
+    impl_->as_of = as_of;
+    impl_->scope = std::move(scope);
+    impl_->out.start = period.start;
+    impl_->out.end = period.end;
+    impl_->out.as_of = as_of;
+}
+BurnUpReader::~BurnUpReader() = default;
+BurnUpReader::BurnUpReader(BurnUpReader&&) noexcept = default;
+BurnUpReader& BurnUpReader::operator=(BurnUpReader&&) noexcept = default;
+
+void BurnUpReader::add(const PlanState& state) {
+    Impl& m = *impl_;
+    const Date date = state.date.value_or(m.as_of);
+    if (!m.started) {
+        // The states on or before the start, oldest first: the last one is the plan.
+        if (date <= m.period.start) {
+            m.plan = state.snapshot;
+            return;
+        }
+        const bool had_plan = m.plan.has_value();
+        m.start(&state.snapshot);
+        if (!had_plan) return;  // this state stood for the plan
+    }
+    m.day(std::min(date, m.as_of), state.snapshot);
+}
+
+std::optional<BurnUp> BurnUpReader::finish(const Snapshot& now) {
+    Impl& m = *impl_;
+    if (m.as_of < m.period.start) return std::nullopt;
+    if (!m.started) m.start(&now);
+    // The working tree ends it, dated the report date: the day's last state.
+    m.day(m.as_of, now);
+    m.flush(m.pending->first, m.pending->second, true);
+    m.pending.reset();
+    return std::move(m.out);
+}
+
 std::optional<BurnUp> find_burn_up(const Snapshot& now, const std::vector<PlanState>& history, const Period& period,
                                    Date as_of, const WorkScope& scope) {
     if (as_of < period.start) return std::nullopt;
-    BurnUp out;
-    out.start = period.start;
-    out.end = period.end;
-    out.as_of = as_of;
-    auto date_of = [&](const PlanState& s) { return s.date.value_or(as_of); };
-    // The states a point is read from, by day: the plan at the start, then each day's last state.
-    std::vector<std::pair<Date, const Snapshot*>> days;
-    std::size_t next = 0;  // the first state after the plan
-    while (next < history.size() && date_of(history[next]) <= period.start) ++next;
-    if (next > 0) {
-        days.emplace_back(period.start, &history[next - 1].snapshot);
-    } else {
-        // No state on or before the start: the oldest one read stands for the plan.
-        out.or_before = true;
-        days.emplace_back(period.start, history.empty() ? &now : &history.front().snapshot);
-        next = history.empty() ? 0 : 1;
-    }
-    for (; next < history.size(); ++next) {
-        const Date d = std::min(date_of(history[next]), as_of);
-        if (days.back().first == d)
-            days.back().second = &history[next].snapshot;  // several commits on one day: its last state
-        else
-            days.emplace_back(d, &history[next].snapshot);
-    }
-    // The working tree ends it, dated the report date: the day's last state.
-    if (days.back().first == as_of)
-        days.back().second = &now;
-    else
-        days.emplace_back(as_of, &now);
-    Planned before;
-    for (std::size_t i = 0; i < days.size(); ++i) {
-        Planned p = planned_in(*days[i].second, scope);
-        const int scope_size = static_cast<int>(p.ids.size());
-        if (i == 0) {
-            out.planned = scope_size;
-            out.points.push_back({days[i].first, scope_size, p.done, 0, 0});
-        } else {
-            const int added = missing_from(p, before), dropped = missing_from(before, p);
-            const bool last = i + 1 == days.size();
-            if (last || added > 0 || dropped > 0 || p.done != before.done)
-                out.points.push_back({days[i].first, scope_size, p.done, added, dropped});
-        }
-        before = std::move(p);
-    }
-    return out;
+    BurnUpReader reader(period, as_of, scope);
+    for (const PlanState& s : history) reader.add(s);
+    return reader.finish(now);
 }
 
 }  // namespace boussole
