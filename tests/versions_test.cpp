@@ -366,21 +366,29 @@ TEST_SUITE("loader") {
             spliced(state, text,
                     with(text, {{"title: Epic 1\n", "title: Epic one\n"}, {"title: Epic 21\n", "title: \"Epic 21\n"}}))
                 .spliced);
-        // More changed lines than the diff looks for: one range, across the lists, read whole.
+        // Twelve runs of items in a file of 250 lines: parsed alone (each also followed by an
+        // item and by a line further left) they would cost more than the file read whole.
         std::string many = text;
         for (std::size_t at = 0; (at = many.find("        owner: bo\n", at)) != std::string::npos; ++at)
             many.replace(at, 18, "        owner: zed\n");
-        CHECK(spliced(state, text, many).spliced);  // 24 changed lines: within the bound
+        CHECK_FALSE(spliced(state, text, many).spliced);
         std::string big = "roadmap:\n  name: Big\n  period: 2026-Q4\nstreams:\n";
         for (int s = 0; s < 2; ++s) {
             big += fmt::format("  - id: s{}\n    title: S{}\n    kind: build\n    epics:\n", s, s);
             for (int e = 0; e < 150; ++e) big += fmt::format("      - id: e{}-{}\n        title: T\n", s, e);
         }
+        const FileVersion big_state = read_file_version("s.yaml", big);
+        REQUIRE(big_state.layout);
+        // In a file of 600 lines, twelve runs are read alone.
+        std::string twelve = big;
+        for (int e = 0; e < 300; e += 25)
+            twelve = with(twelve, {{fmt::format("id: e{}-{}\n        title: T\n", e / 150, e % 150),
+                                    fmt::format("id: e{}-{}\n        title: V\n", e / 150, e % 150)}});
+        CHECK(spliced(big_state, big, twelve).spliced);
+        // More changed lines than the diff looks for: one range, across the lists, read whole.
         std::string big_next = big;
         for (std::size_t at = 0; (at = big_next.find("title: T\n", at)) != std::string::npos; ++at)
             big_next.replace(at, 9, "title: U\n");
-        const FileVersion big_state = read_file_version("s.yaml", big);
-        REQUIRE(big_state.layout);
         CHECK_FALSE(spliced(big_state, big, big_next).spliced);  // 600 changed lines
         // A version equal to the previous one is the previous one.
         CHECK(spliced(state, text, text).spliced);
