@@ -134,12 +134,86 @@ std::string edit(const std::string& text, std::mt19937& rng) {
     return join(lines);
 }
 
+// The items of the file's lists (epics and key results, their dashes at column 6) as [begin,
+// end) lines, grouped by list: an item runs to the next line at or left of its dash that is
+// neither blank nor a comment.
+std::vector<std::vector<std::pair<std::size_t, std::size_t>>> lists_of(const std::vector<std::string>& lines) {
+    const auto indent = [](const std::string& l) { return l.find_first_not_of(' '); };
+    const auto neutral = [&](const std::string& l) { return indent(l) == std::string::npos || l[indent(l)] == '#'; };
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> lists;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!lines[i].starts_with("      - ")) continue;
+        std::size_t end = i + 1;
+        while (end < lines.size() && (neutral(lines[end]) || indent(lines[end]) > 6)) ++end;
+        if (lists.empty() || lists.back().back().second != i) lists.emplace_back();
+        lists.back().emplace_back(i, end);
+        i = end - 1;
+    }
+    return lists;
+}
+
+// Two to five edits far apart, as a day of work brings: each in another list where it can (the
+// epics of another stream, the key results), on the list's first, last or some item: a value
+// changed, a key added at the item's end, an item added before it, or the item deleted.
+std::string edits_far_apart(const std::string& text, std::mt19937& rng) {
+    std::vector<std::string> lines = lines_of(text);
+    auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    auto lists = lists_of(lines);
+    if (lists.empty()) return edit(text, rng);
+    std::shuffle(lists.begin(), lists.end(), rng);
+    std::vector<std::pair<std::size_t, std::size_t>> chosen;  // items, at most one per list but for the fifth
+    const std::size_t count = 2 + pick(4);
+    for (std::size_t e = 0; e < count; ++e) {
+        const auto& list = lists[e % lists.size()];
+        const std::size_t which = pick(3);
+        const auto item = which == 0 ? list.front() : which == 1 ? list.back() : list[pick(list.size())];
+        if (std::find(chosen.begin(), chosen.end(), item) == chosen.end()) chosen.push_back(item);
+    }
+    std::sort(chosen.rbegin(), chosen.rend());  // bottom up, so that lines above keep their numbers
+    static const char* const values[] = {"status: done", "due: 2027-01-02", "owner: zed",
+                                         "current: 33",  "title: A: b # c", "title: Q4 plan"};
+    for (const auto& [begin, end] : chosen) {
+        const bool key_results = lines[begin].find("kr-") != std::string::npos;
+        switch (pick(5)) {
+            case 0:
+            case 1: {  // a value changed: a line of the item's own keys
+                const std::size_t at = begin + pick(end - begin);
+                const std::size_t ind = lines[at].find_first_not_of(' ');
+                if (ind == std::string::npos || lines[at].find(':') == std::string::npos || lines[at][ind] == '#')
+                    break;
+                const bool dash = lines[at].compare(ind, 2, "- ") == 0;
+                if (dash && lines[at][ind + 2] == '{') break;  // a flow item: left as it is
+                lines[at] = lines[at].substr(0, dash ? ind + 2 : ind) + values[pick(std::size(values))];
+                break;
+            }
+            case 2: {                                                    // a key added after the item's last line
+                if (lines[begin].find('{') != std::string::npos) break;  // not after a flow item: it would break
+                std::size_t last = end;
+                while (last > begin + 1 && lines[last - 1].find_first_not_of(' ') == std::string::npos) --last;
+                lines.insert(lines.begin() + static_cast<long>(last), "        x-note: added");
+                break;
+            }
+            case 3: {  // an item added before it
+                const std::string id = fmt::format("{}{}", key_results ? "kr-new" : "new", pick(1000));
+                std::vector<std::string> item = {"      - id: " + id, "        title: New " + id};
+                item.push_back(key_results ? "        target: 5" : "        due: 2026-12-01");
+                lines.insert(lines.begin() + static_cast<long>(begin), item.begin(), item.end());
+                break;
+            }
+            default:  // the item deleted
+                lines.erase(lines.begin() + static_cast<long>(begin), lines.begin() + static_cast<long>(end));
+                break;
+        }
+    }
+    return join(lines);
+}
+
 }  // namespace
 
 TEST_SUITE("loader") {
     TEST_CASE("item-by-item reading equals whole reading over thousands of random edits") {
         std::mt19937 rng(20261123);
-        std::size_t spliced = 0, steps = 0;
+        std::size_t spliced = 0, steps = 0, far = 0, far_spliced = 0;
         for (int run = 0; run < 40; ++run) {
             std::string text = base_text();
             if (run % 5 == 4) {  // a CRLF file
@@ -151,17 +225,24 @@ TEST_SUITE("loader") {
             for (int i = 0; i < 60; ++i, ++steps) {
                 // A broken or aliased text is soon mended, as in a real history.
                 const bool mend = (!state.layout || text.find('&') != std::string::npos) && rng() % 3 == 0;
-                const std::string next = mend ? base_text() : edit(text, rng);
+                // Half the versions bring several edits far apart (the last state of a day).
+                const bool several = !mend && rng() % 2 == 0;
+                const std::string next = mend ? base_text() : several ? edits_far_apart(text, rng) : edit(text, rng);
+                const bool from_clean = state.layout != nullptr;
                 state = read_next_file_version(state, text, next);
                 spliced += state.spliced ? 1 : 0;
+                far += several && from_clean ? 1 : 0;
+                far_spliced += several && state.spliced ? 1 : 0;
                 const FileVersion whole = read_file_version("streams.yaml", next);
                 INFO("run ", run, " step ", i, "\n--- before:\n", text, "\n--- after:\n", next);
                 REQUIRE(same_roadmap(state.roadmap, whole.roadmap));
                 text = next;
             }
         }
-        MESSAGE(spliced, " of ", steps, " versions read item by item");
-        CHECK(spliced > steps / 3);  // the fast path is taken, not only the fallback
+        MESSAGE(spliced, " of ", steps, " versions read item by item; ", far_spliced, " of the ", far,
+                " with several edits far apart after a version that could be spliced");
+        CHECK(spliced > steps / 3);    // the fast path is taken, not only the fallback
+        CHECK(far_spliced > far / 2);  // and several hunks are spliced, each where it lies
     }
 
     TEST_CASE("items at the end of a file without a final line break are placed as a whole reading places them") {
@@ -220,6 +301,97 @@ TEST_SUITE("loader") {
         const FileVersion broken = read_file_version("s.yaml", "streams: [\n");
         CHECK_FALSE(broken.layout);
         CHECK_FALSE(spliced(broken, "streams: [\n", text));
+    }
+
+    TEST_CASE("each changed hunk is read where it lies, however far apart") {
+        const std::string text = base_text();
+        const FileVersion state = read_file_version("s.yaml", text);
+        REQUIRE(state.layout);
+        auto with = [](std::string t, const std::vector<std::pair<std::string, std::string>>& edits) {
+            for (const auto& [from, to] : edits) {
+                const std::size_t at = t.find(from);
+                REQUIRE(at != std::string::npos);
+                t.replace(at, from.size(), to);
+            }
+            return t;
+        };
+        auto spliced = [&](const FileVersion& from, const std::string& from_text, const std::string& next) {
+            FileVersion v = read_next_file_version(from, from_text, next);
+            CHECK(same_roadmap(v.roadmap, read_file_version("s.yaml", next).roadmap));
+            return v;
+        };
+        const std::string e21 = "      - id: e21\n        title: Epic 21\n        owner: bo\n";
+        // Two hunks in different lists: an epic of the first stream and one of the last.
+        const std::string two_streams =
+            with(text, {{"title: Epic 1\n", "title: Epic one\n"},
+                        {"title: Epic 21\n", "title: Epic 21\n        start: 2026-10-05\n"}});
+        CHECK(spliced(state, text, two_streams).spliced);
+        // The file's first item (a key result at the top) and its last line (an epic at the
+        // bottom, without a final line break), with an epic of the middle stream.
+        const std::string ends = with(text, {{"current: 20}", "current: 25}"},
+                                             {"title: Epic 13\n", "title: Epic thirteen\n"},
+                                             {"{id: e25, title: Flow epic 25, owner: ana, status: planned}\n",
+                                              "{id: e25, title: Flow epic 25, owner: ana, status: done}"}});
+        CHECK(spliced(state, text, ends).spliced);
+        // Hunks in adjacent items, each read with its own items.
+        CHECK(spliced(state, text,
+                      with(text, {{"title: Epic 10\n", "title: Epic ten\n"},
+                                  {"{id: e12, title: Flow epic 12,", "{id: e12, title: Flow twelve,"}}))
+                  .spliced);
+        // A hunk that adds an item and one that removes an item, in different streams, and a key
+        // result added: the items after each move by the lines before them.
+        const std::string added_removed =
+            with(text,
+                 {{"      - {id: kr-a", "      - id: kr-new\n        title: New\n        target: 3\n      - {id: kr-a"},
+                  {"      - id: e4\n", "      - id: e-new\n        title: New\n      - id: e4\n"},
+                  {e21, "      - id: e21-gone\n"}});
+        const FileVersion after = spliced(state, text, added_removed);
+        CHECK(after.spliced);
+        // What was spliced is a base for the next version: edit the moved items again.
+        const std::string again = with(added_removed, {{"title: Epic 24\n", "title: Epic 24 again\n"},
+                                                       {"title: Epic 0\n", "title: Epic zero\n        x-more: 1\n"}});
+        CHECK(spliced(after, added_removed, again).spliced);
+        // A key added at the end of an item starts no item: it is read with the item before.
+        CHECK(spliced(state, text,
+                      with(text, {{"      - id: e11\n", "        x-note: added\n      - id: e11\n"},
+                                  {"title: Epic 1\n", "title: Epic one\n"}}))
+                  .spliced);
+        // One hunk outside every list (a stream's own title) makes the whole version read whole.
+        CHECK_FALSE(spliced(state, text,
+                            with(text, {{"title: Epic 1\n", "title: Epic one\n"},
+                                        {"title: Stream 2\n", "title: Stream two\n"}}))
+                        .spliced);
+        // So does one hunk that cannot be read alone, wherever the others are.
+        CHECK_FALSE(
+            spliced(state, text,
+                    with(text, {{"title: Epic 1\n", "title: Epic one\n"}, {"title: Epic 21\n", "title: \"Epic 21\n"}}))
+                .spliced);
+        // Twelve runs of items in a file of 250 lines: parsed alone (each also followed by an
+        // item and by a line further left) they would cost more than the file read whole.
+        std::string many = text;
+        for (std::size_t at = 0; (at = many.find("        owner: bo\n", at)) != std::string::npos; ++at)
+            many.replace(at, 18, "        owner: zed\n");
+        CHECK_FALSE(spliced(state, text, many).spliced);
+        std::string big = "roadmap:\n  name: Big\n  period: 2026-Q4\nstreams:\n";
+        for (int s = 0; s < 2; ++s) {
+            big += fmt::format("  - id: s{}\n    title: S{}\n    kind: build\n    epics:\n", s, s);
+            for (int e = 0; e < 150; ++e) big += fmt::format("      - id: e{}-{}\n        title: T\n", s, e);
+        }
+        const FileVersion big_state = read_file_version("s.yaml", big);
+        REQUIRE(big_state.layout);
+        // In a file of 600 lines, twelve runs are read alone.
+        std::string twelve = big;
+        for (int e = 0; e < 300; e += 25)
+            twelve = with(twelve, {{fmt::format("id: e{}-{}\n        title: T\n", e / 150, e % 150),
+                                    fmt::format("id: e{}-{}\n        title: V\n", e / 150, e % 150)}});
+        CHECK(spliced(big_state, big, twelve).spliced);
+        // More changed lines than the diff looks for: one range, across the lists, read whole.
+        std::string big_next = big;
+        for (std::size_t at = 0; (at = big_next.find("title: T\n", at)) != std::string::npos; ++at)
+            big_next.replace(at, 9, "title: U\n");
+        CHECK_FALSE(spliced(big_state, big, big_next).spliced);  // 600 changed lines
+        // A version equal to the previous one is the previous one.
+        CHECK(spliced(state, text, text).spliced);
     }
 
     TEST_CASE("files read on their own merge as load_roadmap reads them") {

@@ -55,10 +55,11 @@ struct FileVersion {
 /// Reads one version of a file whole.
 FileVersion read_file_version(const std::string& relative, std::string_view text);
 
-/// Reads the version of a file that follows `previous`. When the lines that changed lie inside
-/// consecutive items of one list (the epics of a stream, the key results of an objective) and
-/// both versions parse without a syntax error, only those items are parsed again and the rest
-/// is kept (moved by the change in length); otherwise the text is read whole. Either way the
+/// Reads the version of a file that follows `previous`. When each hunk of lines that changed
+/// lies inside consecutive items of one list (the epics of a stream, the key results of an
+/// objective) and both versions parse without a syntax error, only those items are parsed again
+/// and the rest is kept (moved by the change in length of the hunks before it); otherwise the
+/// text is read whole. BOUSSOLE_HISTORY_STATS=1 prints at exit how many versions were read each way. Either way the
 /// result equals read_file_version(next_text) but for the order of `load_findings` (which lint
 /// sorts): tests/versions_test.cpp checks it on thousands of edits.
 FileVersion read_next_file_version(const FileVersion& previous, std::string_view previous_text,
