@@ -82,7 +82,8 @@ double cpu_seconds() {
 
 // The least CPU time one call of `small` and one of `large` take, measured in turns so that a
 // busy moment of the machine slows both: calls batched so that a batch lasts at least 1 ms, the
-// best of 5 batches of each (3 when a call takes over 10 ms, 2 over 100 ms: long calls vary little).
+// best of the first call and 5 batches of each (3 when a call takes over 10 ms, 1 over 100 ms:
+// long calls vary little).
 std::pair<double, double> costs(const std::function<void()>& small, const std::function<void()>& large) {
     const auto time = [](const std::function<void()>& fn, std::size_t calls) {
         const double t0 = cpu_seconds();
@@ -95,7 +96,7 @@ std::pair<double, double> costs(const std::function<void()>& small, const std::f
     };
     const std::size_t calls_small = calls(best_small), calls_large = calls(best_large);
     const double longest = std::max(best_small, best_large);
-    const int batches = longest > 0.1 ? 2 : longest > 0.01 ? 3 : 5;
+    const int batches = longest > 0.1 ? 1 : longest > 0.01 ? 3 : 5;
     for (int b = 0; b < batches; ++b) {
         best_small = std::min(best_small, time(small, calls_small));
         best_large = std::min(best_large, time(large, calls_large));
