@@ -1,0 +1,533 @@
+// The server: JSON-RPC 2.0 over the base protocol, the lifecycle, documents, diagnostics.
+#include <algorithm>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "boussole/error.hpp"
+#include "boussole/lsp.hpp"
+#include "boussole/visible.hpp"
+#include "lsp/workspace.hpp"
+
+namespace boussole::lsp {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+
+// JSON-RPC and LSP error codes.
+constexpr int parse_error = -32700;
+constexpr int invalid_request = -32600;
+constexpr int method_not_found = -32601;
+constexpr int invalid_params = -32602;
+constexpr int internal_error = -32603;
+constexpr int server_not_initialized = -32002;
+
+// LSP's enumerations.
+constexpr int message_error = 1, message_warning = 2, message_info = 3;
+constexpr int sync_incremental = 2;
+constexpr int watch_created = 1, watch_deleted = 3;
+
+// A request's or notification's parameters that do not say what the method needs.
+struct BadParams : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+const json& member(const json& object, const char* key, json::value_t type, std::string_view what) {
+    if (!object.is_object() || !object.contains(key) || object.at(key).type() != type) {
+        // integers: nlohmann tells signed from unsigned; both are numbers to a client.
+        if (type == json::value_t::number_integer && object.is_object() && object.contains(key) &&
+            object.at(key).is_number_integer())
+            return object.at(key);
+        throw BadParams(fmt::format("{}: '{}' is missing or not {}", what, key,
+                                    type == json::value_t::object   ? "an object"
+                                    : type == json::value_t::string ? "a string"
+                                    : type == json::value_t::array  ? "an array"
+                                                                    : "an integer"));
+    }
+    return object.at(key);
+}
+
+std::string text_of(const json& object, const char* key, std::string_view what) {
+    return member(object, key, json::value_t::string, what).get<std::string>();
+}
+
+json position_json(std::uint32_t line, std::uint32_t character) { return {{"line", line}, {"character", character}}; }
+
+// Line `n` (1-based) of `text`, without its line break. Lines end at \n, as the loader counts
+// them (a \r before it is not part of the line).
+std::string_view line_of(std::string_view text, std::uint32_t n) {
+    std::size_t start = 0;
+    for (std::uint32_t l = 1; l < n; ++l) {
+        const std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) return {};
+        start = nl + 1;
+    }
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
+}
+
+int lsp_severity(Severity s) {
+    switch (s) {
+        case Severity::error:
+            return 1;
+        case Severity::warning:
+            return 2;
+        case Severity::info:
+        case Severity::off:
+            break;
+    }
+    return 3;
+}
+
+// Where a rule is documented: the URL the SARIF log gives the tool (its informationUri); SARIF
+// names no page per rule, so neither do we.
+std::string rule_documentation() { return BOUSSOLE_HOMEPAGE; }
+
+std::string default_roadmap(const std::string& folder) {
+    std::error_code ec;
+    const fs::path roadmap = fs::path(folder) / "roadmap";
+    return fs::is_directory(roadmap, ec) ? roadmap.generic_string() : folder;
+}
+
+}  // namespace
+
+struct Server::Impl {
+    std::ostream& out;
+    ServerOptions options;
+    bool initialized = false;  // `initialize` answered
+    bool shutdown = false;
+    bool exited = false;
+    Encoding encoding = Encoding::utf16;
+    bool dynamic_watchers = false;
+    long long next_id = 1;
+    Workspace workspace;
+    // What was last published for each file (by path): the URI it went to and the diagnostics.
+    struct Published {
+        std::string uri;
+        json diagnostics;
+    };
+    std::map<std::string, Published> published;
+    std::vector<std::string> notes_said;
+    std::string pending_message;  // said after the answer to initialize
+
+    Impl(std::ostream& o, ServerOptions opts) : out(o), options(std::move(opts)) {
+        if (!options.find_roadmap) options.find_roadmap = default_roadmap;
+    }
+
+    void send(const json& message) {
+        json m = message;
+        m["jsonrpc"] = "2.0";
+        write_frame(out, json_document(m, -1));
+    }
+    void reply(const json& id, json result) { send({{"id", id}, {"result", std::move(result)}}); }
+    void fail(const json& id, int code, const std::string& message) {
+        send({{"id", id}, {"error", {{"code", code}, {"message", message}}}});
+    }
+    void notify(const std::string& method, json params) { send({{"method", method}, {"params", std::move(params)}}); }
+    void show(int type, const std::string& message) {
+        notify("window/showMessage", {{"type", type}, {"message", message}});
+    }
+    void log(int type, const std::string& message) {
+        notify("window/logMessage", {{"type", type}, {"message", message}});
+    }
+
+    void handle(std::string_view body);
+    void request(const json& id, const std::string& method, const json& params);
+    void notification(const std::string& method, const json& params);
+    json initialize(const json& params);
+    void initialized_note();
+    void did_change(const json& params);
+    void watched_files(const json& params);
+    void publish();
+    json diagnostic(const Diagnostic& d, const std::string& text) const;
+    std::string path_of(const json& params, std::string_view what) const;
+};
+
+void Server::Impl::handle(std::string_view body) {
+    json message;
+    try {
+        message = json::parse(body);
+    } catch (const json::exception&) {
+        fail(nullptr, parse_error,
+             "the message is not valid JSON: check the client sends UTF-8 JSON of exactly Content-Length bytes");
+        return;
+    }
+    if (message.is_array()) {
+        fail(nullptr, invalid_request,
+             "a batch (a JSON array of messages) is not part of the Language Server Protocol: "
+             "send each message on its own");
+        return;
+    }
+    if (!message.is_object()) {
+        fail(nullptr, invalid_request, "a message must be a JSON object with \"jsonrpc\": \"2.0\"");
+        return;
+    }
+    const bool has_id = message.contains("id");
+    const json id = has_id ? message.at("id") : json();
+    if (has_id && !id.is_string() && !id.is_number_integer()) {
+        fail(nullptr, invalid_request, "a request's \"id\" must be an integer or a string");
+        return;
+    }
+    if (!message.contains("jsonrpc") || message.at("jsonrpc") != "2.0") {
+        if (has_id) fail(id, invalid_request, "the message lacks \"jsonrpc\": \"2.0\"");
+        return;
+    }
+    if (!message.contains("method")) {
+        // A response to a request of ours (client/registerCapability): nothing to do.
+        if (has_id && (message.contains("result") || message.contains("error"))) return;
+        fail(has_id ? id : json(), invalid_request, "the message has no \"method\"");
+        return;
+    }
+    if (!message.at("method").is_string()) {
+        fail(has_id ? id : json(), invalid_request, "the message's \"method\" must be a string");
+        return;
+    }
+    const std::string method = message.at("method").get<std::string>();
+    const json params = message.value("params", json::object());
+    if (has_id) {
+        try {
+            request(id, method, params);
+        } catch (const BadParams& e) {
+            fail(id, invalid_params, fmt::format("{}: {}", method, e.what()));
+        } catch (const std::exception& e) {
+            fail(id, internal_error, fmt::format("{} failed: {}", method, e.what()));
+        }
+        return;
+    }
+    try {
+        notification(method, params);
+    } catch (const std::exception& e) {
+        log(message_error, fmt::format("boussole: {} ignored: {}", method, e.what()));
+    }
+}
+
+void Server::Impl::request(const json& id, const std::string& method, const json& params) {
+    if (method == "initialize") {
+        if (initialized) {
+            fail(id, invalid_request, "initialize was already received; send it once per session");
+            return;
+        }
+        if (!params.is_object()) throw BadParams("its params must be an object");
+        reply(id, initialize(params));
+        initialized = true;
+        if (!pending_message.empty()) show(message_error, std::exchange(pending_message, {}));
+        return;
+    }
+    if (!initialized) {
+        fail(id, server_not_initialized, fmt::format("'{}' before 'initialize': send initialize first", method));
+        return;
+    }
+    if (shutdown) {
+        fail(id, invalid_request, fmt::format("'{}' after 'shutdown': the server only waits for 'exit'", method));
+        return;
+    }
+    if (method == "shutdown") {
+        shutdown = true;
+        reply(id, nullptr);
+        return;
+    }
+    fail(id, method_not_found, fmt::format("boussole lsp does not handle '{}'", method));
+}
+
+void Server::Impl::notification(const std::string& method, const json& params) {
+    if (method == "exit") {
+        exited = true;
+        return;
+    }
+    if (!initialized || shutdown) return;  // dropped, as the specification says
+    if (method == "initialized") {
+        initialized_note();
+    } else if (method == "textDocument/didOpen") {
+        const json& doc = member(params, "textDocument", json::value_t::object, "textDocument/didOpen");
+        const std::string uri = text_of(doc, "uri", "textDocument");
+        const std::string path = path_of_uri(uri);
+        if (path.empty()) return;  // not a file: no roadmap file
+        workspace.open(path, {uri, text_of(doc, "text", "textDocument"),
+                              member(doc, "version", json::value_t::number_integer, "textDocument").get<long long>()});
+    } else if (method == "textDocument/didChange") {
+        did_change(params);
+    } else if (method == "textDocument/didClose") {
+        const std::string path = path_of(params, "textDocument/didClose");
+        workspace.close(path);
+    } else if (method == "textDocument/didSave") {
+        // The file on disk is what the next `boussole lint` reads: read it again (and list the
+        // tree again: a new file saved for the first time joins the roadmap).
+        const std::string path = path_of(params, "textDocument/didSave");
+        workspace.relist();
+        workspace.reread(path);
+    } else if (method == "workspace/didChangeWatchedFiles") {
+        watched_files(params);
+    }
+    // Other notifications, "$/" ones included, are ignored.
+}
+
+std::string Server::Impl::path_of(const json& params, std::string_view what) const {
+    const json& doc = member(params, "textDocument", json::value_t::object, what);
+    return path_of_uri(text_of(doc, "uri", "textDocument"));
+}
+
+json Server::Impl::initialize(const json& params) {
+    // Positions: UTF-8 when the client offers it (no conversion to make), else UTF-16.
+    encoding = Encoding::utf16;
+    if (const json* general = params.contains("capabilities") ? &params["capabilities"] : nullptr;
+        general && general->is_object() && general->contains("general")) {
+        const json& g = general->at("general");
+        if (g.is_object() && g.contains("positionEncodings") && g["positionEncodings"].is_array())
+            for (const json& e : g["positionEncodings"])
+                if (e == "utf-8") encoding = Encoding::utf8;
+    }
+    const json caps = params.value("capabilities", json::object());
+    if (caps.is_object() && caps.contains("workspace") && caps["workspace"].is_object()) {
+        const json& w = caps["workspace"];
+        dynamic_watchers = w.contains("didChangeWatchedFiles") && w["didChangeWatchedFiles"].is_object() &&
+                           w["didChangeWatchedFiles"].value("dynamicRegistration", false);
+    }
+
+    // The workspace folder: the first workspace folder, else rootUri, else rootPath.
+    std::string folder;
+    if (params.contains("workspaceFolders") && params["workspaceFolders"].is_array() &&
+        !params["workspaceFolders"].empty() && params["workspaceFolders"][0].is_object() &&
+        params["workspaceFolders"][0].contains("uri") && params["workspaceFolders"][0]["uri"].is_string())
+        folder = path_of_uri(params["workspaceFolders"][0]["uri"].get<std::string>());
+    if (folder.empty() && params.contains("rootUri") && params["rootUri"].is_string())
+        folder = path_of_uri(params["rootUri"].get<std::string>());
+    if (folder.empty() && params.contains("rootPath") && params["rootPath"].is_string())
+        folder = params["rootPath"].get<std::string>();
+
+    std::string given;
+    if (params.contains("initializationOptions") && params["initializationOptions"].is_object()) {
+        const json& o = params["initializationOptions"];
+        if (o.contains("path")) {
+            if (!o["path"].is_string() || o["path"].get<std::string>().empty())
+                throw BadParams("initializationOptions.path must be the roadmap's PATH, a non-empty string");
+            given = o["path"].get<std::string>();
+        }
+    }
+    std::string root, problem;
+    if (!given.empty()) {
+        fs::path p(given);
+        if (p.is_relative() && !folder.empty()) p = fs::path(folder) / p;
+        std::error_code ec;
+        if (!fs::exists(p, ec))
+            problem = fmt::format(
+                "the roadmap PATH '{}' given in initializationOptions.path does not exist; give the folder or file of "
+                "the roadmap (relative to the workspace folder '{}')",
+                given, folder);
+        else
+            root = fs::absolute(p, ec).lexically_normal().generic_string();
+    } else if (folder.empty()) {
+        problem =
+            "the editor gave no workspace folder (rootUri or workspaceFolders): open the roadmap's repository as "
+            "a folder, or give the roadmap's PATH in initializationOptions.path";
+    } else {
+        try {
+            root = fs::path(options.find_roadmap(folder)).lexically_normal().generic_string();
+        } catch (const Error& e) {
+            problem = e.what();
+        }
+    }
+    if (root.size() > 1 && root.back() == '/') root.pop_back();
+    workspace.set_root(root);
+
+    json result = {{"capabilities",
+                    {{"positionEncoding", encoding == Encoding::utf8 ? "utf-8" : "utf-16"},
+                     {"textDocumentSync",
+                      {{"openClose", true}, {"change", sync_incremental}, {"save", {{"includeText", false}}}}}}},
+                   {"serverInfo", {{"name", "boussole"}, {"version", BOUSSOLE_VERSION}}}};
+    if (!problem.empty()) {
+        // Said once, after the answer (a server may show a message before `initialized`).
+        pending_message = fmt::format("boussole: {}. Diagnostics are off until the roadmap is found.", problem);
+    }
+    return result;
+}
+
+void Server::Impl::initialized_note() {
+    if (!dynamic_watchers || !workspace.has_root()) return;
+    // Ask the client to tell us of the roadmap's files changed on disk (git checkout, another
+    // editor): the YAML files under the roadmap's folder.
+    std::error_code ec;
+    const bool folder = fs::is_directory(workspace.root(), ec);
+    const std::string base = folder ? workspace.root() : fs::path(workspace.root()).parent_path().generic_string();
+    const std::string pattern = folder ? "**/*.{yaml,yml}" : fs::path(workspace.root()).filename().generic_string();
+    send({{"id", fmt::format("boussole-{}", next_id++)},
+          {"method", "client/registerCapability"},
+          {"params",
+           {{"registrations",
+             {{{"id", "boussole-watch"},
+               {"method", "workspace/didChangeWatchedFiles"},
+               {"registerOptions",
+                {{"watchers", {{{"globPattern", {{"baseUri", uri_of_path(base)}, {"pattern", pattern}}}}}}}}}}}}}});
+}
+
+void Server::Impl::did_change(const json& params) {
+    const json& doc = member(params, "textDocument", json::value_t::object, "textDocument/didChange");
+    const std::string path = path_of_uri(text_of(doc, "uri", "textDocument"));
+    OpenDocument* open = workspace.document(path);
+    if (open == nullptr)
+        throw BadParams(fmt::format("'{}' is not open: send textDocument/didOpen before its changes",
+                                    text_of(doc, "uri", "textDocument")));
+    const json& changes = member(params, "contentChanges", json::value_t::array, "textDocument/didChange");
+    // Applied to a copy: a change that cannot be read leaves the document as it was.
+    std::string text = open->text;
+    for (const json& change : changes) {
+        const std::string replacement = text_of(change, "text", "contentChanges");
+        if (!change.contains("range")) {
+            text = replacement;
+            continue;
+        }
+        const json& range = member(change, "range", json::value_t::object, "contentChanges");
+        const auto offset = [&](const char* key) {
+            const json& p = member(range, key, json::value_t::object, "range");
+            const auto line = member(p, "line", json::value_t::number_integer, key).get<long long>();
+            const auto character = member(p, "character", json::value_t::number_integer, key).get<long long>();
+            if (line < 0 || character < 0) throw BadParams(fmt::format("range.{}: a negative position", key));
+            const auto clamp = [](long long v) {
+                return static_cast<std::uint32_t>(std::min<long long>(v, std::numeric_limits<std::uint32_t>::max()));
+            };
+            return offset_of_position(text, clamp(line), clamp(character), encoding);
+        };
+        const std::size_t start = offset("start"), end = offset("end");
+        if (end < start) throw BadParams("a change's range ends before it starts");
+        text.replace(start, end - start, replacement);
+    }
+    open->text = std::move(text);
+    open->version = member(doc, "version", json::value_t::number_integer, "textDocument").get<long long>();
+    workspace.open(path, *open);
+}
+
+void Server::Impl::watched_files(const json& params) {
+    const json& changes = member(params, "changes", json::value_t::array, "workspace/didChangeWatchedFiles");
+    bool relist = false;
+    std::vector<std::string> changed;
+    for (const json& c : changes) {
+        const std::string path = path_of_uri(text_of(c, "uri", "changes"));
+        const auto type = member(c, "type", json::value_t::number_integer, "changes").get<int>();
+        if (path.empty()) continue;
+        if (type == watch_created || type == watch_deleted) relist = true;
+        changed.push_back(path);
+    }
+    // Always list again: an editor may report a rename as one change, and listing names no file twice.
+    if (relist || !changed.empty()) workspace.relist();
+    for (const std::string& p : changed) workspace.reread(p);
+}
+
+json Server::Impl::diagnostic(const Diagnostic& d, const std::string& text) const {
+    const std::string_view line = line_of(text, d.line);
+    const std::uint32_t start = character_of_column(line, d.column, encoding);
+    const std::uint32_t end = d.end_line == d.line
+                                  ? character_of_column(line, d.end_column, encoding)
+                                  : character_of_column(line_of(text, d.end_line), d.end_column, encoding);
+    const std::optional<RuleId> rule = parse_rule_id(d.rule);
+    json item = {{"range", {{"start", position_json(d.line - 1, start)}, {"end", position_json(d.end_line - 1, end)}}},
+                 {"severity", lsp_severity(d.severity)},
+                 {"code", d.rule},
+                 {"source", "boussole"},
+                 {"message", d.message}};
+    if (rule) item["codeDescription"] = {{"href", rule_documentation()}};
+    return item;
+}
+
+void Server::Impl::publish() {
+    const Roadmap roadmap = workspace.roadmap();
+    const LintResult result = lint_roadmap(roadmap);
+    const std::vector<WorkspaceFile>& files = workspace.files();
+    const std::vector<std::size_t>& read = workspace.read();
+
+    // Each diagnostic to its file; findings of the whole tree (no file) to the first file.
+    std::map<std::string, std::size_t> by_display;
+    for (std::size_t i = 0; i < roadmap.files.size(); ++i) by_display[roadmap.files[i].display_path] = read[i];
+    std::map<std::size_t, json> lists;
+    for (std::size_t i : read) lists[i] = json::array();
+    for (const Diagnostic& d : result.diagnostics) {
+        const auto it = by_display.find(d.file);
+        const std::size_t i = it != by_display.end() ? it->second : read.empty() ? files.size() : read.front();
+        if (i >= files.size()) continue;
+        lists[i].push_back(diagnostic(d, *workspace.text_of(files[i])));
+    }
+
+    std::set<std::string> current;
+    for (const auto& [i, list] : lists) {
+        const WorkspaceFile& f = files[i];
+        current.insert(f.path);
+        const OpenDocument* doc = workspace.document(f.path);
+        const std::string uri = doc ? doc->uri : uri_of_path(f.path);
+        const auto old = published.find(f.path);
+        if (old != published.end() && old->second.uri != uri) {
+            // The file's URI changed (opened or closed under another spelling): clear the old one.
+            notify("textDocument/publishDiagnostics", {{"uri", old->second.uri}, {"diagnostics", json::array()}});
+            published.erase(old);
+        }
+        const auto same = published.find(f.path);
+        if (same != published.end() && same->second.diagnostics == list) continue;
+        if (same == published.end() && list.empty()) {
+            published[f.path] = {uri, list};
+            continue;  // nothing was said, nothing to say
+        }
+        json params = {{"uri", uri}, {"diagnostics", list}};
+        if (doc) params["version"] = doc->version;
+        notify("textDocument/publishDiagnostics", params);
+        published[f.path] = {uri, list};
+    }
+    // Files no longer read (deleted, unreadable): their diagnostics go away.
+    for (auto it = published.begin(); it != published.end();) {
+        if (current.count(it->first)) {
+            ++it;
+            continue;
+        }
+        if (!it->second.diagnostics.empty())
+            notify("textDocument/publishDiagnostics", {{"uri", it->second.uri}, {"diagnostics", json::array()}});
+        it = published.erase(it);
+    }
+    // What `boussole lint` says on standard error as notes, said once each in the log.
+    for (const std::string& note : result.notes)
+        if (std::find(notes_said.begin(), notes_said.end(), note) == notes_said.end())
+            log(message_info, "boussole: note: " + note);
+    notes_said = result.notes;
+}
+
+Server::Server(std::ostream& out, ServerOptions options) : impl_(std::make_unique<Impl>(out, std::move(options))) {}
+Server::~Server() = default;
+
+void Server::handle(std::string_view body) { impl_->handle(body); }
+
+void Server::framing_error(std::string_view what) {
+    impl_->fail(nullptr, parse_error, fmt::format("{}; the server goes on with the next message", what));
+}
+
+void Server::idle() {
+    if (!impl_->initialized || impl_->shutdown || impl_->exited || !impl_->workspace.dirty()) return;
+    if (!impl_->workspace.has_root()) return;
+    impl_->publish();
+}
+
+bool Server::exited() const { return impl_->exited; }
+int Server::exit_status() const { return impl_->shutdown ? 0 : 1; }
+
+int serve(std::istream& in, std::ostream& out, ServerOptions options) {
+    Server server(out, std::move(options));
+    FrameReader reader(in);
+    while (!server.exited()) {
+        Framed f = reader.next();
+        if (f.kind == Framed::Kind::end) break;
+        if (f.kind == Framed::Kind::error) {
+            server.framing_error(f.error);
+        } else {
+            server.handle(f.body);
+        }
+        // A burst of changes is linted once, when no more input is waiting.
+        if (!server.exited() && !reader.more_waiting()) server.idle();
+    }
+    return server.exit_status();
+}
+
+}  // namespace boussole::lsp
