@@ -701,6 +701,119 @@ TEST_SUITE("lsp") {
         CHECK_FALSE(published(s.idle()).empty());
     }
 
+    TEST_CASE("definition and references of an id, across files, equal to what deleting it breaks") {
+        const std::string dir = example_workspace("refs");
+        const std::string people = dir + "/roadmap/people.yaml";
+        const std::string billing = dir + "/roadmap/streams/billing.yaml";
+        const std::string people_text = test::slurp(people), billing_text = test::slurp(billing);
+        Session s;
+        s.initialize(dir, {{"general", {{"positionEncodings", {"utf-8"}}}}});
+        s.idle();
+        const auto at = [](const std::string& path, int line, std::size_t character) {
+            return json{{"textDocument", {{"uri", uri_of_path(path)}}},
+                        {"position", {{"line", line}, {"character", character}}}};
+        };
+        // On `owner: noah` of billing.yaml's stream (line 4): its declaration in people.yaml.
+        const std::string owner_line = line_of(billing_text, 3);
+        REQUIRE(owner_line == "    owner: noah");
+        s.request(20, "textDocument/definition", at(billing, 3, owner_line.find("noah") + 2));
+        std::vector<json> m = s.take();
+        REQUIRE(m.size() == 1);
+        REQUIRE(m[0]["result"].is_array());
+        REQUIRE(m[0]["result"].size() == 1);
+        const json decl = m[0]["result"][0];
+        CHECK(path_of_uri(decl["uri"].get<std::string>()) == people);
+        const int decl_line = decl["range"]["start"]["line"];
+        CHECK(line_of(people_text, decl_line) == "  - id: noah");
+        CHECK(decl["range"]["start"]["character"] == 8);
+        CHECK(decl["range"]["end"]["character"] == 12);
+        // Off any id: null.
+        s.request(21, "textDocument/definition", at(billing, 3, 2));
+        m = s.take();
+        REQUIRE(m.size() == 1);
+        CHECK(m[0]["result"].is_null());
+
+        // References from the declaration, without it: exactly where deleting noah breaks.
+        json ref_params = at(people, decl_line, 9);
+        ref_params["context"] = {{"includeDeclaration", false}};
+        s.request(22, "textDocument/references", ref_params);
+        m = s.take();
+        REQUIRE(m.size() == 1);
+        std::set<std::tuple<std::string, int, int, int>> refs;
+        for (const json& l : m[0]["result"])
+            refs.insert({path_of_uri(l["uri"].get<std::string>()), l["range"]["start"]["line"],
+                         l["range"]["start"]["character"], l["range"]["end"]["character"]});
+        s.open(people, without_person(people_text, "noah"));
+        std::set<std::tuple<std::string, int, int, int>> broken;
+        for (const auto& [path, params] : published(s.idle()))
+            for (const json& d : params["diagnostics"])
+                if (d["code"] == "unknown-reference" &&
+                    d["message"].get<std::string>().find("'noah'") != std::string::npos)
+                    broken.insert({path, d["range"]["start"]["line"], d["range"]["start"]["character"],
+                                   d["range"]["end"]["character"]});
+        CHECK(refs.size() > 5);
+        CHECK(refs == broken);
+
+        // An epic named in depends_on: its declaration in the same file.
+        const int dep_line = 49;
+        const std::string dep = line_of(billing_text, dep_line);
+        REQUIRE(dep.find("depends_on: [quote-templates]") != std::string::npos);
+        s.request(23, "textDocument/definition", at(billing, dep_line, dep.find("quote-templates")));
+        m = s.take();
+        REQUIRE(m.size() == 1);
+        REQUIRE(m[0]["result"].size() == 1);
+        CHECK(line_of(test::slurp(path_of_uri(m[0]["result"][0]["uri"].get<std::string>())),
+                      m[0]["result"][0]["range"]["start"]["line"])
+                  .find("id: quote-templates") != std::string::npos);
+    }
+
+    TEST_CASE("document symbols: streams > epics > tasks, each range holding its children and its name") {
+        const std::string dir = example_workspace("symbols");
+        const std::string billing = dir + "/roadmap/streams/billing.yaml";
+        const std::string objectives = dir + "/roadmap/objectives.yaml";
+        Session s;
+        s.initialize(dir);
+        s.request(30, "textDocument/documentSymbol", {{"textDocument", {{"uri", uri_of_path(billing)}}}});
+        std::vector<json> m = s.take();
+        REQUIRE(m.size() == 1);
+        const json& streams = m[0]["result"];
+        REQUIRE(streams.size() == 1);
+        CHECK(streams[0]["name"] == "billing");
+        CHECK(streams[0]["detail"] == "Quote-to-cash and billing");
+        std::vector<std::string> epics;
+        for (const json& e : streams[0]["children"]) epics.push_back(e["name"]);
+        // As many as the file's epics, which start "      - id: " (six spaces).
+        std::size_t written = 0;
+        std::istringstream lines(test::slurp(billing));
+        for (std::string l; std::getline(lines, l);) written += l.starts_with("      - id: ") ? 1 : 0;
+        CHECK(epics.size() == written);
+        CHECK(written == 4);
+        CHECK(epics.front() == "billing-automation");
+        const auto pos = [](const json& p) { return std::make_pair(p["line"].get<int>(), p["character"].get<int>()); };
+        const std::function<void(const json&, const json&)> nested = [&](const json& sym, const json& parent) {
+            CAPTURE(sym["name"].get<std::string>());
+            CHECK(pos(sym["range"]["start"]) <= pos(sym["selectionRange"]["start"]));
+            CHECK(pos(sym["selectionRange"]["end"]) <= pos(sym["range"]["end"]));
+            if (!parent.is_null()) {
+                CHECK(pos(parent["range"]["start"]) <= pos(sym["range"]["start"]));
+                CHECK(pos(sym["range"]["end"]) <= pos(parent["range"]["end"]));
+            }
+            for (const json& c : sym["children"]) nested(c, sym);
+        };
+        nested(streams[0], nullptr);
+        bool tasks = false;
+        for (const json& e : streams[0]["children"]) tasks = tasks || !e["children"].empty();
+        CHECK(tasks);
+        s.request(31, "textDocument/documentSymbol", {{"textDocument", {{"uri", uri_of_path(objectives)}}}});
+        m = s.take();
+        REQUIRE(m.size() == 1);
+        REQUIRE_FALSE(m[0]["result"].empty());
+        for (const json& o : m[0]["result"]) {
+            CHECK_FALSE(o["children"].empty());  // each objective holds its key results
+            nested(o, nullptr);
+        }
+    }
+
     TEST_CASE("the real binary: initialize, didOpen, diagnostics, shutdown, exit 0 over pipes") {
         const std::string dir = example_workspace("binary");
         const std::string people = dir + "/roadmap/people.yaml";

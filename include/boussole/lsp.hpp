@@ -97,6 +97,11 @@ enum class Encoding { utf16, utf8 };
 /// (1-based, as SourcePos counts) in units of `encoding` (0-based, as LSP counts). Columns past
 /// the end count one unit per missing code point.
 std::uint32_t character_of_column(std::string_view line, std::uint32_t column, Encoding encoding);
+/// The length of `line` in units of `encoding`.
+std::uint32_t length_of(std::string_view line, Encoding encoding);
+/// The code point column (1-based) of LSP character `character` (0-based, in `encoding`) of
+/// `line`: the reverse of character_of_column. A character inside a code point counts as it.
+std::uint32_t column_of_character(std::string_view line, std::uint32_t character, Encoding encoding);
 /// The byte offset in `text` of the LSP position (`line`, `character` in `encoding`), clamped to
 /// the line's end and the text's end. Lines end at \n, \r\n or \r, as LSP says.
 std::size_t offset_of_position(std::string_view text, std::uint32_t line, std::uint32_t character, Encoding encoding);

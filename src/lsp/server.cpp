@@ -12,6 +12,7 @@
 #include "boussole/error.hpp"
 #include "boussole/lsp.hpp"
 #include "boussole/visible.hpp"
+#include "lsp/symbols.hpp"
 #include "lsp/workspace.hpp"
 
 namespace boussole::lsp {
@@ -102,7 +103,7 @@ std::string default_roadmap(const std::string& folder) {
 }  // namespace
 
 struct Server::Impl {
-    std::ostream& out;
+    std::ostream& sink;
     ServerOptions options;
     bool initialized = false;  // `initialize` answered
     bool shutdown = false;
@@ -119,15 +120,16 @@ struct Server::Impl {
     std::map<std::string, Published> published;
     std::vector<std::string> notes_said;
     std::string pending_message;  // said after the answer to initialize
+    Roadmap read_roadmap;         // the roadmap last read (what the queries answer from)
 
-    Impl(std::ostream& o, ServerOptions opts) : out(o), options(std::move(opts)) {
+    Impl(std::ostream& o, ServerOptions opts) : sink(o), options(std::move(opts)) {
         if (!options.find_roadmap) options.find_roadmap = default_roadmap;
     }
 
     void send(const json& message) {
         json m = message;
         m["jsonrpc"] = "2.0";
-        write_frame(out, json_document(m, -1));
+        write_frame(sink, json_document(m, -1));
     }
     void reply(const json& id, json result) { send({{"id", id}, {"result", std::move(result)}}); }
     void fail(const json& id, int code, const std::string& message) {
@@ -150,6 +152,16 @@ struct Server::Impl {
     void watched_files(const json& params);
     void publish();
     json diagnostic(const Diagnostic& d, const std::string& text) const;
+    // Queries: the roadmap read up to the last change, a document's file in it, positions.
+    void ensure_current();
+    std::optional<std::uint32_t> roadmap_file(const std::string& path) const;
+    const std::string& file_text(std::uint32_t file) const;
+    json location(const SourcePos& pos) const;
+    json range_of(const SourcePos& pos) const;
+    std::optional<IdUse> id_at(const json& params);
+    json definition(const json& params);
+    json references(const json& params);
+    json symbols(const json& params);
     std::string path_of(const json& params, std::string_view what) const;
 };
 
@@ -236,7 +248,117 @@ void Server::Impl::request(const json& id, const std::string& method, const json
         reply(id, nullptr);
         return;
     }
+    if (method == "textDocument/definition") {
+        reply(id, definition(params));
+        return;
+    }
+    if (method == "textDocument/references") {
+        reply(id, references(params));
+        return;
+    }
+    if (method == "textDocument/documentSymbol") {
+        reply(id, symbols(params));
+        return;
+    }
     fail(id, method_not_found, fmt::format("boussole lsp does not handle '{}'", method));
+}
+
+void Server::Impl::ensure_current() {
+    if (workspace.has_root() && workspace.dirty()) publish();
+}
+
+std::optional<std::uint32_t> Server::Impl::roadmap_file(const std::string& path) const {
+    const std::vector<std::size_t>& read = workspace.read();
+    for (std::size_t k = 0; k < read.size(); ++k)
+        if (workspace.files()[read[k]].path == path) return static_cast<std::uint32_t>(k);
+    return std::nullopt;
+}
+
+const std::string& Server::Impl::file_text(std::uint32_t file) const {
+    return workspace.files()[workspace.read()[file]].version_text;
+}
+
+json Server::Impl::range_of(const SourcePos& pos) const {
+    const std::string_view line = line_of(file_text(pos.file), pos.line);
+    return {
+        {"start", position_json(pos.line - 1, character_of_column(line, pos.column, encoding))},
+        {"end", position_json(pos.line - 1, character_of_column(
+                                                line, pos.column + std::max<std::uint32_t>(pos.length, 1), encoding))}};
+}
+
+json Server::Impl::location(const SourcePos& pos) const {
+    const WorkspaceFile& f = workspace.files()[workspace.read()[pos.file]];
+    const OpenDocument* doc = workspace.document(f.path);
+    return {{"uri", doc ? doc->uri : uri_of_path(f.path)}, {"range", range_of(pos)}};
+}
+
+std::optional<IdUse> Server::Impl::id_at(const json& params) {
+    ensure_current();
+    const std::string path = path_of(params, "textDocument/definition");
+    const json& p = member(params, "position", json::value_t::object, "params");
+    const auto line = member(p, "line", json::value_t::number_integer, "position").get<long long>();
+    const auto character = member(p, "character", json::value_t::number_integer, "position").get<long long>();
+    if (line < 0 || character < 0 || line >= std::numeric_limits<std::uint32_t>::max() ||
+        character >= std::numeric_limits<std::uint32_t>::max())
+        throw BadParams("position: out of range");
+    const std::optional<std::uint32_t> file = roadmap_file(path);
+    if (!file) return std::nullopt;  // not a file of the roadmap
+    const auto l = static_cast<std::uint32_t>(line) + 1;
+    const std::uint32_t column =
+        column_of_character(line_of(file_text(*file), l), static_cast<std::uint32_t>(character), encoding);
+    for (const IdUse& u : id_uses(read_roadmap))
+        if (u.pos.file == *file && u.pos.line == l && u.pos.column <= column &&
+            column < u.pos.column + std::max<std::uint32_t>(u.pos.length, 1))
+            return u;
+    return std::nullopt;
+}
+
+json Server::Impl::definition(const json& params) {
+    const std::optional<IdUse> at = id_at(params);
+    if (!at) return nullptr;
+    json out = json::array();
+    for (const IdUse& u : id_uses(read_roadmap))
+        if (u.declaration && u.kind == at->kind && u.id == at->id) out.push_back(location(u.pos));
+    return out.empty() ? json(nullptr) : out;
+}
+
+json Server::Impl::references(const json& params) {
+    const std::optional<IdUse> at = id_at(params);
+    if (!at) return nullptr;
+    bool declarations = true;
+    if (params.contains("context") && params["context"].is_object())
+        declarations = params["context"].value("includeDeclaration", true);
+    json out = json::array();
+    for (const IdUse& u : id_uses(read_roadmap))
+        if (u.kind == at->kind && u.id == at->id && (declarations || !u.declaration)) out.push_back(location(u.pos));
+    return out;
+}
+
+json Server::Impl::symbols(const json& params) {
+    ensure_current();
+    const std::optional<std::uint32_t> file = roadmap_file(path_of(params, "textDocument/documentSymbol"));
+    if (!file) return nullptr;
+    const std::string& text = file_text(*file);
+    const auto lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n') + 1);
+    const std::function<json(const Symbol&)> convert = [&](const Symbol& s) {
+        const std::string_view last = line_of(text, s.end_line);
+        json start =
+            position_json(s.start.line - 1, character_of_column(line_of(text, s.start.line), s.start.column, encoding));
+        json selection = range_of(s.selection);
+        if (s.selection.line == s.start.line && s.selection.column < s.start.column) selection = range_of(s.start);
+        json children = json::array();
+        for (const Symbol& c : s.children) children.push_back(convert(c));
+        json out = {{"name", s.name.empty() ? std::string("(no id)") : s.name},
+                    {"kind", s.kind},
+                    {"range", {{"start", start}, {"end", position_json(s.end_line - 1, length_of(last, encoding))}}},
+                    {"selectionRange", selection},
+                    {"children", children}};
+        if (!s.detail.empty()) out["detail"] = s.detail;
+        return out;
+    };
+    json out = json::array();
+    for (const Symbol& s : document_symbols(read_roadmap, *file, lines)) out.push_back(convert(s));
+    return out;
 }
 
 void Server::Impl::notification(const std::string& method, const json& params) {
@@ -339,11 +461,14 @@ json Server::Impl::initialize(const json& params) {
     if (root.size() > 1 && root.back() == '/') root.pop_back();
     workspace.set_root(root);
 
-    json result = {{"capabilities",
-                    {{"positionEncoding", encoding == Encoding::utf8 ? "utf-8" : "utf-16"},
-                     {"textDocumentSync",
-                      {{"openClose", true}, {"change", sync_incremental}, {"save", {{"includeText", false}}}}}}},
-                   {"serverInfo", {{"name", "boussole"}, {"version", BOUSSOLE_VERSION}}}};
+    json result = {
+        {"capabilities",
+         {{"positionEncoding", encoding == Encoding::utf8 ? "utf-8" : "utf-16"},
+          {"textDocumentSync", {{"openClose", true}, {"change", sync_incremental}, {"save", {{"includeText", false}}}}},
+          {"definitionProvider", true},
+          {"referencesProvider", true},
+          {"documentSymbolProvider", true}}},
+        {"serverInfo", {{"name", "boussole"}, {"version", BOUSSOLE_VERSION}}}};
     if (!problem.empty()) {
         // Said once, after the answer (a server may show a message before `initialized`).
         pending_message = fmt::format("boussole: {}. Diagnostics are off until the roadmap is found.", problem);
@@ -438,7 +563,8 @@ json Server::Impl::diagnostic(const Diagnostic& d, const std::string& text) cons
 }
 
 void Server::Impl::publish() {
-    const Roadmap roadmap = workspace.roadmap();
+    read_roadmap = workspace.roadmap();
+    const Roadmap& roadmap = read_roadmap;
     const LintResult result = lint_roadmap(roadmap);
     const std::vector<WorkspaceFile>& files = workspace.files();
     const std::vector<std::size_t>& read = workspace.read();

@@ -97,6 +97,29 @@ std::uint32_t character_of_column(std::string_view line, std::uint32_t column, E
     return units + (column > seen ? column - seen : 0);
 }
 
+std::uint32_t length_of(std::string_view line, Encoding encoding) {
+    std::uint32_t units = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        const CodePoint cp = code_point_at(line, i, encoding);
+        units += cp.units;
+        i += cp.bytes;
+    }
+    return units;
+}
+
+std::uint32_t column_of_character(std::string_view line, std::uint32_t character, Encoding encoding) {
+    std::uint32_t units = 0, column = 1;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const CodePoint cp = code_point_at(line, i, encoding);
+        if (units + cp.units > character) return column;
+        units += cp.units;
+        i += cp.bytes;
+        ++column;
+    }
+    return column + (character > units ? character - units : 0);
+}
+
 std::size_t offset_of_position(std::string_view text, std::uint32_t line, std::uint32_t character, Encoding encoding) {
     std::size_t start = 0;
     for (std::uint32_t l = 0; l < line; ++l) {

@@ -77,6 +77,11 @@ OpenDocument* Workspace::document(const std::string& path) {
     return it == open_.end() ? nullptr : &it->second;
 }
 
+const OpenDocument* Workspace::document(const std::string& path) const {
+    const auto it = open_.find(normal(path));
+    return it == open_.end() ? nullptr : &it->second;
+}
+
 void Workspace::close(const std::string& path) {
     open_.erase(normal(path));
     dirty_ = true;

@@ -45,6 +45,7 @@ public:
     void open(const std::string& path, OpenDocument doc);
     // The open document at `path`, or null.
     OpenDocument* document(const std::string& path);
+    [[nodiscard]] const OpenDocument* document(const std::string& path) const;
     void close(const std::string& path);
 
     // The text lint reads for a roadmap file: the open document's, else the disk's.
