@@ -814,6 +814,63 @@ TEST_SUITE("lsp") {
         }
     }
 
+    TEST_CASE("hostile input: mutated sessions never throw, and every answer is well-formed JSON-RPC") {
+        const std::string dir = example_workspace("hostile");
+        const std::string people = dir + "/roadmap/people.yaml";
+        const auto before = tree_bytes(dir);
+        const auto msg = [](json m) {
+            m["jsonrpc"] = "2.0";
+            return frame(m);
+        };
+        const std::string session =
+            msg({{"id", 1},
+                 {"method", "initialize"},
+                 {"params", {{"rootUri", uri_of_path(dir)}, {"capabilities", json::object()}}}}) +
+            msg({{"method", "initialized"}}) +
+            msg({{"method", "textDocument/didOpen"},
+                 {"params",
+                  {{"textDocument",
+                    {{"uri", uri_of_path(people)}, {"version", 1}, {"text", "people:\n  - {id: a, name: Ä 😀}\n"}}}}}}) +
+            msg({{"method", "textDocument/didChange"},
+                 {"params",
+                  {{"textDocument", {{"uri", uri_of_path(people)}, {"version", 2}}},
+                   {"contentChanges",
+                    {{{"range",
+                       {{"start", {{"line", 1}, {"character", 20}}}, {"end", {{"line", 0}, {"character", 3}}}}},
+                      {"text", "x"}}}}}}}) +
+            msg({{"id", 2},
+                 {"method", "textDocument/definition"},
+                 {"params",
+                  {{"textDocument", {{"uri", uri_of_path(people)}}}, {"position", {{"line", 1}, {"character", 9}}}}}}) +
+            msg({{"id", 3},
+                 {"method", "textDocument/documentSymbol"},
+                 {"params", {{"textDocument", {{"uri", uri_of_path(people)}}}}}}) +
+            msg({{"id", 4}, {"method", "shutdown"}}) + msg({{"method", "exit"}});
+        std::uint32_t seed = 12345;
+        const auto next = [&] {
+            seed = seed * 1664525u + 1013904223u;
+            return seed >> 8;
+        };
+        for (int round = 0; round < 300; ++round) {
+            std::string input = session;
+            const std::uint32_t flips = 1 + next() % 4;
+            for (std::uint32_t k = 0; k < flips; ++k) input[next() % input.size()] = static_cast<char>(next() & 0xff);
+            std::istringstream in(input);
+            std::ostringstream out;
+            CAPTURE(round);
+            CHECK_NOTHROW(serve(in, out));
+            std::istringstream back(out.str());
+            FrameReader r(back);
+            for (Framed f = r.next(); f.kind != Framed::Kind::end; f = r.next()) {
+                REQUIRE(f.kind == Framed::Kind::message);
+                const json m = json::parse(f.body);
+                CHECK(m["jsonrpc"] == "2.0");
+                CHECK((m.contains("method") || m.contains("result") || m.contains("error")));
+            }
+        }
+        CHECK(tree_bytes(dir) == before);
+    }
+
     TEST_CASE("the real binary: initialize, didOpen, diagnostics, shutdown, exit 0 over pipes") {
         const std::string dir = example_workspace("binary");
         const std::string people = dir + "/roadmap/people.yaml";

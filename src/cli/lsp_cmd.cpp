@@ -2,6 +2,7 @@
 #include <iostream>
 #include <memory>
 
+#include <signal.h>
 #include <unistd.h>
 
 #include "boussole/lsp.hpp"
@@ -28,6 +29,9 @@ CLI::App* setup_lsp(CLI::App& app, LspCommand& cmd) {
 }
 
 int run_lsp(const LspCommand&) {
+    // An editor that goes away closes the pipe: a write then fails (the output stream goes bad)
+    // instead of killing the server, which ends at the end of its input.
+    ::signal(SIGPIPE, SIG_IGN);
     const std::unique_ptr<std::streambuf> input = lsp::fd_input_buffer(STDIN_FILENO);
     std::istream in(input.get());
     lsp::ServerOptions options;

@@ -578,7 +578,7 @@ void Server::Impl::publish() {
         const auto it = by_display.find(d.file);
         const std::size_t i = it != by_display.end() ? it->second : read.empty() ? files.size() : read.front();
         if (i >= files.size()) continue;
-        lists[i].push_back(diagnostic(d, *workspace.text_of(files[i])));
+        lists[i].push_back(diagnostic(d, files[i].version_text));  // the text linted
     }
 
     std::set<std::string> current;
