@@ -491,6 +491,16 @@ TEST_SUITE("lsp") {
              [](const std::string& t) {
                  return t.substr(0, t.size() / 2) + "\n  - {id: [broken\n" + t.substr(t.size() / 2);
              }},
+            // roadmap.lint's settings: an option that makes a rule fire, and severities changed.
+            {"lint-settings", "roadmap.yaml",
+             [](const std::string& t) {
+                 std::string s = t;
+                 const std::string themes = "themes: {min: 3, max: 8}";
+                 REQUIRE(s.find(themes) != std::string::npos);
+                 s.replace(s.find(themes), themes.size(),
+                           "themes: {min: 7, max: 8}\n    rules: {theme-count: info, missing-owner: off}");
+                 return s;
+             }},
             {"duplicate-id", "people.yaml",
              [](const std::string& t) {
                  std::string s = t;
