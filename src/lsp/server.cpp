@@ -471,7 +471,10 @@ json Server::Impl::initialize(const json& params) {
         {"serverInfo", {{"name", "boussole"}, {"version", BOUSSOLE_VERSION}}}};
     if (!problem.empty()) {
         // Said once, after the answer (a server may show a message before `initialized`).
-        pending_message = fmt::format("boussole: {}. Diagnostics are off until the roadmap is found.", problem);
+        pending_message = fmt::format(
+            "boussole: {}. No diagnostics until then: open the folder that holds the roadmap, or set "
+            "initializationOptions.path, and restart the language server.",
+            problem);
     }
     return result;
 }
