@@ -279,6 +279,11 @@ TEST_SUITE("lsp") {
         s.server.handle(R"({"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":3}})");
         s.server.handle(R"({"jsonrpc":"2.0","id":8,"method":"textDocument/unknownRequest"})");
         s.server.handle(R"({"jsonrpc":"2.0","id":"s9","method":"$/unknown"})");
+        // Responses (to requests of ours) are never answered, even an error with a null id.
+        s.server.handle(R"({"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"x"}})");
+        s.server.handle(R"({"jsonrpc":"2.0","id":"boussole-1","result":null})");
+        // A request without its id is a notification: no answer, even to shutdown.
+        s.server.handle(R"({"jsonrpc":"2.0","method":"shutdown"})");
         const std::vector<json> m = s.take();
         REQUIRE(m.size() == 7);
         CHECK(m[0]["error"]["code"] == -32700);

@@ -184,6 +184,9 @@ void Server::Impl::handle(std::string_view body) {
         fail(nullptr, invalid_request, "a message must be a JSON object with \"jsonrpc\": \"2.0\"");
         return;
     }
+    // A response to a request of ours (client/registerCapability), whatever its id (null when
+    // the client could not read ours): never answered.
+    if (!message.contains("method") && (message.contains("result") || message.contains("error"))) return;
     const bool has_id = message.contains("id");
     const json id = has_id ? message.at("id") : json();
     if (has_id && !id.is_string() && !id.is_number_integer()) {
@@ -195,8 +198,6 @@ void Server::Impl::handle(std::string_view body) {
         return;
     }
     if (!message.contains("method")) {
-        // A response to a request of ours (client/registerCapability): nothing to do.
-        if (has_id && (message.contains("result") || message.contains("error"))) return;
         fail(has_id ? id : json(), invalid_request, "the message has no \"method\"");
         return;
     }
