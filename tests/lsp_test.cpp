@@ -80,12 +80,18 @@ std::string_view code_point_prefix(std::string_view line, std::uint32_t column) 
     }
     return line.substr(0, i);
 }
+// Line `n` (0-based) of `text`; lines end at \r\n, \n or a lone \r.
 std::string line_of(const std::string& text, int n) {
-    std::istringstream in(text);
-    std::string line;
-    for (int i = 0; i <= n; ++i) std::getline(in, line);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
+    std::vector<std::string> lines(1);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+        if (text[i] == '\r' || text[i] == '\n') {
+            lines.emplace_back();
+        } else {
+            lines.back() += text[i];
+        }
+    }
+    return n < static_cast<int>(lines.size()) ? lines[static_cast<std::size_t>(n)] : std::string();
 }
 
 // A server driven in-process: messages in, framed messages out.
@@ -422,6 +428,28 @@ TEST_SUITE("lsp") {
             CHECK(found["range"]["end"]["character"] == end);
             CHECK(p.at(file)["version"] == 1);
         }
+    }
+
+    TEST_CASE("lines ended by a lone CR are lines, for the loader and for LSP alike") {
+        const std::string dir = test::temp_dir("lsp-cr");
+        fs::remove_all(dir);
+        const std::string file = dir + "/roadmap/roadmap.yaml";
+        const std::string text =
+            "people:\r  - {id: ann, name: Ann}\rstreams:\r  - id: s\r    title: S\r"
+            "    epics:\r      - {id: e, title: \"Été 😀\", owner: zoé, due: 2026-12-01}\r";
+        test::write(file, text);
+        Session s;
+        s.initialize(dir);
+        const auto p = published(s.idle());
+        REQUIRE(p.count(file));
+        json found;
+        for (const json& d : p.at(file)["diagnostics"])
+            if (d["code"] == "unknown-reference") found = d;
+        REQUIRE(found.is_object());
+        const std::string line = "      - {id: e, title: \"Été 😀\", owner: zoé, due: 2026-12-01}";
+        CHECK(found["range"]["start"]["line"] == 6);
+        CHECK(found["range"]["start"]["character"] == utf16_units(line.substr(0, line.find("zoé"))));
+        CHECK(lsp_keys(p) == lint_keys(dir + "/roadmap"));
     }
 
     TEST_CASE("incremental edits in the negotiated encoding, after an emoji on the same line") {

@@ -61,20 +61,26 @@ std::string text_of(const json& object, const char* key, std::string_view what) 
 
 json position_json(std::uint32_t line, std::uint32_t character) { return {{"line", line}, {"character", character}}; }
 
-// Line `n` (1-based) of `text`, without its line break. Lines end at \n, as the loader counts
-// them (a \r before it is not part of the line).
+// Line `n` (1-based) of `text`, without its line break. Lines end at \r\n, \n or a lone \r,
+// as both LSP and the loader count them.
 std::string_view line_of(std::string_view text, std::uint32_t n) {
     std::size_t start = 0;
     for (std::uint32_t l = 1; l < n; ++l) {
-        const std::size_t nl = text.find('\n', start);
-        if (nl == std::string_view::npos) return {};
-        start = nl + 1;
+        const std::size_t brk = text.find_first_of("\r\n", start);
+        if (brk == std::string_view::npos) return {};
+        start = brk + (text[brk] == '\r' && brk + 1 < text.size() && text[brk + 1] == '\n' ? 2 : 1);
     }
-    std::size_t end = text.find('\n', start);
+    std::size_t end = text.find_first_of("\r\n", start);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    return line;
+    return text.substr(start, end - start);
+}
+
+// How many lines `text` has, as line_of counts them.
+std::uint32_t line_count(std::string_view text) {
+    std::uint32_t n = 1;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++n;
+    return n;
 }
 
 int lsp_severity(Severity s) {
@@ -340,7 +346,7 @@ json Server::Impl::symbols(const json& params) {
     const std::optional<std::uint32_t> file = roadmap_file(path_of(params, "textDocument/documentSymbol"));
     if (!file) return nullptr;
     const std::string& text = file_text(*file);
-    const auto lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n') + 1);
+    const std::uint32_t lines = line_count(text);
     const std::function<json(const Symbol&)> convert = [&](const Symbol& s) {
         const std::string_view last = line_of(text, s.end_line);
         json start =
