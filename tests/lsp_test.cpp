@@ -452,6 +452,23 @@ TEST_SUITE("lsp") {
         CHECK(lsp_keys(p) == lint_keys(dir + "/roadmap"));
     }
 
+    TEST_CASE("a byte order mark is no character of the first line") {
+        const std::string dir = test::temp_dir("lsp-bom");
+        fs::remove_all(dir);
+        const std::string file = dir + "/roadmap/roadmap.yaml";
+        test::write(file, "\xEF\xBB\xBFstreams: [{id: s, title: S, owner: zed}]\npeople: [{id: a, name: A}]\n");
+        Session s;
+        s.initialize(dir);
+        const auto p = published(s.idle());
+        REQUIRE(p.count(file));
+        json found;
+        for (const json& d : p.at(file)["diagnostics"])
+            if (d["code"] == "unknown-reference") found = d;
+        REQUIRE(found.is_object());
+        CHECK(found["range"]["start"]["line"] == 0);
+        CHECK(found["range"]["start"]["character"] == std::string("streams: [{id: s, title: S, owner: ").size());
+    }
+
     TEST_CASE("incremental edits in the negotiated encoding, after an emoji on the same line") {
         const std::string dir = example_workspace("incr");
         const std::string file = dir + "/roadmap/streams/crm.yaml";

@@ -61,10 +61,12 @@ std::string text_of(const json& object, const char* key, std::string_view what) 
 
 json position_json(std::uint32_t line, std::uint32_t character) { return {{"line", line}, {"character", character}}; }
 
-// Line `n` (1-based) of `text`, without its line break. Lines end at \r\n, \n or a lone \r,
-// as both LSP and the loader count them.
+// Line `n` (1-based) of `text`, without its line break (nor, on the first, a byte order mark). Lines end at \r\n, \n or
+// a lone \r, as both LSP and the loader count them.
 std::string_view line_of(std::string_view text, std::uint32_t n) {
-    std::size_t start = 0;
+    // A byte order mark is no character of the first line: the loader does not count it, and
+    // editors do not show it.
+    std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     for (std::uint32_t l = 1; l < n; ++l) {
         const std::size_t brk = text.find_first_of("\r\n", start);
         if (brk == std::string_view::npos) return {};
