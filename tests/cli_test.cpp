@@ -121,7 +121,7 @@ TEST_SUITE("cli") {
         CHECK(r.status == 2);
         CHECK(r.err ==
               "boussole: error: boussole has no option '--bogus': give a command first (lint, rules, init, schema, "
-              "report, recap, diff, digest), then its options\nRun 'boussole --help' for the commands.\n");
+              "report, recap, diff, digest, lsp), then its options\nRun 'boussole --help' for the commands.\n");
         r = boussole({"lnt", "examples/revops"});
         CHECK(r.status == 2);
         CHECK(r.err.starts_with("boussole: error: unknown command 'lnt' (did you mean 'lint'?)\n"));

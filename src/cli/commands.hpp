@@ -36,6 +36,7 @@ Command report_command(CLI::App& app);
 Command recap_command(CLI::App& app);
 Command diff_command(CLI::App& app);
 Command digest_command(CLI::App& app);  // issue 16
+Command lsp_command(CLI::App& app);     // issue 18
 
 // An output format of a command: its name on the command line and what writes it.
 template <class Render>
@@ -97,6 +98,9 @@ const Render& format_named(const Format<Render> (&formats)[N], std::string_view 
 // included); it is named relative to the current directory ("roadmap", "../roadmap", "..").
 // Throws PathError when there is neither a roadmap/ nor any YAML file here.
 std::string roadmap_path(const std::string& given);
+// The same default PATH found from `folder` instead of the current directory (`boussole lsp`:
+// the editor's workspace folder), as an absolute path. Throws PathError as roadmap_path does.
+std::string roadmap_path_from(const std::string& folder);
 
 // The top of the git work tree that holds the current directory (a folder with `.git`), else
 // the current directory: CI annotations name files relative to it.

@@ -46,16 +46,23 @@ std::string roadmap_path(const std::string& given) {
         throw PathError(
             "the current folder cannot be read (was it deleted?); change to another folder, or give the "
             "roadmap's PATH");
+    const fs::path found = roadmap_path_from(cwd.string());
+    return found == cwd ? "." : found.lexically_relative(cwd).generic_string();
+}
+
+std::string roadmap_path_from(const std::string& folder) {
+    std::error_code ec;
+    const fs::path from = fs::absolute(folder, ec).lexically_normal();
     // The nearest roadmap/ from here up to the top of the git work tree (from any subfolder of
     // the repository, the roadmap's own included); outside git, only here.
-    const std::optional<fs::path> top = git_work_tree_top(cwd);
-    for (fs::path dir = cwd;; dir = dir.parent_path()) {
-        if (fs::is_directory(dir / "roadmap", ec)) return (dir / "roadmap").lexically_relative(cwd).generic_string();
+    const std::optional<fs::path> top = git_work_tree_top(from);
+    for (fs::path dir = from;; dir = dir.parent_path()) {
+        if (fs::is_directory(dir / "roadmap", ec)) return (dir / "roadmap").string();
         if (!top || dir == *top || dir == dir.parent_path()) break;
     }
     std::vector<std::pair<std::string, std::string>> here;
     try {
-        here = list_roadmap_files(".");
+        here = list_roadmap_files(from.string());
     } catch (const PathError&) {
         // Unreadable: said below as "no roadmap".
     }
@@ -63,11 +70,11 @@ std::string roadmap_path(const std::string& given) {
         throw PathError(fmt::format(
             "no roadmap found: no roadmap/ folder in '{}'{}, and no YAML file in it; give the roadmap's PATH, or "
             "run 'boussole init' to start one",
-            cwd.string(),
-            top && *top != cwd
+            from.string(),
+            top && *top != from
                 ? fmt::format(" or in the folders above it up to the top of its git repository, '{}'", top->string())
                 : ""));
-    return ".";
+    return from.string();
 }
 
 std::string work_tree_root() {

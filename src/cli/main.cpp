@@ -110,8 +110,9 @@ int run(int argc, char** argv) {
         "boussole(1) and boussole-format(5).");
 
     // The command table: every subcommand, in the order `--help` lists them.
-    const Command commands[] = {lint_command(app),   rules_command(app), init_command(app), schema_command(app),
-                                report_command(app), recap_command(app), diff_command(app), digest_command(app)};
+    const Command commands[] = {lint_command(app),   rules_command(app),  init_command(app),
+                                schema_command(app), report_command(app), recap_command(app),
+                                diff_command(app),   digest_command(app), lsp_command(app)};
 
     // --help and --version: written like any output, a failure to write them is an error.
     const auto answer = [&app](const CLI::Error& e) {
