@@ -133,7 +133,8 @@ const Rule duplicate_id{
         "Lefèvre, while 'theo' owns epics), the duplicate is most likely that id mistyped: the "
         "message says so once, with the count and the first places of those references, which "
         "unknown-reference then does not report one by one. Otherwise it suggests a free id made "
-        "from the name or title, or says the entry repeats the first when both have one name.",
+        "from the name or title, or says the entry repeats the first when both have one name. Past 256 "
+        "distinct unknown ids of one kind, no more are searched for such a meaning.",
     .bad = "- id: crm-cleanup\n  title: Deduplicate accounts\n- id: crm-cleanup\n  title: Archive dead leads",
     .good =
         "- id: crm-dedup-accounts\n  title: Deduplicate accounts\n- id: crm-archive-leads\n  title: Archive dead leads",

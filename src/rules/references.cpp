@@ -127,13 +127,26 @@ std::vector<MisnamedDuplicate> misnamed_duplicates(const Roadmap& r, const Roadm
         }
         if (duplicates.empty()) continue;
         std::vector<MisnamedDuplicate> found(duplicates.size());
+        // issue 17: an unknown id near a duplicate is compared with every entity of its kind; past
+        // max_searched_unknown_ids distinct unknown ids (so many are a missing file, not typos) no
+        // more are, so that the cost stays linear in the roadmap (the rules' documentation says so).
+        std::size_t searched = 0;
         for (const auto& [id, where] : ids) {
+            if (++searched > max_searched_unknown_ids) break;
+            // The duplicates first (few): an id near none of them needs no search of the rest.
+            std::vector<std::size_t> to_duplicate(duplicates.size());
+            bool near = false;
+            for (std::size_t i = 0; i < duplicates.size(); ++i) {
+                to_duplicate[i] = distance(id, duplicates[i], false);
+                near = near || to_duplicate[i] < far;
+            }
+            if (!near) continue;
             std::size_t to_declared = far;
             for (const Named& e : declared) to_declared = std::min(to_declared, distance(id, e, true));
             std::optional<std::size_t> best;
             std::size_t best_distance = far;
             for (std::size_t i = 0; i < duplicates.size(); ++i)
-                if (const std::size_t d = distance(id, duplicates[i], false); d < best_distance && d < to_declared) {
+                if (const std::size_t d = to_duplicate[i]; d < best_distance && d < to_declared) {
                     best = i;
                     best_distance = d;
                 }

@@ -3,6 +3,7 @@
 // the duplicate ids that explain some of them: read by unknown-reference and duplicate-id, so
 // that one mistake (an entity declared with another's id) gives one diagnostic, at its cause.
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,14 @@ enum class RefKind { person, metric, epic, key_result };
 
 /// "person", "metric", "epic", "key result".
 std::string_view kind_name(RefKind k);
+
+/// issue 17: the distinct unknown ids of one kind searched for a likely meaning (a typo, a
+/// duplicate's name); past it, so many are a missing file, not typos, and a search of each
+/// would make the rules quadratic in the roadmap.
+inline constexpr std::size_t max_searched_unknown_ids = 256;
+/// The same for people and metrics, whose names are searched too (a dearer search): past 64
+/// distinct unknown people (or metrics), the people file is missing.
+inline constexpr std::size_t max_searched_unknown_names = 64;
 
 /// One reference as written.
 struct Reference {

@@ -1,3 +1,4 @@
+#include <map>
 #include <set>
 #include <utility>
 
@@ -31,8 +32,16 @@ void check(const LintContext& ctx, Reporter& out) {
     if (ctx.reports(RuleId::duplicate_id))
         for (const MisnamedDuplicate& d : misnamed_duplicates(ctx.roadmap, ix))
             for (const auto& [id, where] : d.meant) explained.emplace(d.kind, id);
-    // issue 17: each list of ids folded once, each unknown id searched once (Speller).
-    Speller epics(ix.epic_ids), key_results(ix.key_result_ids);
+    // issue 17: each list of ids folded once, each unknown id searched once (Speller); people and
+    // metrics, found by name too, have their answers kept the same way, with a lower limit.
+    Speller epics(ix.epic_ids, max_searched_unknown_ids), key_results(ix.key_result_ids, max_searched_unknown_ids);
+    std::map<std::string, std::string, std::less<>> people_hints, metric_hints;
+    auto named_hint = [](std::map<std::string, std::string, std::less<>>& hints, const std::string& id,
+                         auto&& search) -> std::string {
+        if (const auto it = hints.find(id); it != hints.end()) return it->second;
+        if (hints.size() >= max_searched_unknown_names) return {};
+        return hints.emplace(id, did_you_mean_named(search(id))).first->second;
+    };
     for (const Reference& ref : references(ctx.roadmap)) {
         const std::string& id = **ref.id;
         if (explained.contains({ref.kind, id})) continue;
@@ -40,11 +49,11 @@ void check(const LintContext& ctx, Reporter& out) {
         switch (ref.kind) {
             case RefKind::person:
                 if (ix.people.contains(id)) continue;
-                hint = did_you_mean_named(ix.people_written_as(id));
+                hint = named_hint(people_hints, id, [&](const std::string& w) { return ix.people_written_as(w); });
                 break;
             case RefKind::metric:
                 if (ix.metrics.contains(id)) continue;
-                hint = did_you_mean_named(ix.metrics_written_as(id));
+                hint = named_hint(metric_hints, id, [&](const std::string& w) { return ix.metrics_written_as(w); });
                 break;
             case RefKind::epic:
                 if (ix.epics.contains(id)) continue;
@@ -72,7 +81,8 @@ const Rule unknown_reference{
         "recognised, whole or in part, and the id suggested. References that a duplicate id explains (a "
         "second person declared as 'helene' and named Théo, while 'theo' is named elsewhere) are "
         "reported once, by duplicate-id, at the duplicate. Past 256 distinct unknown epic or key-result "
-        "ids, no more are searched for a likely typo: so many are a missing file, not typos.",
+        "ids, or 64 unknown people or metrics, no more are searched for a likely typo: so many are a missing "
+        "file, not typos.",
     .bad = "people:\n  - {id: sam, name: Sam}\nstreams:\n  - id: billing\n    title: Billing\n    owner: samm",
     .good = "people:\n  - {id: sam, name: Sam}\nstreams:\n  - id: billing\n    title: Billing\n    owner: sam",
     .check = &check,
