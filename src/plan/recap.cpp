@@ -13,7 +13,9 @@
 
 namespace boussole {
 
-namespace {
+// A named namespace, not an anonymous one: RecapBuilder::Impl holds a Builder, and a type of
+// internal linkage inside it is an error in a unity build (-Wsubobject-linkage).
+namespace recap_detail {
 
 // A dated due-date move of an epic.
 struct Move {
@@ -582,7 +584,7 @@ private:
     }
 };
 
-}  // namespace
+}  // namespace recap_detail
 
 std::optional<std::string> recap_blocker(const RecapInput& input) {
     if (input.states.empty()) return "there is no roadmap state to read";
@@ -623,7 +625,7 @@ std::optional<std::string> recap_blocker(const PlanState& baseline, const PlanSt
 
 struct RecapBuilder::Impl {
     Impl(RecapInput in, const PlanState& end) : builder(std::move(in), end) {}
-    Builder builder;
+    recap_detail::Builder builder;
 };
 
 RecapBuilder::RecapBuilder(RecapInput input, const PlanState& end) {

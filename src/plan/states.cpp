@@ -246,7 +246,8 @@ bool WorkScope::covers(const RoadmapIndex& index, const Stream& s, const Epic& e
     return owner.empty() || works_on(e);
 }
 
-namespace {
+// Named, not anonymous: BurnUpReader::Impl holds a Planned (see recap.cpp).
+namespace burn_up_detail {
 
 // The planned work of one state within a scope: its epics' ids, and how many of them are done.
 struct Planned {
@@ -274,7 +275,9 @@ int missing_from(const Planned& a, const Planned& b) {
     return n;
 }
 
-}  // namespace
+}  // namespace burn_up_detail
+
+using namespace burn_up_detail;
 
 struct BurnUpReader::Impl {
     Period period;
