@@ -30,8 +30,11 @@
 // The loader reports yaml-syntax, duplicate-key, unknown-key and invalid-value while reading:
 // their case times load_roadmap_from_texts itself on texts full of those mistakes.
 //
-// Under AddressSanitizer (BOUSSOLE_SANITIZE) most roadmaps are 4 times smaller, so the suite
-// stays short there; ratios hold since both sides are slowed alike. BOUSSOLE_SCALING_TABLE=1
+// Under the sanitizers (BOUSSOLE_SANITIZE) most roadmaps are 4 times smaller and each side is
+// run once: there the suite runs every rule on every worst case for memory errors and checks
+// that each case provokes what it is built for, but not the ratios, which ASan's shadow memory
+// and quarantine distort (a step of 30 us grew 4x there on the plain roadmap, a 200 s run).
+// The ratios are checked in the other builds (.ci/test's first ctest run). BOUSSOLE_SCALING_TABLE=1
 // prints every step's figures.
 #include <doctest/doctest.h>
 #include <time.h>
@@ -89,6 +92,7 @@ std::pair<double, double> costs(const std::function<void()>& small, const std::f
         return (cpu_seconds() - t0) / static_cast<double>(calls);
     };
     double best_small = time(small, 1), best_large = time(large, 1);  // warms caches, estimates a call
+    if (sanitized) return {best_small, best_large};                   // not judged there (see the top)
     const auto calls = [](double one) {
         return one >= 1e-3 ? 1 : static_cast<std::size_t>(1e-3 / std::max(one, 1e-8)) + 1;
     };
@@ -357,6 +361,10 @@ void check_growth(const std::string& name, const std::map<std::string, Measured>
         for (const auto& [step, m] : measured)
             fmt::print("{:<24} {:<36} {:>10.3f} ms {:>10.3f} ms {:>6.2f}x {:>7} {:>7} found\n", name, step,
                        m.small * 1e3, m.large * 1e3, m.growth(), m.found_small, m.found_large);
+    if (sanitized) {
+        MESSAGE(name << ": ratios not checked under the sanitizers (see the top of this file)");
+        return;
+    }
     for (const auto& [step, m] : measured) {
         INFO(
             fmt::format("{}: {} took {:.3f} ms on {} roadmaps of {} epics and {:.3f} ms on one of {} ({:.2f}x; "
@@ -518,6 +526,6 @@ TEST_SUITE("scaling") {
         // Each epic: titel, ownr, in-progres, 2026-13-.., due twice, depends_of, stauts, title twice.
         CHECK(m.found_small >= 8 * n * factor);
         CHECK(m.found_large >= 8 * n * factor);
-        CHECK(m.linear());
+        if (!sanitized) CHECK(m.linear());  // not judged under the sanitizers (see the top)
     }
 }
