@@ -68,4 +68,9 @@ std::string megabytes(std::size_t bytes);
 /// the reason in plain words and what to do.
 std::string read_file(const std::string& path);
 
+/// `path` as a URI reference (RFC 3986): ASCII letters, digits, `-._~` and '/' stay, every
+/// other byte is %XX (upper-case hex). SARIF's relative URIs and the language server's
+/// `file://` URIs are written with it.
+std::string uri_path(std::string_view path);
+
 }  // namespace boussole

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "boussole/io.hpp"
 #include "boussole/lsp.hpp"
 
 namespace boussole::lsp {
@@ -73,18 +74,7 @@ std::string path_of_uri(std::string_view uri) {
     return std::filesystem::path(path).lexically_normal().generic_string();
 }
 
-std::string uri_of_path(std::string_view path) {
-    std::string out = "file://";
-    for (char ch : path) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-            out += ch;
-        } else {
-            out += fmt::format("%{:02X}", c);
-        }
-    }
-    return out;
-}
+std::string uri_of_path(std::string_view path) { return "file://" + uri_path(path); }
 
 std::uint32_t character_of_column(std::string_view line, std::uint32_t column, Encoding encoding) {
     std::uint32_t units = 0, seen = 1;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "boussole/io.hpp"
 #include "boussole/output.hpp"
 #include "boussole/visible.hpp"
 
@@ -43,20 +44,6 @@ std::string rule_name(std::string_view id) {
     return out;
 }
 
-// A relative URI reference (RFC 3986): unreserved characters and '/' stay, the rest is %XX.
-std::string uri(std::string_view path) {
-    std::string out;
-    for (char ch : path) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-            out += ch;
-        } else {
-            out += fmt::format("%{:02X}", c);
-        }
-    }
-    return out;
-}
-
 // Where a file is: a URI relative to the source root (%SRCROOT%, the git work tree) when it lies
 // inside it; else an absolute file:// URI of its own, since a relative reference may not start
 // with a slash or climb out of its base (SARIF1004).
@@ -64,10 +51,10 @@ json artifact_location(const std::string& file, const std::string& root) {
     const std::string relative = repository_path(file, root);
     const std::filesystem::path p(relative);
     if (!p.is_absolute() && (p.empty() || *p.begin() != ".."))
-        return {{"uri", uri(relative)}, {"uriBaseId", "%SRCROOT%"}};
+        return {{"uri", uri_path(relative)}, {"uriBaseId", "%SRCROOT%"}};
     std::error_code ec;
     const std::filesystem::path absolute = std::filesystem::absolute(file, ec).lexically_normal();
-    return {{"uri", "file://" + uri(absolute.generic_string())}};
+    return {{"uri", "file://" + uri_path(absolute.generic_string())}};
 }
 
 json rule_descriptor(const Rule& r) {

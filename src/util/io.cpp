@@ -409,4 +409,18 @@ std::string read_file(const std::string& path) {
     return text;
 }
 
+std::string uri_path(std::string_view path) {
+    std::string out;
+    for (const char ch : path) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+        if (unreserved)
+            out += ch;
+        else
+            out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
 }  // namespace boussole
