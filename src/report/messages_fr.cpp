@@ -361,7 +361,7 @@ const RecapMessages recap_fr = {
     .commit = "le commit {0} du {1}",
     .commit_with_summary = "le commit {0} du {1} ({2})",
     .read_on = ", lue le {0}",
-    .commits_changed = "{0} {1} ont modifié la feuille de route",
+    .commits_changed = "{0} {1} modifiant la feuille de route",
     .commits = {"commit", "commits"},
     // The cause ({4}) is a diagnostic, in English like every lint message: a French document gives
     // where the file breaks and how to read why, not the English words.
