@@ -277,6 +277,10 @@ TEST_SUITE("loader") {
         CHECK(spliced(state, text, with("title: Epic 11\n", "title: Epic eleven\n        start: 2026-10-01\n")));
         // Anchors, aliases, tabs, document markers, a stream's own keys and a broken quote are not.
         CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: Epic &x 11\n")));
+        CHECK_FALSE(spliced(state, text, with("owner: bo\n", "owner: *x\n")));
+        CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: [&x a]\n")));
+        // An '&' or '*' inside a word cannot start one: such titles are read item by item.
+        CHECK(spliced(state, text, with("title: Epic 11\n", "title: R&D and S&OP, 2*3\n")));
         CHECK_FALSE(spliced(state, text, with("owner: bo\n", "owner:\tbo\n")));
         // Nor is a line break that is not a line of the text: a CR alone inside a quoted title
         // (YAML reads it as a line break, so the lines after it are numbered one further; tests/fuzz

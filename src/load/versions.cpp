@@ -74,10 +74,16 @@ bool dash_line(std::string_view line, std::size_t d) {
            line[d + 2] != ' ' && line[d + 2] != '\r';
 }
 
+bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // Everything the item-by-item reading assumes of a whole text.
 bool plain_layout(std::string_view text, const std::vector<std::string_view>& lines) {
     if (text.starts_with("\xEF\xBB\xBF")) return false;
-    if (text.find_first_of("&*\t") != std::string_view::npos) return false;  // anchors, aliases, tabs
+    if (text.find('\t') != std::string_view::npos) return false;
+    // Anchors and aliases: an item may name what another holds. An '&' or '*' right after a
+    // letter or digit cannot start one ("R&D", "S&OP", "x*2" are plain text); any other may.
+    for (std::size_t at = text.find_first_of("&*"); at != std::string_view::npos; at = text.find_first_of("&*", at + 1))
+        if (at == 0 || !is_ascii_alnum(text[at - 1])) return false;
     // A line break the lines below do not split at (a CR alone; NEL, U+2028 and U+2029, which a
     // YAML 1.1 reader may break at): the parser's line numbers would differ from the lines'.
     for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
