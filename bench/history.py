@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a git repository holding a roadmap with a long, realistic history (deterministic).
 
-usage: bench/history.py OUT_DIR [--epics 200] [--commits 500] [--files 8]
+usage: bench/history.py OUT_DIR [--epics 200] [--commits 500] [--files 8] [--years 0]
 
 The roadmap (roadmap/) starts with EPICS epics spread over FILES stream files (one stream per
 file; --files 1 puts every stream in one file), plus roadmap.yaml with the North Star and 20
@@ -9,7 +9,9 @@ key results. Each of the COMMITS commits then makes one change an ops team makes
 moves on, a task is done, a due date slips, a key result is checked in, a target moves, an
 epic is added or dropped or deleted, an epic moves to another stream. The commits are spread
 from 2026-10-01 to 2026-12-31 (period 2026-Q4, so a recap reads every one of them), about one in ten is a merge of a short
-branch, and one in twenty touches a file outside the roadmap.
+branch, and one in twenty touches a file outside the roadmap. --years Y spreads the same commits
+from Y years before 2026-10-01 to 2026-12-31 instead, as in a repository kept for years: the
+quarter then holds only its share of them.
 
 The repository is written with `git fast-import` (a benchmark tool, not boussole: boussole
 itself reads git only through libgit2).
@@ -28,6 +30,7 @@ def main():
     ap.add_argument("--epics", type=int, default=200)
     ap.add_argument("--commits", type=int, default=500)
     ap.add_argument("--files", type=int, default=8)
+    ap.add_argument("--years", type=int, default=0, help="spread the commits over this many years before the quarter too")
     a = ap.parse_args()
     rnd = random.Random(7)
     people = [f"person-{i:02}" for i in range(12)]
@@ -137,6 +140,8 @@ def main():
     previous = {}
     start = 1790856000  # 2026-10-01 12:00 UTC: every commit falls in the period, so a recap reads them all
     span = 91 * 86400  # to 2026-12-31
+    start -= a.years * 365 * 86400  # --years: a repository kept for years, the quarter its last part
+    span += a.years * 365 * 86400
 
     def emit(message, when, current, parents=(), ref="refs/heads/main", base=None):
         """A commit whose files are `current`, written as changes from `base` (its first parent's files)."""

@@ -18,7 +18,8 @@ using test::same_roadmap;
 
 std::string base_text() {
     std::string t =
-        "roadmap:\n  name: Edits\n  period: 2026-Q4\n"
+        "roadmap:\n  name: Edits\n  period: 2026-Q4\n  north_star: {title: NS, baseline: 1, target: 9, current: 4}\n"
+        "  team: Ops\n"
         "objectives:\n  - id: o1\n    title: One\n    key_results:\n"
         "      - {id: kr-a, title: KR A, baseline: 10, target: 40, current: 20}\n"
         "      - id: kr-b\n        title: KR B\n        baseline: 0\n        target: 10\n        current: 5\n"
@@ -275,6 +276,16 @@ TEST_SUITE("loader") {
         // An edit inside one epic is, and the epics after it move with the change in length.
         CHECK(spliced(state, text, with("title: Epic 11\n", "title: Epic eleven\n")));
         CHECK(spliced(state, text, with("title: Epic 11\n", "title: Epic eleven\n        start: 2026-10-01\n")));
+        // The `roadmap:` block is read again alone (a North Star check-in is a weekly edit), with
+        // the epics after it moved; with an epic's edit too, each is read where it lies.
+        CHECK(spliced(state, text, with("current: 4}\n", "current: 5}\n")));
+        CHECK(spliced(state, text, with("  team: Ops\n", "  team: Ops\n  # a note\n  start: 2026-10-01\n")));
+        std::string both = with("  team: Ops\n", "  team: Sales Ops\n");
+        both.replace(both.find("title: Epic 11\n"), 15, "title: Epic eleven\n");
+        CHECK(spliced(state, text, both));
+        // But not when a key at column 0 comes into it, or it gets a key twice.
+        CHECK_FALSE(spliced(state, text, with("  team: Ops\n", "  team: Ops\npeople: []\n")));
+        CHECK_FALSE(spliced(state, text, with("  team: Ops\n", "  team: Ops\n  name: again\n")));
         // Anchors, aliases, tabs, document markers, a stream's own keys and a broken quote are not.
         CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: Epic &x 11\n")));
         CHECK_FALSE(spliced(state, text, with("owner: bo\n", "owner: *x\n")));

@@ -57,7 +57,8 @@ FileVersion read_file_version(const std::string& relative, std::string_view text
 
 /// Reads the version of a file that follows `previous`. When each hunk of lines that changed
 /// lies inside consecutive items of one list (the epics of a stream, the key results of an
-/// objective) and both versions parse without a syntax error, only those items are parsed again
+/// objective) or inside the `roadmap:` block, and both versions parse without a syntax error,
+/// only those items (or that block) are parsed again
 /// and the rest is kept (moved by the change in length of the hunks before it); otherwise the
 /// text is read whole. BOUSSOLE_HISTORY_STATS=1 prints at exit how many versions were read each way. Either way the
 /// result equals read_file_version(next_text) but for the order of `load_findings` (which lint

@@ -5,7 +5,8 @@
 // ids, bounded: past max_edit_distance changed lines they are one range). When every hunk lies
 // inside consecutive items of one list (the epics of a stream, the key results of an
 // objective), only those items are parsed again, each run of them alone, and the rest of the
-// previous reading is kept, moved by the change in length of the runs before it. This is exact
+// previous reading is kept, moved by the change in length of the runs before it; a hunk inside
+// the file's `roadmap:` block (a North Star check-in) reads that block again alone. This is exact
 // under conditions checked on the text (no anchors, aliases, tabs, directives or document
 // markers; the changed lines keep the list's block layout; both versions and the items read
 // without any finding, and as many items as dashes), and any other change is read whole.
@@ -27,10 +28,11 @@ struct Item {
     std::size_t begin = 0, end = 0;
 };
 
-// A block list of epics or of key results.
+// A block list of epics or of key results; or the file's `roadmap:` block (the name, the
+// period, the North Star, the settings), read again as one item when only it changed.
 struct ItemList {
-    enum Kind { epics, key_results } kind = epics;
-    std::size_t owner = 0;  // the index of its stream or objective in the file
+    enum Kind { epics, key_results, roadmap_block } kind = epics;
+    std::size_t owner = 0;  // the index of its stream or objective in the file (of the block: 0)
     bool splittable = false;
     std::size_t dash = 0;  // the column of its dashes
     std::vector<Item> items;
@@ -171,6 +173,21 @@ FileVersion read_file_version(const std::string& relative, std::string_view text
         layout->lists.push_back(list_of(lines, v.roadmap.streams[i].epics, ItemList::epics, i));
     for (std::size_t i = 0; i < v.roadmap.objectives.size(); ++i)
         layout->lists.push_back(list_of(lines, v.roadmap.objectives[i].key_results, ItemList::key_results, i));
+    // The `roadmap:` block at the top level: the line of its key, then every line right of
+    // column 0 (or blank, or a comment) up to the next key at column 0.
+    if (v.roadmap.roadmap_blocks.size() == 1) {
+        const SourcePos& key = v.roadmap.roadmap_blocks.front().pos;
+        if (key.column == 1 && key.line >= 1 && key.line <= lines.size() &&
+            lines[key.line - 1].starts_with("roadmap:")) {
+            ItemList block;
+            block.kind = ItemList::roadmap_block;
+            block.splittable = true;
+            std::size_t end = key.line;
+            while (end < lines.size() && (neutral(lines[end]) || indentation(lines[end]) > 0)) ++end;
+            block.items.push_back({key.line - 1, end});
+            layout->lists.push_back(std::move(block));
+        }
+    }
     v.layout = std::move(layout);
     return v;
 }
@@ -333,11 +350,37 @@ std::optional<std::pair<std::size_t, std::size_t>> items_holding(const ItemList&
     return std::pair{k, m};
 }
 
+// Reads the new lines of a run of the `roadmap:` block alone: they must still be one block (its
+// key at column 0, then only lines right of it, blank lines or comments), read without a
+// finding that names another line, followed by a key at column 0 when lines follow it.
+bool read_roadmap_block(Run& run, const std::string& relative, const std::vector<std::string_view>& new_lines) {
+    const std::size_t n1 = new_lines.size(), begin = run.new_begin, end = run.new_end;
+    if (begin >= end || !new_lines[begin].starts_with("roadmap:")) return false;
+    std::string text;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (i > begin && !neutral(new_lines[i]) && indentation(new_lines[i]) == 0) return false;
+        text += new_lines[i];
+        if (i + 1 < n1) text += '\n';
+    }
+    if (end < n1) text += left_follower;
+    run.parsed = read(relative, text);
+    const Roadmap& r = run.parsed;
+    if (!clean(r) || r.roadmap_blocks.size() != 1 || !r.people.empty() || !r.metrics.empty() || !r.objectives.empty() ||
+        !r.streams.empty())
+        return false;
+    for_each_position(run.parsed, [&](SourcePos& p) {
+        if (p.valid()) p.line = static_cast<std::uint32_t>(p.line + begin);
+    });
+    run.items.push_back({begin, end});
+    return true;
+}
+
 // Reads the new lines of `run` alone (run.parsed, run.items); false when they do not keep the
 // list's block layout or do not read as they would in the file.
 bool read_run(Run& run, const ItemList& list, const std::string& relative,
               const std::vector<std::string_view>& new_lines) {
     const std::size_t n1 = new_lines.size(), begin = run.new_begin, end = run.new_end;
+    if (list.kind == ItemList::roadmap_block) return read_roadmap_block(run, relative, new_lines);
     // The new lines must keep the list's block layout: each line at or left of the dashes
     // starts an item, and the first one does.
     const std::size_t d = list.dash;
@@ -479,7 +522,10 @@ std::optional<FileVersion> splice(const FileVersion& previous, std::string_view 
         next.roadmap.load_findings.insert(next.roadmap.load_findings.end(), run->parsed.load_findings.begin(),
                                           run->parsed.load_findings.end());
         const bool any = !run->items.empty();
-        if (list.kind == ItemList::epics) {
+        if (list.kind == ItemList::roadmap_block) {
+            if (!any) return std::nullopt;  // not reached: a block run keeps its key line
+            next.roadmap.roadmap_blocks[list.owner] = std::move(run->parsed.roadmap_blocks.front());
+        } else if (list.kind == ItemList::epics) {
             replace_range(next.roadmap.streams[list.owner].epics, run->first, count,
                           any ? std::move(run->parsed.streams[0].epics) : std::vector<Epic>{});
         } else {
