@@ -451,6 +451,86 @@ table.insert(steps, {
   end,
 })
 
+-- The README's Neovim 0.7 set-up, run as written (a user pastes it into init.lua): `boussole`
+-- is found on the PATH, filetype detection starts the server for YAML files under a roadmap/,
+-- one server serves every file of it, and YAML files elsewhere get none. Last, since it leaves
+-- its FileType autocommand (cleared at its end) and filetype detection on.
+table.insert(steps, {
+  name = "README: the Neovim 0.7 set-up attaches one server to a roadmap's files, none elsewhere",
+  run = function()
+    local readme = table.concat(read_lines(source .. '/README.md'), '\n')
+    local from = readme:find('In full, Neovim 0.7', 1, true)
+    local code = from and readme:match('```lua\n(.-)```', from)
+    if not code then
+      fail('the snippet in README.md', "a ```lua block after 'In full, Neovim 0.7'", 'none')
+    end
+    local repo = work .. '/repo'
+    vim.fn.mkdir(repo .. '/elsewhere', 'p')
+    vim.fn.system({ 'cp', '-r', work .. '/examples/revops', repo .. '/roadmap' })
+    local crm = repo .. '/roadmap/streams/crm.yaml'
+    local lines = read_lines(crm)
+    local typo = find_line(lines, '^    owner: lea$', "the crm stream's owner")
+    lines[typo] = '    owner: leaa'
+    vim.fn.writefile(lines, crm)
+    vim.fn.writefile({ 'key: value' }, work .. '/elsewhere.yaml')
+    local path = vim.env.PATH
+    vim.env.PATH = vim.fn.fnamemodify(boussole, ':h') .. ':' .. path
+    local ok, err = pcall(function()
+      local chunk, problem = loadstring(code, 'README.md')
+      if not chunk then
+        fail('loading the snippet', 'Lua that Neovim 0.7 runs', problem)
+      end
+      vim.cmd('filetype on')
+      chunk()
+      local function boussole_clients(buf)
+        local ids = {}
+        for id, client in pairs(vim.lsp.buf_get_clients(buf)) do
+          if client.name == 'boussole' then
+            table.insert(ids, id)
+          end
+        end
+        return ids
+      end
+      vim.cmd('edit ' .. vim.fn.fnameescape(crm))
+      local first = vim.api.nvim_get_current_buf()
+      local shown = vim.wait(TIMEOUT, function()
+        for _, d in ipairs(vim.diagnostic.get(first)) do
+          if d.lnum == typo - 1 and d.message:find("'leaa'", 1, true) then
+            return true
+          end
+        end
+        return false
+      end, 10)
+      if not shown then
+        fail('opening roadmap/streams/crm.yaml', "a diagnostic on 'leaa' at line " .. typo .. ' from boussole',
+          #boussole_clients(first) .. ' boussole client(s), diagnostics ' .. vim.inspect(vim.diagnostic.get(first)))
+      end
+      vim.cmd('edit ' .. vim.fn.fnameescape(repo .. '/roadmap/people.yaml'))
+      local second = vim.api.nvim_get_current_buf()
+      local a, b = boussole_clients(first), boussole_clients(second)
+      if #a ~= 1 or #b ~= 1 or a[1] ~= b[1] then
+        fail('opening roadmap/people.yaml too', 'both files served by one boussole client',
+          vim.inspect(a) .. ' and ' .. vim.inspect(b))
+      end
+      vim.cmd('edit ' .. vim.fn.fnameescape(work .. '/elsewhere.yaml'))
+      local other = boussole_clients(vim.api.nvim_get_current_buf())
+      if #other ~= 0 then
+        fail('opening a YAML file outside any roadmap', 'no boussole client', #other .. ' client(s)')
+      end
+      local client = vim.lsp.get_client_by_id(a[1])
+      client.stop()
+      if not vim.wait(TIMEOUT, function() return client.is_stopped() end, 10) then
+        fail('stopping the server', 'stopped within ' .. TIMEOUT .. ' ms', 'still running')
+      end
+    end)
+    vim.env.PATH = path
+    vim.api.nvim_clear_autocmds({ event = 'FileType', pattern = 'yaml' })
+    if not ok then
+      error(err, 0)
+    end
+  end,
+})
+
 local failed, passed = 0, 0
 for _, step in ipairs(steps) do
   local ok, err = pcall(step.run)
