@@ -1,12 +1,13 @@
 -- `boussole lsp` in a real editor (issue 18): Neovim's own LSP client, headless, no plugin, on
--- copies of the shipped examples. Run by tests/nvim/run.sh (ctest `nvim-lsp`):
+-- copies of the shipped examples. Run by ctest `nvim-lsp`, or by hand:
 --
+--   tests/nvim/run.sh build/boussole .
 --   BOUSSOLE=build/boussole BOUSSOLE_SOURCE=. nvim --headless --clean -u NONE -c 'luafile tests/nvim/lsp_e2e.lua'
 --
 -- Written for Neovim 0.7 (Debian 12's): vim.lsp.start_client + vim.lsp.buf_attach_client, and
 -- requests through vim.lsp.buf_request_sync. Each step is an entry of `steps` below (a name and a
--- function of the context); a step fails with error(), saying what it expected and what it
--- received, and the run goes on with the next step. Exit status 0 when every step passed, else 1.
+-- function); a step fails through fail(), saying what it expected and what it received, and the
+-- run goes on with the next step. Exit status 0 when every step passed, else 1.
 --
 -- Every diagnostic check compares the whole set the server published (every file) with what
 -- `boussole lint --format json` prints for the same texts: the open buffers' unsaved text is
