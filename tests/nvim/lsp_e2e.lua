@@ -413,6 +413,55 @@ table.insert(steps, {
 })
 
 table.insert(steps, {
+  name = 'revops example: a new epic typed in insert mode is checked as typed, and undone',
+  run = function()
+    local s = session('revops')
+    local buf = s:open('streams/billing.yaml')
+    local before = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    -- Typed as keys at the end of the file, with a mistyped owner and a dependency on an epic
+    -- that does not exist; the indentation is typed too ('autoindent' and YAML's indentexpr
+    -- off for the step).
+    local autoindent, indentexpr = vim.bo[buf].autoindent, vim.bo[buf].indentexpr
+    vim.bo[buf].autoindent = false
+    vim.bo[buf].indentexpr = ''
+    local keys = table.concat({
+      'Go',
+      '',
+      '      - id: invoice-reminders',
+      '        title: Automatic reminders for unpaid invoices',
+      '        owner: noha',
+      '        status: planned',
+      '        due: 2026-12-11',
+      '        depends_on: [billing-automaton]',
+      '        key_results: [billing-time]',
+    }, '<CR>'):gsub('^Go<CR>', 'Go') .. '<Esc>'
+    vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes(keys, true, false, true), 'xt', false)
+    vim.bo[buf].autoindent, vim.bo[buf].indentexpr = autoindent, indentexpr
+    local after = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    if #after ~= #before + 8 or after[#after] ~= '        key_results: [billing-time]' then
+      fail('typing the epic', (#before + 8) .. ' lines ending with its key_results', #after .. ' lines, the last '
+        .. after[#after])
+    end
+    s:expect_lint(buf, function(expected)
+      if not contains(expected, "error unknown%-reference: .*'noha'") or
+          not contains(expected, "error unknown%-reference: .*'billing%-automaton'") then
+        fail('boussole lint on the typed epic', "unknown-reference on 'noha' and on 'billing-automaton'",
+          lines_text(expected))
+      end
+    end)
+    vim.cmd('silent undo')
+    if not vim.deep_equal(vim.api.nvim_buf_get_lines(buf, 0, -1, false), before) then
+      fail('undo', 'the file as before the epic', 'another text')
+    end
+    s:expect_lint(buf, function(expected)
+      if #expected ~= 0 then
+        fail('boussole lint after undo', 'no diagnostic', lines_text(expected))
+      end
+    end)
+  end,
+})
+
+table.insert(steps, {
   name = "revops example: go to definition on an owner jumps to the person in people.yaml",
   run = function()
     local s = session('revops')
