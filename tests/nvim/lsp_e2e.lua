@@ -1,0 +1,628 @@
+-- `boussole lsp` in a real editor (issue 18): Neovim's own LSP client, headless, no plugin, on
+-- copies of the shipped examples. Run by ctest `nvim-lsp`, or by hand:
+--
+--   tests/nvim/run.sh build/boussole .
+--   BOUSSOLE=build/boussole BOUSSOLE_SOURCE=. nvim --headless --clean -u NONE -c 'luafile tests/nvim/lsp_e2e.lua'
+--
+-- Written for Neovim 0.7 (Debian 12's): vim.lsp.start_client + vim.lsp.buf_attach_client, and
+-- requests through vim.lsp.buf_request_sync. Each step is an entry of `steps` below (a name and a
+-- function); a step fails through fail(), saying what it expected and what it received, and the
+-- run goes on with the next step. Exit status 0 when every step passed, else 1.
+--
+-- Every diagnostic check compares the whole set the server published (every file) with what
+-- `boussole lint --format json` prints for the same texts: the open buffers' unsaved text is
+-- written to a shadow copy of the roadmap, which lint reads (rule id, severity, line, column,
+-- message; the server's UTF-16 character turned back into lint's column in code points).
+
+local boussole = os.getenv('BOUSSOLE')
+local source = os.getenv('BOUSSOLE_SOURCE')
+local TIMEOUT = tonumber(os.getenv('BOUSSOLE_NVIM_TIMEOUT_MS') or '') or 15000 -- per wait, in ms
+
+local out = io.stdout
+local function say(fmt, ...)
+  out:write(string.format(fmt, ...) .. '\n')
+  out:flush()
+end
+
+if not boussole or not source then
+  say('FAIL setup: set BOUSSOLE (the binary) and BOUSSOLE_SOURCE (the source tree)')
+  vim.cmd('cquit 1')
+end
+boussole = vim.fn.fnamemodify(boussole, ':p')
+source = vim.fn.fnamemodify(source, ':p'):gsub('/$', '')
+
+-- A failure: the step's name is added by the runner.
+local function fail(what, expected, received)
+  error({ what = what, expected = expected, received = received }, 0)
+end
+
+local function sorted(list)
+  local copy = vim.deepcopy(list)
+  table.sort(copy)
+  return copy
+end
+
+local function lines_text(list)
+  if #list == 0 then
+    return '(none)'
+  end
+  return '\n    ' .. table.concat(list, '\n    ')
+end
+
+-- The work folder: a copy of examples/ (never the checkout's own files).
+local work = vim.fn.tempname() .. '-boussole-nvim'
+vim.fn.mkdir(work, 'p')
+vim.fn.system({ 'cp', '-r', source .. '/examples', work .. '/examples' })
+if vim.v.shell_error ~= 0 then
+  say('FAIL setup: could not copy %s/examples to %s', source, work)
+  vim.cmd('cquit 1')
+end
+
+local function read_lines(path)
+  if vim.fn.filereadable(path) == 1 then
+    return vim.fn.readfile(path)
+  end
+  return {}
+end
+
+-- One language server session on one roadmap folder: a client, the diagnostics it received
+-- (the last list per URI) and the buffers it is attached to.
+local Session = {}
+Session.__index = Session
+
+function Session.start(root)
+  local self = setmetatable({ root = root, published = {}, received = 0, buffers = {} }, Session)
+  self.client_id = vim.lsp.start_client({
+    name = 'boussole',
+    cmd = { boussole, 'lsp' },
+    root_dir = root,
+    handlers = {
+      ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+        self.published[result.uri] = result.diagnostics
+        self.received = self.received + 1
+        return vim.lsp.handlers['textDocument/publishDiagnostics'](err, result, ctx, config)
+      end,
+      -- The server's messages (a roadmap it cannot read) are failures here, said in full.
+      ['window/showMessage'] = function(_, result)
+        self.messages = self.messages or {}
+        table.insert(self.messages, result.message)
+      end,
+    },
+    on_exit = function(code, signal)
+      self.exited = { code = code, signal = signal }
+    end,
+  })
+  if not self.client_id then
+    fail('starting the language server', boussole .. ' lsp running', 'vim.lsp.start_client failed')
+  end
+  self.client = vim.lsp.get_client_by_id(self.client_id)
+  local ok = vim.wait(TIMEOUT, function()
+    return self.client.initialized or self.exited ~= nil
+  end, 10)
+  if not ok or self.exited then
+    fail('initialize', 'an answer to initialize within ' .. TIMEOUT .. ' ms',
+      self.exited and ('the server exited with ' .. vim.inspect(self.exited)) or 'no answer')
+  end
+  return self
+end
+
+-- Opens `relative` (a file of the roadmap) in a buffer attached to the client; returns the buffer.
+function Session:open(relative)
+  local path = self.root .. '/' .. relative
+  local open = self.buffers[relative]
+  if open and vim.api.nvim_buf_is_loaded(open) then
+    -- Open already, and attached: shown again (`:edit` would reload it, which detaches it).
+    vim.api.nvim_set_current_buf(open)
+    return open
+  end
+  vim.cmd('edit ' .. vim.fn.fnameescape(path))
+  local buf = vim.api.nvim_get_current_buf()
+  if not vim.lsp.buf_attach_client(buf, self.client_id) then
+    fail('attaching ' .. relative, 'the buffer attached to the client', 'buf_attach_client refused')
+  end
+  self.buffers[relative] = buf
+  return buf
+end
+
+-- A request answered by the server (through the client's own request path, which first sends
+-- the buffers' pending changes): its result.
+function Session:request(buf, method, params)
+  local answers, err = vim.lsp.buf_request_sync(buf, method, params, TIMEOUT)
+  if not answers then
+    fail(method, 'an answer within ' .. TIMEOUT .. ' ms', tostring(err))
+  end
+  local answer = answers[self.client_id]
+  if not answer then
+    fail(method, 'an answer from boussole', vim.inspect(answers))
+  end
+  if answer.error then
+    fail(method, 'a result', 'the error ' .. vim.inspect(answer.error))
+  end
+  return answer.result
+end
+
+-- The text of a roadmap file as the server reads it: the buffer's when open, else the disk's.
+function Session:lines_of(relative)
+  local buf = self.buffers[relative]
+  if buf and vim.api.nvim_buf_is_loaded(buf) then
+    return vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  end
+  return read_lines(self.root .. '/' .. relative)
+end
+
+function Session:relative(uri)
+  local path = vim.uri_to_fname(uri)
+  if path:sub(1, #self.root + 1) == self.root .. '/' then
+    return path:sub(#self.root + 2)
+  end
+  return path
+end
+
+-- A message naming another file (duplicate-id's "named in 2 places (FILE:LINE, ...)") spells
+-- it as the roadmap was given: lint gets the shadow folder, the server the workspace's absolute
+-- path. Both are written here relative to the roadmap folder.
+local function without_folder(message, folder)
+  local out, start = {}, 1
+  while true do
+    local at = message:find(folder .. '/', start, true)
+    if not at then
+      break
+    end
+    table.insert(out, message:sub(start, at - 1))
+    start = at + #folder + 1
+  end
+  table.insert(out, message:sub(start))
+  return table.concat(out)
+end
+
+local severity_names = { 'error', 'warning', 'info', 'info' }
+
+-- What `boussole lint --format json` says on the buffers' texts: the roadmap copied to a
+-- shadow folder, each open buffer's lines written over its file. One line per diagnostic.
+function Session:lint_expected()
+  local shadow = work .. '/shadow'
+  vim.fn.delete(shadow, 'rf')
+  vim.fn.system({ 'cp', '-r', self.root, shadow })
+  for relative, buf in pairs(self.buffers) do
+    if vim.api.nvim_buf_is_loaded(buf) then
+      vim.fn.writefile(vim.api.nvim_buf_get_lines(buf, 0, -1, false), shadow .. '/' .. relative)
+    end
+  end
+  local text = vim.fn.system({ boussole, 'lint', '--format', 'json', shadow })
+  local status = vim.v.shell_error
+  local ok, report = pcall(vim.fn.json_decode, text)
+  if not ok or type(report) ~= 'table' or status > 1 then
+    fail('boussole lint --format json', 'a JSON report (exit status 0 or 1)',
+      'exit status ' .. status .. ': ' .. text)
+  end
+  local expected = {}
+  for _, d in ipairs(report.diagnostics) do
+    local file = d.file
+    if file:sub(1, #shadow + 1) == shadow .. '/' then
+      file = file:sub(#shadow + 2)
+    end
+    table.insert(expected, string.format('%s:%d:%d %s %s: %s', file, d.line, d.column, d.severity, d.rule,
+      without_folder(d.message, shadow)))
+  end
+  return sorted(expected)
+end
+
+-- What the server published, in the same words: the UTF-16 character of each range's start
+-- turned into lint's column (code points, from 1) on the line as the server read it.
+function Session:published_lines()
+  local got = {}
+  for uri, diagnostics in pairs(self.published) do
+    local relative = self:relative(uri)
+    local lines = self:lines_of(relative)
+    for _, d in ipairs(diagnostics) do
+      local line = lines[d.range.start.line + 1] or ''
+      local byte = vim.str_byteindex(line, d.range.start.character, true)
+      local column = vim.str_utfindex(line, byte) + 1
+      local extra = ''
+      if d.source ~= 'boussole' then
+        extra = extra .. ' [source ' .. tostring(d.source) .. ']'
+      end
+      if type(d.codeDescription) ~= 'table' or type(d.codeDescription.href) ~= 'string' then
+        extra = extra .. ' [no codeDescription.href]'
+      end
+      table.insert(got, string.format('%s:%d:%d %s %s: %s%s', relative, d.range.start.line + 1, column,
+        severity_names[d.severity] or tostring(d.severity), tostring(d.code), without_folder(d.message, self.root),
+        extra))
+    end
+  end
+  return sorted(got)
+end
+
+-- Waits until the published diagnostics equal lint's on the buffers' texts, after a request
+-- (the server lints what changed before it answers one) so that every change was sent.
+-- `check(expected)` may assert something of lint's own list first (that the edit did matter).
+function Session:expect_lint(buf, check)
+  local expected = self:lint_expected()
+  if check then
+    check(expected)
+  end
+  self:request(buf, 'textDocument/documentSymbol', { textDocument = { uri = vim.uri_from_bufnr(buf) } })
+  local got
+  vim.wait(TIMEOUT, function()
+    got = self:published_lines()
+    return vim.deep_equal(got, expected)
+  end, 10)
+  if not vim.deep_equal(got, expected) then
+    fail('the diagnostics published for every file', 'what boussole lint says:' .. lines_text(expected),
+      'from the server:' .. lines_text(got))
+  end
+  -- And the editor shows them: vim.diagnostic holds the buffer's own.
+  local mine = 0
+  for _, line in ipairs(expected) do
+    if self.buffers[line:match('^([^:]+):')] == buf then
+      mine = mine + 1
+    end
+  end
+  local shown = #vim.diagnostic.get(buf)
+  if shown ~= mine then
+    fail('vim.diagnostic.get on the buffer', mine .. ' diagnostics', shown .. ' diagnostics')
+  end
+  return expected
+end
+
+-- The first line (from 1) of `lines` matching the Lua pattern, and the byte where it matched.
+local function find_line(lines, pattern, what)
+  for i, line in ipairs(lines) do
+    local at = line:find(pattern)
+    if at then
+      return i, at
+    end
+  end
+  fail('finding ' .. what, 'a line matching ' .. pattern, 'none')
+end
+
+local function contains(list, pattern)
+  for _, line in ipairs(list) do
+    if line:find(pattern) then
+      return true
+    end
+  end
+  return false
+end
+
+local function replace_line(buf, line, text)
+  vim.api.nvim_buf_set_lines(buf, line - 1, line, true, { text })
+end
+
+local sessions = {}
+local function session(name)
+  if not sessions[name] then
+    sessions[name] = Session.start(work .. '/examples/' .. name)
+  end
+  return sessions[name]
+end
+
+-- The steps, in order: each is { name = ..., run = function() ... end }, using a Session
+-- (open, request, expect_lint) and fail(what, expected, received). The steps of a later feature
+-- (completing an owner, a rename applied with vim.lsp.util.apply_workspace_edit, a quick fix)
+-- are more entries of this table, written when the server answers them.
+local steps = {}
+
+table.insert(steps, {
+  name = 'broken example: diagnostics on opening equal boussole lint',
+  run = function()
+    local s = session('broken')
+    local buf = s:open('streams.yaml')
+    s:expect_lint(buf, function(expected)
+      if #expected < 5 then
+        fail('boussole lint on examples/broken', 'several diagnostics', lines_text(expected))
+      end
+    end)
+  end,
+})
+
+table.insert(steps, {
+  name = 'revops example: a stream file opens clean, as boussole lint says',
+  run = function()
+    local s = session('revops')
+    local buf = s:open('streams/billing.yaml')
+    s:expect_lint(buf, function(expected)
+      if #expected ~= 0 then
+        fail('boussole lint on examples/revops', 'no diagnostic', lines_text(expected))
+      end
+    end)
+  end,
+})
+
+table.insert(steps, {
+  name = 'revops example: a broken owner id is flagged as typed, and cleared when fixed',
+  run = function()
+    local s = session('revops')
+    local buf = s:open('streams/billing.yaml')
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local line = find_line(lines, '^        owner: noah$', "billing-automation's owner")
+    local before = lines[line]
+    replace_line(buf, line, '        owner: noha')
+    s:expect_lint(buf, function(expected)
+      if not contains(expected, "^streams/billing%.yaml:" .. line .. ":%d+ error unknown%-reference: .*'noha'") then
+        fail('boussole lint after the typo', "an unknown-reference on 'noha' at line " .. line, lines_text(expected))
+      end
+    end)
+    replace_line(buf, line, before)
+    s:expect_lint(buf, function(expected)
+      if #expected ~= 0 then
+        fail('boussole lint after the fix', 'no diagnostic', lines_text(expected))
+      end
+    end)
+  end,
+})
+
+table.insert(steps, {
+  name = 'revops example: deleting a person in people.yaml flags their epics in other files',
+  run = function()
+    local s = session('revops')
+    local buf = s:open('people.yaml')
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local first = find_line(lines, '^  %- id: noah$', 'noah in people.yaml')
+    local last = first + 1
+    while lines[last] and not lines[last]:match('^  %- ') and lines[last] ~= '' do
+      last = last + 1
+    end
+    local removed = vim.api.nvim_buf_get_lines(buf, first - 1, last - 1, true)
+    vim.api.nvim_buf_set_lines(buf, first - 1, last - 1, true, {})
+    s:expect_lint(buf, function(expected)
+      if not contains(expected, "^streams/billing%.yaml:%d+:%d+ error unknown%-reference: .*'noah'") then
+        fail('boussole lint without noah', "unknown-reference on 'noah' in streams/billing.yaml", lines_text(expected))
+      end
+    end)
+    vim.api.nvim_buf_set_lines(buf, first - 1, first - 1, true, removed)
+    s:expect_lint(buf, function(expected)
+      if #expected ~= 0 then
+        fail('boussole lint with noah back', 'no diagnostic', lines_text(expected))
+      end
+    end)
+  end,
+})
+
+table.insert(steps, {
+  name = 'revops example: after accents and emoji, a diagnostic lands on the right character (UTF-16)',
+  run = function()
+    local s = session('revops')
+    local buf = s:open('streams/billing.yaml')
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local line = find_line(lines, '^          %- {title: Map CRM fields to billing fields, owner: noah', 'a task of noah')
+    local before = lines[line]
+    -- 🚀 is one code point (lint's column) but two UTF-16 units (the client's character).
+    local typed = '          - {title: "Mise à jour 🚀 CRM → facturation ✓", owner: noha, status: done}'
+    replace_line(buf, line, typed)
+    s:expect_lint(buf)
+    local byte = typed:find('noha', 1, true) - 1
+    local _, want = vim.str_utfindex(typed, byte)
+    local got = {}
+    for _, d in ipairs(s.published[vim.uri_from_bufnr(buf)] or {}) do
+      if d.range.start.line == line - 1 then
+        table.insert(got, string.format('%d-%d', d.range.start.character, d.range['end'].character))
+      end
+    end
+    local expected = string.format('%d-%d', want, want + 4)
+    if #got ~= 1 or got[1] ~= expected then
+      fail("the range of 'noha' on the edited line", 'characters ' .. expected .. ' (UTF-16)', table.concat(got, ', '))
+    end
+    replace_line(buf, line, before)
+    s:expect_lint(buf, function(expected_after)
+      if #expected_after ~= 0 then
+        fail('boussole lint after the fix', 'no diagnostic', lines_text(expected_after))
+      end
+    end)
+  end,
+})
+
+table.insert(steps, {
+  name = 'revops example: a new epic typed in insert mode is checked as typed, and undone',
+  run = function()
+    local s = session('revops')
+    local buf = s:open('streams/billing.yaml')
+    local before = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    -- Typed as keys at the end of the file, with a mistyped owner and a dependency on an epic
+    -- that does not exist; the indentation is typed too ('autoindent' and YAML's indentexpr
+    -- off for the step).
+    local autoindent, indentexpr = vim.bo[buf].autoindent, vim.bo[buf].indentexpr
+    vim.bo[buf].autoindent = false
+    vim.bo[buf].indentexpr = ''
+    local keys = table.concat({
+      'Go',
+      '',
+      '      - id: invoice-reminders',
+      '        title: Automatic reminders for unpaid invoices',
+      '        owner: noha',
+      '        status: planned',
+      '        due: 2026-12-11',
+      '        depends_on: [billing-automaton]',
+      '        key_results: [billing-time]',
+    }, '<CR>'):gsub('^Go<CR>', 'Go') .. '<Esc>'
+    vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes(keys, true, false, true), 'xt', false)
+    vim.bo[buf].autoindent, vim.bo[buf].indentexpr = autoindent, indentexpr
+    local after = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    if #after ~= #before + 8 or after[#after] ~= '        key_results: [billing-time]' then
+      fail('typing the epic', (#before + 8) .. ' lines ending with its key_results', #after .. ' lines, the last '
+        .. after[#after])
+    end
+    s:expect_lint(buf, function(expected)
+      if not contains(expected, "error unknown%-reference: .*'noha'") or
+          not contains(expected, "error unknown%-reference: .*'billing%-automaton'") then
+        fail('boussole lint on the typed epic', "unknown-reference on 'noha' and on 'billing-automaton'",
+          lines_text(expected))
+      end
+    end)
+    vim.cmd('silent undo')
+    if not vim.deep_equal(vim.api.nvim_buf_get_lines(buf, 0, -1, false), before) then
+      fail('undo', 'the file as before the epic', 'another text')
+    end
+    s:expect_lint(buf, function(expected)
+      if #expected ~= 0 then
+        fail('boussole lint after undo', 'no diagnostic', lines_text(expected))
+      end
+    end)
+  end,
+})
+
+table.insert(steps, {
+  name = "revops example: go to definition on an owner jumps to the person in people.yaml",
+  run = function()
+    local s = session('revops')
+    local buf = s:open('streams/billing.yaml')
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local line, at = find_line(lines, 'owner: noah', 'an owner noah')
+    local character = at - 1 + #'owner: ' + 2 -- inside the id, on its 'a'
+    local result = s:request(buf, 'textDocument/definition', {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      position = { line = line - 1, character = character },
+    })
+    if result and result.uri then
+      result = { result }
+    end
+    local people = read_lines(s.root .. '/people.yaml')
+    local want_line, want_byte = find_line(people, '%- id: noah$', 'noah in people.yaml')
+    local want_character = want_byte - 1 + #'- id: '
+    local expected = string.format('people.yaml:%d:%d', want_line - 1, want_character)
+    local got = {}
+    for _, location in ipairs(result or {}) do
+      local uri = location.uri or location.targetUri
+      local range = location.range or location.targetSelectionRange
+      table.insert(got, string.format('%s:%d:%d', s:relative(uri), range.start.line, range.start.character))
+    end
+    if #got ~= 1 or got[1] ~= expected then
+      fail('textDocument/definition on noah at streams/billing.yaml:' .. line,
+        'one location ' .. expected .. ' (file:line:character, from 0)', lines_text(got))
+    end
+    -- And the editor goes there, as `gd` does (vim.lsp.util.jump_to_location).
+    vim.lsp.util.jump_to_location(result[1], 'utf-16')
+    local name = vim.api.nvim_buf_get_name(0)
+    local cursor = vim.api.nvim_win_get_cursor(0)
+    if name ~= s.root .. '/people.yaml' or cursor[1] ~= want_line then
+      fail('jumping to the definition', 'people.yaml line ' .. want_line,
+        string.format('%s line %d', name, cursor[1]))
+    end
+  end,
+})
+
+-- The README's Neovim 0.7 set-up, run as written (a user pastes it into init.lua): `boussole`
+-- is found on the PATH, filetype detection starts the server for YAML files under a roadmap/,
+-- one server serves every file of it, and YAML files elsewhere get none. Last, since it leaves
+-- its FileType autocommand (cleared at its end) and filetype detection on.
+table.insert(steps, {
+  name = "README: the Neovim 0.7 set-up attaches one server to a roadmap's files, none elsewhere",
+  run = function()
+    local readme = table.concat(read_lines(source .. '/README.md'), '\n')
+    local from = readme:find('In full, Neovim 0.7', 1, true)
+    local code = from and readme:match('```lua\n(.-)```', from)
+    if not code then
+      fail('the snippet in README.md', "a ```lua block after 'In full, Neovim 0.7'", 'none')
+    end
+    local repo = work .. '/repo'
+    vim.fn.mkdir(repo .. '/elsewhere', 'p')
+    vim.fn.system({ 'cp', '-r', work .. '/examples/revops', repo .. '/roadmap' })
+    local crm = repo .. '/roadmap/streams/crm.yaml'
+    local lines = read_lines(crm)
+    local typo = find_line(lines, '^    owner: lea$', "the crm stream's owner")
+    lines[typo] = '    owner: leaa'
+    vim.fn.writefile(lines, crm)
+    vim.fn.writefile({ 'key: value' }, work .. '/elsewhere.yaml')
+    local path = vim.env.PATH
+    vim.env.PATH = vim.fn.fnamemodify(boussole, ':h') .. ':' .. path
+    local ok, err = pcall(function()
+      local chunk, problem = loadstring(code, 'README.md')
+      if not chunk then
+        fail('loading the snippet', 'Lua that Neovim 0.7 runs', problem)
+      end
+      vim.cmd('filetype on')
+      chunk()
+      local function boussole_clients(buf)
+        local ids = {}
+        for id, client in pairs(vim.lsp.buf_get_clients(buf)) do
+          if client.name == 'boussole' then
+            table.insert(ids, id)
+          end
+        end
+        return ids
+      end
+      vim.cmd('edit ' .. vim.fn.fnameescape(crm))
+      local first = vim.api.nvim_get_current_buf()
+      local shown = vim.wait(TIMEOUT, function()
+        for _, d in ipairs(vim.diagnostic.get(first)) do
+          if d.lnum == typo - 1 and d.message:find("'leaa'", 1, true) then
+            return true
+          end
+        end
+        return false
+      end, 10)
+      if not shown then
+        fail('opening roadmap/streams/crm.yaml', "a diagnostic on 'leaa' at line " .. typo .. ' from boussole',
+          #boussole_clients(first) .. ' boussole client(s), diagnostics ' .. vim.inspect(vim.diagnostic.get(first)))
+      end
+      vim.cmd('edit ' .. vim.fn.fnameescape(repo .. '/roadmap/people.yaml'))
+      local second = vim.api.nvim_get_current_buf()
+      local a, b = boussole_clients(first), boussole_clients(second)
+      if #a ~= 1 or #b ~= 1 or a[1] ~= b[1] then
+        fail('opening roadmap/people.yaml too', 'both files served by one boussole client',
+          vim.inspect(a) .. ' and ' .. vim.inspect(b))
+      end
+      vim.cmd('edit ' .. vim.fn.fnameescape(work .. '/elsewhere.yaml'))
+      local other = boussole_clients(vim.api.nvim_get_current_buf())
+      if #other ~= 0 then
+        fail('opening a YAML file outside any roadmap', 'no boussole client', #other .. ' client(s)')
+      end
+      local client = vim.lsp.get_client_by_id(a[1])
+      client.stop()
+      if not vim.wait(TIMEOUT, function() return client.is_stopped() end, 10) then
+        fail('stopping the server', 'stopped within ' .. TIMEOUT .. ' ms', 'still running')
+      end
+    end)
+    vim.env.PATH = path
+    vim.api.nvim_clear_autocmds({ event = 'FileType', pattern = 'yaml' })
+    if not ok then
+      error(err, 0)
+    end
+  end,
+})
+
+local failed, passed = 0, 0
+for _, step in ipairs(steps) do
+  local ok, err = pcall(step.run)
+  if ok then
+    passed = passed + 1
+    say('ok   %s', step.name)
+  else
+    failed = failed + 1
+    if type(err) == 'table' then
+      say('FAIL %s\n  %s\n  expected: %s\n  received: %s', step.name, err.what, tostring(err.expected),
+        tostring(err.received))
+    else
+      say('FAIL %s\n  %s', step.name, tostring(err))
+    end
+  end
+end
+
+for name, s in pairs(sessions) do
+  if s.messages then
+    failed = failed + 1
+    say('FAIL %s: the server said: %s', name, table.concat(s.messages, ' | '))
+  end
+  s.client.stop()
+end
+vim.wait(TIMEOUT, function()
+  for _, s in pairs(sessions) do
+    if not s.exited then
+      return false
+    end
+  end
+  return true
+end, 10)
+for name, s in pairs(sessions) do
+  if not s.exited or s.exited.code ~= 0 then
+    failed = failed + 1
+    say('FAIL %s: the server should exit with status 0 after shutdown and exit, got %s', name, vim.inspect(s.exited))
+  end
+end
+
+vim.fn.delete(work, 'rf')
+say('%d passed, %d failed', passed, failed)
+if failed > 0 then
+  vim.cmd('cquit 1')
+end
+vim.cmd('qall!')
