@@ -286,6 +286,34 @@ TEST_SUITE("lsp") {
             CHECK(labels(items) == std::set<std::string>{"quote-cycle-days"});
             CHECK(items.at("quote-cycle-days")["detail"] == "Median days from quote request to quote sent");
         }
+        SUBCASE("depends_on: every epic but the one being written, in flow and block lists") {
+            std::string edited = with_line_after(text, "      - id: quote-templates", "        depends_on: [");
+            e.edit("streams/billing.yaml", edited);
+            const int line = line_with(edited, "      - id: quote-templates") + 1;
+            auto items = e.complete("streams/billing.yaml", line, 21);
+            CHECK(items.count("billing-automation") == 1);
+            CHECK(items.count("quote-templates") == 0);
+            edited = with_line_after(text, "      - id: quote-templates", "        depends_on:\n          - ");
+            e.edit("streams/billing.yaml", edited);
+            items = e.complete("streams/billing.yaml", line + 1, 12);
+            CHECK(items.count("billing-automation") == 1);
+            CHECK(items.count("quote-templates") == 0);
+        }
+        SUBCASE("the word at the cursor is replaced whole, its part after the cursor too") {
+            std::string edited = with_line_after(text, "      - id: quote-templates", "        owner: camxyz");
+            e.edit("streams/billing.yaml", edited);
+            const int line = line_with(edited, "      - id: quote-templates") + 1;
+            auto items = e.complete("streams/billing.yaml", line, 18);
+            REQUIRE(labels(items) == std::set<std::string>{"camille"});
+            CHECK(items.at("camille")["textEdit"]["range"] ==
+                  json({{"start", {{"line", line}, {"character", 15}}}, {"end", {{"line", line}, {"character", 21}}}}));
+            // A key typed before its colon: the key alone replaces the word.
+            edited = with_line_after(text, "      - id: quote-templates", "        dueX: 2026-10-30");
+            e.edit("streams/billing.yaml", edited);
+            items = e.complete("streams/billing.yaml", line, 9);
+            CHECK(items.at("depends_on")["textEdit"]["newText"] == "depends_on");
+            CHECK(items.at("depends_on")["textEdit"]["range"]["end"]["character"] == 12);
+        }
         SUBCASE("no id where none is expected: a title, a comment, a date") {
             std::string edited = with_line_after(text, "      - id: quote-templates", "        title: ");
             e.edit("streams/billing.yaml", edited);
@@ -302,7 +330,7 @@ TEST_SUITE("lsp") {
         // An unclosed flow list and a tab: the file does not parse.
         const std::string text = e.disk("streams/billing.yaml") +
                                  "      - id: new-epic\n        title: [WIP\n        contributors: [noah,\n"
-                                 "        status: bl\n        owner: \n";
+                                 "        status: bl\n        depends_on: [quo\n        owner: \n";
         // The file does not parse: lint says so.
         bool syntax = false;
         for (const auto& [path, params] : published(e.edit("streams/billing.yaml", text)))
@@ -315,6 +343,9 @@ TEST_SUITE("lsp") {
               std::set<std::string>{"blocked"});
         CHECK(labels(e.complete("streams/billing.yaml", line_with(text, "        contributors: [noah,"), 28)) ==
               std::set<std::string>{"camille", "lea", "sam"});
+        // The epics of the file being typed come from the last roadmap read whole.
+        CHECK(labels(e.complete("streams/billing.yaml", line_with(text, "        depends_on: [quo"), 24)) ==
+              std::set<std::string>{"quote-templates"});
     }
 
     TEST_CASE("completion and hover: ranges after accents and emoji, in UTF-16 and in UTF-8") {
@@ -335,7 +366,7 @@ TEST_SUITE("lsp") {
             const auto items = e.complete("streams/billing.yaml", line, static_cast<int>(start + 2));
             REQUIRE(labels(items) == std::set<std::string>{"noah"});
             CHECK(items.at("noah")["textEdit"]["range"]["start"]["character"] == start);
-            CHECK(items.at("noah")["textEdit"]["range"]["end"]["character"] == start + 2);
+            CHECK(items.at("noah")["textEdit"]["range"]["end"]["character"] == start + 4);  // the whole word
             // Hover on the owner after the emoji: its range, in the same units.
             const json hover = e.ask("textDocument/hover", "streams/billing.yaml", line, static_cast<int>(start + 1));
             REQUIRE(hover.is_object());

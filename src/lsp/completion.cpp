@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -65,6 +66,7 @@ struct Shape {
     std::size_t dash_col = 0, key_col = 0;
     std::string key;         // the key it holds, "" for none
     bool has_value = false;  // something follows the key's colon
+    std::string value;       // what follows it, without a comment
     bool block_scalar = false;
     std::string item;  // a list item's scalar (`- lea`)
 };
@@ -91,6 +93,7 @@ Shape shape_of(std::string_view l) {
         s.key = std::string(l.substr(i, k - i));
         const std::string_view value = without_comment(l.substr(k + 1));
         s.has_value = !value.empty();
+        s.value = std::string(value);
         s.block_scalar = !value.empty() && (value.front() == '|' || value.front() == '>');
     } else if (s.dash) {
         s.item = std::string(without_comment(l.substr(i)));
@@ -204,25 +207,42 @@ std::optional<Mapping> mapping_at(const std::vector<Shape>& shapes, std::size_t 
     return mapping_at_path(*path);
 }
 
-// The keys of the mapping at `col` that line `idx` belongs to, other than line `idx`'s own; when
+// The lines of the mapping at `col` that line `idx` belongs to, other than line `idx`; when
 // `starts`, line `idx` starts the mapping (a list item's first line).
-std::vector<std::string> keys_around(const std::vector<Shape>& shapes, std::size_t idx, std::size_t col, bool starts) {
-    std::vector<std::string> out;
-    if (!starts)
+std::vector<const Shape*> lines_around(const std::vector<Shape>& shapes, std::size_t idx, std::size_t col,
+                                       bool starts) {
+    std::vector<const Shape*> out;
+    if (!starts && !(shapes[idx].dash && shapes[idx].key_col == col))
         for (std::size_t j = idx; j-- > 0;) {
             const Shape& s = shapes[j];
             if (s.blank || s.key_col > col) continue;
             if (s.key_col < col) break;
-            if (!s.key.empty()) out.push_back(s.key);
+            out.push_back(&s);
             if (s.dash) break;  // the item's first line
         }
     for (std::size_t j = idx + 1; j < shapes.size(); ++j) {
         const Shape& s = shapes[j];
         if (s.blank || s.key_col > col) continue;
         if (s.key_col < col || s.dash) break;  // the mapping, or the item, ends
-        if (!s.key.empty()) out.push_back(s.key);
+        out.push_back(&s);
     }
     return out;
+}
+
+// The keys of that mapping.
+std::vector<std::string> keys_around(const std::vector<Shape>& shapes, std::size_t idx, std::size_t col, bool starts) {
+    std::vector<std::string> out;
+    for (const Shape* s : lines_around(shapes, idx, col, starts))
+        if (!s->key.empty()) out.push_back(s->key);
+    return out;
+}
+
+// The value of its `id` key, or "".
+std::string id_around(const std::vector<Shape>& shapes, std::size_t idx, std::size_t col) {
+    if (shapes[idx].key == "id" && shapes[idx].key_col == col) return shapes[idx].value;
+    for (const Shape* s : lines_around(shapes, idx, col, false))
+        if (s->key == "id") return s->value;
+    return {};
 }
 
 // The items of the block list dashed at `col` that line `idx` is an item of, other than its own.
@@ -399,6 +419,9 @@ CursorContext cursor_context(std::string_view text, std::uint32_t line, std::siz
             c.what = CursorContext::What::list_item;
             set_word(seg);
             c.present = flow_entries(cur, at, offset, false);
+            // An epic does not depend on itself.
+            if (c.key == "depends_on" && open.size() == 1 && !lead.blank)
+                c.present.push_back(id_around(shapes, line, lead.key_col));
             return c;
         }
         if (open.size() != 1) return c;  // a mapping inside a mapping on one line: not followed
@@ -471,6 +494,7 @@ CursorContext cursor_context(std::string_view text, std::uint32_t line, std::siz
             c.entity = holder->entity;
             c.key = name;
             c.present = items_around(shapes, line, lead.dash_col);
+            if (name == "depends_on") c.present.push_back(id_around(shapes, *list, shapes[*list].key_col));
             return c;
         }
         const std::optional<Mapping> item = mapping_of(*key);
@@ -555,8 +579,8 @@ Language language_of(const Roadmap& r) {
 
 }  // namespace
 
-json completion_items(const Roadmap& roadmap, std::string_view text, std::uint32_t line, std::uint32_t character,
-                      Encoding encoding) {
+json completion_items(std::span<const Roadmap* const> roadmaps, std::string_view text, std::uint32_t line,
+                      std::uint32_t character, Encoding encoding) {
     json items = json::array();
     const std::vector<std::string_view> lines = split_lines(text);
     if (line >= lines.size()) return items;
@@ -570,8 +594,12 @@ json completion_items(const Roadmap& roadmap, std::string_view text, std::uint32
     }
     const CursorContext c = cursor_context(text, line, offset);
     if (c.what == CursorContext::What::nothing) return items;
+    // The word at the cursor is replaced whole, its part after the cursor too.
+    std::size_t end = offset;
+    while (end < cur.size() && key_char(cur[end])) ++end;
+    const bool colon_follows = end < cur.size() && cur[end] == ':';
     const json range = {{"start", {{"line", line}, {"character", length_of(cur.substr(0, c.start), encoding)}}},
-                        {"end", {{"line", line}, {"character", length_of(cur.substr(0, offset), encoding)}}}};
+                        {"end", {{"line", line}, {"character", length_of(cur.substr(0, end), encoding)}}}};
     const auto present = [&](std::string_view s) {
         return std::find(c.present.begin(), c.present.end(), s) != c.present.end();
     };
@@ -609,7 +637,7 @@ json completion_items(const Roadmap& roadmap, std::string_view text, std::uint32
             if (present(name)) continue;
             const bool nested = k.type == format::Type::mapping || k.type == format::Type::mappings;
             add(name, item_property, fmt::format("{}{}", type_words(k), k.required ? ", required" : ""),
-                std::string(k.description), name + (nested ? ":" : ": "));
+                std::string(k.description), colon_follows ? name : name + (nested ? ":" : ": "));
         }
         return items;
     }
@@ -628,10 +656,9 @@ json completion_items(const Roadmap& roadmap, std::string_view text, std::uint32
     if (!kind) return items;
     // A list key's value is a list: its items are completed inside `[...]` or after `- `.
     if (key->type == format::Type::ids && c.what == CursorContext::What::value) return items;
-    const RoadmapIndex index(roadmap);
-    const Language language = language_of(roadmap);
+    std::set<std::string> offered;
     const auto offer = [&](const std::string& id, std::string detail, std::string doc) {
-        if (present(id)) return;
+        if (present(id) || !offered.insert(id).second) return;
         add(id, item_reference, std::move(detail), std::move(doc), id);
     };
     const auto join = [](std::initializer_list<std::string_view> parts) {
@@ -640,42 +667,46 @@ json completion_items(const Roadmap& roadmap, std::string_view text, std::uint32
             if (!p.empty()) out += (out.empty() ? "" : " · ") + std::string(p);
         return out;
     };
-    switch (*kind) {
-        case IdKind::person:
-            for (const std::string& id : index.person_ids) {
-                const Person& p = *index.people.at(id);
-                offer(id, join({p.name.value_or(""), p.role.value_or("")}),
-                      fmt::format("**{}**{}", p.name.value_or(id), p.role ? "\n\n" + *p.role : std::string()));
-            }
-            break;
-        case IdKind::key_result:
-            for (const std::string& id : index.key_result_ids) {
-                const KeyResultRef ref = index.key_result(id);
-                const KeyResult& kr = *ref.key_result;
-                const std::string score = "score " + report_score(kr.score(), language);
-                offer(id, join({kr.title.value_or(""), score}),
-                      fmt::format("**{}**\n\n{}{}", kr.title.value_or(id), score,
-                                  ref.objective && ref.objective->title ? "\n\nObjective: " + *ref.objective->title
-                                                                        : std::string()));
-            }
-            break;
-        case IdKind::epic:
-            for (const std::string& id : index.epic_ids) {
-                const Epic& e = *index.epic(id).epic;
-                const std::string status(to_string(e.effective_status()));
-                offer(id, join({e.title.value_or(""), status}),
-                      fmt::format("**{}**\n\nStatus: {}", e.title.value_or(id), status));
-            }
-            break;
-        case IdKind::metric:
-            for (const std::string& id : index.metric_ids) {
-                const Metric& m = *index.metrics.at(id);
-                std::string doc = fmt::format("**{}**", m.name.value_or(id));
-                if (m.definition) doc += "\n\n" + *m.definition;
-                if (m.dashboard) doc += fmt::format("\n\n[Dashboard]({})", *m.dashboard);
-                offer(id, join({m.name.value_or(""), m.definition.value_or("")}), std::move(doc));
-            }
-            break;
+    for (const Roadmap* roadmap : roadmaps) {
+        const RoadmapIndex index(*roadmap);
+        const Language language = language_of(*roadmap);
+        switch (*kind) {
+            case IdKind::person:
+                for (const std::string& id : index.person_ids) {
+                    const Person& p = *index.people.at(id);
+                    offer(id, join({p.name.value_or(""), p.role.value_or("")}),
+                          fmt::format("**{}**{}", p.name.value_or(id), p.role ? "\n\n" + *p.role : std::string()));
+                }
+                break;
+            case IdKind::key_result:
+                for (const std::string& id : index.key_result_ids) {
+                    const KeyResultRef ref = index.key_result(id);
+                    const KeyResult& kr = *ref.key_result;
+                    const std::string score = "score " + report_score(kr.score(), language);
+                    offer(id, join({kr.title.value_or(""), score}),
+                          fmt::format("**{}**\n\n{}{}", kr.title.value_or(id), score,
+                                      ref.objective && ref.objective->title ? "\n\nObjective: " + *ref.objective->title
+                                                                            : std::string()));
+                }
+                break;
+            case IdKind::epic:
+                for (const std::string& id : index.epic_ids) {
+                    const Epic& e = *index.epic(id).epic;
+                    const std::string status(to_string(e.effective_status()));
+                    offer(id, join({e.title.value_or(""), status}),
+                          fmt::format("**{}**\n\nStatus: {}", e.title.value_or(id), status));
+                }
+                break;
+            case IdKind::metric:
+                for (const std::string& id : index.metric_ids) {
+                    const Metric& m = *index.metrics.at(id);
+                    std::string doc = fmt::format("**{}**", m.name.value_or(id));
+                    if (m.definition) doc += "\n\n" + *m.definition;
+                    if (m.dashboard) doc += fmt::format("\n\n[Dashboard]({})", *m.dashboard);
+                    offer(id, join({m.name.value_or(""), m.definition.value_or("")}), std::move(doc));
+                }
+                break;
+        }
     }
     return items;
 }

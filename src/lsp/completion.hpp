@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +38,9 @@ struct CursorContext {
 CursorContext cursor_context(std::string_view text, std::uint32_t line, std::size_t offset);
 
 // The completion items at LSP position (`line`, `character` in `encoding`) of `text`, ids taken
-// from `roadmap`: a JSON array of CompletionItem (empty where nothing is to be completed).
-nlohmann::json completion_items(const Roadmap& roadmap, std::string_view text, std::uint32_t line,
+// from `roadmaps` (each id once, from the first that declares it): a JSON array of
+// CompletionItem (empty where nothing is to be completed).
+nlohmann::json completion_items(std::span<const Roadmap* const> roadmaps, std::string_view text, std::uint32_t line,
                                 std::uint32_t character, Encoding encoding);
 
 }  // namespace boussole::lsp

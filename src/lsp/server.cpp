@@ -1,5 +1,6 @@
 // The server: JSON-RPC 2.0 over the base protocol, the lifecycle, documents, diagnostics.
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -131,6 +132,7 @@ struct Server::Impl {
     std::vector<std::string> notes_said;
     std::string pending_message;  // said after the answer to initialize
     Roadmap read_roadmap;         // the roadmap last read (what the queries answer from)
+    Roadmap whole_roadmap;        // the last one read with every file parsed (ids of a file being typed)
 
     Impl(std::ostream& o, ServerOptions opts) : sink(o), options(std::move(opts)) {
         if (!options.find_roadmap) options.find_roadmap = default_roadmap;
@@ -396,8 +398,11 @@ json Server::Impl::completion(const json& params) {
     const WorkspaceFile* file = workspace.file(path);
     const std::string* text = doc ? &doc->text : file && file->disk ? &*file->disk : nullptr;
     if (!text) return nullptr;
+    // Ids from the roadmap read, then from the last one in which every file parsed: a file being
+    // typed often does not parse, and its own ids (the epics of its streams) must still come.
+    const std::array<const Roadmap*, 2> sources{&read_roadmap, &whole_roadmap};
     return {{"isIncomplete", false},
-            {"items", completion_items(read_roadmap, *text, static_cast<std::uint32_t>(line),
+            {"items", completion_items(sources, *text, static_cast<std::uint32_t>(line),
                                        static_cast<std::uint32_t>(character), encoding)}};
 }
 
@@ -640,6 +645,7 @@ json Server::Impl::diagnostic(const Diagnostic& d, const std::string& text) cons
 
 void Server::Impl::publish() {
     read_roadmap = workspace.roadmap();
+    if (read_roadmap.unreadable_files().empty()) whole_roadmap = read_roadmap;
     const Roadmap& roadmap = read_roadmap;
     const LintResult result = lint_roadmap(roadmap);
     const std::vector<WorkspaceFile>& files = workspace.files();
