@@ -34,6 +34,7 @@ std::string person_hover(const Roadmap& roadmap, const RoadmapIndex& index, cons
     std::string out = fmt::format("**{}** (person `{}`)", p->name.value_or(id), id);
     if (p->role) out += "\n\n" + *p->role;
     // Load: the report's load table (open epics owned, open tasks), and the open epics they help.
+    bool load_said = false;
     if (const std::optional<StatusReportContent> report = report_of(roadmap, as_of); report && report->load) {
         const std::string_view name = index.person_name(id);
         for (const OwnerLoad& o : report->load->owners)
@@ -41,6 +42,7 @@ std::string person_hover(const Roadmap& roadmap, const RoadmapIndex& index, cons
                 out += fmt::format("\n\nLoad: owns {} open epic{}, {} open task{}{}", o.open_epics,
                                    o.open_epics == 1 ? "" : "s", o.open_tasks, o.open_tasks == 1 ? "" : "s",
                                    o.over_limit ? " (over roadmap.report.max_open_epics)" : "");
+                load_said = true;
                 break;
             }
     }
@@ -50,7 +52,7 @@ std::string person_hover(const Roadmap& roadmap, const RoadmapIndex& index, cons
             if (e.open())
                 for (const std::string& h : e.helpers())
                     if (h == id) ++helps;
-    out += fmt::format("; contributes to {} open epic{}.", helps, helps == 1 ? "" : "s");
+    out += fmt::format("{}ontributes to {} open epic{}.", load_said ? "; c" : "\n\nC", helps, helps == 1 ? "" : "s");
     if (p->email) out += fmt::format("\n\n{}", *p->email);
     return out;
 }
