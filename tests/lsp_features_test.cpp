@@ -467,3 +467,40 @@ TEST_SUITE("lsp") {
         CHECK(e.ask("textDocument/hover", "streams/billing.yaml", line - 1, 2).is_null());
     }
 }
+
+TEST_SUITE("lsp") {
+    TEST_CASE("completion and hover answer at every position of every file, and of the same files cut short") {
+        const std::string examples = test::source_dir() + "/examples/revops";
+        std::vector<std::string> files;
+        for (const auto& entry : fs::recursive_directory_iterator(examples))
+            if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), examples).string());
+        std::sort(files.begin(), files.end());
+        REQUIRE(files.size() >= 5);
+        std::size_t answered = 0, items = 0;
+        for (const std::string& file : files) {
+            const std::string text = test::slurp(examples + "/" + file);
+            // Whole, then cut in the middle of a line (the rest of the file not typed yet).
+            for (const std::size_t cut : {text.size(), text.size() / 2 + 3}) {
+                Editor e("sweep");  // a fresh session: its output is read again at each answer
+                const std::string typed = text.substr(0, cut);
+                e.edit(file, typed);
+                std::istringstream in(typed);
+                int line = 0;
+                for (std::string l; std::getline(in, l); ++line)
+                    for (std::uint32_t c = 0; c <= utf16_units(l) + 1; ++c) {
+                        CAPTURE(file);
+                        CAPTURE(line);
+                        CAPTURE(c);
+                        const json r = e.ask("textDocument/completion", file, line, static_cast<int>(c));
+                        REQUIRE(r.is_object());
+                        items += r["items"].size();
+                        const json h = e.ask("textDocument/hover", file, line, static_cast<int>(c));
+                        REQUIRE((h.is_null() || h["contents"]["value"].get<std::string>().size() > 0));
+                        ++answered;
+                    }
+            }
+        }
+        CHECK(answered > 1000);
+        CHECK(items > 0);
+    }
+}
