@@ -469,9 +469,7 @@ TEST_SUITE("lsp") {
         // Off the diagnostic, on the same line's value (no id of a known key): nothing.
         CHECK(e.ask("textDocument/hover", "streams/billing.yaml", line - 1, 2).is_null());
     }
-}
 
-TEST_SUITE("lsp") {
     TEST_CASE("completion and hover answer at every position of every file, and of the same files cut short") {
         const std::string examples = test::source_dir() + "/examples/revops";
         std::vector<std::string> files;
@@ -505,5 +503,26 @@ TEST_SUITE("lsp") {
         }
         CHECK(answered > 1000);
         CHECK(items > 0);
+    }
+
+    TEST_CASE("hover: a person of a roadmap without its roadmap block (no report, so no load table)") {
+        const std::string dir = test::temp_dir("lsp-no-block");
+        fs::remove_all(dir);
+        fs::create_directories(dir + "/roadmap");
+        test::write(dir + "/roadmap/people.yaml", "people:\n  - id: ana\n    name: Ana Ruiz\n    role: Analyst\n");
+        const std::string streams =
+            "streams:\n  - id: run\n    title: Run\n    kind: run\n    epics:\n"
+            "      - id: triage\n        title: Triage\n        owner: ana\n";
+        test::write(dir + "/roadmap/streams.yaml", streams);
+        Session s;
+        s.initialize(fs::canonical(dir).string());
+        s.idle();
+        s.request(5, "textDocument/hover",
+                  {{"textDocument", {{"uri", uri_of_path(fs::canonical(dir).string() + "/roadmap/streams.yaml")}}},
+                   {"position", {{"line", 7}, {"character", 16}}}});
+        const std::vector<json> answers = s.take();
+        REQUIRE(answers.size() == 1);
+        const std::string value = answers[0]["result"]["contents"]["value"];
+        CHECK(value == "**Ana Ruiz** (person `ana`)\n\nAnalyst\n\nContributes to 0 open epics.");
     }
 }
