@@ -505,6 +505,18 @@ TEST_SUITE("lsp") {
         CHECK(items > 0);
     }
 
+    TEST_CASE("completion and hover: a request without its document or position is an error naming what lacks") {
+        Editor e("bad-params");
+        for (const std::string method : {"textDocument/completion", "textDocument/hover"}) {
+            CAPTURE(method);
+            e.s.request(3, method, {{"position", {{"line", 0}, {"character", 0}}}});
+            const std::vector<json> answers = e.s.take();
+            REQUIRE(answers.size() == 1);
+            CHECK(answers[0]["error"]["code"] == -32602);
+            CHECK(answers[0]["error"]["message"] == method + ": params: 'textDocument' is missing or not an object");
+        }
+    }
+
     TEST_CASE("hover: a person of a roadmap without its roadmap block (no report, so no load table)") {
         const std::string dir = test::temp_dir("lsp-no-block");
         fs::remove_all(dir);

@@ -317,7 +317,7 @@ json Server::Impl::location(const SourcePos& pos) const {
 
 std::optional<IdUse> Server::Impl::id_at(const json& params) {
     ensure_current();
-    const std::string path = path_of(params, "textDocument/definition");
+    const std::string path = path_of(params, "params");  // the method is named by handle()
     const json& p = member(params, "position", json::value_t::object, "params");
     const auto line = member(p, "line", json::value_t::number_integer, "position").get<long long>();
     const auto character = member(p, "character", json::value_t::number_integer, "position").get<long long>();
@@ -386,7 +386,7 @@ json Server::Impl::symbols(const json& params) {
 
 json Server::Impl::completion(const json& params) {
     ensure_current();
-    const std::string path = path_of(params, "textDocument/completion");
+    const std::string path = path_of(params, "params");
     const json& p = member(params, "position", json::value_t::object, "params");
     const auto line = member(p, "line", json::value_t::number_integer, "position").get<long long>();
     const auto character = member(p, "character", json::value_t::number_integer, "position").get<long long>();
@@ -413,7 +413,7 @@ json Server::Impl::hover(const json& params) {
             return {{"contents", {{"kind", "markdown"}, {"value", value}}}, {"range", range_of(at->pos)}};
     }
     // On a diagnostic published for this file: its rule's why.
-    const auto it = published.find(path_of(params, "textDocument/hover"));
+    const auto it = published.find(path_of(params, "params"));
     if (it == published.end()) return nullptr;
     const json& p = params.at("position");
     const auto here = std::make_pair(p.at("line").get<long long>(), p.at("character").get<long long>());
