@@ -68,6 +68,12 @@ std::optional<std::string> scope_error(const Roadmap& roadmap, const ReportOptio
 /// Why no report can be made from this roadmap (no roadmap block, no usable period), or empty.
 std::optional<std::string> report_blocker(const Roadmap& roadmap);
 
+/// A figure as the status report writes it in `language` (`96,000`, `3.5`; French `96 000`,
+/// `3,5`): for other views of the same figures (the language server's hover).
+std::string report_number(double value, Language language);
+/// A score as the status report writes it in `language` (`0.43`), or `–` when there is none.
+std::string report_score(std::optional<double> score, Language language);
+
 /// The status report in Markdown: a pure function of the roadmap and the options.
 /// Only call when report_blocker() is empty.
 std::string render_status_report(const Roadmap& roadmap, const ReportOptions& options);

@@ -1,5 +1,6 @@
 // The server: JSON-RPC 2.0 over the base protocol, the lifecycle, documents, diagnostics.
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -12,6 +13,8 @@
 #include "boussole/error.hpp"
 #include "boussole/lsp.hpp"
 #include "boussole/visible.hpp"
+#include "lsp/completion.hpp"
+#include "lsp/hover.hpp"
 #include "lsp/symbols.hpp"
 #include "lsp/workspace.hpp"
 
@@ -129,6 +132,7 @@ struct Server::Impl {
     std::vector<std::string> notes_said;
     std::string pending_message;  // said after the answer to initialize
     Roadmap read_roadmap;         // the roadmap last read (what the queries answer from)
+    Roadmap whole_roadmap;        // the last one read with every file parsed (ids of a file being typed)
 
     Impl(std::ostream& o, ServerOptions opts) : sink(o), options(std::move(opts)) {
         if (!options.find_roadmap) options.find_roadmap = default_roadmap;
@@ -170,6 +174,8 @@ struct Server::Impl {
     json definition(const json& params);
     json references(const json& params);
     json symbols(const json& params);
+    json completion(const json& params);
+    json hover(const json& params);
     std::string path_of(const json& params, std::string_view what) const;
 };
 
@@ -269,6 +275,14 @@ void Server::Impl::request(const json& id, const std::string& method, const json
         reply(id, symbols(params));
         return;
     }
+    if (method == "textDocument/completion") {
+        reply(id, completion(params));
+        return;
+    }
+    if (method == "textDocument/hover") {
+        reply(id, hover(params));
+        return;
+    }
     fail(id, method_not_found, fmt::format("boussole lsp does not handle '{}'", method));
 }
 
@@ -303,7 +317,7 @@ json Server::Impl::location(const SourcePos& pos) const {
 
 std::optional<IdUse> Server::Impl::id_at(const json& params) {
     ensure_current();
-    const std::string path = path_of(params, "textDocument/definition");
+    const std::string path = path_of(params, "params");  // the method is named by handle()
     const json& p = member(params, "position", json::value_t::object, "params");
     const auto line = member(p, "line", json::value_t::number_integer, "position").get<long long>();
     const auto character = member(p, "character", json::value_t::number_integer, "position").get<long long>();
@@ -368,6 +382,59 @@ json Server::Impl::symbols(const json& params) {
     json out = json::array();
     for (const Symbol& s : document_symbols(read_roadmap, *file, lines)) out.push_back(convert(s));
     return out;
+}
+
+json Server::Impl::completion(const json& params) {
+    ensure_current();
+    const std::string path = path_of(params, "params");
+    const json& p = member(params, "position", json::value_t::object, "params");
+    const auto line = member(p, "line", json::value_t::number_integer, "position").get<long long>();
+    const auto character = member(p, "character", json::value_t::number_integer, "position").get<long long>();
+    if (line < 0 || character < 0 || line >= std::numeric_limits<std::uint32_t>::max() ||
+        character >= std::numeric_limits<std::uint32_t>::max())
+        throw BadParams("position: out of range");
+    // The text as the editor has it (an open document, a roadmap file not yet listed included).
+    const OpenDocument* doc = workspace.document(path);
+    const WorkspaceFile* file = workspace.file(path);
+    const std::string* text = doc ? &doc->text : file && file->disk ? &*file->disk : nullptr;
+    if (!text) return nullptr;
+    // Ids from the roadmap read, then from the last one in which every file parsed: a file being
+    // typed often does not parse, and its own ids (the epics of its streams) must still come.
+    const std::array<const Roadmap*, 2> sources{&read_roadmap, &whole_roadmap};
+    return {{"isIncomplete", false},
+            {"items", completion_items(sources, *text, static_cast<std::uint32_t>(line),
+                                       static_cast<std::uint32_t>(character), encoding)}};
+}
+
+json Server::Impl::hover(const json& params) {
+    if (const std::optional<IdUse> at = id_at(params)) {
+        const std::string value = hover_id(read_roadmap, *at, Date::today());
+        if (!value.empty())
+            return {{"contents", {{"kind", "markdown"}, {"value", value}}}, {"range", range_of(at->pos)}};
+    }
+    // On a diagnostic published for this file: its rule's why.
+    const auto it = published.find(path_of(params, "params"));
+    if (it == published.end()) return nullptr;
+    const json& p = params.at("position");
+    const auto here = std::make_pair(p.at("line").get<long long>(), p.at("character").get<long long>());
+    std::string value;
+    json range;
+    std::set<std::string> said;
+    for (const json& d : it->second.diagnostics) {
+        const json& r = d.at("range");
+        const auto start =
+            std::make_pair(r["start"]["line"].get<long long>(), r["start"]["character"].get<long long>());
+        const auto end = std::make_pair(r["end"]["line"].get<long long>(), r["end"]["character"].get<long long>());
+        if (here < start || (here >= end && here != start)) continue;  // the end is exclusive
+        const std::string rule = d.value("code", "");
+        if (!said.insert(rule).second) continue;
+        const std::string why = hover_rule(rule);
+        if (why.empty()) continue;
+        value += (value.empty() ? "" : "\n\n---\n\n") + why;
+        if (range.is_null()) range = r;
+    }
+    if (value.empty()) return nullptr;
+    return {{"contents", {{"kind", "markdown"}, {"value", value}}}, {"range", range}};
 }
 
 void Server::Impl::notification(const std::string& method, const json& params) {
@@ -476,7 +543,9 @@ json Server::Impl::initialize(const json& params) {
           {"textDocumentSync", {{"openClose", true}, {"change", sync_incremental}, {"save", {{"includeText", false}}}}},
           {"definitionProvider", true},
           {"referencesProvider", true},
-          {"documentSymbolProvider", true}}},
+          {"documentSymbolProvider", true},
+          {"completionProvider", {{"triggerCharacters", {":", " ", "-", "[", ",", "{"}}}},
+          {"hoverProvider", true}}},
         {"serverInfo", {{"name", "boussole"}, {"version", BOUSSOLE_VERSION}}}};
     if (!problem.empty()) {
         // Said once, after the answer (a server may show a message before `initialized`).
@@ -576,6 +645,7 @@ json Server::Impl::diagnostic(const Diagnostic& d, const std::string& text) cons
 
 void Server::Impl::publish() {
     read_roadmap = workspace.roadmap();
+    if (read_roadmap.unreadable_files().empty()) whole_roadmap = read_roadmap;
     const Roadmap& roadmap = read_roadmap;
     const LintResult result = lint_roadmap(roadmap);
     const std::vector<WorkspaceFile>& files = workspace.files();

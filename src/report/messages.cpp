@@ -2,6 +2,8 @@
 // catalogue by Language.
 #include "report/messages.hpp"
 
+#include "boussole/report.hpp"
+
 #include <algorithm>
 
 namespace boussole {
@@ -83,5 +85,13 @@ const ChartMessages& chart_messages(Language l) { return l == Language::fr ? cha
 
 // issue 16, Slack
 const SlackMessages& slack_messages(Language l) { return l == Language::fr ? slack_fr : slack_en; }
+
+// issue 18: the report's figures, written as the report writes them, for the language server's hover.
+std::string report_number(double value, Language language) {
+    return md::number(value, status_report_messages(language).style->numbers);
+}
+std::string report_score(std::optional<double> score, Language language) {
+    return md::score(score, status_report_messages(language).style->numbers);
+}
 
 }  // namespace boussole
