@@ -29,8 +29,9 @@ class Ctx {
 public:
     Ctx(Roadmap& out, std::size_t budget) : out_(out), budget_(budget) {}
 
-    void finding(RuleId rule, SourcePos pos, std::string message, Severity at_most = Severity::error) {
-        out_.load_findings.push_back({rule, pos, std::move(message), at_most});
+    void finding(RuleId rule, SourcePos pos, std::string message, Severity at_most = Severity::error,
+                 std::vector<std::string> suggestions = {}) {
+        out_.load_findings.push_back({rule, pos, std::move(message), at_most, std::move(suggestions)});
     }
     void spend(std::size_t n) {
         if (n > budget_) throw BudgetExceeded{};
@@ -63,9 +64,13 @@ public:
             const Entry& e = entries_[i];
             if (e.used || e.key->value.starts_with("x-")) continue;
             if (report_split_value(i)) continue;
+            std::optional<std::string> meant = closest_match(e.key->value, known_);
             std::string hint = did_you_mean(e.key->value, known_);
             if (hint.empty()) hint = fmt::format(" (expected {}, or x-... for your own keys)", fmt::join(known_, ", "));
-            ctx_.finding(unknown_key, e.key->pos, fmt::format("unknown key '{}' in {}{}", e.key->value, what_, hint));
+            std::vector<std::string> suggestions;
+            if (meant) suggestions.push_back(std::move(*meant));
+            ctx_.finding(unknown_key, e.key->pos, fmt::format("unknown key '{}' in {}{}", e.key->value, what_, hint),
+                         Severity::error, std::move(suggestions));
         }
     }
 
