@@ -450,4 +450,47 @@ TEST_SUITE("lsp") {
         apply(actions[0]["edit"], t, true);
         CHECK(t[billing] == replaced(typo, "owner: noah-dubois,", "owner: noah,"));
     }
+
+    TEST_CASE(
+        "quick fix: a misspelt status and a priority in the wrong case get the choice meant; a key the "
+        "mapping has already is not offered again") {
+        const std::string dir = example_workspace("quickfix-choices");
+        const std::string billing = dir + "/roadmap/streams/billing.yaml";
+        const std::string text = test::slurp(billing);
+        Session s;
+        s.initialize(dir);
+        s.idle();
+        const std::string typo =
+            replaced(replaced(text, "        status: in-progress\n", "        status: in-progres\n"),
+                     "        priority: P0\n", "        priority: 'p0'\n");
+        const std::string with_key =
+            replaced(typo, "        estimate: 6w\n", "        estimate: 6w\n        estimat: 2w\n");
+        REQUIRE(with_key != typo);
+        REQUIRE(typo != text);
+        s.open(billing, with_key, 2);
+        const std::map<std::string, json> diagnostics = published(s.idle());
+        REQUIRE(diagnostics.contains(billing));
+        const json params = {
+            {"textDocument", {{"uri", uri_of_path(billing)}}},
+            {"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 200}, {"character", 0}}}}}};
+        s.request(2, "textDocument/codeAction", params);
+        const json actions = answer(s.take(), 2)["result"];
+        std::set<std::string> titles;
+        for (const json& a : actions) titles.insert(a["title"]);
+        CHECK(titles == std::set<std::string>{"Change 'in-progres' to 'in-progress'", "Change 'p0' to 'P0'"});
+        std::string fixed = with_key;
+        for (const json& action : actions) {
+            std::map<std::string, std::string> t{{billing, fixed}};
+            apply(action["edit"], t);
+            fixed = t[billing];
+        }
+        CHECK(fixed == replaced(replaced(text, "        priority: P0\n", "        priority: 'P0'\n"),
+                                "        estimate: 6w\n", "        estimate: 6w\n        estimat: 2w\n"));
+        s.replace_all(billing, fixed, 3);
+        const std::map<std::string, json> after = published(s.idle());
+        REQUIRE(after.contains(billing));
+        // Only the repeated key is left: its did-you-mean names 'estimate', which is there already.
+        REQUIRE(after.at(billing)["diagnostics"].size() == 1);
+        CHECK(after.at(billing)["diagnostics"][0]["code"] == "unknown-key");
+    }
 }
