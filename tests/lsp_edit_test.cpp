@@ -293,8 +293,23 @@ TEST_SUITE("lsp") {
         // No newName: the params are wrong (InvalidParams), not the rename.
         s.request(7, "textDocument/rename", at(people, decl, 9));
         CHECK(answer(s.take(), 7)["error"]["code"] == -32602);
+        // An owner written as a folded block scalar: no edit can change it in place; said, and where.
+        const std::string billing = dir + "/roadmap/streams/billing.yaml";
+        const std::string billing_text = test::slurp(billing);
+        s.open(
+            billing,
+            replaced(billing_text, "    owner: noah\n    description:", "    owner: >-\n      noah\n    description:"),
+            2);
+        s.idle();
+        params = at(people, decl, 9);
+        params["newName"] = "noah-d";
+        message = refused(8, params);
+        CHECK(message.find("the person id 'noah' at streams/billing.yaml:4 is written over several lines") !=
+              std::string::npos);
+        CHECK(message.find("write it on one line, then rename again") != std::string::npos);
         // Nothing was written.
         CHECK(test::slurp(people) == text);
+        CHECK(test::slurp(billing) == billing_text);
     }
 
     TEST_CASE("rename after accents and emoji, quoted ids, flow and block lists: exactly the id's characters") {
