@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <set>
@@ -154,5 +155,24 @@ TEST_SUITE("docs") {
             ++checked;
         }
         CHECK(checked >= all_keys.size());
+    }
+
+    TEST_CASE("doc/rules.md is the rule catalogue, one section per rule, where the outputs link each rule") {
+        const std::string path = test::source_dir() + "/doc/rules.md";
+        if (std::getenv("BOUSSOLE_UPDATE_GOLDEN")) test::write(path, rules_markdown());
+        const std::string page = test::slurp(path);
+        INFO(
+            "doc/rules.md is out of date with the rule catalogue: regenerate it with "
+            "BOUSSOLE_UPDATE_GOLDEN=1 build/tests/boussole_tests -ts=docs");
+        CHECK(page == rules_markdown());
+        for (const Rule* r : all_rules()) {
+            const std::string id(to_string(r->id));
+            CAPTURE(id);
+            // A heading of the rule's id (its anchor), once, and the link to it.
+            CHECK(page.find("\n## " + id + "\n") != std::string::npos);
+            CHECK(page.find("\n## " + id + "\n") == page.rfind("\n## " + id + "\n"));
+            CHECK(page.find(r->summary) != std::string::npos);
+            CHECK(rule_documentation_url(r->id) == std::string(BOUSSOLE_HOMEPAGE) + "doc/rules.md#" + id);
+        }
     }
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "boussole/rule_id.hpp"
 #include "boussole/source.hpp"
@@ -32,6 +33,9 @@ struct Finding {
     /// The most this finding is reported as, whatever its rule's severity: a likely mistake the
     /// loader cannot be sure of (a comment that may belong to a title) is at most a warning.
     Severity at_most = Severity::error;
+    /// What may replace the text at `pos` to fix it (a did-you-mean's ids, keys or values),
+    /// most likely first; empty when the finding suggests nothing. The message says them too.
+    std::vector<std::string> suggestions = {};
 };
 
 /// A finding with its configured severity and its file resolved for output.
@@ -44,6 +48,9 @@ struct Diagnostic {
     Severity severity = Severity::error;
     std::string rule;
     std::string message;
+    /// The finding's suggestions: texts that may replace the region (line, column ..
+    /// end_column) to fix it, most likely first (the language server's quick fixes).
+    std::vector<std::string> suggestions = {};
 };
 
 }  // namespace boussole

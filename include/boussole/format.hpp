@@ -106,6 +106,8 @@ using Value = std::variant<std::string, double, Date, Period>;
 struct Read {
     std::optional<Value> value;
     std::string error;  ///< the message of an invalid-value, naming the key
+    /// With an error: what may be written instead to fix it (the choice meant), most likely first.
+    std::vector<std::string> suggestions = {};
 };
 
 /// Reads `s` as a value of `k`'s type, which must be a scalar type.

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "boussole/diagnostic.hpp"
@@ -42,6 +43,12 @@ class Reporter {
 public:
     /// Records a problem at `pos`.
     virtual void report(SourcePos pos, std::string message) = 0;
+    /// Records a problem at `pos` that the texts of `suggestions` (most likely first) would fix
+    /// if written instead of the value at `pos`; the message says them too.
+    virtual void report_fixable(SourcePos pos, std::string message, std::vector<std::string> suggestions) {
+        (void)suggestions;
+        report(pos, std::move(message));
+    }
 
 protected:
     ~Reporter() = default;
@@ -71,6 +78,14 @@ const Rule& find_rule(RuleId id);
 const Rule* find_rule(std::string_view id);
 /// Every rule id, in catalogue order.
 std::vector<std::string> rule_ids();
+
+/// Where the rule `id` is documented: its section of doc/rules.md under the project's home page
+/// (`<home>/doc/rules.md#<rule-id>`), as SARIF's helpUri and the language server's
+/// codeDescription give it.
+std::string rule_documentation_url(RuleId id);
+/// The text of doc/rules.md: every rule of the catalogue, in order, one section each (its id as
+/// the heading, hence the anchor), with its default severity, summary, why, options and examples.
+std::string rules_markdown();
 
 /// How the user configured the linter (command line; the roadmap's own settings are read too).
 struct LintOptions {

@@ -533,8 +533,10 @@ Read read_choice(const Key& k, Scalar s) {
     if (same == 1)
         for (const std::string& c : names)
             if (folded_choice(c) == folded)
-                return {c, fmt::format("{}: write '{}' (read as '{}' meanwhile)", message, c, c)};
-    return error(message + did_you_mean(s.text, names));
+                return {c, fmt::format("{}: write '{}' (read as '{}' meanwhile)", message, c, c), {c}};
+    Read out = error(message + did_you_mean(s.text, names));
+    if (std::optional<std::string> meant = closest_match(s.text, names)) out.suggestions.push_back(std::move(*meant));
+    return out;
 }
 
 std::string not_choice(const Key& k, std::string_view described) {

@@ -15,6 +15,9 @@ class Collector final : public Reporter {
 public:
     Collector(std::vector<Finding>& out, RuleId rule) : out_(out), rule_(rule) {}
     void report(SourcePos pos, std::string message) override { out_.push_back({rule_, pos, std::move(message)}); }
+    void report_fixable(SourcePos pos, std::string message, std::vector<std::string> suggestions) override {
+        out_.push_back({rule_, pos, std::move(message), Severity::error, std::move(suggestions)});
+    }
 
 private:
     std::vector<Finding>& out_;
@@ -131,6 +134,7 @@ LintResult lint_roadmap(const Roadmap& roadmap, const LintOptions& options) {
         d.severity = s;
         d.rule = std::string(to_string(f.rule));
         d.message = std::move(f.message);
+        d.suggestions = std::move(f.suggestions);
         result.diagnostics.push_back(std::move(d));
     }
     finalize(result);

@@ -29,8 +29,9 @@ class Ctx {
 public:
     Ctx(Roadmap& out, std::size_t budget) : out_(out), budget_(budget) {}
 
-    void finding(RuleId rule, SourcePos pos, std::string message, Severity at_most = Severity::error) {
-        out_.load_findings.push_back({rule, pos, std::move(message), at_most});
+    void finding(RuleId rule, SourcePos pos, std::string message, Severity at_most = Severity::error,
+                 std::vector<std::string> suggestions = {}) {
+        out_.load_findings.push_back({rule, pos, std::move(message), at_most, std::move(suggestions)});
     }
     void spend(std::size_t n) {
         if (n > budget_) throw BudgetExceeded{};
@@ -63,9 +64,16 @@ public:
             const Entry& e = entries_[i];
             if (e.used || e.key->value.starts_with("x-")) continue;
             if (report_split_value(i)) continue;
+            std::optional<std::string> meant = closest_match(e.key->value, known_);
             std::string hint = did_you_mean(e.key->value, known_);
             if (hint.empty()) hint = fmt::format(" (expected {}, or x-... for your own keys)", fmt::join(known_, ", "));
-            ctx_.finding(unknown_key, e.key->pos, fmt::format("unknown key '{}' in {}{}", e.key->value, what_, hint));
+            // The key meant, as a fix, unless the mapping has it already (writing it would repeat it).
+            std::vector<std::string> suggestions;
+            if (meant && std::none_of(entries_.begin(), entries_.end(),
+                                      [&](const Entry& other) { return other.key->value == *meant; }))
+                suggestions.push_back(std::move(*meant));
+            ctx_.finding(unknown_key, e.key->pos, fmt::format("unknown key '{}' in {}{}", e.key->value, what_, hint),
+                         Severity::error, std::move(suggestions));
         }
     }
 
@@ -215,10 +223,10 @@ const Node* begin_field(Ctx& ctx, MapView& m, std::string_view key, bool text, F
 
 // Marks a written value as rejected (so it is neither used nor reported missing) and says why.
 template <class T>
-void reject(Ctx& ctx, Field<T>& f, SourcePos where, std::string message) {
+void reject(Ctx& ctx, Field<T>& f, SourcePos where, std::string message, std::vector<std::string> suggestions = {}) {
     f.invalid = true;
     f.value.reset();
-    ctx.finding(invalid_value, where, std::move(message));
+    ctx.finding(invalid_value, where, std::move(message), Severity::error, std::move(suggestions));
 }
 
 std::string trimmed(std::string_view s) {
@@ -278,10 +286,11 @@ void read_field(Ctx& ctx, MapView& m, const format::Key& k, Field<T>& f) {
                         v->value, v->tag, k.name, yaml::quoted(fmt::format("{} {}", v->tag, v->value))));
     format::Read r = format::read_scalar(k, {v->value, v->plain});
     if (!r.error.empty() && !r.value) {
-        reject(ctx, f, v->pos, std::move(r.error));
+        reject(ctx, f, v->pos, std::move(r.error), std::move(r.suggestions));
         return;
     }
-    if (!r.error.empty()) ctx.finding(invalid_value, v->pos, std::move(r.error));  // reported, read as meant
+    if (!r.error.empty())  // reported, read as meant
+        ctx.finding(invalid_value, v->pos, std::move(r.error), Severity::error, std::move(r.suggestions));
     if (r.value) store(f, k, std::move(*r.value));
     // An owner or a metric names an id: `owner: sam #lead` reads as meant.
     if (k.type == format::Type::text && k.name != "owner" && k.name != "metric") warn_glued_comment(ctx, k.name, *v);

@@ -13,9 +13,12 @@
 #include "boussole/error.hpp"
 #include "boussole/lsp.hpp"
 #include "boussole/visible.hpp"
+#include "lsp/actions.hpp"
 #include "lsp/completion.hpp"
 #include "lsp/hover.hpp"
+#include "lsp/rename.hpp"
 #include "lsp/symbols.hpp"
+#include "lsp/text.hpp"
 #include "lsp/workspace.hpp"
 
 namespace boussole::lsp {
@@ -32,6 +35,7 @@ constexpr int method_not_found = -32601;
 constexpr int invalid_params = -32602;
 constexpr int internal_error = -32603;
 constexpr int server_not_initialized = -32002;
+constexpr int request_failed = -32803;
 
 // LSP's enumerations.
 constexpr int message_error = 1, message_warning = 2, message_info = 3;
@@ -64,30 +68,6 @@ std::string text_of(const json& object, const char* key, std::string_view what) 
 
 json position_json(std::uint32_t line, std::uint32_t character) { return {{"line", line}, {"character", character}}; }
 
-// Line `n` (1-based) of `text`, without its line break (nor, on the first, a byte order mark). Lines end at \r\n, \n or
-// a lone \r, as both LSP and the loader count them.
-std::string_view line_of(std::string_view text, std::uint32_t n) {
-    // A byte order mark is no character of the first line: the loader does not count it, and
-    // editors do not show it.
-    std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    for (std::uint32_t l = 1; l < n; ++l) {
-        const std::size_t brk = text.find_first_of("\r\n", start);
-        if (brk == std::string_view::npos) return {};
-        start = brk + (text[brk] == '\r' && brk + 1 < text.size() && text[brk + 1] == '\n' ? 2 : 1);
-    }
-    std::size_t end = text.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) end = text.size();
-    return text.substr(start, end - start);
-}
-
-// How many lines `text` has, as line_of counts them.
-std::uint32_t line_count(std::string_view text) {
-    std::uint32_t n = 1;
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++n;
-    return n;
-}
-
 int lsp_severity(Severity s) {
     switch (s) {
         case Severity::error:
@@ -100,10 +80,6 @@ int lsp_severity(Severity s) {
     }
     return 3;
 }
-
-// Where a rule is documented: the URL the SARIF log gives the tool (its informationUri); SARIF
-// names no page per rule, so neither do we.
-std::string rule_documentation() { return BOUSSOLE_HOMEPAGE; }
 
 std::string default_roadmap(const std::string& folder) {
     std::error_code ec;
@@ -121,6 +97,7 @@ struct Server::Impl {
     bool exited = false;
     Encoding encoding = Encoding::utf16;
     bool dynamic_watchers = false;
+    bool document_changes = false;  // the client applies versioned `documentChanges`
     long long next_id = 1;
     Workspace workspace;
     // What was last published for each file (by path): the URI it went to and the diagnostics.
@@ -130,9 +107,10 @@ struct Server::Impl {
     };
     std::map<std::string, Published> published;
     std::vector<std::string> notes_said;
-    std::string pending_message;  // said after the answer to initialize
-    Roadmap read_roadmap;         // the roadmap last read (what the queries answer from)
-    Roadmap whole_roadmap;        // the last one read with every file parsed (ids of a file being typed)
+    std::string pending_message;               // said after the answer to initialize
+    Roadmap read_roadmap;                      // the roadmap last read (what the queries answer from)
+    Roadmap whole_roadmap;                     // the last one read with every file parsed (ids of a file being typed)
+    std::vector<Diagnostic> read_diagnostics;  // its lint diagnostics (the quick fixes' suggestions)
 
     Impl(std::ostream& o, ServerOptions opts) : sink(o), options(std::move(opts)) {
         if (!options.find_roadmap) options.find_roadmap = default_roadmap;
@@ -176,6 +154,9 @@ struct Server::Impl {
     json symbols(const json& params);
     json completion(const json& params);
     json hover(const json& params);
+    EditSite edit_site() const;
+    json rename(const json& params, bool prepare);
+    json code_action(const json& params);
     std::string path_of(const json& params, std::string_view what) const;
 };
 
@@ -226,6 +207,8 @@ void Server::Impl::handle(std::string_view body) {
             request(id, method, params);
         } catch (const BadParams& e) {
             fail(id, invalid_params, fmt::format("{}: {}", method, e.what()));
+        } catch (const RequestFailed& e) {
+            fail(id, request_failed, fmt::format("boussole: {}", e.what()));
         } catch (const std::exception& e) {
             fail(id, internal_error, fmt::format("{} failed: {}", method, e.what()));
         }
@@ -281,6 +264,14 @@ void Server::Impl::request(const json& id, const std::string& method, const json
     }
     if (method == "textDocument/hover") {
         reply(id, hover(params));
+        return;
+    }
+    if (method == "textDocument/prepareRename" || method == "textDocument/rename") {
+        reply(id, rename(params, method == "textDocument/prepareRename"));
+        return;
+    }
+    if (method == "textDocument/codeAction") {
+        reply(id, code_action(params));
         return;
     }
     fail(id, method_not_found, fmt::format("boussole lsp does not handle '{}'", method));
@@ -437,6 +428,54 @@ json Server::Impl::hover(const json& params) {
     return {{"contents", {{"kind", "markdown"}, {"value", value}}}, {"range", range}};
 }
 
+EditSite Server::Impl::edit_site() const {
+    return {read_roadmap,
+            [this](std::uint32_t file) -> std::string_view { return file_text(file); },
+            [this](std::uint32_t file) {
+                const std::string& path = workspace.files()[workspace.read()[file]].path;
+                const OpenDocument* doc = workspace.document(path);
+                return doc ? doc->uri : uri_of_path(path);
+            },
+            [this](std::uint32_t file) -> std::optional<long long> {
+                const OpenDocument* doc = workspace.document(workspace.files()[workspace.read()[file]].path);
+                return doc ? std::optional<long long>(doc->version) : std::nullopt;
+            },
+            encoding,
+            document_changes};
+}
+
+json Server::Impl::rename(const json& params, bool prepare) {
+    const std::optional<IdUse> at = id_at(params);
+    const std::string new_id = prepare ? std::string() : text_of(params, "newName", "params");
+    const std::string path = path_of(params, "textDocument/rename");
+    const std::optional<std::uint32_t> file = roadmap_file(path);
+    const long long line = params["position"]["line"].get<long long>() + 1;
+    const std::string where = file ? where_is(read_roadmap, *file, static_cast<std::uint32_t>(line))
+                                   : fmt::format("{}:{} (not a file of the roadmap)", path, line);
+    return prepare ? prepare_rename(edit_site(), at, where) : lsp::rename(edit_site(), at, new_id, where);
+}
+
+json Server::Impl::code_action(const json& params) {
+    ensure_current();
+    const std::optional<std::uint32_t> file = roadmap_file(path_of(params, "textDocument/codeAction"));
+    const json& range = member(params, "range", json::value_t::object, "params");
+    const auto position = [&](const char* key) {
+        const json& p = member(range, key, json::value_t::object, "range");
+        return std::pair{member(p, "line", json::value_t::number_integer, key).get<long long>(),
+                         member(p, "character", json::value_t::number_integer, key).get<long long>()};
+    };
+    const auto from = position("start"), to = position("end");
+    if (!file) return json::array();
+    const json context = params.value("context", json::object());
+    const json only = context.is_object() ? context.value("only", json()) : json();
+    std::vector<Diagnostic> here;
+    for (const Diagnostic& d : read_diagnostics)
+        if (d.file == read_roadmap.files[*file].display_path) here.push_back(d);
+    const std::string& text = file_text(*file);
+    return code_actions(
+        edit_site(), *file, here, [&](const Diagnostic& d) { return diagnostic(d, text); }, from, to, only);
+}
+
 void Server::Impl::notification(const std::string& method, const json& params) {
     if (method == "exit") {
         exited = true;
@@ -489,6 +528,9 @@ json Server::Impl::initialize(const json& params) {
         const json& w = caps["workspace"];
         dynamic_watchers = w.contains("didChangeWatchedFiles") && w["didChangeWatchedFiles"].is_object() &&
                            w["didChangeWatchedFiles"].value("dynamicRegistration", false);
+        document_changes = w.contains("workspaceEdit") && w["workspaceEdit"].is_object() &&
+                           w["workspaceEdit"].contains("documentChanges") &&
+                           w["workspaceEdit"]["documentChanges"] == true;
     }
 
     // The workspace folder: the first workspace folder, else rootUri, else rootPath.
@@ -545,7 +587,9 @@ json Server::Impl::initialize(const json& params) {
           {"referencesProvider", true},
           {"documentSymbolProvider", true},
           {"completionProvider", {{"triggerCharacters", {":", " ", "-", "[", ",", "{"}}}},
-          {"hoverProvider", true}}},
+          {"hoverProvider", true},
+          {"renameProvider", {{"prepareProvider", true}}},
+          {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}}}},
         {"serverInfo", {{"name", "boussole"}, {"version", BOUSSOLE_VERSION}}}};
     if (!problem.empty()) {
         // Said once, after the answer (a server may show a message before `initialized`).
@@ -639,7 +683,7 @@ json Server::Impl::diagnostic(const Diagnostic& d, const std::string& text) cons
                  {"code", d.rule},
                  {"source", "boussole"},
                  {"message", d.message}};
-    if (rule) item["codeDescription"] = {{"href", rule_documentation()}};
+    if (rule) item["codeDescription"] = {{"href", rule_documentation_url(*rule)}};
     return item;
 }
 
@@ -648,6 +692,7 @@ void Server::Impl::publish() {
     if (read_roadmap.unreadable_files().empty()) whole_roadmap = read_roadmap;
     const Roadmap& roadmap = read_roadmap;
     const LintResult result = lint_roadmap(roadmap);
+    read_diagnostics = result.diagnostics;
     const std::vector<WorkspaceFile>& files = workspace.files();
     const std::vector<std::size_t>& read = workspace.read();
 

@@ -6,6 +6,7 @@
 
 #include "boussole/io.hpp"
 #include "boussole/lsp.hpp"
+#include "lsp/text.hpp"
 
 namespace boussole::lsp {
 
@@ -129,6 +130,27 @@ std::size_t offset_of_position(std::string_view text, std::uint32_t line, std::u
         i += cp.bytes;
     }
     return i;
+}
+
+std::string_view line_of(std::string_view text, std::uint32_t n) {
+    // A byte order mark is no character of the first line: the loader does not count it, and
+    // editors do not show it.
+    std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    for (std::uint32_t l = 1; l < n; ++l) {
+        const std::size_t brk = text.find_first_of("\r\n", start);
+        if (brk == std::string_view::npos) return {};
+        start = brk + (text[brk] == '\r' && brk + 1 < text.size() && text[brk + 1] == '\n' ? 2 : 1);
+    }
+    std::size_t end = text.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    return text.substr(start, end - start);
+}
+
+std::uint32_t line_count(std::string_view text) {
+    std::uint32_t n = 1;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++n;
+    return n;
 }
 
 }  // namespace boussole::lsp

@@ -66,6 +66,7 @@ json rule_descriptor(const Rule& r) {
             {"shortDescription", {{"text", r.summary}}},
             {"fullDescription", {{"text", r.why}}},
             {"help", {{"text", text}, {"markdown", markdown}}},
+            {"helpUri", rule_documentation_url(r.id)},
             {"defaultConfiguration", {{"level", level(r.default_severity)}}},
             {"properties", {{"tags", {"roadmap"}}}}};
 }

@@ -35,17 +35,27 @@ void check(const LintContext& ctx, Reporter& out) {
     // issue 17: each list of ids folded once, each unknown id searched once (Speller); people and
     // metrics, found by name too, have their answers kept the same way, with a lower limit.
     Speller epics(ix.epic_ids, max_searched_unknown_ids), key_results(ix.key_result_ids, max_searched_unknown_ids);
-    std::map<std::string, std::string, std::less<>> people_hints, metric_hints;
-    auto named_hint = [](std::map<std::string, std::string, std::less<>>& hints, const std::string& id,
-                         auto&& search) -> std::string {
+    // A hint: the message's " (did you mean ...?)" and the ids it suggests.
+    using Hint = std::pair<std::string, std::vector<std::string>>;
+    std::map<std::string, Hint, std::less<>> people_hints, metric_hints;
+    auto named_hint = [](std::map<std::string, Hint, std::less<>>& hints, const std::string& id,
+                         auto&& search) -> Hint {
         if (const auto it = hints.find(id); it != hints.end()) return it->second;
         if (hints.size() >= max_searched_unknown_names) return {};
-        return hints.emplace(id, did_you_mean_named(search(id))).first->second;
+        const std::vector<NameMatch> matches = search(id);
+        std::vector<std::string> ids;
+        for (const NameMatch& m : matches) ids.emplace_back(m.id);
+        return hints.emplace(id, Hint{did_you_mean_named(matches), std::move(ids)}).first->second;
+    };
+    auto typo_hint = [](Speller& speller, const std::string& id) -> Hint {
+        const std::optional<std::string> closest = speller.closest(id);
+        if (!closest) return {};
+        return {speller.did_you_mean(id), {*closest}};
     };
     for (const Reference& ref : references(ctx.roadmap)) {
         const std::string& id = **ref.id;
         if (explained.contains({ref.kind, id})) continue;
-        std::string hint;
+        Hint hint;
         switch (ref.kind) {
             case RefKind::person:
                 if (ix.people.contains(id)) continue;
@@ -57,14 +67,16 @@ void check(const LintContext& ctx, Reporter& out) {
                 break;
             case RefKind::epic:
                 if (ix.epics.contains(id)) continue;
-                hint = epics.did_you_mean(id);
+                hint = typo_hint(epics, id);
                 break;
             case RefKind::key_result:
                 if (ix.key_results.contains(id)) continue;
-                hint = key_results.did_you_mean(id);
+                hint = typo_hint(key_results, id);
                 break;
         }
-        out.report(ref.id->pos, fmt::format("{} '{}' is not a declared {}{}", ref.role, id, kind_name(ref.kind), hint));
+        out.report_fixable(ref.id->pos,
+                           fmt::format("{} '{}' is not a declared {}{}", ref.role, id, kind_name(ref.kind), hint.first),
+                           std::move(hint.second));
     }
 }
 
