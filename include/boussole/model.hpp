@@ -261,6 +261,10 @@ struct Roadmap {
     [[nodiscard]] std::vector<std::string> unreadable_files() const;
     /// The `roadmap` block in force, or null when there is none.
     [[nodiscard]] const RoadmapInfo* info() const { return roadmap_blocks.empty() ? nullptr : &roadmap_blocks.front(); }
+    /// The language of its documents for people: the block in force's `language`, else English.
+    [[nodiscard]] Language language() const {
+        return info() != nullptr && info()->language ? *info()->language : Language::en;
+    }
     /// Mean progress over the planned work (is_planned_work: epics of build streams, not
     /// dropped); empty when there is none. The run stream's activities are never done.
     [[nodiscard]] std::optional<double> planned_progress() const;

@@ -94,8 +94,7 @@ CLI::Option* add_lang_option(CLI::App* sub, std::string& value) {
 
 Language document_language(const std::string& flag, const Roadmap& roadmap) {
     if (const auto l = language_named(flag)) return *l;
-    if (const RoadmapInfo* info = roadmap.info(); info != nullptr && info->language) return *info->language;
-    return Language::en;
+    return roadmap.language();
 }
 
 CLI::Validator one_of(std::vector<std::string> choices, std::string what) {

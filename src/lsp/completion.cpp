@@ -46,7 +46,7 @@ bool key_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_spaces(std::string_view s) {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     return s;
@@ -55,8 +55,8 @@ std::string_view trim(std::string_view s) {
 // A value's text without a trailing comment.
 std::string_view without_comment(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == '#' && (i == 0 || s[i - 1] == ' ')) return trim(s.substr(0, i));
-    return trim(s);
+        if (s[i] == '#' && (i == 0 || s[i - 1] == ' ')) return trim_spaces(s.substr(0, i));
+    return trim_spaces(s);
 }
 
 // One line as block YAML lays it out.
@@ -275,11 +275,11 @@ std::vector<std::string> flow_entries(std::string_view line, std::size_t open, s
     std::size_t start = open + 1;
     const auto take = [&](std::size_t end) {
         if (start <= at && at <= end) return;
-        std::string_view entry = trim(line.substr(start, end - start));
+        std::string_view entry = trim_spaces(line.substr(start, end - start));
         if (keys) {
             const std::size_t colon = entry.find(':');
             if (colon == std::string_view::npos) return;
-            entry = trim(entry.substr(0, colon));
+            entry = trim_spaces(entry.substr(0, colon));
         }
         if (!entry.empty()) out.emplace_back(entry);
     };
@@ -312,7 +312,7 @@ std::vector<std::string> flow_entries(std::string_view line, std::size_t open, s
 
 // The key written just before byte `end` of `s` (`owner: [` → owner), or "".
 std::string key_before(std::string_view s, std::size_t end) {
-    std::string_view head = trim(s.substr(0, end));
+    std::string_view head = trim_spaces(s.substr(0, end));
     if (head.empty() || head.back() != ':') return {};
     head.remove_suffix(1);
     std::size_t k = head.size();
@@ -331,7 +331,7 @@ CursorContext cursor_context(std::string_view text, std::uint32_t line, std::siz
     const std::vector<Shape> shapes = shapes_of(lines);
     const Shape& here = shapes[line];
     // Inside a block scalar's text (its shape is blank though the line is not): free text.
-    if (here.blank && !trim(cur).empty() && trim(cur).front() != '#') return c;
+    if (here.blank && !trim_spaces(cur).empty() && trim_spaces(cur).front() != '#') return c;
 
     // The flow collections open at the cursor, and whether it is in a comment or a quoted text.
     std::vector<std::size_t> open;
@@ -432,7 +432,7 @@ CursorContext cursor_context(std::string_view text, std::uint32_t line, std::siz
         const std::string_view segment = prefix.substr(seg);
         const std::size_t colon = segment.find(':');
         if (colon != std::string_view::npos) {
-            c.key = std::string(trim(segment.substr(0, colon)));
+            c.key = std::string(trim_spaces(segment.substr(0, colon)));
             c.what = CursorContext::What::value;
             c.space = colon + 1 < segment.size() && segment[colon + 1] == ' ';
             set_word(seg + colon + 1);
@@ -571,12 +571,6 @@ std::string type_words(const format::Key& k) {
 
 json markdown(std::string value) { return {{"kind", "markdown"}, {"value", std::move(value)}}; }
 
-Language language_of(const Roadmap& r) {
-    for (const RoadmapInfo& info : r.roadmap_blocks)
-        if (info.language) return *info.language;
-    return Language::en;
-}
-
 }  // namespace
 
 json completion_items(std::span<const Roadmap* const> roadmaps, std::string_view text, std::uint32_t line,
@@ -669,7 +663,7 @@ json completion_items(std::span<const Roadmap* const> roadmaps, std::string_view
     };
     for (const Roadmap* roadmap : roadmaps) {
         const RoadmapIndex index(*roadmap);
-        const Language language = language_of(*roadmap);
+        const Language language = roadmap->language();
         switch (*kind) {
             case IdKind::person:
                 for (const std::string& id : index.person_ids) {

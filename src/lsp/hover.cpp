@@ -12,19 +12,13 @@ namespace boussole::lsp {
 
 namespace {
 
-Language language_of(const Roadmap& r) {
-    for (const RoadmapInfo& info : r.roadmap_blocks)
-        if (info.language) return *info.language;
-    return Language::en;
-}
-
 // The team's status report of `roadmap` on `as_of`, as `boussole report` builds it outside git,
 // or none when no report can be made (no roadmap block, no period).
 std::optional<StatusReportContent> report_of(const Roadmap& roadmap, Date as_of) {
     if (report_blocker(roadmap)) return std::nullopt;
     ReportOptions options;
     options.as_of = as_of;
-    options.language = language_of(roadmap);
+    options.language = roadmap.language();
     return build_status_report(roadmap, options);
 }
 
@@ -61,7 +55,7 @@ std::string key_result_hover(const Roadmap& roadmap, const RoadmapIndex& index, 
     const KeyResultRef ref = index.key_result(id);
     if (!ref.key_result) return {};
     const KeyResult& kr = *ref.key_result;
-    const Language language = language_of(roadmap);
+    const Language language = roadmap.language();
     // The report's row for it, else the model's own figures (no report can be made).
     Measure m{std::string(index.unit_of(kr)),
               kr.baseline.value,
