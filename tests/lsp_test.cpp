@@ -930,3 +930,23 @@ TEST_SUITE("lsp") {
         CHECK(WEXITSTATUS(status) == 0);
     }
 }
+
+#include "lsp/text.hpp"
+
+TEST_SUITE("lsp") {
+    TEST_CASE("a file's line index gives every line as line_of reads it, whatever the breaks") {
+        // Each text is read line by line both ways: the index (found once per file, to place a
+        // file's diagnostics) must agree with the scan everywhere, past the last line included.
+        for (const std::string& text :
+             {std::string(), std::string("one"), std::string("a\nb\n"), std::string("a\r\nb\r\n\r\nc"),
+              std::string("a\rb\r"), std::string("\xEF\xBB\xBFroadmap:\n  name: é 🚀\n"), std::string("\n\n\r\n\r"),
+              std::string("x\r\n\ry\n\rz")}) {
+            const LineIndex index(text);
+            CHECK(index.count() == boussole::lsp::line_count(text));
+            for (std::uint32_t n = 0; n <= boussole::lsp::line_count(text) + 1; ++n) {
+                INFO("line ", n, " of ", nlohmann::json(text).dump());
+                CHECK(index.line(n) == boussole::lsp::line_of(text, n));
+            }
+        }
+    }
+}

@@ -141,7 +141,7 @@ struct Server::Impl {
     void did_change(const json& params);
     void watched_files(const json& params);
     void publish();
-    json diagnostic(const Diagnostic& d, const std::string& text) const;
+    json diagnostic(const Diagnostic& d, const LineIndex& lines) const;
     // Queries: the roadmap read up to the last change, a document's file in it, positions.
     void ensure_current();
     std::optional<std::uint32_t> roadmap_file(const std::string& path) const;
@@ -471,9 +471,9 @@ json Server::Impl::code_action(const json& params) {
     std::vector<Diagnostic> here;
     for (const Diagnostic& d : read_diagnostics)
         if (d.file == read_roadmap.files[*file].display_path) here.push_back(d);
-    const std::string& text = file_text(*file);
+    const LineIndex lines(file_text(*file));
     return code_actions(
-        edit_site(), *file, here, [&](const Diagnostic& d) { return diagnostic(d, text); }, from, to, only);
+        edit_site(), *file, here, [&](const Diagnostic& d) { return diagnostic(d, lines); }, from, to, only);
 }
 
 void Server::Impl::notification(const std::string& method, const json& params) {
@@ -671,12 +671,12 @@ void Server::Impl::watched_files(const json& params) {
     for (const std::string& p : changed) workspace.reread(p);
 }
 
-json Server::Impl::diagnostic(const Diagnostic& d, const std::string& text) const {
-    const std::string_view line = line_of(text, d.line);
+json Server::Impl::diagnostic(const Diagnostic& d, const LineIndex& lines) const {
+    const std::string_view line = lines.line(d.line);
     const std::uint32_t start = character_of_column(line, d.column, encoding);
     const std::uint32_t end = d.end_line == d.line
                                   ? character_of_column(line, d.end_column, encoding)
-                                  : character_of_column(line_of(text, d.end_line), d.end_column, encoding);
+                                  : character_of_column(lines.line(d.end_line), d.end_column, encoding);
     const std::optional<RuleId> rule = parse_rule_id(d.rule);
     json item = {{"range", {{"start", position_json(d.line - 1, start)}, {"end", position_json(d.end_line - 1, end)}}},
                  {"severity", lsp_severity(d.severity)},
@@ -700,12 +700,15 @@ void Server::Impl::publish() {
     std::map<std::string, std::size_t> by_display;
     for (std::size_t i = 0; i < roadmap.files.size(); ++i) by_display[roadmap.files[i].display_path] = read[i];
     std::map<std::size_t, json> lists;
+    std::map<std::size_t, LineIndex> lines;  // of the text linted, each file's found once
     for (std::size_t i : read) lists[i] = json::array();
     for (const Diagnostic& d : result.diagnostics) {
         const auto it = by_display.find(d.file);
         const std::size_t i = it != by_display.end() ? it->second : read.empty() ? files.size() : read.front();
         if (i >= files.size()) continue;
-        lists[i].push_back(diagnostic(d, files[i].version_text));  // the text linted
+        auto at = lines.find(i);
+        if (at == lines.end()) at = lines.emplace(i, LineIndex(files[i].version_text)).first;
+        lists[i].push_back(diagnostic(d, at->second));
     }
 
     std::set<std::string> current;

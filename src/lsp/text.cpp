@@ -132,18 +132,34 @@ std::size_t offset_of_position(std::string_view text, std::uint32_t line, std::u
     return i;
 }
 
+namespace {
+
+// The end of the line that starts at `start` (its break, or the end of the text).
+std::size_t line_end(std::string_view text, std::size_t start) {
+    std::size_t i = start;
+    while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+    return i;
+}
+
+// The start of the line after the one ending at `end` (a break: \r\n, \n or a lone \r).
+std::size_t next_start(std::string_view text, std::size_t end) {
+    return end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+}
+
+// A byte order mark is no character of the first line: the loader does not count it, and
+// editors do not show it.
+std::size_t first_start(std::string_view text) { return text.starts_with("\xEF\xBB\xBF") ? 3 : 0; }
+
+}  // namespace
+
 std::string_view line_of(std::string_view text, std::uint32_t n) {
-    // A byte order mark is no character of the first line: the loader does not count it, and
-    // editors do not show it.
-    std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    std::size_t start = first_start(text);
     for (std::uint32_t l = 1; l < n; ++l) {
-        const std::size_t brk = text.find_first_of("\r\n", start);
-        if (brk == std::string_view::npos) return {};
-        start = brk + (text[brk] == '\r' && brk + 1 < text.size() && text[brk + 1] == '\n' ? 2 : 1);
+        const std::size_t brk = line_end(text, start);
+        if (brk == text.size()) return {};
+        start = next_start(text, brk);
     }
-    std::size_t end = text.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) end = text.size();
-    return text.substr(start, end - start);
+    return text.substr(start, line_end(text, start) - start);
 }
 
 std::uint32_t line_count(std::string_view text) {
@@ -151,6 +167,21 @@ std::uint32_t line_count(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i)
         if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++n;
     return n;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+    std::size_t start = first_start(text);
+    starts_.push_back(start);
+    for (std::size_t brk = line_end(text, start); brk < text.size(); brk = line_end(text, start)) {
+        start = next_start(text, brk);
+        starts_.push_back(start);
+    }
+}
+
+std::string_view LineIndex::line(std::uint32_t n) const {
+    if (n > starts_.size()) return {};
+    const std::size_t start = starts_[n == 0 ? 0 : n - 1];  // line 0 reads as line 1, as line_of does
+    return text_.substr(start, line_end(text_, start) - start);
 }
 
 }  // namespace boussole::lsp
