@@ -558,13 +558,19 @@ table.insert(steps, {
       typed,
     })
     local line = vim.api.nvim_buf_line_count(buf)
-    -- The cursor after `owner: ` as in insert mode (ASCII: the UTF-16 character is the byte).
-    -- The step's text is taken out again even when a check fails, for the steps after it.
+    -- The cursor after `owner: `, where insert mode leaves it ('virtualedit' lets normal mode
+    -- place it past the last character), and the position the client makes of it. The step's
+    -- text is taken out again even when a check fails, for the steps after it.
+    local virtualedit = vim.o.virtualedit
+    vim.o.virtualedit = 'onemore'
     local ok, err = pcall(function()
-      local result = s:request(buf, 'textDocument/completion', {
-        textDocument = { uri = vim.uri_from_bufnr(buf) },
-        position = { line = line - 1, character = #typed },
-      })
+      vim.api.nvim_win_set_cursor(0, { line, #typed })
+      local params = vim.lsp.util.make_position_params()
+      if params.position.line ~= line - 1 or params.position.character ~= #typed then
+        fail('the cursor after `owner: `', string.format('line %d, character %d (from 0)', line - 1, #typed),
+          vim.inspect(params.position))
+      end
+      local result = s:request(buf, 'textDocument/completion', params)
       local items = result and (result.items or result) or {}
       local people = people_of(read_lines(s.root .. '/people.yaml'))
       local want, got = {}, {}
@@ -598,6 +604,7 @@ table.insert(steps, {
         end
       end)
     end)
+    vim.o.virtualedit = virtualedit
     vim.api.nvim_buf_set_lines(buf, 0, -1, true, before)
     if not ok then
       error(err, 0)
