@@ -298,9 +298,9 @@ local function session(name)
 end
 
 -- The steps, in order: each is { name = ..., run = function() ... end }, using a Session
--- (open, request, expect_lint) and fail(what, expected, received). The steps of a later feature
--- (completing an owner, a rename applied with vim.lsp.util.apply_workspace_edit, a quick fix)
--- are more entries of this table, written when the server answers them.
+-- (open, request, expect_lint) and fail(what, expected, received). Completing an owner, a
+-- rename applied with vim.lsp.util.apply_workspace_edit and a quick fix come after go to
+-- definition; the README's set-up is last.
 local steps = {}
 
 table.insert(steps, {
@@ -497,6 +497,233 @@ table.insert(steps, {
     if name ~= s.root .. '/people.yaml' or cursor[1] ~= want_line then
       fail('jumping to the definition', 'people.yaml line ' .. want_line,
         string.format('%s line %d', name, cursor[1]))
+    end
+  end,
+})
+
+-- The people of a people.yaml: id -> { name, role }, read from its lines (`  - id:` starts one).
+local function people_of(lines)
+  local people, current = {}, nil
+  for _, line in ipairs(lines) do
+    local id = line:match('^  %- id: (%S+)$')
+    if id then
+      current = {}
+      people[id] = current
+    elseif current then
+      local key, value = line:match('^    (%a+): (.+)$')
+      if key == 'name' or key == 'role' then
+        current[key] = value
+      end
+    end
+  end
+  return people
+end
+
+-- The places where `id` stands as an id (an owner, a list's item, a person's `id:`), not inside
+-- another word or an e-mail address: "file:line" for each, over every .yaml file of `root`.
+local function id_places(root, id)
+  local places = {}
+  for _, path in ipairs(vim.fn.globpath(root, '**/*.yaml', false, true)) do
+    for i, line in ipairs(read_lines(path)) do
+      local start = 1
+      while true do
+        local from, to = line:find(id, start, true)
+        if not from then
+          break
+        end
+        local before, after = line:sub(from - 1, from - 1), line:sub(to + 1, to + 1)
+        if not before:match('[%w_.@-]') and not after:match('[%w_.@-]') then
+          table.insert(places, path:sub(#root + 2) .. ':' .. i)
+        end
+        start = to + 1
+      end
+    end
+  end
+  return sorted(places)
+end
+
+-- Completion, the way a completion plugin does it: textDocument/completion at the cursor, the
+-- chosen item's textEdit applied with vim.lsp.util.apply_text_edits.
+table.insert(steps, {
+  name = "revops example: completing a new epic's owner offers people.yaml's people and writes the id",
+  run = function()
+    local s = session('revops')
+    local buf = s:open('streams/billing.yaml')
+    local before = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local typed = '        owner: '
+    vim.api.nvim_buf_set_lines(buf, -1, -1, true, {
+      '',
+      '      - id: invoice-reminders',
+      '        title: Automatic reminders for unpaid invoices',
+      typed,
+    })
+    local line = vim.api.nvim_buf_line_count(buf)
+    -- The cursor after `owner: `, where insert mode leaves it ('virtualedit' lets normal mode
+    -- place it past the last character), and the position the client makes of it. The step's
+    -- text is taken out again even when a check fails, for the steps after it.
+    local virtualedit = vim.o.virtualedit
+    vim.o.virtualedit = 'onemore'
+    local ok, err = pcall(function()
+      vim.api.nvim_win_set_cursor(0, { line, #typed })
+      local params = vim.lsp.util.make_position_params()
+      if params.position.line ~= line - 1 or params.position.character ~= #typed then
+        fail('the cursor after `owner: `', string.format('line %d, character %d (from 0)', line - 1, #typed),
+          vim.inspect(params.position))
+      end
+      local result = s:request(buf, 'textDocument/completion', params)
+      local items = result and (result.items or result) or {}
+      local people = people_of(read_lines(s.root .. '/people.yaml'))
+      local want, got = {}, {}
+      for id, p in pairs(people) do
+        table.insert(want, string.format('%s (%s · %s)', id, tostring(p.name), tostring(p.role)))
+      end
+      local chosen
+      for _, item in ipairs(items) do
+        table.insert(got, string.format('%s (%s)', item.label, tostring(item.detail)))
+        if item.label == 'sam' then
+          chosen = item
+        end
+      end
+      want, got = sorted(want), sorted(got)
+      if #want < 4 or not vim.deep_equal(got, want) then
+        fail('textDocument/completion after `owner: ` at streams/billing.yaml:' .. line,
+          "people.yaml's people, each with name and role:" .. lines_text(want), lines_text(got))
+      end
+      if not chosen or not chosen.textEdit then
+        fail("the item 'sam'", 'a textEdit', vim.inspect(chosen))
+      end
+      vim.lsp.util.apply_text_edits({ chosen.textEdit }, buf, s.client.offset_encoding)
+      local now = vim.api.nvim_buf_get_lines(buf, line - 1, line, true)[1]
+      if now ~= '        owner: sam' then
+        fail("applying the item 'sam'", "the line '        owner: sam'", "'" .. now .. "'")
+      end
+      s:expect_lint(buf, function(expected)
+        if contains(expected, "unknown%-reference: .*'sam'")
+            or contains(expected, '^streams/billing%.yaml:' .. line .. ':') then
+          fail('boussole lint after completing the owner', 'nothing on the owner line ' .. line, lines_text(expected))
+        end
+      end)
+    end)
+    vim.o.virtualedit = virtualedit
+    vim.api.nvim_buf_set_lines(buf, 0, -1, true, before)
+    if not ok then
+      error(err, 0)
+    end
+    s:expect_lint(buf, function(expected)
+      if #expected ~= 0 then
+        fail('boussole lint with the epic removed', 'no diagnostic', lines_text(expected))
+      end
+    end)
+  end,
+})
+
+-- Rename on a copy of its own (files the rename changes are written, the server does not read
+-- them again): refused onto a taken id, then applied with vim.lsp.util.apply_workspace_edit and
+-- saved with :wall; boussole lint on the folder says it is clean.
+table.insert(steps, {
+  name = 'revops example: renaming a person changes every use across files, and a taken id is refused',
+  run = function()
+    local root = work .. '/examples/revops-rename'
+    vim.fn.system({ 'cp', '-r', work .. '/examples/revops', root })
+    local olds = id_places(root, 'noah')
+    if #olds < 5 then
+      fail("noah's uses in examples/revops", 'several', lines_text(olds))
+    end
+    sessions['revops-rename'] = Session.start(root)
+    local s = sessions['revops-rename']
+    local buf = s:open('streams/billing.yaml')
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local line, at = find_line(lines, '^        owner: noah$', "an epic's owner noah")
+    local position = { line = line - 1, character = at - 1 + #'        owner: ' + 1 }
+    local params = { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = position, newName = 'lea' }
+    local answers = vim.lsp.buf_request_sync(buf, 'textDocument/rename', params, TIMEOUT) or {}
+    local refused = answers[s.client_id] or {}
+    local message = refused.error and refused.error.message or ''
+    if not message:find("already has the id 'lea'", 1, true) or not message:find('people.yaml:', 1, true) then
+      fail("textDocument/rename of noah to 'lea' (taken)",
+        "an error saying another person already has the id 'lea', and where", vim.inspect(refused))
+    end
+    params.newName = 'noah-dubois'
+    local edit = s:request(buf, 'textDocument/rename', params)
+    if type(edit) ~= 'table' then
+      fail("textDocument/rename of noah to 'noah-dubois'", 'a WorkspaceEdit', vim.inspect(edit))
+    end
+    vim.lsp.util.apply_workspace_edit(edit, s.client.offset_encoding)
+    vim.cmd('silent wall')
+    local text = vim.fn.system({ boussole, 'lint', '--format', 'json', root })
+    local status = vim.v.shell_error
+    local ok, report = pcall(vim.fn.json_decode, text)
+    if status ~= 0 or not ok or type(report) ~= 'table' or #report.diagnostics ~= 0 then
+      fail('boussole lint on the renamed roadmap', 'exit status 0, no diagnostic',
+        'exit status ' .. status .. ': ' .. text)
+    end
+    local left = id_places(root, 'noah')
+    if #left ~= 0 then
+      fail("the id 'noah' after the rename", 'nowhere', lines_text(left))
+    end
+    local news = id_places(root, 'noah-dubois')
+    if not vim.deep_equal(news, olds) then
+      fail("the id 'noah-dubois' after the rename", "where 'noah' was:" .. lines_text(olds), lines_text(news))
+    end
+  end,
+})
+
+-- A quick fix, as a user picks one: the diagnostic on a mistyped owner, textDocument/codeAction
+-- with it in the context, the preferred quickfix's edit applied.
+table.insert(steps, {
+  name = 'revops example: the quick fix on a mistyped owner writes the right id and clears the diagnostic',
+  run = function()
+    local s = session('revops')
+    local buf = s:open('streams/billing.yaml')
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local line = find_line(lines, '^        owner: noah$', "an epic's owner noah")
+    replace_line(buf, line, '        owner: nooh')
+    local ok, err = pcall(function()
+      s:expect_lint(buf, function(expected)
+        if not contains(expected, '^streams/billing%.yaml:' .. line .. ":%d+ error unknown%-reference: .*'nooh'") then
+          fail('boussole lint after the typo', "an unknown-reference on 'nooh' at line " .. line, lines_text(expected))
+        end
+      end)
+      local diagnostic
+      for _, d in ipairs(s.published[vim.uri_from_bufnr(buf)] or {}) do
+        if d.range.start.line == line - 1 and d.code == 'unknown-reference' then
+          diagnostic = d
+        end
+      end
+      if not diagnostic then
+        fail('the diagnostics published for streams/billing.yaml', "unknown-reference at line " .. line,
+          vim.inspect(s.published[vim.uri_from_bufnr(buf)]))
+      end
+      local actions = s:request(buf, 'textDocument/codeAction', {
+        textDocument = { uri = vim.uri_from_bufnr(buf) },
+        range = diagnostic.range,
+        context = { diagnostics = { diagnostic }, only = { 'quickfix' } },
+      }) or {}
+      local preferred, titles = {}, {}
+      for _, a in ipairs(actions) do
+        table.insert(titles, tostring(a.title) .. (a.isPreferred and ' (preferred)' or ''))
+        if a.isPreferred and a.kind == 'quickfix' and a.edit then
+          table.insert(preferred, a)
+        end
+      end
+      if #preferred ~= 1 or preferred[1].title ~= "Change 'nooh' to 'noah'" then
+        fail('textDocument/codeAction on the diagnostic', "one preferred quickfix \"Change 'nooh' to 'noah'\"",
+          lines_text(titles))
+      end
+      vim.lsp.util.apply_workspace_edit(preferred[1].edit, s.client.offset_encoding)
+      local now = vim.api.nvim_buf_get_lines(buf, line - 1, line, true)[1]
+      if now ~= '        owner: noah' then
+        fail('applying the quick fix', "the line '        owner: noah'", "'" .. now .. "'")
+      end
+      s:expect_lint(buf, function(expected)
+        if #expected ~= 0 then
+          fail('boussole lint after the quick fix', 'no diagnostic', lines_text(expected))
+        end
+      end)
+    end)
+    if not ok then
+      vim.api.nvim_buf_set_lines(buf, 0, -1, true, lines)
+      error(err, 0)
     end
   end,
 })

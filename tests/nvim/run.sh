@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `boussole lsp` under Neovim's own LSP client, headless (tests/nvim/lsp_e2e.lua): diagnostics
 # equal to `boussole lint` on opening and after edits across files (typed keys included),
-# positions after emoji, go to definition into another file, the README's set-up for Neovim 0.7. Neovim 0.7 or later (Debian 12's is 0.7.2, installed by
-# .ci/deps); a missing nvim is a failure, not a skip.
+# positions after emoji, go to definition into another file, completing an owner, a rename across
+# files saved and linted, a quick fix applied, the README's set-up for Neovim 0.7. Neovim 0.7 or
+# later (Debian 12's is 0.7.2, installed by .ci/deps); a missing nvim is a failure, not a skip.
 # usage: tests/nvim/run.sh BOUSSOLE_BINARY SOURCE_DIR
 set -euo pipefail
 boussole=$1
