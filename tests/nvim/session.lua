@@ -11,8 +11,9 @@
 -- with vim.lsp.util.apply_text_edits / apply_workspace_edit, :wall):
 --   typo     an owner / contributor / depends_on id mistyped, then the preferred quick fix or :undo
 --   person   a person deleted from people.yaml with :delete, then :undo
---   epic     a new epic typed line by line at the end of a stream file, its owner and its
---            depends_on item picked from the server's completion list; kept or taken out again
+--   epic     a new epic typed line by line at the end of a stream file, its owner, its
+--            depends_on item and its key result picked from the server's completion list;
+--            kept or taken out again
 --   status   an epic's status misspelt, then typed back
 --   rename   a person or an epic renamed across files (textDocument/rename), maybe renamed back
 --   yaml     an unclosed quote or a line indented one space too far, then :undo
@@ -328,7 +329,7 @@ local function complete_at_end(buf, line, what)
 end
 
 local epics_added = 0
-local statuses = { 'planned', 'in-progress', 'done', 'at-risk', 'blocked' }
+local statuses = { 'planned', 'in-progress', 'done', 'blocked' }
 
 -- A new epic typed at the end of a stream file, line by line; owner and depends_on completed.
 actions.epic = function()
@@ -361,6 +362,10 @@ actions.epic = function()
   local dependency = complete_at_end(buf, line, 'depends_on')
   set_line(buf, line, lines(buf)[line] .. ']')
   compare(string.format('epic: depends_on completed to %s: %s', dependency, quote(lines(buf)[line])))
+  line = type_line('        key_results: [')
+  local result = complete_at_end(buf, line, 'key_results')
+  set_line(buf, line, lines(buf)[line] .. ']')
+  compare(string.format('epic: key_results completed to %s: %s', result, quote(lines(buf)[line])))
   if chance(50) then
     undo_break()
     vim.api.nvim_buf_set_lines(buf, first - 1, -1, true, {})
