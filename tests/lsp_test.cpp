@@ -68,16 +68,20 @@ std::map<std::string, std::string> tree_bytes(const std::string& dir) {
     return out;
 }
 
-// `boussole lint --format json` on the roadmap at `root`, as (path, line, column, severity, rule,
-// message) tuples, columns in UTF-16 units of the file's line (as the server publishes them).
+// `boussole lint --format json` on the roadmap at `root`, run as a user runs it in the workspace
+// folder (root's parent, where the editor starts the server: `boussole lint roadmap`), as (path,
+// line, column, severity, rule, message) tuples, columns in UTF-16 units of the file's line (as
+// the server publishes them). Messages are compared word for word, file names in them included.
 using Key = std::tuple<std::string, int, std::uint32_t, int, std::string, std::string>;
 std::multiset<Key> lint_keys(const std::string& root) {
-    const test::Run run = test::run({test::binary(), "lint", "--format", "json", root}, root, {"NO_COLOR="});
+    const fs::path folder = fs::path(root).parent_path();
+    const test::Run run = test::run({test::binary(), "lint", "--format", "json", fs::path(root).filename().string()},
+                                    folder.string(), {"NO_COLOR="});
     REQUIRE(run.status <= 1);
     const json doc = json::parse(run.out);
     std::multiset<Key> out;
     for (const json& d : doc["diagnostics"]) {
-        const std::string path = fs::path(d["file"].get<std::string>()).lexically_normal().generic_string();
+        const std::string path = (folder / d["file"].get<std::string>()).lexically_normal().generic_string();
         const int line = d["line"].get<int>() - 1;
         const std::string text = line_of(test::slurp(path), line);
         const std::string sev = d["severity"];

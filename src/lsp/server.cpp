@@ -577,7 +577,14 @@ json Server::Impl::initialize(const json& params) {
         }
     }
     if (root.size() > 1 && root.back() == '/') root.pop_back();
-    workspace.set_root(root);
+    // Messages spell the roadmap's files as `boussole lint` run in the workspace folder does
+    // (roadmap/people.yaml), so that the editor shows its very words.
+    std::string display;
+    if (!root.empty() && !folder.empty()) {
+        const fs::path base = fs::path(folder).lexically_normal(), at = fs::path(root).lexically_normal();
+        display = at == base ? "." : at.lexically_relative(base).generic_string();
+    }
+    workspace.set_root(root, display);
 
     json result = {
         {"capabilities",

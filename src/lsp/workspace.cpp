@@ -25,8 +25,9 @@ void read_disk(WorkspaceFile& f) {
 
 }  // namespace
 
-void Workspace::set_root(const std::string& root) {
+void Workspace::set_root(const std::string& root, const std::string& display) {
     root_ = root.empty() ? root : normal(root);
+    display_ = display.empty() ? root_ : display;
     files_.clear();
     dirty_ = true;
     if (has_root()) relist();
@@ -116,7 +117,7 @@ Roadmap Workspace::roadmap() {
         versions.push_back(&*f.version);
         read_.push_back(i);
     }
-    Roadmap r = merge_file_versions(root_, versions);
+    Roadmap r = merge_file_versions(display_, versions);
     r.notes = notes_;
     for (const WorkspaceFile& f : files_)
         if (!f.read_error.empty() && open_.find(f.path) == open_.end()) r.notes.push_back(f.read_error);

@@ -32,8 +32,10 @@ struct WorkspaceFile {
 
 class Workspace {
 public:
-    // The roadmap PATH (absolute): lists and reads its files. Empty: no roadmap.
-    void set_root(const std::string& root);
+    // The roadmap PATH (absolute): lists and reads its files. Empty: no roadmap. `display` is the
+    // PATH as messages spell it (as `boussole lint` run in the workspace folder gives it, e.g.
+    // "roadmap"); empty: the absolute PATH.
+    void set_root(const std::string& root, const std::string& display = {});
     [[nodiscard]] const std::string& root() const { return root_; }
     [[nodiscard]] bool has_root() const { return !root_.empty(); }
 
@@ -65,7 +67,7 @@ public:
     [[nodiscard]] const std::vector<std::string>& notes() const { return notes_; }
 
 private:
-    std::string root_;
+    std::string root_, display_;
     std::vector<WorkspaceFile> files_;
     std::map<std::string, OpenDocument> open_;
     std::vector<std::string> notes_;
