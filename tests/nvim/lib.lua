@@ -160,6 +160,29 @@ end
 
 local severity_names = { 'error', 'warning', 'info', 'info' }
 
+-- `boussole lint --format json` on `folder`, one line per diagnostic in the words of
+-- Session:published_lines() (paths and messages relative to the folder), sorted. Stdout only:
+-- lint's notes (a file it could not parse) go to stderr.
+local function lint_lines(folder)
+  local text = vim.fn.system({ 'sh', '-c', '"$0" lint --format json "$1" 2>/dev/null', boussole, folder })
+  local status = vim.v.shell_error
+  local ok, report = pcall(vim.fn.json_decode, text)
+  if not ok or type(report) ~= 'table' or status > 1 then
+    fail('boussole lint --format json ' .. folder, 'a JSON report (exit status 0 or 1)',
+      'exit status ' .. status .. ': ' .. text)
+  end
+  local expected = {}
+  for _, d in ipairs(report.diagnostics) do
+    local file = d.file
+    if file:sub(1, #folder + 1) == folder .. '/' then
+      file = file:sub(#folder + 2)
+    end
+    table.insert(expected, string.format('%s:%d:%d %s %s: %s', file, d.line, d.column, d.severity, d.rule,
+      without_folder(d.message, folder)))
+  end
+  return sorted(expected)
+end
+
 -- What `boussole lint --format json` says on the buffers' texts: the roadmap copied to a
 -- shadow folder, each open buffer's lines written over its file. One line per diagnostic.
 function Session:lint_expected()
@@ -171,23 +194,7 @@ function Session:lint_expected()
       vim.fn.writefile(vim.api.nvim_buf_get_lines(buf, 0, -1, false), shadow .. '/' .. relative)
     end
   end
-  local text = vim.fn.system({ boussole, 'lint', '--format', 'json', shadow })
-  local status = vim.v.shell_error
-  local ok, report = pcall(vim.fn.json_decode, text)
-  if not ok or type(report) ~= 'table' or status > 1 then
-    fail('boussole lint --format json', 'a JSON report (exit status 0 or 1)',
-      'exit status ' .. status .. ': ' .. text)
-  end
-  local expected = {}
-  for _, d in ipairs(report.diagnostics) do
-    local file = d.file
-    if file:sub(1, #shadow + 1) == shadow .. '/' then
-      file = file:sub(#shadow + 2)
-    end
-    table.insert(expected, string.format('%s:%d:%d %s %s: %s', file, d.line, d.column, d.severity, d.rule,
-      without_folder(d.message, shadow)))
-  end
-  return sorted(expected)
+  return lint_lines(shadow)
 end
 
 -- What the server published, in the same words: the UTF-16 character of each range's start
@@ -282,6 +289,7 @@ M.lines_text = lines_text
 M.read_lines = read_lines
 M.Session = Session
 M.without_folder = without_folder
+M.lint_lines = lint_lines
 M.severity_names = severity_names
 M.find_line = find_line
 M.contains = contains

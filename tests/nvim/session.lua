@@ -28,7 +28,7 @@
 local lib = dofile((os.getenv('BOUSSOLE_SOURCE') or '.') .. '/tests/nvim/lib.lua')
 local boussole, source, TIMEOUT = lib.boussole, lib.source, lib.TIMEOUT
 local say, fail, sorted, lines_text, read_lines = lib.say, lib.fail, lib.sorted, lib.lines_text, lib.read_lines
-local Session, without_folder = lib.Session, lib.without_folder
+local Session = lib.Session
 
 local SECONDS = tonumber(os.getenv('BOUSSOLE_SESSION_SECONDS') or '') or 20
 local SEED = tonumber(os.getenv('BOUSSOLE_SESSION_SEED') or '') or 1
@@ -95,24 +95,7 @@ end
 
 -- `boussole lint --format json` on the saved folder, in the words of Session:published_lines().
 local function lint_saved()
-  -- stdout only: lint's notes (a file it could not parse) go to stderr.
-  local text = vim.fn.system({ 'sh', '-c', '"$0" lint --format json "$1" 2>/dev/null', boussole, root })
-  local status = vim.v.shell_error
-  local ok, report = pcall(vim.fn.json_decode, text)
-  if not ok or type(report) ~= 'table' or status > 1 then
-    fail('boussole lint --format json ' .. root, 'a JSON report (exit status 0 or 1)',
-      'exit status ' .. status .. ': ' .. text)
-  end
-  local expected = {}
-  for _, d in ipairs(report.diagnostics) do
-    local file = d.file
-    if file:sub(1, #root + 1) == root .. '/' then
-      file = file:sub(#root + 2)
-    end
-    table.insert(expected, string.format('%s:%d:%d %s %s: %s', file, d.line, d.column, d.severity, d.rule,
-      without_folder(d.message, root)))
-  end
-  return sorted(expected)
+  return lib.lint_lines(root)
 end
 
 -- Both lists file by file, every file of the roadmap named (with "(none)" when it has none).
