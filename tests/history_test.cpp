@@ -15,6 +15,7 @@
 
 #include "boussole/history.hpp"
 #include "git_repo.hpp"
+#include "same_roadmap.hpp"
 #include "support.hpp"
 
 using namespace boussole;
@@ -963,6 +964,45 @@ TEST_SUITE("history") {
         const std::size_t spliced = std::stoul(r.err.substr(at + 43));
         CHECK(total >= 290);
         CHECK(spliced == total);  // every change is inside one epic
+    }
+
+    TEST_CASE("issue 17: a commit that changes nothing in the roadmap shares the state before it") {
+        // Files added before the others in reading order move them to later file indexes: the
+        // positions still name the right file, as a reading of each commit alone gives them.
+        test::GitRepo repo("history-shared");
+        std::vector<EpicSpec> epics{{"e1", "One", "planned", "2026-12-20", ""}};
+        repo.write("roadmap/roadmap.yaml", roadmap_file(40, 20, 5));
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", epics));
+        repo.commit("Plan", "2026-10-01");
+        repo.write("README.md", "notes\n");
+        repo.commit("Notes only", "2026-10-02");
+        epics[0].status = "in-progress";
+        repo.write("roadmap/streams/sales.yaml", stream_file("sales", "Sales", "build", epics));
+        repo.commit("Started", "2026-10-03");
+        repo.write("roadmap/streams/a-data.yaml",
+                   stream_file("data", "Data", "build", {{"d1", "D", "planned", "2026-12-01", ""}}));
+        repo.commit("A stream before sales", "2026-10-04");
+        repo.write("README.md", "more notes\n");
+        repo.commit("Notes again", "2026-10-05");
+        const History h = History::open(repo.dir() + "/roadmap");
+        std::vector<CommitInfo> commits;
+        for (const char* rev : {"HEAD~4", "HEAD~3", "HEAD~2", "HEAD~1", "HEAD"}) commits.push_back(h.resolve(rev));
+        const std::vector<Snapshot> states = h.snapshots(commits);
+        REQUIRE(states.size() == 5);
+        CHECK(&states[1].roadmap() == &states[0].roadmap());
+        CHECK(&states[2].roadmap() != &states[1].roadmap());
+        CHECK(&states[4].roadmap() == &states[3].roadmap());
+        CHECK(compare(states[0], states[1]).empty());
+        CHECK(compare(states[1], states[2]).size() == 1);
+        for (std::size_t i = 0; i < commits.size(); ++i) {
+            INFO(i);
+            const Snapshot alone = h.snapshots({commits[i]}).front();
+            CHECK(test::same_roadmap(states[i].roadmap(), alone.roadmap()));
+            CHECK(states[i].roadmap().files.size() == alone.roadmap().files.size());
+        }
+        const EpicRef e1 = states[4].index().epic("e1");
+        REQUIRE(e1.epic);
+        CHECK(states[4].roadmap().files[e1.epic->pos.file].relative_path == "streams/sales.yaml");
     }
 
     TEST_CASE("issue 17: a report reads each day's last state: two check-ins on one day are one") {

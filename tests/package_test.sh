@@ -24,7 +24,10 @@ for f in ./usr/bin/boussole ./usr/share/man/man1/boussole.1 ./usr/share/man/man5
          ./usr/share/boussole/schema/report.schema.json ./usr/share/boussole/schema/recap.schema.json; do
   grep -q " $f\$" <<<"$contents" || { echo "missing from the package: $f"; fail=1; }
 done
-for d in libyaml-cpp0.7 libfmt9 libgit2-1.5 libstdc++6 libc6; do
+# A second argument "mimalloc": the program was linked with it (BOUSSOLE_MIMALLOC).
+expected=(libyaml-cpp0.7 libfmt9 libgit2-1.5 libstdc++6 libc6)
+[ "${2:-}" = mimalloc ] && expected+=(libmimalloc2.0)
+for d in "${expected[@]}"; do
   grep -q "$d" <<<"$depends" || { echo "missing dependency: $d"; fail=1; }
 done
 # The packaged binary runs.

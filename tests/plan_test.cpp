@@ -1,12 +1,14 @@
 // The semantic changes between two roadmap states, and the recap (no git involved).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <random>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "boussole/format.hpp"
 #include "boussole/loader.hpp"
 #include "boussole/plan.hpp"
 #include "boussole/recap.hpp"
@@ -142,6 +144,54 @@ TEST_SUITE("plan") {
         CHECK(c[0].kind == ChangeKind::due_changed);
         CHECK(c[0].after.empty());
         CHECK_FALSE(c[0].days);
+    }
+
+    TEST_CASE("compare's generic field changes are exactly the diffed keys whose epic_field() texts differ") {
+        // Random pairs of states: each epic's fields drawn from a few values (lists with an entry
+        // that is not read, a mapping), the second state's epics in another order. compare()
+        // finds the fields that differ without building their texts (issue 17): it must report
+        // the same keys as comparing the texts would.
+        std::mt19937 rng(17);
+        const std::vector<std::string> lists{"[]", "[a]", "[a, b]", "[b, a]", "[a, {x: 1}]", "[{x: 1}]"};
+        const std::vector<std::string> scalars{"", "P1", "P2"};
+        const std::vector<std::string> dates{"", "2026-10-01", "2026-10-02", "nope"};
+        auto pick = [&](const std::vector<std::string>& from) { return from[rng() % from.size()]; };
+        auto epic = [&](int id) {
+            std::string e = fmt::format("{{id: e{}, title: T{}", id, id);
+            for (const char* key : {"contributors", "deliverables", "depends_on", "key_results"})
+                if (const std::string v = pick(lists); rng() % 2) e += fmt::format(", {}: {}", key, v);
+            for (const char* key : {"priority", "owner", "dropped_reason", "update"})
+                if (const std::string v = pick(scalars); !v.empty()) e += fmt::format(", {}: {}", key, v);
+            for (const char* key : {"start", "due"})
+                if (const std::string v = pick(dates); !v.empty()) e += fmt::format(", {}: {}", key, v);
+            if (rng() % 2) e += ", estimate: 3d";
+            return e + "}";
+        };
+        std::size_t field_changes = 0;
+        for (int round = 0; round < 300; ++round) {
+            std::vector<std::string> a, b;
+            for (int i = 0; i < 6; ++i) a.push_back(epic(i));
+            for (int i = 0; i < 6; ++i) b.push_back(rng() % 3 ? a[static_cast<std::size_t>(i)] : epic(i));
+            std::shuffle(b.begin(), b.end(), rng);
+            const Snapshot sa = facts(fmt::format("streams: [{{id: s, epics: [{}]}}]", fmt::join(a, ", ")));
+            const Snapshot sb = facts(fmt::format("streams: [{{id: s, epics: [{}]}}]", fmt::join(b, ", ")));
+            std::vector<std::string> expected, got;
+            for (const std::string& id : sb.index().epic_ids)
+                for (const format::Key& k : format::keys(format::Entity::epic))
+                    if (k.diffed &&
+                        epic_field(*sa.index().epic(id).epic, k.name) != epic_field(*sb.index().epic(id).epic, k.name))
+                        expected.push_back(id + "." + std::string(k.name));
+            for (const Change& c : compare(sa, sb))
+                if (c.kind == ChangeKind::field_changed) got.push_back(c.subject + "." + c.field);
+            INFO(fmt::format("{}\n{}", fmt::join(a, "\n"), fmt::join(b, "\n")));
+            CHECK(got == expected);
+            field_changes += got.size();
+        }
+        CHECK(field_changes > 300);  // the rounds did change fields
+        // A state shared by two commits (one that changed nothing in the roadmap) has no change.
+        const Snapshot shared = facts(after);
+        const Snapshot copy = shared;
+        CHECK(compare(shared, copy).empty());
     }
 
     TEST_CASE("values are written as in the format") {

@@ -13,9 +13,11 @@ namespace test {
 
 inline bool same_roadmap(const boussole::Roadmap& a, const boussole::Roadmap& b) {
     auto findings = [](const boussole::Roadmap& r) {
-        std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t, std::uint32_t, std::string>> out;
+        std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::string>>
+            out;
         for (const boussole::Finding& f : r.load_findings)
-            out.emplace_back(std::string(to_string(f.rule)), f.pos.line, f.pos.column, f.pos.length, f.message);
+            out.emplace_back(std::string(to_string(f.rule)), f.pos.file, f.pos.line, f.pos.column, f.pos.length,
+                             f.message);
         std::sort(out.begin(), out.end());
         return out;
     };

@@ -223,6 +223,10 @@ TEST_SUITE("loader") {
                 text = crlf;
             }
             FileVersion state = read_file_version("streams.yaml", text);
+            // Placed as the history places it in its state's files: the versions read from it
+            // name the same file, spliced or read whole.
+            const auto file = static_cast<std::uint32_t>(run % 3);
+            place_file_version(state, file);
             for (int i = 0; i < 60; ++i, ++steps) {
                 // A broken or aliased text is soon mended, as in a real history.
                 const bool mend = (!state.layout || text.find('&') != std::string::npos) && rng() % 3 == 0;
@@ -234,8 +238,10 @@ TEST_SUITE("loader") {
                 spliced += state.spliced ? 1 : 0;
                 far += several && from_clean ? 1 : 0;
                 far_spliced += several && state.spliced ? 1 : 0;
-                const FileVersion whole = read_file_version("streams.yaml", next);
+                FileVersion whole = read_file_version("streams.yaml", next);
+                place_file_version(whole, file);
                 INFO("run ", run, " step ", i, "\n--- before:\n", text, "\n--- after:\n", next);
+                REQUIRE(state.file == file);
                 REQUIRE(same_roadmap(state.roadmap, whole.roadmap));
                 text = next;
             }
@@ -413,10 +419,16 @@ TEST_SUITE("loader") {
         const std::string a = "roadmap: {name: A, period: 2026-Q4}\npeople:\n  - {id: ana, name: Ana}\n";
         const std::string b =
             "streams:\n  - id: s\n    title: S\n    ownr: ana\n    epics:\n      - {id: e, owner: ana}\n";
-        const FileVersion va = read_file_version("a.yaml", a), vb = read_file_version("sub/b.yaml", b);
+        FileVersion va = read_file_version("a.yaml", a), vb = read_file_version("sub/b.yaml", b);
         const Roadmap merged = merge_file_versions("road", {&va, &vb});
         const Roadmap loaded = load_roadmap_from_texts("road", {{"a.yaml", a}, {"sub/b.yaml", b}});
         CHECK(same_roadmap(merged, loaded));
+        // Placed where they are merged, or anywhere else: the same roadmap.
+        place_file_version(vb, 1);
+        CHECK(vb.roadmap.streams[0].pos.file == 1);
+        CHECK(same_roadmap(merge_file_versions("road", {&va, &vb}), loaded));
+        place_file_version(va, 5);
+        CHECK(same_roadmap(merge_file_versions("road", {&va, &vb}), loaded));
         REQUIRE(merged.files.size() == 2);
         CHECK(merged.files[1].display_path == "road/sub/b.yaml");
         REQUIRE(merged.streams.size() == 1);

@@ -1,6 +1,7 @@
 #pragma once
 /// Reading a roadmap file or directory into the model. The only code that knows YAML.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,11 +44,13 @@ Roadmap load_roadmap_from_texts(const std::string& root, const std::vector<FileT
 
 struct FileLayout;
 
-/// One version of one roadmap file, read on its own (its positions name file 0), with where
-/// the items of its lists are, so that the next version can be read item by item.
+/// One version of one roadmap file, read on its own (its positions name file 0 until it is
+/// placed), with where the items of its lists are, so that the next version can be read item by
+/// item.
 struct FileVersion {
     std::string relative;                      ///< its path relative to the PATH read
     Roadmap roadmap;                           ///< what this file alone holds
+    std::uint32_t file = 0;                    ///< the file index its positions name
     std::shared_ptr<const FileLayout> layout;  ///< private to the loader; null when it cannot be spliced
     bool spliced = false;                      ///< read item by item from the previous version (else read whole)
 };
@@ -55,14 +58,19 @@ struct FileVersion {
 /// Reads one version of a file whole.
 FileVersion read_file_version(const std::string& relative, std::string_view text);
 
+/// Makes the positions of `version` name file index `file` (the index merge_file_versions gives
+/// it), so that merging it there copies it without going over its positions again; the
+/// versions read from it name the same index. Nothing to do when they already do.
+void place_file_version(FileVersion& version, std::uint32_t file);
+
 /// Reads the version of a file that follows `previous`. When each hunk of lines that changed
 /// lies inside consecutive items of one list (the epics of a stream, the key results of an
 /// objective) or inside the `roadmap:` block, and both versions parse without a syntax error,
 /// only those items (or that block) are parsed again
 /// and the rest is kept (moved by the change in length of the hunks before it); otherwise the
 /// text is read whole. BOUSSOLE_HISTORY_STATS=1 prints at exit how many versions were read each way. Either way the
-/// result equals read_file_version(next_text) but for the order of `load_findings` (which lint
-/// sorts): tests/versions_test.cpp checks it on thousands of edits.
+/// result equals read_file_version(next_text), placed where `previous` is, but for the order of
+/// `load_findings` (which lint sorts): tests/versions_test.cpp checks it on thousands of edits.
 FileVersion read_next_file_version(const FileVersion& previous, std::string_view previous_text,
                                    std::string_view next_text);
 

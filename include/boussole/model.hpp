@@ -310,13 +310,23 @@ struct RoadmapIndex {
     /// Indexes `roadmap`.
     explicit RoadmapIndex(const Roadmap& roadmap);
 
-    std::unordered_map<std::string, const Person*> people;
-    std::unordered_map<std::string, const Metric*> metrics;
-    std::unordered_map<std::string, const Stream*> streams;
-    std::unordered_map<std::string, EpicRef> epics;
-    std::unordered_map<std::string, KeyResultRef> key_results;
+    /// Hashes an id held or viewed alike, so that a lookup by view copies nothing.
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+    };
+    template <class V>
+    using ById = std::unordered_map<std::string, V, IdHash, std::equal_to<>>;
+
+    ById<const Person*> people;
+    ById<const Metric*> metrics;
+    ById<const Stream*> streams;
+    ById<EpicRef> epics;
+    ById<KeyResultRef> key_results;
     /// The indexed ids of each kind, in reading order.
     std::vector<std::string> person_ids, metric_ids, stream_ids, epic_ids, key_result_ids;
+    /// The indexed epics, in the order of epic_ids (what epic(epic_ids[k]) gives, without a lookup).
+    std::vector<EpicRef> epic_refs;
     /// Streams, epics and key results without an id: they cannot be followed between states.
     std::size_t anonymous = 0;
 

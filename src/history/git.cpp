@@ -700,7 +700,8 @@ void History::each_state(const std::vector<CommitInfo>& commits, const std::func
     // reading ever be in doubt).
     const char* whole_env = std::getenv("BOUSSOLE_HISTORY_WHOLE");
     const bool whole = whole_env && std::string_view(whole_env) == "1";
-    std::map<std::string, Last> last;  // by path
+    std::map<std::string, Last> last;                                                               // by path
+    std::optional<std::pair<std::vector<std::pair<std::string, std::string>>, Snapshot>> previous;  // the last state
     for (std::size_t begin = 0; begin < commits.size(); begin += window) {
         const std::size_t end = std::min(commits.size(), begin + window);
         std::map<std::string, Pending> pending;  // by path
@@ -756,12 +757,22 @@ void History::each_state(const std::vector<CommitInfo>& commits, const std::func
             const auto& parts = per_commit[i - begin];
             if (!parts) {
                 fn(state_at(commits[i], Snapshot()));
+                previous.reset();
                 continue;
             }
+            std::vector<std::pair<std::string, std::string>> blobs;  // (path, blob) of each file
             std::vector<const FileVersion*> files;
-            for (const auto& [path, at] : *parts)
-                files.push_back(at == npos ? &last.at(path).version : &pending.at(path).versions[at]);
-            fn(state_at(commits[i], Snapshot(merge_file_versions(impl_->display, files))));
+            for (const auto& [path, at] : *parts) {
+                blobs.emplace_back(path, at == npos ? last.at(path).blob : pending.at(path).blobs[at]);
+                FileVersion& v = at == npos ? last.at(path).version : pending.at(path).versions[at];
+                place_file_version(v, static_cast<std::uint32_t>(files.size()));
+                files.push_back(&v);
+            }
+            // A commit that changed no file of the roadmap (a merge that brought nothing new to
+            // it, a change elsewhere in the repository) shares the state before it.
+            if (!previous || previous->first != blobs)
+                previous.emplace(std::move(blobs), Snapshot(merge_file_versions(impl_->display, files)));
+            fn(state_at(commits[i], previous->second));
         }
         for (auto& [path, p] : pending)
             if (!p.versions.empty())

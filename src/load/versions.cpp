@@ -81,19 +81,33 @@ bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <=
 // Everything the item-by-item reading assumes of a whole text.
 bool plain_layout(std::string_view text, const std::vector<std::string_view>& lines) {
     if (text.starts_with("\xEF\xBB\xBF")) return false;
-    if (text.find('\t') != std::string_view::npos) return false;
-    // Anchors and aliases: an item may name what another holds. An '&' or '*' right after a
-    // letter or digit cannot start one ("R&D", "S&OP", "x*2" are plain text); any other may.
-    for (std::size_t at = text.find_first_of("&*"); at != std::string_view::npos; at = text.find_first_of("&*", at + 1))
-        if (at == 0 || !is_ascii_alnum(text[at - 1])) return false;
-    // A line break the lines below do not split at (a CR alone; NEL, U+2028 and U+2029, which a
-    // YAML 1.1 reader may break at): the parser's line numbers would differ from the lines'.
-    for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
-        if (cr + 1 == text.size() || text[cr + 1] != '\n') return false;
+    // One pass (find_first_of would call memchr on every byte: issue 17's profile).
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        switch (text[i]) {
+            case '\t':
+                return false;
+            // Anchors and aliases: an item may name what another holds. An '&' or '*' right after
+            // a letter or digit cannot start one ("R&D", "S&OP", "x*2" are plain text); any other may.
+            case '&':
+            case '*':
+                if (i == 0 || !is_ascii_alnum(text[i - 1])) return false;
+                break;
+            // A line break the lines below do not split at (a CR alone; NEL, U+2028 and U+2029
+            // below, which a YAML 1.1 reader may break at): the parser's line numbers would differ
+            // from the lines'.
+            case '\r':
+                if (i + 1 == text.size() || text[i + 1] != '\n') return false;
+                break;
+            default:
+                break;
+        }
+    }
     for (std::string_view other : {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"})
         if (text.find(other) != std::string_view::npos) return false;
     for (std::string_view line : lines)
-        if (line.starts_with("---") || line.starts_with("...") || line.starts_with('%')) return false;
+        if (!line.empty() && (line[0] == '-' || line[0] == '.' || line[0] == '%') &&
+            (line.starts_with("---") || line.starts_with("...") || line.starts_with('%')))
+            return false;
     return true;
 }
 
@@ -329,6 +343,7 @@ struct Run {
     std::size_t old_begin = 0, old_end = 0, new_begin = 0, new_end = 0;
     std::ptrdiff_t delta = 0;  // the change in length
     Roadmap parsed;            // its new items parsed alone, placed where they stand in the file
+    std::uint32_t file = 0;    // the file index they name (the previous version's)
     std::vector<Item> items;   // their lines in the next text
 };
 
@@ -369,7 +384,9 @@ bool read_roadmap_block(Run& run, const std::string& relative, const std::vector
         !r.streams.empty())
         return false;
     for_each_position(run.parsed, [&](SourcePos& p) {
-        if (p.valid()) p.line = static_cast<std::uint32_t>(p.line + begin);
+        if (!p.valid()) return;
+        p.line = static_cast<std::uint32_t>(p.line + begin);
+        p.file = run.file;
     });
     run.items.push_back({begin, end});
     return true;
@@ -429,6 +446,7 @@ bool read_run(Run& run, const ItemList& list, const std::string& relative,
         if (!p.valid()) return;
         p.line = static_cast<std::uint32_t>(p.line + line_shift);
         p.column = static_cast<std::uint32_t>(p.column + column_shift);
+        p.file = run.file;
     });
     for (std::size_t j = 0; j < starts.size(); ++j)
         run.items.push_back({starts[j], j + 1 < starts.size() ? starts[j + 1] : end});
@@ -489,6 +507,7 @@ std::optional<FileVersion> splice(const FileVersion& previous, std::string_view 
         if (new_end < new_begin || new_end > static_cast<std::ptrdiff_t>(n1)) return std::nullopt;
         run.new_begin = static_cast<std::size_t>(new_begin);
         run.new_end = static_cast<std::size_t>(new_end);
+        run.file = previous.file;
         if (!read_run(run, list, previous.relative, new_lines)) return std::nullopt;
         shift += run.delta;
     }
@@ -583,7 +602,17 @@ FileVersion read_next_file_version(const FileVersion& previous, std::string_view
     }
     stats.whole.fetch_add(1, std::memory_order_relaxed);
     if (!previous.layout) stats.whole_after_unclean.fetch_add(1, std::memory_order_relaxed);
-    return read_file_version(previous.relative, next_text);
+    FileVersion v = read_file_version(previous.relative, next_text);
+    place_file_version(v, previous.file);
+    return v;
+}
+
+void place_file_version(FileVersion& version, std::uint32_t file) {
+    if (version.file == file) return;
+    for_each_position(version.roadmap, [&](SourcePos& pos) {
+        if (pos.valid()) pos.file = file;
+    });
+    version.file = file;
 }
 
 }  // namespace boussole

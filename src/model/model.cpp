@@ -199,7 +199,9 @@ RoadmapIndex::RoadmapIndex(const Roadmap& r) {
         add(streams, stream_ids, s.id, &s);
         anonymous += s.id ? 0 : 1;
         for (const Epic& e : s.epics) {
-            add(epics, epic_ids, e.id, EpicRef{&s, &e, epic_ids.size()});
+            const std::size_t before = epic_ids.size();
+            add(epics, epic_ids, e.id, EpicRef{&s, &e, before});
+            if (epic_ids.size() > before) epic_refs.push_back(EpicRef{&s, &e, before});
             anonymous += e.id ? 0 : 1;
         }
     }
@@ -213,7 +215,7 @@ RoadmapIndex::RoadmapIndex(const Roadmap& r) {
 namespace {
 template <class Map>
 auto lookup(const Map& map, std::string_view id) -> typename Map::mapped_type {
-    const auto it = map.find(std::string(id));
+    const auto it = map.find(id);
     return it == map.end() ? typename Map::mapped_type{} : it->second;
 }
 }  // namespace

@@ -1,10 +1,15 @@
 // The plan as comparable facts, and the semantic changes between two of its states.
 #include "boussole/plan.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <stdexcept>
+#include <type_traits>
 
 #include <fmt/format.h>
 
+#include "boussole/fields.hpp"
 #include "boussole/format.hpp"
 
 namespace boussole {
@@ -25,6 +30,42 @@ std::string joined(const std::optional<std::vector<std::string>>& texts) {
 }
 std::string display(const Epic& e) { return e.title ? *e.title : text(e.id); }
 std::string display(const KeyResult& k) { return k.title ? *k.title : text(k.id); }
+std::string_view view(const Field<std::string>& f) { return f ? std::string_view(*f) : std::string_view(); }
+
+// Whether epic_field() gives a field the same texts in two versions, without building them.
+template <class T>
+bool same_texts(const Field<T>& a, const Field<T>& b) {
+    return a.value == b.value;
+}
+bool same_texts(const std::vector<Field<std::string>>& a, const std::vector<Field<std::string>>& b) {
+    auto i = a.begin(), j = b.begin();
+    for (;;) {
+        while (i != a.end() && !*i) ++i;
+        while (j != b.end() && !*j) ++j;
+        if (i == a.end() || j == b.end()) return i == a.end() && j == b.end();
+        if (i->value != j->value) return false;
+        ++i, ++j;
+    }
+}
+
+// The fields (fields.hpp) whose texts differ between two versions of an epic. Both are
+// visited in the same order, so each field of `a` meets the same field of `b`. Nothing is
+// built for an epic that did not change: most epics of most commits (issue 17).
+std::vector<std::string_view> differing_fields(const Epic& a, const Epic& b) {
+    std::array<const void*, 32> theirs{};
+    std::size_t n = 0;
+    for_each_field(b, [&](std::string_view, const auto& f) {
+        if (n == theirs.size()) throw std::logic_error("differing_fields: an epic has more fields than it holds");
+        theirs[n++] = &f;
+    });
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    for_each_field(a, [&](std::string_view name, const auto& f) {
+        using F = std::remove_cvref_t<decltype(f)>;
+        if (!same_texts(f, *static_cast<const F*>(theirs[i++]))) out.push_back(name);
+    });
+    return out;
+}
 
 }  // namespace
 
@@ -87,6 +128,8 @@ void compare_measure(const KeyResult& a, const KeyResult& b, const std::string& 
 
 std::vector<Change> compare(const Snapshot& a, const Snapshot& b) {
     std::vector<Change> out;
+    // Two states of one roadmap (a commit that changed nothing in it shares the state before).
+    if (a.present() == b.present() && &a.roadmap() == &b.roadmap()) return out;
     const RoadmapIndex& ia = a.index();
     const RoadmapIndex& ib = b.index();
     auto period_text = [](const std::optional<Period>& p) {
@@ -107,23 +150,25 @@ std::vector<Change> compare(const Snapshot& a, const Snapshot& b) {
             out.push_back(change(ChangeKind::stream_removed, id, title, title, ""));
         }
 
-    for (const std::string& id : ib.epic_ids) {
-        const EpicRef now = ib.epic(id);
+    for (std::size_t at = 0; at < ib.epic_ids.size(); ++at) {
+        const std::string& id = ib.epic_ids[at];
+        const EpicRef& now = ib.epic_refs[at];
         const Epic& e = *now.epic;
-        const std::string stream = text(now.stream->id);
-        const EpicRef was = ia.epic(id);
+        const std::string_view stream = view(now.stream->id);
+        // Most epics keep their place from one state to the next: found there without a lookup.
+        const EpicRef was = at < ia.epic_ids.size() && ia.epic_ids[at] == id ? ia.epic_refs[at] : ia.epic(id);
         if (!was.epic) {
-            out.push_back(change(ChangeKind::epic_added, id, display(e), "", stream));
+            out.push_back(change(ChangeKind::epic_added, id, display(e), "", std::string(stream)));
             continue;
         }
         const Epic& w = *was.epic;
-        if (const std::string before = text(was.stream->id); before != stream)
-            out.push_back(change(ChangeKind::epic_moved, id, display(e), before, stream));
+        if (const std::string_view before = view(was.stream->id); before != stream)
+            out.push_back(change(ChangeKind::epic_moved, id, display(e), std::string(before), std::string(stream)));
         if (w.effective_status() != e.effective_status())
             out.push_back(change(ChangeKind::status_changed, id, display(e),
                                  std::string(to_string(w.effective_status())),
                                  std::string(to_string(e.effective_status()))));
-        if (text(w.owner) != text(e.owner))
+        if (view(w.owner) != view(e.owner))
             out.push_back(change(ChangeKind::owner_changed, id, display(e), text(w.owner), text(e.owner)));
         if (w.due.value != e.due.value) {
             Change c =
@@ -132,8 +177,10 @@ std::vector<Change> compare(const Snapshot& a, const Snapshot& b) {
             out.push_back(std::move(c));
         }
         // Every other key the format table marks: one generic change, no code per key.
+        const std::vector<std::string_view> differing = differing_fields(w, e);
+        if (differing.empty()) continue;
         for (const format::Key& k : format::keys(format::Entity::epic)) {
-            if (!k.diffed) continue;
+            if (!k.diffed || std::find(differing.begin(), differing.end(), k.name) == differing.end()) continue;
             const auto before = epic_field(w, k.name), after = epic_field(e, k.name);
             if (before == after) continue;
             Change c = change(ChangeKind::field_changed, id, display(e), joined(before), joined(after));

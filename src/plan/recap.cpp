@@ -35,6 +35,18 @@ struct Seen {
     Seen() = default;
     Seen(const EpicRef& e, std::size_t at)
         : epic(e.epic), run(e.stream->is_run()), stream(e.stream->id.value_or("")), state(at) {}
+    // Now seen as `e` in state `at` (as Seen(e, at), reusing the stream id's storage: this runs
+    // for every epic of every state).
+    void see(const EpicRef& e, std::size_t at) {
+        epic = e.epic;
+        kept.reset();
+        run = e.stream->is_run();
+        if (e.stream->id)
+            stream.assign(*e.stream->id);
+        else
+            stream.clear();
+        state = at;
+    }
     const Epic& operator*() const { return *epic; }
     const Epic* operator->() const { return epic; }
     void keep() {
@@ -285,7 +297,7 @@ private:
     Period period_;
     Date reference_;
     std::vector<Track> tracks_;  // in order of first appearance
-    std::map<std::string, std::size_t, std::less<>> track_index_;
+    RoadmapIndex::ById<std::size_t> track_index_;
     std::vector<Goalpost> goalposts_;
     std::vector<const Track*> counted_;  // planned work of this period: build work, not added after it
     std::size_t after_period_ = 0, run_items_ = 0, dropped_before_ = 0;
@@ -299,20 +311,21 @@ private:
     }
 
     Track& track(const EpicRef& e, std::size_t state) {
-        auto [it, fresh] = track_index_.emplace(*e.epic->id, tracks_.size());
-        if (fresh) {
-            Track t;
-            t.id = *e.epic->id;
-            t.first = state;
-            if (!e.stream->is_run() && !e.epic->proposed()) {
-                t.first_build = state;
-                t.planned = Seen(e, state);
-            }
-            if (!e.stream->is_run() && e.epic->proposed()) t.first_proposed = state;
-            t.last = Seen(e, state);
-            tracks_.push_back(std::move(t));
+        // Found before it is added: this runs for every epic of every state.
+        if (const auto it = track_index_.find(std::string_view(*e.epic->id)); it != track_index_.end())
+            return tracks_[it->second];
+        track_index_.emplace(*e.epic->id, tracks_.size());
+        Track t;
+        t.id = *e.epic->id;
+        t.first = state;
+        if (!e.stream->is_run() && !e.epic->proposed()) {
+            t.first_build = state;
+            t.planned = Seen(e, state);
         }
-        return tracks_[it->second];
+        if (!e.stream->is_run() && e.epic->proposed()) t.first_proposed = state;
+        t.last = Seen(e, state);
+        tracks_.push_back(std::move(t));
+        return tracks_.back();
     }
 
     // Follows every epic by id and every target by key result from one state to the next.
@@ -348,8 +361,7 @@ private:
                     break;
             }
         }
-        for (const std::string& id : now.epic_ids) {
-            const EpicRef e = now.epic(id);
+        for (const EpicRef& e : now.epic_refs) {
             Track& t = track(e, i);
             // Moved between a build and a run stream (or its stream's kind changed).
             if (t.last.run != e.stream->is_run()) {
@@ -362,7 +374,7 @@ private:
                 t.planned = Seen(e, i);
             }
             if (!t.first_proposed && !t.first_build && !e.stream->is_run() && e.epic->proposed()) t.first_proposed = i;
-            t.last = Seen(e, i);
+            t.last.see(e, i);
         }
         // The state before is let go (but the baseline and the days the burn-up reads): what still
         // points into it keeps a copy.
