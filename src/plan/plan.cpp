@@ -182,7 +182,6 @@ std::vector<Change> compare(const Snapshot& a, const Snapshot& b) {
         for (const format::Key& k : format::keys(format::Entity::epic)) {
             if (!k.diffed || std::find(differing.begin(), differing.end(), k.name) == differing.end()) continue;
             const auto before = epic_field(w, k.name), after = epic_field(e, k.name);
-            if (before == after) continue;
             Change c = change(ChangeKind::field_changed, id, display(e), joined(before), joined(after));
             c.field = k.name;
             out.push_back(std::move(c));

@@ -33,10 +33,9 @@ struct Seen {
     std::size_t state = 0;
 
     Seen() = default;
-    Seen(const EpicRef& e, std::size_t at)
-        : epic(e.epic), run(e.stream->is_run()), stream(e.stream->id.value_or("")), state(at) {}
-    // Now seen as `e` in state `at` (as Seen(e, at), reusing the stream id's storage: this runs
-    // for every epic of every state).
+    Seen(const EpicRef& e, std::size_t at) { see(e, at); }
+    // Now seen as `e` in state `at`, reusing the stream id's storage (this runs for every epic
+    // of every state).
     void see(const EpicRef& e, std::size_t at) {
         epic = e.epic;
         kept.reset();

@@ -223,20 +223,27 @@ function Session:published_lines()
   return sorted(got)
 end
 
--- Waits until the published diagnostics equal lint's on the buffers' texts, after a request
--- (the server lints what changed before it answers one) so that every change was sent.
--- `check(expected)` may assert something of lint's own list first (that the edit did matter).
-function Session:expect_lint(buf, check)
-  local expected = self:lint_expected()
-  if check then
-    check(expected)
-  end
+-- The published diagnostics once they equal `expected`, or as they stand after TIMEOUT; after a
+-- request on `buf` first (the server lints what changed before it answers one), so that every
+-- change was sent.
+function Session:published_when(buf, expected)
   self:request(buf, 'textDocument/documentSymbol', { textDocument = { uri = vim.uri_from_bufnr(buf) } })
   local got
   vim.wait(TIMEOUT, function()
     got = self:published_lines()
     return vim.deep_equal(got, expected)
   end, 10)
+  return got
+end
+
+-- Waits until the published diagnostics equal lint's on the buffers' texts.
+-- `check(expected)` may assert something of lint's own list first (that the edit did matter).
+function Session:expect_lint(buf, check)
+  local expected = self:lint_expected()
+  if check then
+    check(expected)
+  end
+  local got = self:published_when(buf, expected)
   if not vim.deep_equal(got, expected) then
     fail('the diagnostics published for every file', 'what boussole lint says:' .. lines_text(expected),
       'from the server:' .. lines_text(got))

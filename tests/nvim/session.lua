@@ -131,13 +131,7 @@ local function compare(what)
   current.what = what
   vim.cmd('silent wall')
   local expected = lint_saved()
-  local buf = vim.api.nvim_get_current_buf()
-  s:request(buf, 'textDocument/documentSymbol', { textDocument = { uri = vim.uri_from_bufnr(buf) } })
-  local got
-  vim.wait(TIMEOUT, function()
-    got = s:published_lines()
-    return vim.deep_equal(got, expected)
-  end, 10)
+  local got = s:published_when(vim.api.nvim_get_current_buf(), expected)
   alive(what)
   counts.comparisons = counts.comparisons + 1
   if #expected > 0 then
