@@ -154,9 +154,10 @@ std::vector<std::vector<std::pair<std::size_t, std::size_t>>> lists_of(const std
 }
 
 // Two to five edits far apart, as a day of work brings: each in another list where it can (the
-// epics of another stream, the key results), on the list's first, last or some item: a value
-// changed, a key added at the item's end, an item added before it, or the item deleted.
-std::string edits_far_apart(const std::string& text, std::mt19937& rng) {
+// epics of another stream, the key results), or all in one list when `crowded` (its changed
+// items are then parsed together), on the list's first, last or some item: a value changed, a
+// key added at the item's end, an item added before it, or the item deleted.
+std::string edits_far_apart(const std::string& text, std::mt19937& rng, bool crowded = false) {
     std::vector<std::string> lines = lines_of(text);
     auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
     auto lists = lists_of(lines);
@@ -165,7 +166,7 @@ std::string edits_far_apart(const std::string& text, std::mt19937& rng) {
     std::vector<std::pair<std::size_t, std::size_t>> chosen;  // items, at most one per list but for the fifth
     const std::size_t count = 2 + pick(4);
     for (std::size_t e = 0; e < count; ++e) {
-        const auto& list = lists[e % lists.size()];
+        const auto& list = lists[crowded ? 0 : e % lists.size()];
         const std::size_t which = pick(3);
         const auto item = which == 0 ? list.front() : which == 1 ? list.back() : list[pick(list.size())];
         if (std::find(chosen.begin(), chosen.end(), item) == chosen.end()) chosen.push_back(item);
@@ -214,7 +215,7 @@ std::string edits_far_apart(const std::string& text, std::mt19937& rng) {
 TEST_SUITE("loader") {
     TEST_CASE("item-by-item reading equals whole reading over thousands of random edits") {
         std::mt19937 rng(20261123);
-        std::size_t spliced = 0, steps = 0, far = 0, far_spliced = 0;
+        std::size_t spliced = 0, steps = 0, far = 0, far_spliced = 0, crowded = 0, crowded_spliced = 0;
         for (int run = 0; run < 40; ++run) {
             std::string text = base_text();
             if (run % 5 == 4) {  // a CRLF file
@@ -232,12 +233,18 @@ TEST_SUITE("loader") {
                 const bool mend = (!state.layout || text.find('&') != std::string::npos) && rng() % 3 == 0;
                 // Half the versions bring several edits far apart (the last state of a day).
                 const bool several = !mend && rng() % 2 == 0;
-                const std::string next = mend ? base_text() : several ? edits_far_apart(text, rng) : edit(text, rng);
+                // A third of those in one list: several runs of items read in one parse.
+                const bool in_one_list = several && rng() % 3 == 0;
+                const std::string next = mend      ? base_text()
+                                         : several ? edits_far_apart(text, rng, in_one_list)
+                                                   : edit(text, rng);
                 const bool from_clean = state.layout != nullptr;
                 state = read_next_file_version(state, text, next);
                 spliced += state.spliced ? 1 : 0;
                 far += several && from_clean ? 1 : 0;
                 far_spliced += several && state.spliced ? 1 : 0;
+                crowded += in_one_list && from_clean ? 1 : 0;
+                crowded_spliced += in_one_list && state.spliced ? 1 : 0;
                 FileVersion whole = read_file_version("streams.yaml", next);
                 place_file_version(whole, file);
                 INFO("run ", run, " step ", i, "\n--- before:\n", text, "\n--- after:\n", next);
@@ -247,9 +254,11 @@ TEST_SUITE("loader") {
             }
         }
         MESSAGE(spliced, " of ", steps, " versions read item by item; ", far_spliced, " of the ", far,
-                " with several edits far apart after a version that could be spliced");
-        CHECK(spliced > steps / 3);    // the fast path is taken, not only the fallback
-        CHECK(far_spliced > far / 2);  // and several hunks are spliced, each where it lies
+                " with several edits far apart after a version that could be spliced (", crowded_spliced, " of the ",
+                crowded, " with them all in one list)");
+        CHECK(spliced > steps / 3);            // the fast path is taken, not only the fallback
+        CHECK(far_spliced > far / 2);          // and several hunks are spliced, each where it lies
+        CHECK(crowded_spliced > crowded / 2);  // several runs of one list too, in one parse
     }
 
     TEST_CASE("items at the end of a file without a final line break are placed as a whole reading places them") {
@@ -387,12 +396,29 @@ TEST_SUITE("loader") {
             spliced(state, text,
                     with(text, {{"title: Epic 1\n", "title: Epic one\n"}, {"title: Epic 21\n", "title: \"Epic 21\n"}}))
                 .spliced);
-        // Twelve runs of items in a file of 250 lines: parsed alone (each also followed by an
-        // item and by a line further left) they would cost more than the file read whole.
+        // Twelve runs of items in a file of 185 lines, 156 of them in the runs: with an overhead
+        // per parse, that costs more than the file read whole.
         std::string many = text;
         for (std::size_t at = 0; (at = many.find("        owner: bo\n", at)) != std::string::npos; ++at)
             many.replace(at, 18, "        owner: zed\n");
         CHECK_FALSE(spliced(state, text, many).spliced);
+        // In one parse, each run is followed by the next one's first item, where the file has an
+        // unchanged item: a last line left open (a key without its colon) swallows that dash
+        // either way, and the version is read whole. Here e12's run is followed by e14's.
+        const std::string open_then_more =
+            with(text, {{"      - {id: e12, title: Flow epic 12, owner: ana, status: planned}\n",
+                         "      - id: e12\n        s   ]\n\n"},
+                        {"title: Epic 14\n", "title: Epic fourteen\n"}});
+        CHECK_FALSE(spliced(state, text, open_then_more).spliced);
+        // Findings about one value each, in runs of one list read together, stay on their lines.
+        const std::string two_findings =
+            with(text, {{"title: Epic 10\n        owner: bo\n        status: in-progress\n",
+                         "title: Epic 10\n        owner: bo\n        status: finished\n"},
+                        {"title: Epic 14\n", "title: Epic 14\n        priority: P9\n"},
+                        {"title: Epic 20\n", "title: [Epic, 20]\n"}});
+        const FileVersion with_findings = spliced(state, text, two_findings);
+        CHECK(with_findings.spliced);
+        CHECK(with_findings.roadmap.load_findings.size() >= 3);
         std::string big = "roadmap:\n  name: Big\n  period: 2026-Q4\nstreams:\n";
         for (int s = 0; s < 2; ++s) {
             big += fmt::format("  - id: s{}\n    title: S{}\n    kind: build\n    epics:\n", s, s);
@@ -406,6 +432,14 @@ TEST_SUITE("loader") {
             twelve = with(twelve, {{fmt::format("id: e{}-{}\n        title: T\n", e / 150, e % 150),
                                     fmt::format("id: e{}-{}\n        title: V\n", e / 150, e % 150)}});
         CHECK(spliced(big_state, big, twelve).spliced);
+        // 43 runs in the two streams of that file: each stream's runs are parsed together, once,
+        // which costs their 86 lines and two overheads (one parse for each run would cost more
+        // than the file read whole).
+        std::string spread = big;
+        for (int e = 0; e < 300; e += 7)
+            spread = with(spread, {{fmt::format("id: e{}-{}\n        title: T\n", e / 150, e % 150),
+                                    fmt::format("id: e{}-{}\n        title: W\n", e / 150, e % 150)}});
+        CHECK(spliced(big_state, big, spread).spliced);
         // More changed lines than the diff looks for: one range, across the lists, read whole.
         std::string big_next = big;
         for (std::size_t at = 0; (at = big_next.find("title: T\n", at)) != std::string::npos; ++at)

@@ -317,6 +317,7 @@ void read_string_list(Ctx& ctx, MapView& m, std::string_view key, bool text, std
         return;
     }
     ctx.spend(v->children.size());
+    out.reserve(out.size() + v->children.size());
     for (const Node* item : v->children) {
         Field<std::string> f;
         f.present = true;
@@ -337,15 +338,18 @@ void read_string_list(Ctx& ctx, MapView& m, std::string_view key, bool text, std
     }
 }
 
-// Items of a list of mappings: calls `each` on every mapping item.
-template <class Fn>
-void read_list(Ctx& ctx, const Node* key, const Node* v, std::string_view what, Fn each) {
+// Items of a list of mappings: appends `read_item` of every mapping item to `out`.
+template <class T, class Fn>
+void read_list(Ctx& ctx, const Node* key, const Node* v, std::string_view what, std::vector<T>& out, Fn read_item) {
     if (!key || v->is_null()) return;
     if (v->kind != Kind::sequence) {
         ctx.finding(invalid_value, v->pos, fmt::format("'{}' must be a list, not {}", key->value, yaml::describe(*v)));
         return;
     }
     ctx.spend(v->children.size());
+    // Room for every item at once: no vector left with spare capacity (issue 17: the epics and
+    // their tasks are most of the model's memory).
+    out.reserve(out.size() + v->children.size());
     for (const Node* item : v->children) {
         if (item->kind != Kind::mapping) {
             ctx.finding(invalid_value, item->pos,
@@ -353,7 +357,7 @@ void read_list(Ctx& ctx, const Node* key, const Node* v, std::string_view what, 
                                     yaml::describe(*item)));
             continue;
         }
-        each(*item);
+        out.push_back(read_item(*item));
     }
 }
 
@@ -403,9 +407,8 @@ Objective read_objective(Ctx& ctx, const Node& n) {
     MapView m(ctx, n, format::key_names(format::Entity::objective), "an objective");
     read_fields(ctx, m, format::Entity::objective, o);
     auto [k, v] = m.take("key_results");
-    read_list(ctx, k, v, "a key result", [&](const Node& item) {
-        o.key_results.push_back(read_key_result(ctx, item, "a key result", format::Entity::key_result));
-    });
+    read_list(ctx, k, v, "a key result", o.key_results,
+              [&](const Node& item) { return read_key_result(ctx, item, "a key result", format::Entity::key_result); });
     return o;
 }
 
@@ -423,7 +426,7 @@ Epic read_epic(Ctx& ctx, const Node& n) {
     MapView m(ctx, n, format::key_names(format::Entity::epic), "an epic");
     read_fields(ctx, m, format::Entity::epic, e);
     auto [k, v] = m.take("tasks");
-    read_list(ctx, k, v, "a task", [&](const Node& item) { e.tasks.push_back(read_task(ctx, item)); });
+    read_list(ctx, k, v, "a task", e.tasks, [&](const Node& item) { return read_task(ctx, item); });
     return e;
 }
 
@@ -433,7 +436,7 @@ Stream read_stream(Ctx& ctx, const Node& n) {
     MapView m(ctx, n, format::key_names(format::Entity::stream), "a stream");
     read_fields(ctx, m, format::Entity::stream, s);
     auto [k, v] = m.take("epics");
-    read_list(ctx, k, v, "an epic", [&](const Node& item) { s.epics.push_back(read_epic(ctx, item)); });
+    read_list(ctx, k, v, "an epic", s.epics, [&](const Node& item) { return read_epic(ctx, item); });
     return s;
 }
 
@@ -565,19 +568,19 @@ void read_document(Ctx& ctx, const Node& doc) {
     }
     {
         auto [k, v] = m.take("people");
-        read_list(ctx, k, v, "a person", [&](const Node& n) { out.people.push_back(read_person(ctx, n)); });
+        read_list(ctx, k, v, "a person", out.people, [&](const Node& n) { return read_person(ctx, n); });
     }
     {
         auto [k, v] = m.take("metrics");
-        read_list(ctx, k, v, "a metric", [&](const Node& n) { out.metrics.push_back(read_metric(ctx, n)); });
+        read_list(ctx, k, v, "a metric", out.metrics, [&](const Node& n) { return read_metric(ctx, n); });
     }
     {
         auto [k, v] = m.take("objectives");
-        read_list(ctx, k, v, "an objective", [&](const Node& n) { out.objectives.push_back(read_objective(ctx, n)); });
+        read_list(ctx, k, v, "an objective", out.objectives, [&](const Node& n) { return read_objective(ctx, n); });
     }
     {
         auto [k, v] = m.take("streams");
-        read_list(ctx, k, v, "a stream", [&](const Node& n) { out.streams.push_back(read_stream(ctx, n)); });
+        read_list(ctx, k, v, "a stream", out.streams, [&](const Node& n) { return read_stream(ctx, n); });
     }
 }
 

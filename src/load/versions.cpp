@@ -4,7 +4,7 @@
 // few such places, often far apart. The changed hunks are found by a line diff (Myers', on line
 // ids, bounded: past max_edit_distance changed lines they are one range). When every hunk lies
 // inside consecutive items of one list (the epics of a stream, the key results of an
-// objective), only those items are parsed again, each run of them alone, and the rest of the
+// objective), only those items are parsed again, the runs of each list together, and the rest of the
 // previous reading is kept, moved by the change in length of the runs before it; a hunk inside
 // the file's `roadmap:` block (a North Star check-in) reads that block again alone. This is exact
 // under conditions checked on the text (no anchors, aliases, tabs, directives or document
@@ -14,7 +14,9 @@
 #include <atomic>
 #include <cstdlib>
 #include <optional>
+#include <span>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -392,64 +394,130 @@ bool read_roadmap_block(Run& run, const std::string& relative, const std::vector
     return true;
 }
 
-// Reads the new lines of `run` alone (run.parsed, run.items); false when they do not keep the
-// list's block layout or do not read as they would in the file.
-bool read_run(Run& run, const ItemList& list, const std::string& relative,
-              const std::vector<std::string_view>& new_lines) {
-    const std::size_t n1 = new_lines.size(), begin = run.new_begin, end = run.new_end;
-    if (list.kind == ItemList::roadmap_block) return read_roadmap_block(run, relative, new_lines);
-    // The new lines must keep the list's block layout: each line at or left of the dashes
-    // starts an item, and the first one does.
-    const std::size_t d = list.dash;
-    std::vector<std::size_t> starts;
-    std::string text(list.kind == ItemList::epics ? epics_prelude : key_results_prelude);
-    for (std::size_t i = begin; i < end; ++i) {
-        const std::string_view line = new_lines[i];
-        if (neutral(line)) {
-            text.append(item_column, ' ');
-            text += line.substr(std::min(indentation(line), d));
-        } else {
-            const std::size_t ind = indentation(line);
-            if (ind < d || (ind == d && !dash_line(line, d))) return false;
-            if (ind == d) starts.push_back(i);
-            text.append(item_column, ' ');
-            text += line.substr(d);
-        }
-        // As in the file: its last line has no line break after it (a value left empty
-        // there is placed on that line, not the next: found by tests/fuzz/versions.cpp).
-        if (i + 1 < n1) text += '\n';
-        if (i == begin && (starts.empty() || starts.front() != begin)) return false;
+// Where the items of a run stand in the text its list's changed items are parsed in.
+template <class Entity>
+std::vector<Entity>& items_of(Roadmap& r) {
+    if constexpr (std::is_same_v<Entity, Epic>)
+        return r.streams[0].epics;
+    else
+        return r.objectives[0].key_results;
+}
+
+// Hands each run its items and findings from `parsed`, the reading of the runs' lines one after
+// the other from line at[k] (0-based) of the text, and moves them to the run's lines in the file.
+template <class Entity>
+void share_out(Roadmap& parsed, std::span<Run> group, const std::vector<std::size_t>& at,
+               const std::vector<std::vector<std::size_t>>& starts, std::size_t dash) {
+    std::vector<Entity>& items = items_of<Entity>(parsed);
+    std::size_t next = 0, first = group.size(), last = 0;
+    for (std::size_t k = 0; k < group.size(); ++k) {
+        Run& run = group[k];
+        if (starts[k].empty()) continue;  // its items were deleted: nothing read
+        first = std::min(first, k);
+        last = k;
+        if constexpr (std::is_same_v<Entity, Epic>)
+            run.parsed.streams.emplace_back();
+        else
+            run.parsed.objectives.emplace_back();
+        std::vector<Entity>& mine = items_of<Entity>(run.parsed);
+        const auto from = items.begin() + static_cast<std::ptrdiff_t>(next);
+        mine.assign(std::make_move_iterator(from),
+                    std::make_move_iterator(from + static_cast<std::ptrdiff_t>(starts[k].size())));
+        next += starts[k].size();
     }
-    if (starts.empty()) return true;  // its items were deleted
+    // A finding goes with the run whose lines hold it (one before the first run's lines or after
+    // the last's, with that run).
+    for (Finding& f : parsed.load_findings) {
+        std::size_t k = first;
+        for (std::size_t j = first; j <= last; ++j)
+            if (!starts[j].empty() && f.pos.line > at[j]) k = j;
+        group[k].parsed.load_findings.push_back(std::move(f));
+    }
+    for (std::size_t k = first; k <= last; ++k) {
+        Run& run = group[k];
+        if (starts[k].empty()) continue;
+        const auto line_shift = static_cast<std::int64_t>(run.new_begin) - static_cast<std::int64_t>(at[k]);
+        const auto column_shift = static_cast<std::int64_t>(dash) - static_cast<std::int64_t>(item_column);
+        for_each_position(run.parsed, [&](SourcePos& p) {
+            if (!p.valid()) return;
+            p.line = static_cast<std::uint32_t>(p.line + line_shift);
+            p.column = static_cast<std::uint32_t>(p.column + column_shift);
+            p.file = run.file;
+        });
+        for (std::size_t j = 0; j < starts[k].size(); ++j)
+            run.items.push_back({starts[k][j], j + 1 < starts[k].size() ? starts[k][j + 1] : run.new_end});
+    }
+}
+
+// Reads the new lines of the runs of one list (in order, apart), in one parse: their lines one
+// after the other, after a prelude that opens the list (run.parsed, run.items of each). False
+// when they do not keep the list's block layout or do not read as they would in the file. In
+// the file, each run but the last is followed by an item of the list, and here by the next
+// run's first item: a dash at the same column either way. So every item, and the stand-in for
+// what follows the last run, must start on its dash line; one whose last line swallowed the next
+// dash (a key left open) would not. One parse for all the runs of a list instead of one each
+// (with its prelude and follower): issue 17.
+bool read_runs(std::span<Run> group, const ItemList& list, const std::string& relative,
+               const std::vector<std::string_view>& new_lines) {
+    if (list.kind == ItemList::roadmap_block)  // one item: its hunks make one run
+        return group.size() == 1 && read_roadmap_block(group.front(), relative, new_lines);
+    const std::size_t n1 = new_lines.size(), d = list.dash;
+    std::string text(list.kind == ItemList::epics ? epics_prelude : key_results_prelude);
+    std::size_t lines = prelude_lines;  // in the text so far
+    std::vector<std::size_t> at(group.size());
+    std::vector<std::vector<std::size_t>> starts(group.size());
+    std::size_t items = 0, end = 0;  // the items to read; the line after the last run with lines
+    for (std::size_t k = 0; k < group.size(); ++k) {
+        const std::size_t begin = group[k].new_begin;
+        at[k] = lines;
+        for (std::size_t i = begin; i < group[k].new_end; ++i) {
+            const std::string_view line = new_lines[i];
+            if (neutral(line)) {
+                text.append(item_column, ' ');
+                text += line.substr(std::min(indentation(line), d));
+            } else {
+                const std::size_t ind = indentation(line);
+                if (ind < d || (ind == d && !dash_line(line, d))) return false;
+                if (ind == d) starts[k].push_back(i);
+                text.append(item_column, ' ');
+                text += line.substr(d);
+            }
+            // As in the file: its last line has no line break after it (a value left empty
+            // there is placed on that line, not the next: found by tests/fuzz/versions.cpp).
+            if (i + 1 < n1) text += '\n';
+            ++lines;
+            if (i == begin && (starts[k].empty() || starts[k].front() != begin)) return false;
+        }
+        items += starts[k].size();
+        if (!starts[k].empty()) end = group[k].new_end;
+    }
+    if (items == 0) return true;  // their items were deleted
     const bool followed = end < n1, item_follows = followed && dash_line(new_lines[end], d);
     if (followed) text += item_follows ? item_follower() : std::string(left_follower);
-    run.parsed = read(relative, text);
-    if (!clean(run.parsed) || items_read(run.parsed, list.kind) != starts.size() + (item_follows ? 1 : 0)) return false;
-    if (item_follows) {
-        // The stand-in must read as an item of its own, on the line after the run's.
-        const SourcePos expected{0, static_cast<std::uint32_t>(prelude_lines + (end - begin) + 1),
-                                 static_cast<std::uint32_t>(item_column + 3), 0};
-        const auto stands_in = [&](const auto& item) {
-            return item.pos.line == expected.line && item.pos.column == expected.column;
-        };
-        if (list.kind == ItemList::epics) {
-            if (!stands_in(run.parsed.streams[0].epics.back())) return false;
-            run.parsed.streams[0].epics.pop_back();
-        } else {
-            if (!stands_in(run.parsed.objectives[0].key_results.back())) return false;
-            run.parsed.objectives[0].key_results.pop_back();
-        }
+    Roadmap parsed = read(relative, text);
+    if (!clean(parsed) || items_read(parsed, list.kind) != items + (item_follows ? 1 : 0)) return false;
+    // Each item on its dash line, its first key (or '{') after the dash and one space.
+    const auto starts_at = [&](const SourcePos& p, std::size_t line) {
+        return p.line == line + 1 && p.column == item_column + 3;
+    };
+    const auto on_their_lines = [&](auto& read_items) {
+        std::size_t j = 0;
+        for (std::size_t k = 0; k < group.size(); ++k)
+            for (std::size_t s : starts[k])
+                if (!starts_at(read_items[j++].pos, at[k] + (s - group[k].new_begin))) return false;
+        if (!item_follows) return true;
+        // The stand-in reads as an item of its own, on the line after the runs', and goes.
+        if (!starts_at(read_items.back().pos, lines)) return false;
+        read_items.pop_back();
+        return true;
+    };
+    if (list.kind == ItemList::epics) {
+        if (!on_their_lines(parsed.streams[0].epics)) return false;
+        share_out<Epic>(parsed, group, at, starts, d);
+    } else {
+        if (!on_their_lines(parsed.objectives[0].key_results)) return false;
+        share_out<KeyResult>(parsed, group, at, starts, d);
     }
-    const auto line_shift = static_cast<std::int64_t>(begin) - static_cast<std::int64_t>(prelude_lines);
-    const auto column_shift = static_cast<std::int64_t>(d) - static_cast<std::int64_t>(item_column);
-    for_each_position(run.parsed, [&](SourcePos& p) {
-        if (!p.valid()) return;
-        p.line = static_cast<std::uint32_t>(p.line + line_shift);
-        p.column = static_cast<std::uint32_t>(p.column + column_shift);
-        p.file = run.file;
-    });
-    for (std::size_t j = 0; j < starts.size(); ++j)
-        run.items.push_back({starts[j], j + 1 < starts.size() ? starts[j + 1] : end});
     return true;
 }
 
@@ -487,12 +555,15 @@ std::optional<FileVersion> splice(const FileVersion& previous, std::string_view 
             run.delta = delta;
         }
     }
-    // Each run is parsed once (with its follower): several runs are read so only when that costs
-    // less than reading the file whole. A run costs its lines and an overhead (run_overhead_lines).
+    // The runs of a list are parsed together, once (with their follower), when that costs less
+    // than reading the file whole: a parse costs its lines and an overhead (run_overhead_lines).
     if (runs.size() > 1) {
         std::size_t cost = 0;
-        for (const Run& run : runs)
-            cost += run_overhead_lines + (lists[run.list].items[run.last].end - lists[run.list].items[run.first].begin);
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            const Run& run = runs[r];
+            if (r == 0 || runs[r - 1].list != run.list) cost += run_overhead_lines;
+            cost += lists[run.list].items[run.last].end - lists[run.list].items[run.first].begin;
+        }
         if (cost > n1) return std::nullopt;
     }
     std::ptrdiff_t shift = 0;  // the change in length of the runs before
@@ -508,8 +579,12 @@ std::optional<FileVersion> splice(const FileVersion& previous, std::string_view 
         run.new_begin = static_cast<std::size_t>(new_begin);
         run.new_end = static_cast<std::size_t>(new_end);
         run.file = previous.file;
-        if (!read_run(run, list, previous.relative, new_lines)) return std::nullopt;
         shift += run.delta;
+    }
+    for (std::size_t r = 0, next = 0; r < runs.size(); r = next) {
+        for (next = r + 1; next < runs.size() && runs[next].list == runs[r].list;) ++next;
+        if (!read_runs(std::span<Run>(runs).subspan(r, next - r), lists[runs[r].list], previous.relative, new_lines))
+            return std::nullopt;
     }
 
     // Everything outside the runs moves by the change in length of the runs before it; the

@@ -25,10 +25,9 @@ std::string_view kind_name(RefKind k) {
     return "entity";
 }
 
-std::vector<Reference> references(const Roadmap& r) {
-    std::vector<Reference> out;
+void for_each_reference(const Roadmap& r, const std::function<void(const Reference&)>& fn) {
     auto add = [&](RefKind kind, const Field<std::string>& id, std::string_view role) {
-        if (id) out.push_back({kind, &id, role});
+        if (id) fn({kind, &id, role});
     };
     // People: only once the team declares its people; until then owners are free-form handles.
     if (!r.people.empty()) {
@@ -52,7 +51,6 @@ std::vector<Reference> references(const Roadmap& r) {
         for (const auto& d : e.depends_on) add(RefKind::epic, d, "dependency");
         for (const auto& k : e.key_results) add(RefKind::key_result, k, "key result");
     });
-    return out;
 }
 
 namespace {
@@ -108,14 +106,14 @@ bool before(SourcePos a, SourcePos b) {
 std::vector<MisnamedDuplicate> misnamed_duplicates(const Roadmap& r, const RoadmapIndex& ix) {
     // Unknown references by kind and id, with where they are.
     std::map<RefKind, std::map<std::string, std::vector<SourcePos>>> unknown;
-    for (const Reference& ref : references(r)) {
+    for_each_reference(r, [&](const Reference& ref) {
         const std::string& id = **ref.id;
         const bool declared = ref.kind == RefKind::person   ? ix.people.contains(id)
                               : ref.kind == RefKind::metric ? ix.metrics.contains(id)
                               : ref.kind == RefKind::epic   ? ix.epics.contains(id)
                                                             : ix.key_results.contains(id);
         if (!declared) unknown[ref.kind][id].push_back(ref.id->pos);
-    }
+    });
     std::vector<MisnamedDuplicate> out;
     for (const auto& [kind, ids] : unknown) {
         // The entities declared under a taken id, and those indexed.

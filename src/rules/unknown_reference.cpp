@@ -52,32 +52,32 @@ void check(const LintContext& ctx, Reporter& out) {
         if (!closest) return {};
         return {speller.did_you_mean(id), {*closest}};
     };
-    for (const Reference& ref : references(ctx.roadmap)) {
+    for_each_reference(ctx.roadmap, [&](const Reference& ref) {
         const std::string& id = **ref.id;
-        if (explained.contains({ref.kind, id})) continue;
+        if (explained.contains({ref.kind, id})) return;
         Hint hint;
         switch (ref.kind) {
             case RefKind::person:
-                if (ix.people.contains(id)) continue;
+                if (ix.people.contains(id)) return;
                 hint = named_hint(people_hints, id, [&](const std::string& w) { return ix.people_written_as(w); });
                 break;
             case RefKind::metric:
-                if (ix.metrics.contains(id)) continue;
+                if (ix.metrics.contains(id)) return;
                 hint = named_hint(metric_hints, id, [&](const std::string& w) { return ix.metrics_written_as(w); });
                 break;
             case RefKind::epic:
-                if (ix.epics.contains(id)) continue;
+                if (ix.epics.contains(id)) return;
                 hint = typo_hint(epics, id);
                 break;
             case RefKind::key_result:
-                if (ix.key_results.contains(id)) continue;
+                if (ix.key_results.contains(id)) return;
                 hint = typo_hint(key_results, id);
                 break;
         }
         out.report_fixable(ref.id->pos,
                            fmt::format("{} '{}' is not a declared {}{}", ref.role, id, kind_name(ref.kind), hint.first),
                            std::move(hint.second));
-    }
+    });
 }
 
 }  // namespace
