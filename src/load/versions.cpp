@@ -564,7 +564,7 @@ std::optional<FileVersion> splice(const FileVersion& previous, std::string_view 
             if (r == 0 || runs[r - 1].list != run.list) cost += run_overhead_lines;
             cost += lists[run.list].items[run.last].end - lists[run.list].items[run.first].begin;
         }
-        if (cost > n1) return std::nullopt;
+        if (cost > n1 + run_overhead_lines) return std::nullopt;  // a whole reading has its overhead too
     }
     std::ptrdiff_t shift = 0;  // the change in length of the runs before
     for (std::size_t r = 0; r < runs.size(); ++r) {
