@@ -590,11 +590,18 @@ std::optional<FileVersion> splice(const FileVersion& previous, std::string_view 
     // Everything outside the runs moves by the change in length of the runs before it; the
     // items of each run give way to its new ones.
     FileVersion next = previous;
+    // The runs' ends, in order, and the change in length of the runs up to each: a line moves by
+    // that of the runs that end at or before it (a search, not a pass over the runs, for each of
+    // the thousands of positions).
+    std::vector<std::size_t> ends;
+    std::vector<std::ptrdiff_t> shifts{0};
+    for (const Run& run : runs) {
+        ends.push_back(run.old_end);
+        shifts.push_back(shifts.back() + run.delta);
+    }
     const auto moved = [&](std::size_t line) {  // a 0-based line of the previous text outside the runs
-        std::ptrdiff_t by = 0;
-        for (const Run& run : runs)
-            if (run.old_end <= line) by += run.delta;
-        return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(line) + by);
+        const auto before = std::upper_bound(ends.begin(), ends.end(), line) - ends.begin();
+        return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(line) + shifts[static_cast<std::size_t>(before)]);
     };
     std::erase_if(next.roadmap.load_findings, [&](const Finding& f) {
         return std::any_of(runs.begin(), runs.end(),
