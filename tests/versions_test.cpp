@@ -176,7 +176,7 @@ std::string edits_far_apart(const std::string& text, std::mt19937& rng, bool cro
                                          "current: 33",  "title: A: b # c", "title: Q4 plan"};
     for (const auto& [begin, end] : chosen) {
         const bool key_results = lines[begin].find("kr-") != std::string::npos;
-        switch (pick(5)) {
+        switch (pick(6)) {
             case 0:
             case 1: {  // a value changed: a line of the item's own keys
                 const std::size_t at = begin + pick(end - begin);
@@ -202,9 +202,19 @@ std::string edits_far_apart(const std::string& text, std::mt19937& rng, bool cro
                 lines.insert(lines.begin() + static_cast<long>(begin), item.begin(), item.end());
                 break;
             }
-            default:  // the item deleted
+            case 4:  // the item deleted
                 lines.erase(lines.begin() + static_cast<long>(begin), lines.begin() + static_cast<long>(end));
                 break;
+            default: {  // a value left empty at the item's end: YAML places it at the next token
+                if (lines[begin].find('{') != std::string::npos) break;
+                std::size_t last = end;
+                while (last > begin + 1 && lines[last - 1].find_first_not_of(' ') == std::string::npos) --last;
+                static const char* const empty_tails[] = {"        depends_on:\n          -",
+                                                          "        x-empty:", "        contributors:\n          -"};
+                const std::vector<std::string> tail = lines_of(empty_tails[pick(std::size(empty_tails))]);
+                lines.insert(lines.begin() + static_cast<long>(last), tail.begin(), tail.end());
+                break;
+            }
         }
     }
     return join(lines);
@@ -453,6 +463,37 @@ TEST_SUITE("loader") {
         CHECK_FALSE(spliced(big_state, big, big_next).spliced);  // 600 changed lines
         // A version equal to the previous one is the previous one.
         CHECK(spliced(state, text, text).spliced);
+    }
+
+    TEST_CASE("a value left empty at an item's end is reported where a whole reading reports it") {
+        // YAML places an empty value at the next token: the dash of the item after it, or a line
+        // further left. A finding about it lies on another item's line, outside the item it is
+        // about (found by review).
+        const std::string head = "streams:\n  - id: s\n    title: S\n    kind: build\n    epics:\n";
+        const std::string tail = "  - id: t\n    title: T\n    kind: build\n";
+        const std::string e0 = "      - id: e0\n        tasks:\n          - title: Task\n";
+        const std::string e0_empty = "      - id: e0\n        tasks:\n          -\n";
+        const std::string e1 = "      - id: e1\n", e2 = "      - id: e2\n        title: E2\n";
+        const std::string e2_edited = "      - id: e2\n        title: E two\n";
+        auto same_as_whole = [](const std::string& before, const std::string& after) {
+            const FileVersion v = read_next_file_version(read_file_version("s.yaml", before), before, after);
+            const FileVersion w = read_file_version("s.yaml", after);
+            REQUIRE(!w.roadmap.load_findings.empty());
+            CHECK(same_roadmap(v.roadmap, w.roadmap));
+        };
+        // Two runs of one list read in one parse: the first's empty value is not placed at the
+        // second's dash.
+        same_as_whole(head + e0 + e1 + e2, head + e0_empty + e1 + e2_edited);
+        // The last run of a list followed by a line further left (the next stream).
+        same_as_whole(head + e1 + e0 + tail, head + e1 + e0_empty + tail);
+        // Already empty before: the finding on the next item's dash is not reported twice when
+        // the item is read again, nor kept when the value is given.
+        const std::string e0_empty_titled = "      - id: e0\n        title: Zero\n        tasks:\n          -\n";
+        same_as_whole(head + e0_empty + e1 + e2, head + e0_empty_titled + e1 + e2);
+        same_as_whole(head + e0_empty + e1 + e2,
+                      head + e0 + e1 + e2_edited + "      - id: e3\n        tasks:\n          -\n");
+        // Nor lost when only the item after it changes (its finding lies on that item's dash).
+        same_as_whole(head + e0_empty + e1 + e2, head + e0_empty + "      - id: e1\n        title: One\n" + e2);
     }
 
     TEST_CASE("files read on their own merge as load_roadmap reads them") {

@@ -496,6 +496,15 @@ bool read_runs(std::span<Run> group, const ItemList& list, const std::string& re
     if (followed) text += item_follows ? item_follower() : std::string(left_follower);
     Roadmap parsed = read(relative, text);
     if (!clean(parsed) || items_read(parsed, list.kind) != items + (item_follows ? 1 : 0)) return false;
+    // A value left empty at the end of a run's last item is placed, as YAML does, at the next
+    // token: here the next run's first dash, or the stand-in; in the file the dash of an
+    // unchanged item, or a line further left. A finding about it is placed right only after the
+    // last run and before an item; any other such finding makes the version read whole.
+    for (const Finding& f : parsed.load_findings) {
+        if (f.pos.line > lines && !item_follows) return false;
+        for (std::size_t k = 1; k < group.size(); ++k)
+            if (!starts[k].empty() && f.pos.line == at[k] + 1 && f.pos.column < item_column + 3) return false;
+    }
     // Each item on its dash line, its first key (or '{') after the dash and one space.
     const auto starts_at = [&](const SourcePos& p, std::size_t line) {
         return p.line == line + 1 && p.column == item_column + 3;
@@ -572,6 +581,14 @@ std::optional<FileVersion> splice(const FileVersion& previous, std::string_view 
         const ItemList& list = lists[run.list];
         run.old_begin = list.items[run.first].begin;
         run.old_end = list.items[run.last].end;
+        // A finding of the previous version at the dash that starts a run (the block's key
+        // aside), or at or left of the dash of the line after it, is about a value left empty at
+        // the end of the item before: the run's parse would lose it, or report it again.
+        for (const Finding& f : previous.roadmap.load_findings)
+            if (f.pos.column <= list.dash + 1 &&
+                ((f.pos.line == run.old_begin + 1 && list.kind != ItemList::roadmap_block) ||
+                 f.pos.line == run.old_end + 1))
+                return std::nullopt;
         if (r > 0 && run.old_begin < runs[r - 1].old_end) return std::nullopt;
         const auto new_begin = static_cast<std::ptrdiff_t>(run.old_begin) + shift;
         const auto new_end = static_cast<std::ptrdiff_t>(run.old_end) + shift + run.delta;
