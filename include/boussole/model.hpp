@@ -381,5 +381,9 @@ private:
 /// Calls `fn(SourcePos&)` on every position `roadmap` holds (entities, values, findings); used
 /// to place entities read from one file into a roadmap of several, or read from a part of a file.
 void for_each_position(Roadmap& roadmap, const std::function<void(SourcePos&)>& fn);
+/// Moves every position `roadmap` holds that points somewhere by `lines` and `columns`, and
+/// makes it name file index `file`: entities read from a part of a file, or from one file of
+/// several, placed where they stand.
+void place_positions(Roadmap& roadmap, std::int64_t lines, std::int64_t columns, std::uint32_t file);
 
 }  // namespace boussole

@@ -307,10 +307,7 @@ Roadmap merge_file_versions(const std::string& root, const std::vector<const Fil
         const FileVersion& f = *files[i];
         r.files.push_back({display_join(root, f.relative), f.relative});
         Roadmap p = f.roadmap;
-        if (f.file != i)
-            for_each_position(p, [&](SourcePos& pos) {
-                if (pos.valid()) pos.file = static_cast<std::uint32_t>(i);
-            });
+        if (f.file != i) place_positions(p, 0, 0, static_cast<std::uint32_t>(i));
         append_file(r, p);
     }
     return r;

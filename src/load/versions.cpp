@@ -385,22 +385,22 @@ bool read_roadmap_block(Run& run, const std::string& relative, const std::vector
     if (!clean(r) || r.roadmap_blocks.size() != 1 || !r.people.empty() || !r.metrics.empty() || !r.objectives.empty() ||
         !r.streams.empty())
         return false;
-    for_each_position(run.parsed, [&](SourcePos& p) {
-        if (!p.valid()) return;
-        p.line = static_cast<std::uint32_t>(p.line + begin);
-        p.file = run.file;
-    });
+    place_positions(run.parsed, static_cast<std::int64_t>(begin), 0, run.file);
     run.items.push_back({begin, end});
     return true;
 }
 
-// Where the items of a run stand in the text its list's changed items are parsed in.
+// The items of the one list of `r`, a text of changed items parsed alone (or a run's part of
+// it): the epics of its stream, or the key results of its objective, made when there is none.
 template <class Entity>
 std::vector<Entity>& items_of(Roadmap& r) {
-    if constexpr (std::is_same_v<Entity, Epic>)
+    if constexpr (std::is_same_v<Entity, Epic>) {
+        if (r.streams.empty()) r.streams.emplace_back();
         return r.streams[0].epics;
-    else
+    } else {
+        if (r.objectives.empty()) r.objectives.emplace_back();
         return r.objectives[0].key_results;
+    }
 }
 
 // Hands each run its items and findings from `parsed`, the reading of the runs' lines one after
@@ -415,10 +415,6 @@ void share_out(Roadmap& parsed, std::span<Run> group, const std::vector<std::siz
         if (starts[k].empty()) continue;  // its items were deleted: nothing read
         first = std::min(first, k);
         last = k;
-        if constexpr (std::is_same_v<Entity, Epic>)
-            run.parsed.streams.emplace_back();
-        else
-            run.parsed.objectives.emplace_back();
         std::vector<Entity>& mine = items_of<Entity>(run.parsed);
         const auto from = items.begin() + static_cast<std::ptrdiff_t>(next);
         mine.assign(std::make_move_iterator(from),
@@ -436,14 +432,8 @@ void share_out(Roadmap& parsed, std::span<Run> group, const std::vector<std::siz
     for (std::size_t k = first; k <= last; ++k) {
         Run& run = group[k];
         if (starts[k].empty()) continue;
-        const auto line_shift = static_cast<std::int64_t>(run.new_begin) - static_cast<std::int64_t>(at[k]);
-        const auto column_shift = static_cast<std::int64_t>(dash) - static_cast<std::int64_t>(item_column);
-        for_each_position(run.parsed, [&](SourcePos& p) {
-            if (!p.valid()) return;
-            p.line = static_cast<std::uint32_t>(p.line + line_shift);
-            p.column = static_cast<std::uint32_t>(p.column + column_shift);
-            p.file = run.file;
-        });
+        place_positions(run.parsed, static_cast<std::int64_t>(run.new_begin) - static_cast<std::int64_t>(at[k]),
+                        static_cast<std::int64_t>(dash) - static_cast<std::int64_t>(item_column), run.file);
         for (std::size_t j = 0; j < starts[k].size(); ++j)
             run.items.push_back({starts[k][j], j + 1 < starts[k].size() ? starts[k][j + 1] : run.new_end});
     }
@@ -521,10 +511,10 @@ bool read_runs(std::span<Run> group, const ItemList& list, const std::string& re
         return true;
     };
     if (list.kind == ItemList::epics) {
-        if (!on_their_lines(parsed.streams[0].epics)) return false;
+        if (!on_their_lines(items_of<Epic>(parsed))) return false;
         share_out<Epic>(parsed, group, at, starts, d);
     } else {
-        if (!on_their_lines(parsed.objectives[0].key_results)) return false;
+        if (!on_their_lines(items_of<KeyResult>(parsed))) return false;
         share_out<KeyResult>(parsed, group, at, starts, d);
     }
     return true;
@@ -708,9 +698,7 @@ FileVersion read_next_file_version(const FileVersion& previous, std::string_view
 
 void place_file_version(FileVersion& version, std::uint32_t file) {
     if (version.file == file) return;
-    for_each_position(version.roadmap, [&](SourcePos& pos) {
-        if (pos.valid()) pos.file = file;
-    });
+    place_positions(version.roadmap, 0, 0, file);
     version.file = file;
 }
 

@@ -334,4 +334,13 @@ void for_each_position(Roadmap& r, const PosFn& fn) {
     for (Finding& f : r.load_findings) fn(f.pos);
 }
 
+void place_positions(Roadmap& r, std::int64_t lines, std::int64_t columns, std::uint32_t file) {
+    for_each_position(r, [&](SourcePos& p) {
+        if (!p.valid()) return;
+        p.line = static_cast<std::uint32_t>(p.line + lines);
+        p.column = static_cast<std::uint32_t>(p.column + columns);
+        p.file = file;
+    });
+}
+
 }  // namespace boussole
