@@ -1359,4 +1359,63 @@ TEST_SUITE("history") {
         // Before the period, there is no burn-up of it.
         CHECK(burn_up({"--as-of", "2026-09-30"}) == "null");
     }
+
+    TEST_CASE("report: a file that does not parse for a week is read at its last readable version, as the recap") {
+        // 09-28 plan: a (update "Kick-off held"), b. 10-05 c added, a's update "Fields mapped".
+        // 10-12 s.yaml left with an unclosed brace. 10-19 mended, a done.
+        test::GitRepo repo("report-unreadable");
+        repo.write("roadmap/roadmap.yaml",
+                   "roadmap: {name: Ops, period: 2026-Q4}\npeople: [{id: ana}, {id: bo}]\nstreams:\n"
+                   "  - {id: ops, title: Ops, owner: bo, kind: run, epics: [{id: r, title: R, owner: bo}]}\n");
+        auto stream = [&](const std::string& epics) {
+            repo.write("roadmap/streams/s.yaml",
+                       "streams:\n  - id: s\n    title: S\n    owner: ana\n    epics:\n" + epics);
+        };
+        stream("      - {id: a, title: A, owner: ana, update: Kick-off held}\n      - {id: b, title: B, owner: bo}\n");
+        repo.commit("Plan", "2026-09-28");
+        const std::string c_added =
+            "      - {id: a, title: A, owner: ana, update: Fields mapped}\n      - {id: b, title: B, owner: bo}\n";
+        stream(c_added + "      - {id: c, title: C, owner: bo}\n");
+        repo.commit("Gamma added", "2026-10-05");
+        stream(c_added + "      - {id: c, title: C, owner: bo\n");
+        const std::string broken = repo.commit("Gamma edited", "2026-10-12");
+        stream(
+            "      - {id: a, title: A, owner: ana, update: Fields mapped, status: done}\n      - {id: b, title: B, "
+            "owner: bo}\n      - {id: c, title: C, owner: bo}\n");
+        repo.commit("Mended; alpha done", "2026-10-19");
+
+        auto report = [&](std::vector<std::string> extra) {
+            std::vector<std::string> args{test::binary(), "report",  "roadmap",   "--format",
+                                          "json",         "--as-of", "2026-10-26"};
+            args.insert(args.end(), extra.begin(), extra.end());
+            const auto r = test::run(args, repo.dir());
+            INFO(r.err);
+            REQUIRE(r.status == 0);
+            return nlohmann::json::parse(r.out);
+        };
+        const nlohmann::json team = report({});
+        std::string points;
+        for (const auto& p : team["burn_up"]["points"])
+            points += fmt::format(" {} {}/{} +{} -{}", p["date"].get<std::string>(), p["done"].get<int>(),
+                                  p["scope"].get<int>(), p["added"].get<int>(), p["dropped"].get<int>());
+        // Not "3 dropped on 10-12, 3 added on 10-19": the week it did not parse, the plan stood still.
+        CHECK(points == " 2026-10-01 0/2 +0 -0 2026-10-05 0/3 +1 -0 2026-10-19 1/3 +0 -0 2026-10-26 1/3 +0 -0");
+        // The update was written on 10-05, not when the file parsed again.
+        const nlohmann::json& a = team["streams"][1]["epics"][0];
+        REQUIRE(a["id"] == "a");
+        CHECK(a["update"]["text"] == "Fields mapped");
+        CHECK(a["update"]["changed"]["date"] == "2026-10-05");
+        // Done on 10-19, as the sellers read it.
+        const nlohmann::json sellers = report({"--audience", "sellers"});
+        REQUIRE(sellers["sellers"]["shipped"].size() == 1);
+        CHECK(sellers["sellers"]["shipped"][0]["date"] == "2026-10-19");
+        CHECK(sellers["sellers"]["shipped"][0]["dating"] == "history");
+        // Changes since the unreadable commit: alpha done, not the whole stream added.
+        const auto digest =
+            test::run({test::binary(), "digest", "roadmap", "--as-of", "2026-10-26", "--since", broken}, repo.dir());
+        INFO(digest.out);
+        INFO(digest.err);
+        REQUIRE(digest.status == 0);
+        CHECK(has(digest.out, "## What changed since 2026-10-12\n\n- **Done:** A (a) — ana\n\n"));
+    }
 }

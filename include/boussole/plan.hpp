@@ -52,6 +52,48 @@ struct PlanState {
 /// The state read at a commit.
 PlanState state_at(const CommitInfo& commit, Snapshot snapshot);
 
+/// A state of the roadmap as the recap and the notes about unreadable files name it.
+struct RecapState {
+    std::string label;         ///< a short commit id, or "working tree"
+    std::optional<Date> date;  ///< the commit's date; empty for uncommitted changes
+    std::string summary;       ///< the commit's first line; empty when none
+};
+
+/// A roadmap file that could not be parsed (merge-conflict markers committed, say) in one or
+/// more states between the baseline and the end, in a row. Its last readable version stands in
+/// for it there, so that its streams and epics are not read as removed and added again.
+struct UnreadableFile {
+    std::string file;        ///< its path as shown to the user
+    std::uint32_t line = 0;  ///< where the first syntax error is (at `first`)
+    std::uint32_t column = 0;
+    std::string cause;               ///< the syntax error
+    RecapState first, last;          ///< the states it could not be read in, oldest and newest (the same for one)
+    std::size_t states = 0;          ///< how many states in a row
+    std::optional<RecapState> used;  ///< the state of its last readable version; empty when it had none
+};
+
+/// Reads each file that does not parse at its last readable version (the last earlier state
+/// where the same path parsed), so that what it holds is not read as removed there and added
+/// again when the file parses once more: the recap, the report's burn-up, dates of updates, done
+/// dates and check-ins all read their states through one. Fed the states one by one, oldest
+/// first; holds one state per path (the last where that path parsed). A file never readable
+/// before stands for nothing.
+class UnreadableCarrier {
+public:
+    UnreadableCarrier();
+    UnreadableCarrier(UnreadableCarrier&&) noexcept;
+    UnreadableCarrier& operator=(UnreadableCarrier&&) noexcept;
+    ~UnreadableCarrier();
+    /// The next state, with its unreadable files read at their last readable version.
+    PlanState carry(PlanState state);
+    /// Each run of states in a row where a file could not be read, oldest first.
+    [[nodiscard]] const std::vector<UnreadableFile>& unreadable() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 /// Walking back from the end, the plan of `period` is the last commit at or before its start
 /// that changed PATH (the recap's default baseline; check-ins are read back to it).
 MainlineStop stop_at_plan_of(const Period& period);

@@ -37,26 +37,6 @@ std::optional<std::string> recap_blocker(const RecapInput& input);
 /// refuse before reading the states in between).
 std::optional<std::string> recap_blocker(const PlanState& baseline, const PlanState& end);
 
-/// A state of the roadmap as the recap names it.
-struct RecapState {
-    std::string label;         ///< a short commit id, or "working tree"
-    std::optional<Date> date;  ///< the commit's date; empty for uncommitted changes
-    std::string summary;       ///< the commit's first line; empty when none
-};
-
-/// A roadmap file that could not be parsed (merge-conflict markers committed, say) in one or
-/// more states between the baseline and the end, in a row. Its last readable version stands in
-/// for it there, so that its streams and epics are not read as removed and added again.
-struct UnreadableFile {
-    std::string file;        ///< its path as shown to the user
-    std::uint32_t line = 0;  ///< where the first syntax error is (at `first`)
-    std::uint32_t column = 0;
-    std::string cause;               ///< the syntax error
-    RecapState first, last;          ///< the states it could not be read in, oldest and newest (the same for one)
-    std::size_t states = 0;          ///< how many states in a row
-    std::optional<RecapState> used;  ///< the state of its last readable version; empty when it had none
-};
-
 /// The facts at the top of the recap.
 struct RecapHeader {
     std::string name;  ///< the roadmap's name at the end, else at the baseline; empty when neither has one

@@ -1,4 +1,8 @@
 // What the analyses of plan.hpp read from git: the states they need, chosen by plan's rules.
+#include <cstddef>
+#include <optional>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "boussole/history.hpp"
@@ -46,6 +50,21 @@ SinceRequest since_request(const History& history, const CommitInfo& head, const
     return r;
 }
 
+// Where the point `since` goes among the last commits of each day of `upto` (oldest first):
+// after every day that ends before it along the mainline. A point that is not in `upto` goes
+// after the days that end on an earlier date.
+std::size_t since_place(const std::vector<CommitInfo>& upto, const CommitInfo& point) {
+    std::size_t days = 0;
+    for (std::size_t i = 0; i < upto.size(); ++i) {
+        if (upto[i].id == point.id) return days;
+        if (i + 1 == upto.size() || upto[i].date != upto[i + 1].date) ++days;
+    }
+    days = 0;
+    for (std::size_t i = 0; i < upto.size() && upto[i].date < point.date; ++i)
+        if (i + 1 == upto.size() || upto[i].date != upto[i + 1].date) ++days;
+    return days;
+}
+
 }  // namespace
 
 std::optional<ReportHistory> read_report_history(const History& history, const Snapshot& working, const Period& period,
@@ -77,19 +96,29 @@ std::optional<ReportHistory> read_report_history(const History& history, const S
     out.trends.since_commit = search.found;
     if (!search.found) out.trends.first = search.oldest;
     // Only the history up to the report date counts: a later commit is not a fact of that day.
-    std::vector<CommitInfo> read = commits_by(m.commits, as_of);
-    out.commits_after = read.size() < m.commits.size();
-    if (!read.empty()) out.last_change = read.back();  // issue 16
+    const std::vector<CommitInfo> upto = commits_by(m.commits, as_of);
+    out.commits_after = upto.size() < m.commits.size();
+    if (!upto.empty()) out.last_change = upto.back();  // issue 16
     // The roadmap as it stood at the end of each day (dates are days): what a report reads costs
     // the period's days, not its commits (issue 17).
-    read = last_of_each_day(read);
-    // The point's own state is read with the others (each file version is parsed once).
-    if (search.found) read.push_back(*search.found);
-    std::vector<PlanState> states = history.states(read);
-    std::optional<PlanState> at_since;
+    std::vector<CommitInfo> read = last_of_each_day(upto);
+    // The point's own state is read with the others (each file version is parsed once), in its
+    // place along the mainline, so that the states are read in order.
+    std::optional<std::size_t> since_at;
     if (search.found) {
-        at_since = std::move(states.back());
-        states.pop_back();
+        since_at = since_place(upto, *search.found);
+        read.insert(read.begin() + static_cast<std::ptrdiff_t>(*since_at), *search.found);
+    }
+    std::vector<PlanState> states = history.states(read);
+    // A file that does not parse for a while is read at its last readable version, as the recap
+    // reads it: else its epics would count as dropped and added again in the burn-up, and its
+    // updates would be dated to when it parsed again.
+    UnreadableCarrier carrier;
+    for (PlanState& s : states) s = carrier.carry(std::move(s));
+    std::optional<PlanState> at_since;
+    if (since_at) {
+        at_since = std::move(states[*since_at]);
+        states.erase(states.begin() + static_cast<std::ptrdiff_t>(*since_at));
     }
     // The chain ran out at the root: its first commit is where everything started, exactly.
     out.check_ins = find_check_ins(working, states, m.reached_root);

@@ -94,136 +94,16 @@ std::optional<double> moved_target(const KeyResult* was, const KeyResult& now) {
     return std::nullopt;
 }
 
-// The first syntax error of each file of `r` that could not be parsed, by file index (the
-// files Roadmap::unreadable_files() names).
-std::map<std::uint32_t, const Finding*> unreadable_by_file(const Roadmap& r) {
-    std::map<std::uint32_t, const Finding*> out;
-    for (const Finding& f : r.load_findings)
-        if (f.rule == RuleId::yaml_syntax && f.pos.file < r.files.size()) out.try_emplace(f.pos.file, &f);
-    return out;
-}
-
-template <class T>
-void take(std::vector<T>& to, const std::vector<T>& from, std::uint32_t file) {
-    for (const T& x : from)
-        if (x.pos.file == file) to.push_back(x);
-}
-
-template <class T>
-void append(std::vector<T>& to, std::vector<T>& from) {
-    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-}
-
-// What one file of `r` holds, as a roadmap of its own.
-Roadmap part_of(const Roadmap& r, std::uint32_t file) {
-    Roadmap out;
-    take(out.roadmap_blocks, r.roadmap_blocks, file);
-    take(out.people, r.people, file);
-    take(out.metrics, r.metrics, file);
-    take(out.objectives, r.objectives, file);
-    take(out.streams, r.streams, file);
-    return out;
-}
-
-void append_part(Roadmap& to, Roadmap& part) {
-    append(to.roadmap_blocks, part.roadmap_blocks);
-    append(to.people, part.people);
-    append(to.metrics, part.metrics);
-    append(to.objectives, part.objectives);
-    append(to.streams, part.streams);
-}
-
-// Reads every file that does not parse at its last readable version (an earlier state where the
-// same path parsed), so that what it holds is not read as removed there and added again later;
-// records each run of states where a file could not be read. The states come one by one; it
-// holds one state per path (the last where that path parsed).
-class Carrier {
-public:
-    explicit Carrier(std::vector<UnreadableFile>& runs) : runs_(runs) {}
-
-    PlanState carry(PlanState state, std::size_t i) {
-        const Roadmap& now = state.snapshot.roadmap();
-        const auto bad = unreadable_by_file(now);
-        const RecapState here{state.label, state.date, state.summary};
-        if (bad.empty() || !state.snapshot.present()) {
-            for (const SourceFile& f : now.files) last_readable_[f.relative_path] = {state.snapshot, here};
-            return state;
-        }
-        Roadmap carried;
-        carried.root = now.root;
-        carried.files = now.files;
-        carried.load_findings = now.load_findings;
-        carried.unparsable_files = now.unparsable_files;
-        std::vector<std::pair<std::string, Snapshot>> readable;
-        for (std::uint32_t k = 0; k < now.files.size(); ++k) {
-            const std::string& path = now.files[k].relative_path;
-            const auto b = bad.find(k);
-            if (b == bad.end()) {
-                Roadmap part = part_of(now, k);
-                append_part(carried, part);
-                readable.emplace_back(path, state.snapshot);
-                continue;
-            }
-            // A run of states where this file cannot be read: extend the one of the state before.
-            auto o = open_.find(path);
-            if (o != open_.end() && o->second.first + 1 == i) {
-                UnreadableFile& run = runs_[o->second.second];
-                run.last = here;
-                ++run.states;
-                o->second.first = i;
-            }
-            const auto used = last_readable_.find(path);
-            if (o == open_.end() || o->second.first != i) {
-                UnreadableFile run{now.files[k].display_path,
-                                   b->second->pos.line,
-                                   b->second->pos.column,
-                                   b->second->message,
-                                   here,
-                                   here,
-                                   1,
-                                   std::nullopt};
-                if (used != last_readable_.end()) run.used = used->second.when;
-                open_[path] = {i, runs_.size()};
-                runs_.push_back(std::move(run));
-            }
-            if (used == last_readable_.end()) continue;  // never readable before: nothing to stand in for it
-            const Roadmap& was = used->second.snapshot.roadmap();
-            for (std::uint32_t j = 0; j < was.files.size(); ++j) {
-                if (was.files[j].relative_path != path) continue;
-                Roadmap part = part_of(was, j);
-                for_each_position(part, [k](SourcePos& pos) { pos.file = k; });
-                append_part(carried, part);
-            }
-        }
-        // The readable files of this state are what a later one stands in with.
-        for (auto& [path, snapshot] : readable) last_readable_[path] = {snapshot, here};
-        state.snapshot = Snapshot(std::move(carried));
-        return state;
-    }
-
-private:
-    struct Readable {
-        Snapshot snapshot;
-        RecapState when;
-    };
-    std::vector<UnreadableFile>& runs_;
-    std::map<std::string, Readable> last_readable_;                    // path -> the last state it parsed in
-    std::map<std::string, std::pair<std::size_t, std::size_t>> open_;  // path -> (last state, run)
-};
-
 class Builder {
 public:
     // `end` is the state that will come last: its period and date are the burn-up's.
     Builder(RecapInput in, const PlanState& end)
-        : in_(std::move(in)),
-          carrier_(unreadable_),
-          end_period_(end.snapshot.period()),
-          end_date_(end.date.value_or(in_.today)) {}
+        : in_(std::move(in)), end_period_(end.snapshot.period()), end_date_(end.date.value_or(in_.today)) {}
 
     // The next state, oldest first: the baseline, every change, then the end.
     void add(PlanState state) {
         const std::size_t i = meta_.size();
-        state = carrier_.carry(std::move(state), i);
+        state = carrier_.carry(std::move(state));
         meta_.push_back({state.label, state.date, state.summary});
         if (i > 0 && state.date) ++commits_;
         if (i == 0) {
@@ -283,8 +163,7 @@ public:
 
 private:
     RecapInput in_;
-    std::vector<UnreadableFile> unreadable_;
-    Carrier carrier_;
+    UnreadableCarrier carrier_;
     std::vector<RecapState> meta_;  // each state's commit, as the recap names it
     std::size_t commits_ = 0;       // the states after the baseline that are commits
     Snapshot base_, prev_, end_;
@@ -503,7 +382,7 @@ private:
         h.commits = commits_;
         if (in_.end_unchanged && meta_.size() > 1) --h.commits;
         h.notes = in_.notes;
-        h.unreadable = unreadable_;
+        h.unreadable = carrier_.unreadable();
         return h;
     }
 
