@@ -80,13 +80,27 @@ std::string edit(const std::string& text, std::mt19937& rng) {
                                          "title: 'q'",
                                          "title: R&D",
                                          "dropped_reason: no budget",
-                                         "title: \"unclosed"};
-    switch (pick(10)) {
+                                         "title: \"unclosed",
+                                         "status: finie",
+                                         "due: 2026-13-45",
+                                         "title: null",
+                                         "current: -5",
+                                         "title: Epic (v2) for Bo Smith"};
+    switch (pick(11)) {
         case 0:
         case 1: {  // change a value in place, keeping the indentation
             const std::size_t ind = lines[at].find_first_not_of(' ');
             if (ind == std::string::npos || lines[at].find(':') == std::string::npos) break;
             const bool dash = lines[at].compare(ind, 2, "- ") == 0;
+            const std::size_t colon = lines[at].find(": ", ind);
+            if (pick(2) == 0 && colon != std::string::npos && lines[at].find('{') == std::string::npos) {
+                // The same key, another value (what most commits do).
+                static const char* const same_key[] = {"done",     "planned", "2026-12-01", "finie", "zed",
+                                                       "Epic (x)", "42",      "null",       "'q'",   "x #y",
+                                                       "-7",       "a: b",    "2026-02-30"};
+                lines[at] = lines[at].substr(0, colon + 2) + same_key[pick(std::size(same_key))];
+                break;
+            }
             lines[at] = lines[at].substr(0, dash ? ind + 2 : ind) + values[pick(std::size(values))];
             break;
         }
@@ -126,6 +140,23 @@ std::string edit(const std::string& text, std::mt19937& rng) {
                     l += "!";
                     break;
                 }
+            break;
+        }
+        case 9: {  // a value between braces changed, or broken
+            const std::size_t open = lines[at].find('{'), close = lines[at].rfind('}');
+            if (open == std::string::npos || close == std::string::npos || close < open) break;
+            std::vector<std::size_t> colons;
+            for (std::size_t c = lines[at].find(": ", open); c != std::string::npos && c < close;
+                 c = lines[at].find(": ", c + 1))
+                colons.push_back(c + 2);
+            if (colons.empty()) break;
+            const std::size_t from = colons[pick(colons.size())];
+            std::size_t to = lines[at].find(", ", from);
+            if (to == std::string::npos || to > close) to = close;
+            static const char* const in_braces[] = {"done",     "todo", "2026-12-01", "finie", "zed",
+                                                    "Epic (x)", "42",   "a, b",       "null",  "'q'",
+                                                    "x #y",     "",     "[1]",        "-7",    "2026-02-30"};
+            lines[at].replace(from, to - from, in_braces[pick(std::size(in_braces))]);
             break;
         }
         default:  // an anchor and an alias (whole parse only)
@@ -225,7 +256,7 @@ std::string edits_far_apart(const std::string& text, std::mt19937& rng, bool cro
 TEST_SUITE("loader") {
     TEST_CASE("item-by-item reading equals whole reading over thousands of random edits") {
         std::mt19937 rng(20261123);
-        std::size_t spliced = 0, steps = 0, far = 0, far_spliced = 0, crowded = 0, crowded_spliced = 0;
+        std::size_t spliced = 0, steps = 0, far = 0, far_spliced = 0, crowded = 0, crowded_spliced = 0, by_values = 0;
         for (int run = 0; run < 40; ++run) {
             std::string text = base_text();
             if (run % 5 == 4) {  // a CRLF file
@@ -251,6 +282,7 @@ TEST_SUITE("loader") {
                 const bool from_clean = state.layout != nullptr;
                 state = read_next_file_version(state, text, next);
                 spliced += state.spliced ? 1 : 0;
+                by_values += state.values_read > 0 ? 1 : 0;
                 far += several && from_clean ? 1 : 0;
                 far_spliced += several && state.spliced ? 1 : 0;
                 crowded += in_one_list && from_clean ? 1 : 0;
@@ -265,8 +297,9 @@ TEST_SUITE("loader") {
         }
         MESSAGE(spliced, " of ", steps, " versions read item by item; ", far_spliced, " of the ", far,
                 " with several edits far apart after a version that could be spliced (", crowded_spliced, " of the ",
-                crowded, " with them all in one list)");
+                crowded, " with them all in one list); ", by_values, " with values read again without a parse");
         CHECK(spliced > steps / 3);            // the fast path is taken, not only the fallback
+        CHECK(by_values > steps / 60);         // values rewritten in place are read so (53 here)
         CHECK(far_spliced > far / 2);          // and several hunks are spliced, each where it lies
         CHECK(crowded_spliced > crowded / 2);  // several runs of one list too, in one parse
     }
@@ -282,6 +315,72 @@ TEST_SUITE("loader") {
                                  "      - id: e25\n        title: Flow epic 25\n        tasks:\n          -";
         const FileVersion v = read_next_file_version(state, text, next);
         CHECK(same_roadmap(v.roadmap, read_file_version("s.yaml", next).roadmap));
+    }
+
+    TEST_CASE("values rewritten on their lines are read again without a parse, as a whole reading reads them") {
+        const std::string text = base_text();
+        const FileVersion state = read_file_version("s.yaml", text);
+        REQUIRE(state.layout);
+        auto with = [](std::string t, const std::vector<std::pair<std::string, std::string>>& edits) {
+            for (const auto& [from, to] : edits) {
+                const std::size_t at = t.find(from);
+                REQUIRE(at != std::string::npos);
+                t.replace(at, from.size(), to);
+            }
+            return t;
+        };
+        // How many values the version read again without a parse (0: it was read another way),
+        // after checking it against a whole reading.
+        auto values = [&](const FileVersion& from, const std::string& from_text, const std::string& next) {
+            const FileVersion v = read_next_file_version(from, from_text, next);
+            INFO("--- before:\n", from_text, "\n--- after:\n", next);
+            CHECK(same_roadmap(v.roadmap, read_file_version("s.yaml", next).roadmap));
+            CHECK(v.spliced);
+            return v.values_read;
+        };
+        // An epic's status, due date and owner; a stream's title; the team; each on its line.
+        CHECK(values(state, text, with(text, {{"status: in-progress\n", "status: done\n"}})) == 1);
+        CHECK(values(state, text, with(text, {{"due: 2026-11-02\n", "due: 2026-11-20\n"}})) == 1);
+        CHECK(values(state, text, with(text, {{"title: Stream 1\n", "title: Stream one\n"}})) == 1);
+        CHECK(values(state, text, with(text, {{"  team: Ops\n", "  team: Sales Ops (EMEA)\n"}})) == 1);
+        // Between braces: every value of the line is read again, their columns moved.
+        CHECK(values(state, text,
+                     with(text, {{"title: Flow epic 2, owner: ana, status: planned}",
+                                  "title: Flow epic two, owner: ana, status: done}"}})) == 4);
+        CHECK(values(state, text, with(text, {{"{title: T1, status: done}", "{title: T1, status: todo}"}})) == 2);
+        CHECK(values(state, text, with(text, {{"current: 20}", "current: 22}"}})) == 5);  // a key result
+        CHECK(values(state, text, with(text, {{"current: 4}", "current: 5}"}})) == 4);    // the North Star
+        // A value the format rejects, or reads with a finding, is reported where a whole reading
+        // reports it; and read again when mended.
+        const std::string bad =
+            with(text, {{"status: in-progress\n", "status: finie\n"}, {"due: 2026-11-02\n", "due: 2026-13-45\n"}});
+        CHECK(values(state, text, bad) == 2);
+        const FileVersion bad_state = read_next_file_version(state, text, bad);
+        CHECK(bad_state.roadmap.load_findings.size() == state.roadmap.load_findings.size() + 2);
+        CHECK(values(bad_state, bad, with(bad, {{"status: finie\n", "status: Done\n"}})) == 1);
+        CHECK(values(bad_state, bad, text) == 2);
+        // Values and items together: each read its own way.
+        CHECK(values(state, text,
+                     with(text, {{"status: in-progress\n", "status: blocked\n"},
+                                 {"title: Epic 21\n", "title: Epic 21\n        x-note: added\n"}})) == 1);
+        // Read another way: quotes, a comment, null, another key, text that is not ASCII.
+        for (const char* to : {"status: \"done\"\n", "status: done # soon\n", "status: null\n", "stat: done\n",
+                               "status: done, really\n", "status: Épopée\n", "status:  done\n"})
+            CHECK(values(state, text, with(text, {{"status: in-progress\n", to}})) == 0);
+        // A value that goes on over the next line.
+        const std::string long_title = with(text, {{"title: Epic 11\n", "title: Epic 11\n          and more\n"}});
+        const FileVersion long_state = read_file_version("s.yaml", long_title);
+        REQUIRE(long_state.layout);
+        CHECK(values(long_state, long_title, with(long_title, {{"title: Epic 11\n", "title: Epic eleven\n"}})) == 0);
+        // A line of a block scalar that reads like a key: no value of the model is there.
+        const std::string block = with(text, {{"          Line one\n", "          status: done\n"}});
+        const FileVersion block_state = read_file_version("s.yaml", block);
+        REQUIRE(block_state.layout);
+        const FileVersion v =
+            read_next_file_version(block_state, block, with(block, {{"status: done\n", "status: todo\n"}}));
+        CHECK(v.values_read == 0);
+        CHECK(same_roadmap(v.roadmap,
+                           read_file_version("s.yaml", with(block, {{"status: done\n", "status: todo\n"}})).roadmap));
     }
 
     TEST_CASE("what is never read item by item") {
@@ -333,7 +432,7 @@ TEST_SUITE("loader") {
         CHECK(same_roadmap(read_next_file_version(state, text, open_key).roadmap,
                            read_file_version("s.yaml", open_key).roadmap));
         CHECK_FALSE(spliced(state, text, "---\n" + text));
-        CHECK_FALSE(spliced(state, text, with("title: Stream 1\n", "title: Stream one\n")));
+        CHECK_FALSE(spliced(state, text, with("title: Stream 1\n", "title: Stream 1\n    owner: ana\n")));
         CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: \"Epic 11\n")));
         // Nor is a duplicate key (its message names the line of the first one).
         CHECK_FALSE(spliced(state, text, with("title: Epic 11\n", "title: Epic 11\n        title: again\n")));
@@ -396,10 +495,10 @@ TEST_SUITE("loader") {
                       with(text, {{"      - id: e11\n", "        x-note: added\n      - id: e11\n"},
                                   {"title: Epic 1\n", "title: Epic one\n"}}))
                   .spliced);
-        // One hunk outside every list (a stream's own title) makes the whole version read whole.
+        // One hunk outside every list (a key added to a stream) makes the whole version read whole.
         CHECK_FALSE(spliced(state, text,
                             with(text, {{"title: Epic 1\n", "title: Epic one\n"},
-                                        {"title: Stream 2\n", "title: Stream two\n"}}))
+                                        {"title: Stream 2\n", "title: Stream 2\n    owner: ana\n"}}))
                         .spliced);
         // So does one hunk that cannot be read alone, wherever the others are.
         CHECK_FALSE(
@@ -408,15 +507,17 @@ TEST_SUITE("loader") {
                 .spliced);
         // Twelve runs in the three streams of a file of 191 lines: each stream's runs are parsed
         // together, once (one parse for each run would cost more than the file read whole).
+        // (A key added to each, so that they are not values rewritten in place.)
         std::string many = text;
         for (std::size_t at = 0; (at = many.find("        owner: bo\n", at)) != std::string::npos; ++at)
-            many.replace(at, 18, "        owner: zed\n");
+            many.replace(at, 18, "        owner: bo\n        x-seen: 1\n");
         CHECK(spliced(state, text, many).spliced);
         // Every item changed, in five lists (the North Star's block, the key results, the three
         // streams): their lines and five parses cost more than the file read whole.
-        std::string every = with(many, {{"current: 4}", "current: 6}"}, {"current: 20}", "current: 22}"}});
+        std::string every =
+            with(many, {{"current: 4}", "current: 6, x-seen: 1}"}, {"current: 20}", "current: 22, x-seen: 1}"}});
         for (std::size_t at = 0; (at = every.find("owner: ana", at)) != std::string::npos; ++at)
-            every.replace(at, 10, "owner: ann");
+            every.replace(at, 10, "owner: ann, x-seen: 1");
         CHECK_FALSE(spliced(state, text, every).spliced);
         // In one parse, each run is followed by the next one's first item, where the file has an
         // unchanged item: a last line left open (a key without its colon) swallows that dash

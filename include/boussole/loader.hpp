@@ -53,6 +53,7 @@ struct FileVersion {
     std::uint32_t file = 0;                    ///< the file index its positions name
     std::shared_ptr<const FileLayout> layout;  ///< private to the loader; null when it cannot be spliced
     bool spliced = false;                      ///< read item by item from the previous version (else read whole)
+    std::size_t values_read = 0;               ///< of them, values read again on their lines without a parse
 };
 
 /// Reads one version of a file whole.

@@ -265,6 +265,20 @@ void store(Field<T>& f, const format::Key& k, format::Value v) {
 
 void read_period_mapping(Ctx& ctx, const Node& v, Field<Period>& f);
 
+// A scalar value written at `pos` into `f` (marked written, its position set), as its key's type
+// reads it: the one reading of a value, for a whole file and for read_plain_value().
+template <class T>
+void read_scalar_into(Ctx& ctx, const format::Key& k, format::Scalar text, SourcePos pos, Field<T>& f) {
+    format::Read r = format::read_scalar(k, text);
+    if (!r.error.empty() && !r.value) {
+        reject(ctx, f, pos, std::move(r.error), std::move(r.suggestions));
+        return;
+    }
+    if (!r.error.empty())  // reported, read as meant
+        ctx.finding(invalid_value, pos, std::move(r.error), Severity::error, std::move(r.suggestions));
+    if (r.value) store(f, k, std::move(*r.value));
+}
+
 template <class T>
 void read_field(Ctx& ctx, MapView& m, const format::Key& k, Field<T>& f) {
     const Node* v = begin_field(ctx, m, k.name, k.type == format::Type::text, f);
@@ -284,14 +298,7 @@ void read_field(Ctx& ctx, MapView& m, const format::Key& k, Field<T>& f) {
             invalid_value, v->pos,
             fmt::format("'{}' is read as '{}': '{}' before it is a YAML tag; quote the whole value: {}: {}", k.name,
                         v->value, v->tag, k.name, yaml::quoted(fmt::format("{} {}", v->tag, v->value))));
-    format::Read r = format::read_scalar(k, {v->value, v->plain});
-    if (!r.error.empty() && !r.value) {
-        reject(ctx, f, v->pos, std::move(r.error), std::move(r.suggestions));
-        return;
-    }
-    if (!r.error.empty())  // reported, read as meant
-        ctx.finding(invalid_value, v->pos, std::move(r.error), Severity::error, std::move(r.suggestions));
-    if (r.value) store(f, k, std::move(*r.value));
+    read_scalar_into(ctx, k, {v->value, v->plain}, v->pos, f);
     // An owner or a metric names an id: `owner: sam #lead` reads as meant.
     if (k.type == format::Type::text && k.name != "owner" && k.name != "metric") warn_glued_comment(ctx, k.name, *v);
 }
@@ -585,6 +592,34 @@ void read_document(Ctx& ctx, const Node& doc) {
 }
 
 }  // namespace
+
+template <class T>
+void read_plain_value(const format::Key& k, std::string_view text, SourcePos pos, Field<T>& f,
+                      std::vector<Finding>& findings) {
+    Roadmap found;
+    Ctx ctx(found, 1);
+    f = Field<T>{};
+    f.present = true;
+    f.pos = pos;
+    read_scalar_into(ctx, k, {text, true}, pos, f);
+    findings.insert(findings.end(), std::make_move_iterator(found.load_findings.begin()),
+                    std::make_move_iterator(found.load_findings.end()));
+}
+
+template void read_plain_value(const format::Key&, std::string_view, SourcePos, Field<std::string>&,
+                               std::vector<Finding>&);
+template void read_plain_value(const format::Key&, std::string_view, SourcePos, Field<double>&, std::vector<Finding>&);
+template void read_plain_value(const format::Key&, std::string_view, SourcePos, Field<Date>&, std::vector<Finding>&);
+template void read_plain_value(const format::Key&, std::string_view, SourcePos, Field<Period>&, std::vector<Finding>&);
+template void read_plain_value(const format::Key&, std::string_view, SourcePos, Field<EpicStatus>&,
+                               std::vector<Finding>&);
+template void read_plain_value(const format::Key&, std::string_view, SourcePos, Field<TaskStatus>&,
+                               std::vector<Finding>&);
+template void read_plain_value(const format::Key&, std::string_view, SourcePos, Field<StreamKind>&,
+                               std::vector<Finding>&);
+template void read_plain_value(const format::Key&, std::string_view, SourcePos, Field<Cadence>&, std::vector<Finding>&);
+template void read_plain_value(const format::Key&, std::string_view, SourcePos, Field<Language>&,
+                               std::vector<Finding>&);
 
 void convert_file(const yaml::ParsedFile& file, Roadmap& out) {
     // Without aliases a file is read once; allow generous sharing (merge keys), never a bomb.
