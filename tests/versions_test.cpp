@@ -359,6 +359,14 @@ TEST_SUITE("loader") {
         CHECK(bad_state.roadmap.load_findings.size() == state.roadmap.load_findings.size() + 2);
         CHECK(values(bad_state, bad, with(bad, {{"status: finie\n", "status: Done\n"}})) == 1);
         CHECK(values(bad_state, bad, text) == 2);
+        // In a CRLF file too.
+        std::string crlf;
+        for (const char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        const FileVersion crlf_state = read_file_version("s.yaml", crlf);
+        REQUIRE(crlf_state.layout);
+        CHECK(values(crlf_state, crlf,
+                     with(crlf, {{"status: in-progress\r\n", "status: done\r\n"},
+                                 {"{title: T1, status: done}\r\n", "{title: T1, status: todo}\r\n"}})) == 3);
         // Values and items together: each read its own way.
         CHECK(values(state, text,
                      with(text, {{"status: in-progress\n", "status: blocked\n"},

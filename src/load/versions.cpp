@@ -2,9 +2,10 @@
 //
 // Most commits change a few lines inside one epic or one key result; a day of them changes a
 // few such places, often far apart. The changed hunks are found by a line diff (Myers', on line
-// ids, bounded: past max_edit_distance changed lines they are one range). When every hunk lies
-// inside consecutive items of one list (the epics of a stream, the key results of an
-// objective), only those items are parsed again, the runs of each list together, and the rest of the
+// ids, bounded: past max_edit_distance changed lines they are one range). A hunk whose lines
+// keep their keys and change only plain values on them is read without a parse (see "values
+// changed in place"). When every other hunk lies inside consecutive items of one list (the epics of a stream, the key
+// results of an objective), only those items are parsed again, the runs of each list together, and the rest of the
 // previous reading is kept, moved by the change in length of the runs before it; a hunk inside
 // the file's `roadmap:` block (a North Star check-in) reads that block again alone. This is exact
 // under conditions checked on the text (no anchors, aliases, tabs, directives or document
@@ -569,10 +570,11 @@ bool safe_value(std::string_view v) {
     return v != "null" && v != "Null" && v != "NULL";
 }
 
-// The line's keys and values, when it is one of the shapes of ValueLine, printable ASCII, and
-// written as boussole and most people write it (one space after each colon and comma, none
-// inside the braces).
+// The line's keys and values, when it is one of the shapes of ValueLine, printable ASCII (but
+// for the CR of a CRLF line), and written as boussole and most people write it (one space after each colon and comma,
+// none inside the braces).
 std::optional<ValueLine> value_line(std::string_view line) {
+    if (line.ends_with('\r')) line.remove_suffix(1);  // a CRLF line: the value ends before its CR
     for (const char c : line)
         if (c < 0x20 || c > 0x7E) return std::nullopt;
     ValueLine v;
