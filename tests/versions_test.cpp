@@ -317,6 +317,43 @@ TEST_SUITE("loader") {
         CHECK(same_roadmap(v.roadmap, read_file_version("s.yaml", next).roadmap));
     }
 
+    TEST_CASE("the end of the file, where YAML places what is left empty there, in lists at any column") {
+        // Found by a review of the reading by values: an empty item at the file's end is placed
+        // at the end of its last line, or at column 1 of it once the blocks close, and no move
+        // of the items' columns keeps column 1 (dashes at column 2, as PyYAML writes, or 8).
+        const std::vector<std::pair<std::string, std::string>> cases = {
+            {"streams:\n- id: s\n  epics:\n  - id: e1\n  - id: e2\n    depends_on:\n      -\n      # c",
+             "streams:\n- id: s\n  epics:\n  - id: e1\n  - id: e2\n    title: Two\n    depends_on:\n      -\n      # "
+             "c"},
+            {"streams:\n    - id: s\n      epics:\n        - id: e1\n        - id: e2\n          depends_on:\n         "
+             "   -\n",
+             "streams:\n    - id: s\n      epics:\n        - id: e1\n        - id: e2\n          depends_on:\n         "
+             "   -\n"
+             "            # c"},
+            {"streams:\n- id: s\n  epics:\n  - id: e1\n  - id: e2\n    contributors:\n    -\n",
+             "streams:\n- id: s\n  epics:\n  - id: e1\n  - id: e2\n    title: Two\n    contributors:\n    -"},
+            // A value cleared on the file's last line, with no line break after it.
+            {"streams:\n  - id: s\n    title: S\n    epics:\n      - id: e\n        title: x\n        owner: bo",
+             "streams:\n  - id: s\n    title: S\n    epics:\n      - id: e\n        title: x\n        owner: "},
+            // yaml-cpp closes blocks at a comment's column: a key left open before a comment at
+            // column 0 is an error in the file, and must be one in the items read alone.
+            {"streams:\n  - id: s\n    epics:\n      - id: e6\n        update: \"quoted\n          owner: sam\n"
+             "          end\"\n# end",
+             "streams:\n  - id: s\n    epics:\n      - id: e6\n        update: \n          owner: sam\n"
+             "          end\"\n# end"},
+        };
+        for (const auto& [before, after] : cases) {
+            INFO("--- before:\n", before, "\n--- after:\n", after);
+            const FileVersion state = read_file_version("s.yaml", before);
+            // The texts as views of their exact bytes, as the fuzz target passes them: nothing is
+            // read past a line's end.
+            const std::vector<char> a(before.begin(), before.end()), b(after.begin(), after.end());
+            const FileVersion v = read_next_file_version(state, std::string_view(a.data(), a.size()),
+                                                         std::string_view(b.data(), b.size()));
+            CHECK(same_roadmap(v.roadmap, read_file_version("s.yaml", after).roadmap));
+        }
+    }
+
     TEST_CASE("values rewritten on their lines are read again without a parse, as a whole reading reads them") {
         const std::string text = base_text();
         const FileVersion state = read_file_version("s.yaml", text);
@@ -387,6 +424,7 @@ TEST_SUITE("loader") {
         const FileVersion v =
             read_next_file_version(block_state, block, with(block, {{"status: done\n", "status: todo\n"}}));
         CHECK(v.values_read == 0);
+        CHECK(v.spliced);  // its item is parsed again, as before there was a reading by values
         CHECK(same_roadmap(v.roadmap,
                            read_file_version("s.yaml", with(block, {{"status: done\n", "status: todo\n"}})).roadmap));
     }
