@@ -61,6 +61,16 @@ std::string join(const std::vector<std::string>& lines) {
     return t;
 }
 
+// `t` with each `from` (its first occurrence, which must be there) replaced by its `to`, in order.
+std::string replaced(std::string t, const std::vector<std::pair<std::string, std::string>>& edits) {
+    for (const auto& [from, to] : edits) {
+        const std::size_t at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        t.replace(at, from.size(), to);
+    }
+    return t;
+}
+
 // One random edit of the kind people make, or break.
 std::string edit(const std::string& text, std::mt19937& rng) {
     std::vector<std::string> lines = lines_of(text);
@@ -358,14 +368,7 @@ TEST_SUITE("loader") {
         const std::string text = base_text();
         const FileVersion state = read_file_version("s.yaml", text);
         REQUIRE(state.layout);
-        auto with = [](std::string t, const std::vector<std::pair<std::string, std::string>>& edits) {
-            for (const auto& [from, to] : edits) {
-                const std::size_t at = t.find(from);
-                REQUIRE(at != std::string::npos);
-                t.replace(at, from.size(), to);
-            }
-            return t;
-        };
+        const auto with = replaced;
         // How many values the version read again without a parse (0: it was read another way),
         // after checking it against a whole reading.
         auto values = [&](const FileVersion& from, const std::string& from_text, const std::string& next) {
@@ -492,14 +495,7 @@ TEST_SUITE("loader") {
         const std::string text = base_text();
         const FileVersion state = read_file_version("s.yaml", text);
         REQUIRE(state.layout);
-        auto with = [](std::string t, const std::vector<std::pair<std::string, std::string>>& edits) {
-            for (const auto& [from, to] : edits) {
-                const std::size_t at = t.find(from);
-                REQUIRE(at != std::string::npos);
-                t.replace(at, from.size(), to);
-            }
-            return t;
-        };
+        const auto with = replaced;
         auto spliced = [&](const FileVersion& from, const std::string& from_text, const std::string& next) {
             FileVersion v = read_next_file_version(from, from_text, next);
             CHECK(same_roadmap(v.roadmap, read_file_version("s.yaml", next).roadmap));

@@ -385,5 +385,9 @@ void for_each_position(Roadmap& roadmap, const std::function<void(SourcePos&)>& 
 /// makes it name file index `file`: entities read from a part of a file, or from one file of
 /// several, placed where they stand.
 void place_positions(Roadmap& roadmap, std::int64_t lines, std::int64_t columns, std::uint32_t file);
+/// Moves the entities of `from` (its roadmap blocks, people, metrics, objectives and streams)
+/// to the end of those of `to`, in order: a file read after the files before it, or a part of
+/// a state put back with the others.
+void append_entities(Roadmap& to, Roadmap& from);
 
 }  // namespace boussole

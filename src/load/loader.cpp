@@ -208,11 +208,7 @@ void append(std::vector<T>& to, std::vector<T>& from) {
 
 // Appends what one file holds to the roadmap of the files before it.
 void append_file(Roadmap& r, Roadmap& p) {
-    append(r.roadmap_blocks, p.roadmap_blocks);
-    append(r.people, p.people);
-    append(r.metrics, p.metrics);
-    append(r.objectives, p.objectives);
-    append(r.streams, p.streams);
+    append_entities(r, p);
     append(r.load_findings, p.load_findings);
     r.unparsable_files += p.unparsable_files;
 }

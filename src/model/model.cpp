@@ -334,6 +334,24 @@ void for_each_position(Roadmap& r, const PosFn& fn) {
     for (Finding& f : r.load_findings) fn(f.pos);
 }
 
+namespace {
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    from.clear();
+}
+
+}  // namespace
+
+void append_entities(Roadmap& to, Roadmap& from) {
+    append(to.roadmap_blocks, from.roadmap_blocks);
+    append(to.people, from.people);
+    append(to.metrics, from.metrics);
+    append(to.objectives, from.objectives);
+    append(to.streams, from.streams);
+}
+
 void place_positions(Roadmap& r, std::int64_t lines, std::int64_t columns, std::uint32_t file) {
     for_each_position(r, [&](SourcePos& p) {
         if (!p.valid()) return;

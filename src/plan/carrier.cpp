@@ -27,11 +27,6 @@ void take(std::vector<T>& to, const std::vector<T>& from, std::uint32_t file) {
         if (x.pos.file == file) to.push_back(x);
 }
 
-template <class T>
-void append(std::vector<T>& to, std::vector<T>& from) {
-    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-}
-
 // What one file of `r` holds, as a roadmap of its own.
 Roadmap part_of(const Roadmap& r, std::uint32_t file) {
     Roadmap out;
@@ -41,14 +36,6 @@ Roadmap part_of(const Roadmap& r, std::uint32_t file) {
     take(out.objectives, r.objectives, file);
     take(out.streams, r.streams, file);
     return out;
-}
-
-void append_part(Roadmap& to, Roadmap& part) {
-    append(to.roadmap_blocks, part.roadmap_blocks);
-    append(to.people, part.people);
-    append(to.metrics, part.metrics);
-    append(to.objectives, part.objectives);
-    append(to.streams, part.streams);
 }
 
 }  // namespace
@@ -74,7 +61,7 @@ struct UnreadableCarrier::Impl {
             const auto b = bad.find(k);
             if (b == bad.end()) {
                 Roadmap part = part_of(now, k);
-                append_part(carried, part);
+                append_entities(carried, part);
                 readable.emplace_back(path, state.snapshot);
                 continue;
             }
@@ -106,7 +93,7 @@ struct UnreadableCarrier::Impl {
                 if (was.files[j].relative_path != path) continue;
                 Roadmap part = part_of(was, j);
                 for_each_position(part, [k](SourcePos& pos) { pos.file = k; });
-                append_part(carried, part);
+                append_entities(carried, part);
             }
         }
         // The readable files of this state are what a later one stands in with.
