@@ -411,6 +411,13 @@ TEST_SUITE("loader") {
         CHECK(values(state, text,
                      with(text, {{"status: in-progress\n", "status: blocked\n"},
                                  {"title: Epic 21\n", "title: Epic 21\n        x-note: added\n"}})) == 1);
+        // A value after items that grew or shrank: its line moved, and its findings with it.
+        CHECK(values(state, text,
+                     with(text, {{"title: Epic 1\n", "title: Epic 1\n        x-note: added\n        x-more: 2\n"},
+                                 {"due: 2026-11-22\n", "due: 2026-02-30\n"}})) == 1);
+        CHECK(values(state, text,
+                     with(text, {{"      # a comment between epics\n\n", ""},
+                                 {"due: 2026-11-22\n", "due: 2026-12-01\n"}})) == 1);
         // Read another way: quotes, a comment, null, another key, text that is not ASCII.
         for (const char* to : {"status: \"done\"\n", "status: done # soon\n", "status: null\n", "stat: done\n",
                                "status: done, really\n", "status: Épopée\n", "status:  done\n"})
